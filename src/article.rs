@@ -1,0 +1,83 @@
+//! The list model's items: an article's metadata (never its body) and the
+//! problems met while loading.
+
+use crate::frontmatter::Value;
+use encoding_rs::Encoding;
+use jiff::Timestamp;
+use std::path::PathBuf;
+
+/// How an article's body is written, from its file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.md`, `.markdown`: Markdown, or HTML as the archive writes it.
+    Markdown,
+    /// `.html`, `.htm`.
+    Html,
+    /// `.txt`: plain text, or HTML as the archive writes it.
+    Text,
+}
+
+impl Format {
+    /// The format of a file with this extension, if folio reads such files.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        match extension.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "txt" => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+/// One article: what the sidebar, the sorter and `folio list` need. The
+/// body stays on disk and is read when the article is opened.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub path: PathBuf,
+    /// The folder relative to the library root, `/`-separated
+    /// (`新媒体/Aljazeera 半岛网/新闻` in the archive layout); empty at the root.
+    pub group: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+    pub date: Option<Timestamp>,
+    /// The `date` text when it could not be read as a date.
+    pub unreadable_date: Option<String>,
+    /// Front-matter images, deduplicated.
+    pub images: Vec<String>,
+    pub link: Option<String>,
+    /// Front-matter keys folio does not use, kept as they were.
+    pub extra: Vec<(String, Value)>,
+    pub warnings: Vec<String>,
+    pub format: Format,
+    /// The legacy encoding the file was decoded from (`None`: UTF-8).
+    pub encoding: Option<&'static Encoding>,
+}
+
+/// What kind of trouble a file gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A PATH given on the command line does not exist or cannot be read.
+    MissingPath,
+    /// The file or folder could not be read (permissions, I/O).
+    Unreadable,
+    /// NUL bytes: not a text file.
+    Binary,
+    /// Over the size limit; not read.
+    TooLarge,
+    /// Nothing but whitespace.
+    Empty,
+    /// A symbolic link that leads back into a folder being walked.
+    SymlinkLoop,
+    /// The article loaded, with something worth knowing (bad YAML, bad date).
+    Warning,
+}
+
+/// A file that could not be loaded, or loaded with a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub kind: ProblemKind,
+    pub message: String,
+}

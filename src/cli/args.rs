@@ -1,0 +1,54 @@
+//! The command line, as clap reads it.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// folio: a terminal reader for archived articles (YAML front matter + HTML).
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or folders of articles (default: the bundled sample library).
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the list of articles, newest first.
+    List(ListArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Files or folders of articles (default: the bundled sample library).
+    pub paths: Vec<PathBuf>,
+    /// What to order the list by.
+    #[arg(long, value_enum, default_value_t = SortArg::Date)]
+    pub sort: SortArg,
+    /// Reverse the order (oldest first for dates).
+    #[arg(long)]
+    pub reverse: bool,
+    /// JSON Lines: one object per article.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    Date,
+    Title,
+    Author,
+    Path,
+}
+
+impl From<SortArg> for crate::library::SortKey {
+    fn from(sort: SortArg) -> Self {
+        match sort {
+            SortArg::Date => Self::Date,
+            SortArg::Title => Self::Title,
+            SortArg::Author => Self::Author,
+            SortArg::Path => Self::Path,
+        }
+    }
+}

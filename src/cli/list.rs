@@ -1,0 +1,162 @@
+//! `folio list` output: aligned columns cut to the terminal, or JSON Lines.
+
+use crate::article::Article;
+use crate::library::Library;
+use crate::text::printable;
+use crate::width::{fit, width};
+use serde::Serialize;
+use std::io::{self, BufWriter, IsTerminal, Write};
+
+/// The widest the author column gets.
+const AUTHOR_MAX: usize = 24;
+/// Titles are padded to at most this many columns when the output has no width.
+const TITLE_PAD_MAX: usize = 80;
+
+/// Date, title and author in aligned columns, cut to the terminal width by
+/// display width (not cut when the output is no terminal and `COLUMNS` is unset).
+pub fn write_columns(library: &Library) -> io::Result<()> {
+    let out = io::stdout();
+    let total = output_width(out.is_terminal());
+    let mut out = BufWriter::new(out.lock());
+    let author_width = library
+        .articles
+        .iter()
+        .filter_map(|a| a.author.as_deref().map(width))
+        .max()
+        .unwrap_or(0)
+        .min(AUTHOR_MAX);
+    let widest_title = library
+        .articles
+        .iter()
+        .map(|a| width(&a.title))
+        .max()
+        .unwrap_or(0);
+    let layout = Layout::new(total, author_width, widest_title);
+    for article in &library.articles {
+        writeln!(out, "{}", layout.line(article))?;
+    }
+    out.flush()
+}
+
+fn output_width(is_terminal: bool) -> Option<usize> {
+    if let Some(columns) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&c: &usize| c > 0)
+    {
+        return Some(columns);
+    }
+    if is_terminal {
+        return crossterm::terminal::size()
+            .ok()
+            .map(|(columns, _)| usize::from(columns));
+    }
+    None
+}
+
+/// Column widths for one listing.
+struct Layout {
+    title: usize,
+    author: usize,
+    /// The title is cut to `title` columns (a width was known).
+    cut: bool,
+}
+
+const DATE: usize = 10;
+const GAP: usize = 2;
+
+impl Layout {
+    fn new(total: Option<usize>, author: usize, widest_title: usize) -> Layout {
+        match total {
+            None => Layout {
+                title: widest_title.min(TITLE_PAD_MAX),
+                author,
+                cut: false,
+            },
+            Some(total) => {
+                let room = total.saturating_sub(DATE + GAP);
+                let author = author.min(room / 4);
+                let with_author = room.saturating_sub(GAP + author);
+                if author == 0 || with_author < 10 {
+                    Layout {
+                        title: room,
+                        author: 0,
+                        cut: true,
+                    }
+                } else {
+                    Layout {
+                        title: with_author,
+                        author,
+                        cut: true,
+                    }
+                }
+            }
+        }
+    }
+
+    fn line(&self, article: &Article) -> String {
+        let date = article
+            .date
+            .map(|d| d.strftime("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        let mut line = format!("{date:<DATE$}{:GAP$}", "");
+        let title = printable(&article.title);
+        if self.author == 0 {
+            line.push_str(&if self.cut {
+                fit(&title, self.title)
+            } else {
+                title
+            });
+            return line.trim_end().to_owned();
+        }
+        if self.cut || width(&title) <= self.title {
+            line.push_str(&fit(&title, self.title));
+        } else {
+            line.push_str(&title);
+        }
+        line.push_str(&" ".repeat(GAP));
+        line.push_str(&fit(
+            &printable(article.author.as_deref().unwrap_or("")),
+            self.author,
+        ));
+        line.trim_end().to_owned()
+    }
+}
+
+/// One article as a JSON Lines object.
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    path: String,
+    title: &'a str,
+    /// RFC 3339 in UTC.
+    date: Option<String>,
+    author: Option<&'a str>,
+    categories: &'a [String],
+    tags: &'a [String],
+    group: &'a str,
+    images: &'a [String],
+    link: Option<&'a str>,
+    warnings: &'a [String],
+}
+
+/// JSON Lines, one object per article, in list order.
+pub fn write_json(library: &Library) -> io::Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    for article in &library.articles {
+        let record = JsonArticle {
+            path: article.path.to_string_lossy().into_owned(),
+            title: &article.title,
+            date: article.date.map(|d| d.to_string()),
+            author: article.author.as_deref(),
+            categories: &article.categories,
+            tags: &article.tags,
+            group: &article.group,
+            images: &article.images,
+            link: article.link.as_deref(),
+            warnings: &article.warnings,
+        };
+        serde_json::to_writer(&mut out, &record)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}

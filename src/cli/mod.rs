@@ -1,0 +1,75 @@
+//! The non-interactive commands (`folio list`), their output and exit codes.
+
+mod args;
+mod list;
+
+pub use args::{Cli, Command, ListArgs, SortArg};
+
+use crate::library::Library;
+use crate::text::printable;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Runs the command line and returns the exit code: 0 when every PATH
+/// exists, 1 when one does not, 2 on a usage error (clap's own).
+pub fn run(cli: Cli) -> ExitCode {
+    let args = match cli.command {
+        Some(Command::List(args)) => args,
+        None => ListArgs {
+            paths: cli.paths,
+            sort: SortArg::Date,
+            reverse: false,
+            json: false,
+        },
+    };
+    let paths = match library_paths(args.paths.clone()) {
+        Ok(paths) => paths,
+        Err(message) => {
+            eprintln!("folio: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut library = crate::loader::load(&paths);
+    library.sort(args.sort.into(), args.reverse);
+    report_problems(&library);
+    let written = if args.json {
+        list::write_json(&library)
+    } else {
+        list::write_columns(&library)
+    };
+    match written {
+        Ok(()) => {}
+        // `folio list | head` is not an error.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(error) => {
+            eprintln!("folio: cannot write the list: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if library.has_missing_path() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The PATHs given, or the bundled sample library when there are none.
+fn library_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, String> {
+    if !paths.is_empty() {
+        return Ok(paths);
+    }
+    crate::sample::sample_library()
+        .map(|dir| vec![dir])
+        .map_err(|error| format!("cannot unpack the sample library: {error}"))
+}
+
+/// Every problem on stderr, one line each: `folio: PATH: message`.
+fn report_problems(library: &Library) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for problem in &library.problems {
+        let path = printable(&problem.path.to_string_lossy());
+        let _ = writeln!(err, "folio: {path}: {}", printable(&problem.message));
+    }
+}

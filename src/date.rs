@@ -1,0 +1,161 @@
+//! Reading the `date` field: RFC 2822, RFC 3339 / ISO 8601, YAML timestamps.
+
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, fmt::rfc2822};
+
+/// Parses a front-matter date. A date without a zone is taken as UTC.
+/// Returns `None` when the text is no date folio knows.
+pub fn parse_date(raw: &str) -> Option<Timestamp> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let first = text.as_bytes()[0];
+    if first.is_ascii_alphabetic()
+        || (first.is_ascii_digit() && text.as_bytes().get(1..3).is_some_and(|b| b.contains(&b' ')))
+    {
+        // "Thu, 30 Dec 2021 12:42:52 GMT" or "30 Dec 2021 12:42:52 +0000".
+        return rfc2822::DateTimeParser::new().parse_timestamp(text).ok();
+    }
+    if let Ok(ts) = text.parse::<Timestamp>() {
+        return Some(ts);
+    }
+    if let Ok(dt) = text.parse::<DateTime>() {
+        return utc(dt);
+    }
+    if let Ok(date) = text.parse::<Date>() {
+        return utc(date.to_datetime(jiff::civil::Time::midnight()));
+    }
+    parse_yaml_timestamp(text).or_else(|| parse_slashed(text))
+}
+
+fn utc(dt: DateTime) -> Option<Timestamp> {
+    dt.to_zoned(TimeZone::UTC).ok().map(|z| z.timestamp())
+}
+
+/// YAML 1.1 timestamps that ISO parsers refuse: a one-digit hour
+/// (`2001-12-15 2:59:43.10`) and a space before a short zone
+/// (`2001-12-14 21:59:43.10 -5`).
+fn parse_yaml_timestamp(text: &str) -> Option<Timestamp> {
+    let (date, rest) = text.split_at_checked(10)?;
+    let rest = rest.strip_prefix([' ', 'T', 't'])?.trim_start();
+    let (time, zone) = match rest.find([' ', 'Z', 'z', '+', '-']) {
+        Some(at) => (&rest[..at], rest[at..].trim()),
+        None => (rest, ""),
+    };
+    let time = if time.find(':') == Some(1) {
+        format!("0{time}")
+    } else {
+        time.to_owned()
+    };
+    let civil: DateTime = format!("{date}T{time}").parse().ok()?;
+    if zone.is_empty() || zone.eq_ignore_ascii_case("z") {
+        return utc(civil);
+    }
+    let (sign, digits) = zone.split_at_checked(1)?;
+    let (hours, minutes) = digits.split_once(':').unwrap_or((digits, "0"));
+    let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
+    let offset =
+        jiff::tz::Offset::from_seconds(if sign == "-" { -seconds } else { seconds }).ok()?;
+    civil
+        .to_zoned(TimeZone::fixed(offset))
+        .ok()
+        .map(|z| z.timestamp())
+}
+
+/// `2021/12/27` and `2021/12/27 06:12:39`, common in older blog exports.
+fn parse_slashed(text: &str) -> Option<Timestamp> {
+    if text.get(4..5) != Some("/") {
+        return None;
+    }
+    let dashed = text.replacen('/', "-", 2);
+    if let Ok(dt) = dashed.parse::<DateTime>() {
+        return utc(dt);
+    }
+    dashed
+        .parse::<Date>()
+        .ok()
+        .and_then(|d| utc(d.to_datetime(jiff::civil::Time::midnight())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(raw: &str) -> Option<String> {
+        parse_date(raw).map(|ts| ts.to_string())
+    }
+
+    #[test]
+    fn rfc2822_forms() {
+        assert_eq!(
+            iso("Thu, 30 Dec 2021 12:42:52 GMT").as_deref(),
+            Some("2021-12-30T12:42:52Z")
+        );
+        assert_eq!(
+            iso("Thu, 30 Dec 2021 12:42:52 UTC").as_deref(),
+            Some("2021-12-30T12:42:52Z")
+        );
+        assert_eq!(
+            iso("Thu, 30 Dec 2021 20:42:52 +0800").as_deref(),
+            Some("2021-12-30T12:42:52Z")
+        );
+        assert_eq!(
+            iso("30 Dec 2021 12:42:52 +0000").as_deref(),
+            Some("2021-12-30T12:42:52Z")
+        );
+    }
+
+    #[test]
+    fn iso_forms() {
+        assert_eq!(
+            iso("2021-12-27 06:12:39").as_deref(),
+            Some("2021-12-27T06:12:39Z")
+        );
+        assert_eq!(
+            iso("2021-12-27T06:12:39").as_deref(),
+            Some("2021-12-27T06:12:39Z")
+        );
+        assert_eq!(
+            iso("2021-12-27T06:12:39+08:00").as_deref(),
+            Some("2021-12-26T22:12:39Z")
+        );
+        assert_eq!(
+            iso("2021-12-27T06:12:39Z").as_deref(),
+            Some("2021-12-27T06:12:39Z")
+        );
+        assert_eq!(iso("2021-12-27").as_deref(), Some("2021-12-27T00:00:00Z"));
+        assert_eq!(iso("2021/12/27").as_deref(), Some("2021-12-27T00:00:00Z"));
+    }
+
+    #[test]
+    fn yaml_timestamps() {
+        assert_eq!(
+            iso("2001-12-14t21:59:43.10-05:00").as_deref(),
+            Some("2001-12-15T02:59:43.1Z")
+        );
+        assert_eq!(
+            iso("2001-12-14 21:59:43.10 -5").as_deref(),
+            Some("2001-12-15T02:59:43.1Z")
+        );
+        assert_eq!(
+            iso("2001-12-15 2:59:43.10").as_deref(),
+            Some("2001-12-15T02:59:43.1Z")
+        );
+    }
+
+    #[test]
+    fn nonsense_is_none() {
+        for raw in [
+            "",
+            "yesterday",
+            "2021-13-45",
+            "Thu, 99 Foo 2021",
+            "12345",
+            "2021-12-27 25:00:00",
+        ] {
+            assert_eq!(parse_date(raw), None, "{raw}");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The last resort for a block YAML refuses: read it line by line
+//! (`key: value`, ` - item`, one level of quotes stripped), so an article
+//! with a stray quote or `- | 最新` keeps its real title and categories.
+
+use super::{Entry, Value};
+
+/// Reads whatever `key: value` and `- item` lines `yaml` holds.
+pub fn parse(yaml: &str) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for raw_line in yaml.lines() {
+        let line = raw_line.trim_end();
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if let Some(item) = trimmed
+            .strip_prefix('-')
+            .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+        {
+            if let Some((_, value)) = entries.last_mut() {
+                let item = unquote(strip_block_indicator(item.trim()));
+                match value {
+                    Value::Null => *value = Value::List(vec![item]),
+                    Value::List(items) => items.push(item),
+                    Value::Text(text) => text.push_str(&format!(" {item}")),
+                }
+            }
+            continue;
+        }
+        let is_top_level = trimmed.len() == line.len();
+        match line.split_once(':') {
+            Some((key, value)) if is_top_level && !key.trim().is_empty() => {
+                let value = value.trim();
+                let value = if value.is_empty() || value == "|" || value == ">" {
+                    Value::Null
+                } else {
+                    Value::Text(unquote(value))
+                };
+                entries.push((key.trim().to_owned(), value));
+            }
+            _ => {
+                // An indented continuation of the previous value.
+                if let Some((_, value)) = entries.last_mut() {
+                    match value {
+                        Value::Null => *value = Value::Text(unquote(trimmed)),
+                        Value::Text(text) => {
+                            text.push(' ');
+                            text.push_str(trimmed);
+                        }
+                        Value::List(items) => {
+                            if let Some(last) = items.last_mut() {
+                                last.push(' ');
+                                last.push_str(trimmed);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    entries
+}
+
+/// `| 最新` → `最新`: a block-scalar indicator written where none belongs.
+fn strip_block_indicator(item: &str) -> &str {
+    for indicator in ["|", ">", "|-", ">-", "|+", ">+"] {
+        if let Some(rest) = item.strip_prefix(indicator)
+            && (rest.is_empty() || rest.starts_with(' '))
+        {
+            return rest.trim_start();
+        }
+    }
+    item
+}
+
+/// Strips one level of matching quotes; `''` inside single quotes is `'`.
+fn unquote(value: &str) -> String {
+    if value.len() >= 2 {
+        if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+            return inner.replace("''", "'");
+        }
+        if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+            return inner.to_owned();
+        }
+    }
+    value.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_with_both_quote_kinds() {
+        let entries =
+            parse("title: \"Apple's \"Far Out\" event\"\ndate: Wed, 07 Sep 2022 17:00:00 GMT\n");
+        assert_eq!(
+            entries[0].1,
+            Value::Text("Apple's \"Far Out\" event".into())
+        );
+        assert_eq!(
+            entries[1].1,
+            Value::Text("Wed, 07 Sep 2022 17:00:00 GMT".into())
+        );
+    }
+
+    #[test]
+    fn pipe_in_a_category_item() {
+        let entries = parse("categories: \n - 新媒体\n - cnBeta\n - | 最新\nauthor: cnBeta");
+        assert_eq!(
+            entries[0].1,
+            Value::List(vec!["新媒体".into(), "cnBeta".into(), "最新".into()])
+        );
+        assert_eq!(entries[1].1, Value::Text("cnBeta".into()));
+    }
+
+    #[test]
+    fn continuation_lines_join_the_value() {
+        let entries = parse("title: a long\n  title here\nurl: x");
+        assert_eq!(entries[0].1, Value::Text("a long title here".into()));
+    }
+
+    #[test]
+    fn garbage_is_ignored() {
+        assert_eq!(parse("  - orphan\n: no key\n"), vec![]);
+    }
+}

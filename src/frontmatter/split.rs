@@ -1,0 +1,153 @@
+//! Finding the front-matter block: after blank lines and a BOM, from `---`
+//! to `---` or `...`, with LF or CRLF line ends.
+
+/// A file's text cut into its front-matter block and its body.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the delimiters (`None`: the file has no block).
+    pub yaml: Option<&'a str>,
+    /// Everything after the block.
+    pub body: &'a str,
+    /// The block opens but never closes; `yaml` holds the lines that look
+    /// like front matter and `body` starts at the first that does not.
+    pub unclosed: bool,
+}
+
+/// Cuts `text` into front matter and body.
+pub fn split(text: &str) -> Split<'_> {
+    let no_block = Split {
+        yaml: None,
+        body: text,
+        unclosed: false,
+    };
+    let mut lines = Lines {
+        text,
+        pos: text.strip_prefix('\u{feff}').map_or(0, |_| 3),
+    };
+    let opening = loop {
+        match lines.next() {
+            Some((line, _)) if line.trim().is_empty() => continue,
+            Some((line, _)) if line.trim_end() == "---" => break lines.pos,
+            _ => return no_block,
+        }
+    };
+    let mut looks_like_yaml_until = opening;
+    let mut still_yaml = true;
+    while let Some((line, start)) = lines.next() {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Split {
+                yaml: Some(&text[opening..start]),
+                body: &text[lines.pos..],
+                unclosed: false,
+            };
+        }
+        if still_yaml && looks_like_yaml(line) {
+            looks_like_yaml_until = lines.pos;
+        } else {
+            still_yaml = false;
+        }
+    }
+    Split {
+        yaml: Some(&text[opening..looks_like_yaml_until]),
+        body: &text[looks_like_yaml_until..],
+        unclosed: true,
+    }
+}
+
+/// A line that could belong to a front-matter block: blank, a comment, a
+/// list item, an indented continuation, or `key: value`.
+fn looks_like_yaml(line: &str) -> bool {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("- ") || trimmed == "-"
+    {
+        return true;
+    }
+    if line.starts_with([' ', '\t']) {
+        return !trimmed.starts_with('<');
+    }
+    match line.split_once(':') {
+        Some((key, _)) => !key.is_empty() && !key.contains(['<', '>']) && key.chars().count() <= 64,
+        None => false,
+    }
+}
+
+/// Lines with their start offsets; the line excludes its `\n` (and `\r`).
+struct Lines<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = (&'a str, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.pos >= self.text.len() {
+            return None;
+        }
+        let start = self.pos;
+        let rest = &self.text[start..];
+        let (line, advance) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(at) => (&rest[..at], at + 1),
+            None => (rest, rest.len()),
+        };
+        self.pos += advance;
+        Some((line.strip_suffix('\r').unwrap_or(line), start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_after_blank_lines() {
+        let s = split("\n\n---\ntitle: 'x'\n---\n\n<div>body</div>");
+        assert_eq!(s.yaml, Some("title: 'x'\n"));
+        assert_eq!(s.body, "\n<div>body</div>");
+        assert!(!s.unclosed);
+    }
+
+    #[test]
+    fn bom_crlf_and_dots() {
+        let s = split("\u{feff}\r\n---\r\ntitle: x\r\n...\r\nbody");
+        assert_eq!(s.yaml, Some("title: x\r\n"));
+        assert_eq!(s.body, "body");
+    }
+
+    #[test]
+    fn no_block() {
+        for text in [
+            "",
+            "<html><title>x</title></html>",
+            "# Heading\n\n---\ntitle: x\n---",
+            "text\n---\n",
+        ] {
+            let s = split(text);
+            assert_eq!(s.yaml, None, "{text:?}");
+            assert_eq!(s.body, text);
+        }
+    }
+
+    #[test]
+    fn empty_block() {
+        let s = split("---\n---\nbody");
+        assert_eq!(s.yaml, Some(""));
+        assert_eq!(s.body, "body");
+    }
+
+    #[test]
+    fn delimiter_with_trailing_spaces() {
+        let s = split("---  \ntitle: x\n---   \nbody");
+        assert_eq!(s.yaml, Some("title: x\n"));
+        assert_eq!(s.body, "body");
+    }
+
+    #[test]
+    fn unclosed_block_keeps_the_yaml_looking_lines() {
+        let s = split("\n---\ntitle: 'x'\ncategories:\n - a\n\n<div>\n<p>body: here</p>\n</div>");
+        assert_eq!(s.yaml, Some("title: 'x'\ncategories:\n - a\n\n"));
+        assert_eq!(s.body, "<div>\n<p>body: here</p>\n</div>");
+        assert!(s.unclosed);
+    }
+}

@@ -1,0 +1,73 @@
+//! The full YAML parser (serde_yaml) for blocks outside the fast path.
+
+use super::{Entry, Value};
+use serde_yaml::Value as Yaml;
+
+/// Parses `yaml` as a mapping; the error says what YAML refused and where.
+pub fn parse(yaml: &str) -> Result<Vec<Entry>, String> {
+    match serde_yaml::from_str::<Yaml>(yaml) {
+        Ok(Yaml::Mapping(mapping)) => Ok(mapping
+            .into_iter()
+            .map(|(key, value)| (scalar_text(key), convert(value)))
+            .collect()),
+        Ok(Yaml::Null) => Ok(Vec::new()),
+        Ok(_) => Err("the block is not a list of `key: value` lines".to_owned()),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
+fn convert(value: Yaml) -> Value {
+    match value {
+        Yaml::Null => Value::Null,
+        Yaml::Sequence(items) => Value::List(
+            items
+                .into_iter()
+                .filter(|item| !item.is_null())
+                .map(scalar_text)
+                .collect(),
+        ),
+        Yaml::Tagged(tagged) => convert(tagged.value),
+        other => Value::Text(scalar_text(other)),
+    }
+}
+
+/// A YAML value as one line of text.
+fn scalar_text(value: Yaml) -> String {
+    match value {
+        Yaml::Null => String::new(),
+        Yaml::Bool(b) => b.to_string(),
+        Yaml::Number(n) => n.to_string(),
+        Yaml::String(s) => s,
+        Yaml::Sequence(items) => items
+            .into_iter()
+            .map(scalar_text)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Yaml::Mapping(mapping) => mapping
+            .into_iter()
+            .map(|(k, v)| format!("{}: {}", scalar_text(k), scalar_text(v)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Yaml::Tagged(tagged) => scalar_text(tagged.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flow_lists_and_numbers() {
+        let entries = parse("tags: [a, b]\ntitle: 2021\nnested:\n  k: v\n").expect("valid");
+        assert_eq!(entries[0].1, Value::List(vec!["a".into(), "b".into()]));
+        assert_eq!(entries[1].1, Value::Text("2021".into()));
+        assert_eq!(entries[2].1, Value::Text("k: v".into()));
+    }
+
+    #[test]
+    fn errors_name_the_place() {
+        let error = parse("title: \"a \"b\" c\"\n").expect_err("invalid");
+        assert!(error.contains("line 1"), "{error}");
+        assert!(parse("- a\n- b").is_err());
+    }
+}

@@ -1,0 +1,16 @@
+//! folio: a terminal reader for archived articles. The core (model, loader,
+//! front matter, text) is pure and reads files only in `loader`.
+
+pub mod article;
+pub mod cli;
+pub mod date;
+pub mod encoding;
+pub mod frontmatter;
+pub mod library;
+pub mod loader;
+pub mod sample;
+pub mod text;
+pub mod width;
+
+pub use article::{Article, Format, Problem, ProblemKind};
+pub use library::{Library, SortKey};

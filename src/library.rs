@@ -1,0 +1,108 @@
+//! The library: every article and problem of a load, and the list orders.
+
+use crate::article::{Article, Problem, ProblemKind};
+use crate::loader::Loaded;
+use std::cmp::Ordering;
+use std::path::PathBuf;
+
+/// What the list is ordered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Newest first; undated articles last.
+    #[default]
+    Date,
+    Title,
+    Author,
+    Path,
+}
+
+/// All articles of the PATHs given, and what went wrong loading them.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub roots: Vec<PathBuf>,
+    pub articles: Vec<Article>,
+    pub problems: Vec<Problem>,
+}
+
+impl Library {
+    pub fn new(roots: Vec<PathBuf>) -> Library {
+        Library {
+            roots,
+            ..Library::default()
+        }
+    }
+
+    /// Adds a batch from the loader; articles with warnings are also
+    /// recorded as problems.
+    pub fn extend(&mut self, batch: Vec<Loaded>) {
+        for loaded in batch {
+            match loaded {
+                Loaded::Article(article) => {
+                    if !article.warnings.is_empty() {
+                        self.problems.push(Problem {
+                            path: article.path.clone(),
+                            kind: ProblemKind::Warning,
+                            message: article.warnings.join("; "),
+                        });
+                    }
+                    self.articles.push(*article);
+                }
+                Loaded::Problem(problem) => self.problems.push(problem),
+                Loaded::Skipped => {}
+            }
+        }
+    }
+
+    /// Whether some PATH given could not be found or read.
+    pub fn has_missing_path(&self) -> bool {
+        self.problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::MissingPath)
+    }
+
+    /// Orders the list by `key`; `reverse` flips the key's direction, while
+    /// articles without the key (undated, no author) stay last and ties
+    /// are broken by title, then path.
+    pub fn sort(&mut self, key: SortKey, reverse: bool) {
+        self.articles.sort_by(|a, b| compare(a, b, key, reverse));
+        self.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
+
+/// The list order of two articles.
+pub fn compare(a: &Article, b: &Article, key: SortKey, reverse: bool) -> Ordering {
+    let directed = |ordering: Ordering| {
+        if reverse {
+            ordering.reverse()
+        } else {
+            ordering
+        }
+    };
+    let primary = match key {
+        // Newest first is the natural direction of a date list.
+        SortKey::Date => missing_last(&a.date, &b.date, |x, y| directed(y.cmp(x))),
+        SortKey::Title => directed(caseless(&a.title, &b.title)),
+        SortKey::Author => missing_last(&a.author, &b.author, |x, y| directed(caseless(x, y))),
+        SortKey::Path => directed(a.path.cmp(&b.path)),
+    };
+    primary
+        .then_with(|| caseless(&a.title, &b.title))
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.path.cmp(&b.path))
+}
+
+fn missing_last<T>(a: &Option<T>, b: &Option<T>, present: impl Fn(&T, &T) -> Ordering) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => present(x, y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Case-insensitive comparison without allocating.
+fn caseless(a: &str, b: &str) -> Ordering {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
+}

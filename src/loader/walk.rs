@@ -1,0 +1,182 @@
+//! Walking the PATHs given: files and folders, recursively, following
+//! symlinks but never into a loop, skipping hidden files and folders.
+
+use crate::article::{Format, Problem, ProblemKind};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
+use walkdir::WalkDir;
+
+/// A file for a reader thread to load.
+#[derive(Debug)]
+pub struct FileJob {
+    pub path: PathBuf,
+    pub format: Format,
+    pub group: String,
+}
+
+/// Jobs are handed out in batches of this many.
+const JOB_BATCH: usize = 64;
+
+/// Walks every root, sending article files to `jobs` and problems to
+/// `report`.
+pub fn walk_roots(
+    roots: &[PathBuf],
+    jobs: &SyncSender<Vec<FileJob>>,
+    report: &mut dyn FnMut(Problem),
+) {
+    let mut batch = Vec::with_capacity(JOB_BATCH);
+    let mut seen_roots = Vec::new();
+    for root in roots {
+        let canonical = match std::fs::canonicalize(root) {
+            Ok(canonical) => canonical,
+            Err(error) => {
+                report(missing_path(root, &error));
+                continue;
+            }
+        };
+        if seen_roots.contains(&canonical) {
+            continue;
+        }
+        seen_roots.push(canonical);
+        walk_root(root, &mut batch, jobs, report);
+    }
+    if !batch.is_empty() {
+        let _ = jobs.send(batch);
+    }
+}
+
+fn missing_path(root: &Path, error: &std::io::Error) -> Problem {
+    let message = match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        _ => format!("cannot be read: {error}"),
+    };
+    Problem {
+        path: root.to_owned(),
+        kind: ProblemKind::MissingPath,
+        message,
+    }
+}
+
+fn walk_root(
+    root: &Path,
+    batch: &mut Vec<FileJob>,
+    jobs: &SyncSender<Vec<FileJob>>,
+    report: &mut dyn FnMut(Problem),
+) {
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().as_encoded_bytes().starts_with(b".")
+        });
+    let mut last_group: Option<(PathBuf, String)> = None;
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                report(walk_problem(root, &error));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let extension = entry
+            .path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension);
+        let format = match (extension, entry.depth()) {
+            (Some(format), _) => format,
+            // A file named on the command line is read whatever its name.
+            (None, 0) => Format::Markdown,
+            (None, _) => continue,
+        };
+        let path = entry.into_path();
+        let parent = path.parent().unwrap_or(Path::new(""));
+        let group = match &last_group {
+            Some((dir, group)) if dir == parent => group.clone(),
+            _ => {
+                let group = group_of(root, parent);
+                last_group = Some((parent.to_owned(), group.clone()));
+                group
+            }
+        };
+        batch.push(FileJob {
+            path,
+            format,
+            group,
+        });
+        if batch.len() >= JOB_BATCH
+            && jobs
+                .send(std::mem::replace(batch, Vec::with_capacity(JOB_BATCH)))
+                .is_err()
+        {
+            return;
+        }
+    }
+}
+
+fn walk_problem(root: &Path, error: &walkdir::Error) -> Problem {
+    let path = error.path().unwrap_or(root).to_owned();
+    match error.loop_ancestor() {
+        Some(ancestor) => Problem {
+            path,
+            kind: ProblemKind::SymlinkLoop,
+            message: format!(
+                "symbolic link loops back to {}; not followed",
+                ancestor.display()
+            ),
+        },
+        None => {
+            let message = match error.io_error() {
+                Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                    "broken symbolic link".to_owned()
+                }
+                Some(io) => format!("cannot be read: {io}"),
+                None => error.to_string(),
+            };
+            Problem {
+                path,
+                kind: ProblemKind::Unreadable,
+                message,
+            }
+        }
+    }
+}
+
+/// A folder's group: its path below the root, `/`-separated, without the
+/// `source/_posts` of a Hexo site.
+pub fn group_of(root: &Path, folder: &Path) -> String {
+    let Ok(relative) = folder.strip_prefix(root) else {
+        return String::new();
+    };
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| crate::text::strip_controls(&c.as_os_str().to_string_lossy()))
+        .collect();
+    let skip = match parts.as_slice() {
+        [source, posts, ..] if source == "source" && posts == "_posts" => 2,
+        [posts, ..] if posts == "_posts" => 1,
+        _ => 0,
+    };
+    parts[skip..].join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_drop_the_hexo_prefix() {
+        let root = Path::new("/lib");
+        assert_eq!(
+            group_of(root, Path::new("/lib/source/_posts/新媒体/36kr/资讯")),
+            "新媒体/36kr/资讯"
+        );
+        assert_eq!(group_of(root, Path::new("/lib/_posts/博客")), "博客");
+        assert_eq!(group_of(root, Path::new("/lib/notes/2021")), "notes/2021");
+        assert_eq!(group_of(root, Path::new("/lib")), "");
+        assert_eq!(group_of(Path::new("/lib/a.md"), Path::new("/lib")), "");
+    }
+}

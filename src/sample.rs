@@ -1,0 +1,120 @@
+//! The sample library embedded in the binary, unpacked on first use into
+//! the cache folder so that its local images open like any file.
+
+use include_dir::{Dir, include_dir};
+use std::io;
+use std::path::{Path, PathBuf};
+
+static SAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/sample");
+
+/// Marks a completely unpacked copy.
+const COMPLETE: &str = ".complete";
+
+/// The folder holding the sample library, unpacked if needed: under
+/// `FOLIO_CACHE_DIR`, else the platform cache folder, else the temp folder.
+pub fn sample_library() -> io::Result<PathBuf> {
+    let name = format!(
+        "sample-{}-{:016x}",
+        env!("CARGO_PKG_VERSION"),
+        fingerprint(&SAMPLE)
+    );
+    let mut last_error = None;
+    for base in cache_bases() {
+        let target = base.join(&name);
+        if target.join(COMPLETE).is_file() {
+            return Ok(target);
+        }
+        match unpack(&base, &target) {
+            Ok(()) => return Ok(target),
+            Err(error) => last_error = Some(error),
+        }
+    }
+    Err(last_error
+        .unwrap_or_else(|| io::Error::other("no folder to unpack the sample library into")))
+}
+
+/// The folio cache folder: `FOLIO_CACHE_DIR`, else the platform's.
+pub fn cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("FOLIO_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "folio").map(|dirs| dirs.cache_dir().to_owned())
+}
+
+fn cache_bases() -> Vec<PathBuf> {
+    let mut bases: Vec<PathBuf> = cache_dir().into_iter().collect();
+    bases.push(std::env::temp_dir().join(format!("folio-{}", user_tag())));
+    bases
+}
+
+/// Something that keeps users apart in a shared temp folder.
+fn user_tag() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "user".to_owned())
+}
+
+/// Writes the sample into a fresh folder beside `target`, then renames it
+/// into place, so a half-written copy is never used.
+fn unpack(base: &Path, target: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(base)?;
+    let staging = base.join(format!(".unpacking-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)?;
+    }
+    write_dir(&SAMPLE, &staging)?;
+    std::fs::write(staging.join(COMPLETE), b"")?;
+    match std::fs::rename(&staging, target) {
+        Ok(()) => Ok(()),
+        // Another folio unpacked it at the same time.
+        Err(_) if target.join(COMPLETE).is_file() => std::fs::remove_dir_all(&staging),
+        Err(error) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(error)
+        }
+    }
+}
+
+fn write_dir(dir: &Dir<'_>, into: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(into)?;
+    for file in dir.files() {
+        std::fs::write(
+            into.join(file.path().file_name().unwrap_or_default()),
+            file.contents(),
+        )?;
+    }
+    for sub in dir.dirs() {
+        write_dir(sub, &into.join(sub.path().file_name().unwrap_or_default()))?;
+    }
+    Ok(())
+}
+
+/// FNV-1a over every path and content, so a changed sample unpacks anew.
+fn fingerprint(dir: &Dir<'_>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    let mut stack = vec![dir];
+    while let Some(dir) = stack.pop() {
+        for file in dir.files() {
+            feed(file.path().as_os_str().as_encoded_bytes());
+            feed(file.contents());
+        }
+        stack.extend(dir.dirs());
+    }
+    hash
+}
+
+/// How many files the embedded sample holds (for tests).
+pub fn embedded_file_count() -> usize {
+    let mut count = 0;
+    let mut stack = vec![&SAMPLE];
+    while let Some(dir) = stack.pop() {
+        count += dir.files().count();
+        stack.extend(dir.dirs());
+    }
+    count
+}

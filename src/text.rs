@@ -1,0 +1,181 @@
+//! Cleaning text from articles: control characters out, HTML entities decoded.
+
+/// Removes everything that could drive a terminal: C0 controls except tab and
+/// newline, DEL, C1 controls, and whole escape sequences (CSI, OSC, DCS, …,
+/// in their 7-bit and 8-bit forms).
+pub fn strip_controls(text: &str) -> String {
+    if !text.chars().any(is_unsafe) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.peek().copied() {
+                Some('[') => {
+                    chars.next();
+                    skip_csi(&mut chars);
+                }
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    chars.next();
+                    skip_string(&mut chars);
+                }
+                Some(next) if ('\u{20}'..='\u{7e}').contains(&next) => {
+                    // Two-character sequence such as `ESC c` or `ESC (`+final.
+                    chars.next();
+                    if ('\u{20}'..='\u{2f}').contains(&next) {
+                        chars.next();
+                    }
+                }
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if is_unsafe(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A control character that must never reach the terminal.
+fn is_unsafe(c: char) -> bool {
+    (c < ' ' && c != '\t' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c)
+}
+
+/// Skips a CSI sequence's parameters and intermediates up to its final byte.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        if ('\u{20}'..='\u{3f}').contains(&c) {
+            chars.next();
+        } else {
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                chars.next();
+            }
+            break;
+        }
+    }
+}
+
+/// Skips an OSC/DCS/PM/APC string up to BEL, ST (`ESC \` or U+009C).
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A one-line field (title, author, category): entities decoded, controls
+/// removed, every run of whitespace (newlines, tabs, no-break spaces) made
+/// one space, and the ends trimmed.
+pub fn clean_field(raw: &str) -> String {
+    let decoded = decode_entities(raw);
+    let stripped = strip_controls(&decoded);
+    collapse_whitespace(&stripped)
+}
+
+/// A URL field: entities decoded by the rules for attribute values (so
+/// `?a=1&reg=2` stays as it is), controls and whitespace at the ends removed.
+pub fn clean_url(raw: &str) -> String {
+    let decoded = if raw.contains('&') {
+        htmlize::unescape_attribute(raw).into_owned()
+    } else {
+        raw.to_owned()
+    };
+    strip_controls(&decoded)
+        .chars()
+        .filter(|c| !matches!(c, '\n' | '\t'))
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// Decodes HTML entities as in text content (`&nbsp;`, `&#123;`, `&amp;`).
+pub fn decode_entities(raw: &str) -> std::borrow::Cow<'_, str> {
+    if raw.contains('&') {
+        htmlize::unescape(raw)
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    }
+}
+
+/// Makes every run of whitespace one ASCII space and trims the ends.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A path or other outside text made safe to print on one terminal line.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_untouched() {
+        assert_eq!(
+            strip_controls("俄罗斯 Ukraine\tx\ny"),
+            "俄罗斯 Ukraine\tx\ny"
+        );
+    }
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        assert_eq!(strip_controls("a\u{1b}[2Jb"), "ab");
+        assert_eq!(strip_controls("a\u{1b}[1;31mred\u{1b}[0m"), "ared");
+        assert_eq!(strip_controls("x\u{1b}]52;c;aGVsbG8=\u{7}y"), "xy");
+        assert_eq!(strip_controls("x\u{1b}]0;title\u{1b}\\y"), "xy");
+        assert_eq!(strip_controls("x\u{1b}Py"), "x");
+        assert_eq!(strip_controls("x\u{1b}cy"), "xy");
+        assert_eq!(strip_controls("x\u{1b}(By"), "xy");
+        assert_eq!(strip_controls("x\u{9b}31my"), "xy");
+        assert_eq!(strip_controls("trailing\u{1b}"), "trailing");
+    }
+
+    #[test]
+    fn lone_controls_are_removed() {
+        assert_eq!(strip_controls("a\u{0}b\u{7}c\u{7f}d\u{85}e\r"), "abcde");
+    }
+
+    #[test]
+    fn fields_are_decoded_and_collapsed() {
+        assert_eq!(clean_field("_AC_&nbsp;SQUARE  ENIX"), "_AC_ SQUARE ENIX");
+        assert_eq!(clean_field("JSON &#123;\"a\":1&#125;"), "JSON {\"a\":1}");
+        assert_eq!(clean_field(" Tom &amp; Jerry\n"), "Tom & Jerry");
+        assert_eq!(clean_field("evil\u{1b}[2Jtitle"), "eviltitle");
+    }
+
+    #[test]
+    fn urls_keep_query_ampersands() {
+        assert_eq!(
+            clean_url("https://x.test/a.jpg?w=770&resize=770%2C433&reg=1"),
+            "https://x.test/a.jpg?w=770&resize=770%2C433&reg=1"
+        );
+        assert_eq!(
+            clean_url("https://x.test/&#123;id&#125;.png?a=1&amp;b=2"),
+            "https://x.test/{id}.png?a=1&b=2"
+        );
+    }
+}
