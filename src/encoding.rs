@@ -35,6 +35,29 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     }
 }
 
+/// The first `limit` bytes of a UTF-8 file as text (cut at a character
+/// boundary, BOM removed), without validating the rest: enough to read a
+/// front-matter block cheaply. `None` when the file is not plainly UTF-8
+/// text (a UTF-16 BOM, NUL bytes, invalid UTF-8 in the head).
+pub fn utf8_head(bytes: &[u8], limit: usize) -> Option<&str> {
+    if bytes.starts_with(&[0xfe, 0xff])
+        || bytes.starts_with(&[0xff, 0xfe])
+        || memchr::memchr(0, bytes).is_some()
+    {
+        return None;
+    }
+    let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(bytes);
+    let head = &bytes[..bytes.len().min(limit)];
+    match std::str::from_utf8(head) {
+        Ok(text) => Some(text),
+        // The limit fell inside a character: keep what comes before it.
+        Err(error) if error.error_len().is_none() => {
+            std::str::from_utf8(&head[..error.valid_up_to()]).ok()
+        }
+        Err(_) => None,
+    }
+}
+
 /// Decodes a file again with the encoding the loader found for it (`None`:
 /// detect afresh, which is what the loader did for UTF-8).
 pub fn decode_with<'a>(bytes: &'a [u8], encoding: Option<&'static Encoding>) -> Decoded<'a> {
@@ -118,6 +141,20 @@ mod tests {
         let mut with_bom = vec![0xff, 0xfe];
         with_bom.extend_from_slice(&le);
         assert_eq!(text(&with_bom).0, sample);
+    }
+
+    #[test]
+    fn head_of_a_utf8_file() {
+        let text = "\u{feff}---\ntitle: '标题'\n---\nbody";
+        assert_eq!(
+            utf8_head(text.as_bytes(), 1000),
+            Some("---\ntitle: '标题'\n---\nbody")
+        );
+        // The limit cuts 标 (three bytes) in the middle.
+        assert_eq!(utf8_head(text.as_bytes(), 19), Some("---\ntitle: '"));
+        assert_eq!(utf8_head(b"---\ntitle: \xb1\xea\n", 100), None);
+        assert_eq!(utf8_head(b"---\n\0", 100), None);
+        assert_eq!(utf8_head(&[0xff, 0xfe, b'-', 0], 100), None);
     }
 
     #[test]

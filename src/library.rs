@@ -40,7 +40,7 @@ impl Library {
                 Loaded::Article(article) => {
                     if !article.warnings.is_empty() {
                         self.problems.push(Problem {
-                            path: article.path.clone(),
+                            path: article.path(),
                             kind: ProblemKind::Warning,
                             message: article.warnings.join("; "),
                         });
@@ -64,7 +64,9 @@ impl Library {
     /// articles without the key (undated, no author) stay last and ties
     /// are broken by title, then path.
     pub fn sort(&mut self, key: SortKey, reverse: bool) {
-        self.articles.sort_by(|a, b| compare(a, b, key, reverse));
+        // Paths are unique, so the order is total and need not be stable.
+        self.articles
+            .sort_unstable_by(|a, b| compare(a, b, key, reverse));
         self.problems.sort_by(|a, b| a.path.cmp(&b.path));
     }
 }
@@ -83,12 +85,22 @@ pub fn compare(a: &Article, b: &Article, key: SortKey, reverse: bool) -> Orderin
         SortKey::Date => missing_last(&a.date, &b.date, |x, y| directed(y.cmp(x))),
         SortKey::Title => directed(caseless(&a.title, &b.title)),
         SortKey::Author => missing_last(&a.author, &b.author, |x, y| directed(caseless(x, y))),
-        SortKey::Path => directed(a.path.cmp(&b.path)),
+        SortKey::Path => directed(path_order(a, b)),
     };
     primary
         .then_with(|| caseless(&a.title, &b.title))
         .then_with(|| a.title.cmp(&b.title))
-        .then_with(|| a.path.cmp(&b.path))
+        .then_with(|| path_order(a, b))
+}
+
+fn path_order(a: &Article, b: &Article) -> Ordering {
+    let same_dir = std::sync::Arc::ptr_eq(&a.dir, &b.dir);
+    (if same_dir {
+        Ordering::Equal
+    } else {
+        a.dir.cmp(&b.dir)
+    })
+    .then_with(|| a.file_name.cmp(&b.file_name))
 }
 
 fn missing_last<T>(a: &Option<T>, b: &Option<T>, present: impl Fn(&T, &T) -> Ordering) -> Ordering {
@@ -100,9 +112,34 @@ fn missing_last<T>(a: &Option<T>, b: &Option<T>, present: impl Fn(&T, &T) -> Ord
     }
 }
 
-/// Case-insensitive comparison without allocating.
+/// Case-insensitive comparison without allocating: characters are
+/// compared by their lower-case forms, looked up only where they differ.
 fn caseless(a: &str, b: &str) -> Ordering {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .cmp(b.chars().flat_map(char::to_lowercase))
+    let mut left = a.chars();
+    let mut right = b.chars();
+    loop {
+        match (left.next(), right.next()) {
+            (Some(x), Some(y)) if x == y => continue,
+            (Some(x), Some(y)) => match x.to_lowercase().cmp(y.to_lowercase()) {
+                Ordering::Equal => continue,
+                unequal => return unequal,
+            },
+            (x, y) => return x.is_some().cmp(&y.is_some()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caseless_order() {
+        assert_eq!(caseless("apple", "Banana"), Ordering::Less);
+        assert_eq!(caseless("Apple", "apple"), Ordering::Equal);
+        assert_eq!(caseless("app", "Apple"), Ordering::Less);
+        assert_eq!(caseless("Zoo", "ant"), Ordering::Greater);
+        assert_eq!(caseless("俄罗斯", "俄罗斯"), Ordering::Equal);
+        assert_eq!(caseless("", ""), Ordering::Equal);
+    }
 }

@@ -5,7 +5,9 @@ use crate::library::Library;
 use crate::text::printable;
 use crate::width::{fit, width};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::sync::Arc;
 
 /// The widest the author column gets.
 const AUTHOR_MAX: usize = 24;
@@ -131,12 +133,14 @@ struct JsonArticle<'a> {
     /// RFC 3339 in UTC.
     date: Option<String>,
     author: Option<&'a str>,
-    categories: &'a [String],
-    tags: &'a [String],
+    categories: &'a [Arc<str>],
+    tags: &'a [Arc<str>],
     group: &'a str,
-    images: &'a [String],
+    images: &'a [Box<str>],
     link: Option<&'a str>,
-    warnings: &'a [String],
+    warnings: &'a [Box<str>],
+    /// Front-matter keys folio does not use.
+    extra: BTreeMap<&'a str, &'a str>,
 }
 
 /// JSON Lines, one object per article, in list order.
@@ -144,7 +148,7 @@ pub fn write_json(library: &Library) -> io::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
     for article in &library.articles {
         let record = JsonArticle {
-            path: article.path.to_string_lossy().into_owned(),
+            path: article.path().to_string_lossy().into_owned(),
             title: &article.title,
             date: article.date.map(|d| d.to_string()),
             author: article.author.as_deref(),
@@ -154,6 +158,7 @@ pub fn write_json(library: &Library) -> io::Result<()> {
             images: &article.images,
             link: article.link.as_deref(),
             warnings: &article.warnings,
+            extra: article.extra.iter().map(|(k, v)| (&**k, &**v)).collect(),
         };
         serde_json::to_writer(&mut out, &record)?;
         out.write_all(b"\n")?;

@@ -21,6 +21,17 @@ pub enum Value {
     List(Vec<String>),
 }
 
+impl Value {
+    /// The value as one line: a list joined with `, `, nothing as "".
+    pub fn to_text(&self) -> String {
+        match self {
+            Value::Null => String::new(),
+            Value::Text(text) => text.clone(),
+            Value::List(items) => items.join(", "),
+        }
+    }
+}
+
 /// Reads a block: the fast path for the common shape, YAML for the rest,
 /// line by line (with a warning) when YAML refuses it.
 pub fn parse_block(yaml: &str) -> FrontMatter {

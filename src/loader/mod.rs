@@ -3,10 +3,12 @@
 //! list while it fills. The only part of the core that reads files.
 
 mod file;
+mod intern;
 mod title;
 mod walk;
 
-pub use file::{Loaded, MAX_FILE_SIZE, load_file, title_from_file_name};
+pub use file::{FileJob, Loaded, MAX_FILE_SIZE, ReaderScratch, load_file, title_from_file_name};
+pub use walk::group_of;
 
 use crate::article::Problem;
 use crate::library::Library;
@@ -14,7 +16,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use walk::{FileJob, walk_roots};
+use walk::walk_roots;
 
 /// Results arrive in batches of about this many.
 const BATCH: usize = 256;
@@ -82,7 +84,7 @@ fn run(paths: &[PathBuf], events: &Sender<LoadEvent>) {
 
 /// A reader thread: takes batches of files until the walk is over.
 fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>) {
-    let mut buffer = Vec::new();
+    let mut scratch = ReaderScratch::default();
     let mut out = Vec::with_capacity(BATCH);
     loop {
         let batch = match jobs.lock() {
@@ -91,12 +93,12 @@ fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>) 
         };
         let Ok(batch) = batch else { break };
         for job in batch {
-            match load_file(&job.path, job.format, &job.group, &mut buffer) {
+            match load_file(&job, &mut scratch) {
                 Loaded::Skipped => {}
                 loaded => out.push(loaded),
             }
-            if buffer.capacity() > 4 * 1024 * 1024 {
-                buffer = Vec::new();
+            if scratch.buffer.capacity() > 4 * 1024 * 1024 {
+                scratch.buffer = Vec::new();
             }
         }
         if out.len() >= BATCH

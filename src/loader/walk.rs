@@ -1,18 +1,12 @@
 //! Walking the PATHs given: files and folders, recursively, following
 //! symlinks but never into a loop, skipping hidden files and folders.
 
+use super::file::FileJob;
 use crate::article::{Format, Problem, ProblemKind};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::SyncSender;
 use walkdir::WalkDir;
-
-/// A file for a reader thread to load.
-#[derive(Debug)]
-pub struct FileJob {
-    pub path: PathBuf,
-    pub format: Format,
-    pub group: String,
-}
 
 /// Jobs are handed out in batches of this many.
 const JOB_BATCH: usize = 64;
@@ -69,7 +63,8 @@ fn walk_root(
         .filter_entry(|entry| {
             entry.depth() == 0 || !entry.file_name().as_encoded_bytes().starts_with(b".")
         });
-    let mut last_group: Option<(PathBuf, String)> = None;
+    // Files of one folder come together: share the folder and group.
+    let mut current: Option<(Arc<Path>, Arc<str>)> = None;
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -92,18 +87,23 @@ fn walk_root(
             (None, 0) => Format::Markdown,
             (None, _) => continue,
         };
-        let path = entry.into_path();
+        let path = entry.path();
         let parent = path.parent().unwrap_or(Path::new(""));
-        let group = match &last_group {
-            Some((dir, group)) if dir == parent => group.clone(),
+        let (dir, group) = match &current {
+            Some((dir, group)) if dir.as_os_str() == parent.as_os_str() => {
+                (Arc::clone(dir), Arc::clone(group))
+            }
             _ => {
-                let group = group_of(root, parent);
-                last_group = Some((parent.to_owned(), group.clone()));
-                group
+                let dir: Arc<Path> = Arc::from(parent);
+                let group: Arc<str> = Arc::from(group_of(root, parent));
+                current = Some((Arc::clone(&dir), Arc::clone(&group)));
+                (dir, group)
             }
         };
+        let file_name = path.file_name().unwrap_or_default().into();
         batch.push(FileJob {
-            path,
+            dir,
+            file_name,
             format,
             group,
         });
