@@ -151,7 +151,7 @@ mod tests {
             Some("---\ntitle: '标题'\n---\nbody")
         );
         // The limit cuts 标 (three bytes) in the middle.
-        assert_eq!(utf8_head(text.as_bytes(), 17), Some("---\ntitle: '"));
+        assert_eq!(utf8_head(text.as_bytes(), 14), Some("---\ntitle: '"));
         assert_eq!(utf8_head(b"---\ntitle: \xb1\xea\n", 100), None);
         assert_eq!(utf8_head(b"---\n\0", 100), None);
         assert_eq!(utf8_head(&[0xff, 0xfe, b'-', 0], 100), None);
