@@ -45,7 +45,7 @@ impl Library {
                             message: article.warnings.join("; "),
                         });
                     }
-                    self.articles.push(*article);
+                    self.articles.push(article);
                 }
                 Loaded::Problem(problem) => self.problems.push(problem),
                 Loaded::Skipped => {}

@@ -1,11 +1,13 @@
 //! Cleaning text from articles: control characters out, HTML entities decoded.
 
+use std::borrow::Cow;
+
 /// Removes everything that could drive a terminal: C0 controls except tab and
 /// newline, DEL, C1 controls, and whole escape sequences (CSI, OSC, DCS, …,
 /// in their 7-bit and 8-bit forms).
-pub fn strip_controls(text: &str) -> String {
+pub fn strip_controls(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -35,7 +37,7 @@ pub fn strip_controls(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A control character that must never reach the terminal.
@@ -76,10 +78,16 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// A one-line field (title, author, category): entities decoded, controls
 /// removed, every run of whitespace (newlines, tabs, no-break spaces) made
 /// one space, and the ends trimmed.
-pub fn clean_field(raw: &str) -> String {
-    let decoded = decode_entities(raw);
-    let stripped = strip_controls(&decoded);
-    collapse_whitespace(&stripped)
+pub fn clean_field(raw: &str) -> Cow<'_, str> {
+    match decode_entities(raw) {
+        Cow::Borrowed(decoded) => match strip_controls(decoded) {
+            Cow::Borrowed(stripped) => collapse_whitespace(stripped),
+            Cow::Owned(stripped) => Cow::Owned(collapse_whitespace(&stripped).into_owned()),
+        },
+        Cow::Owned(decoded) => {
+            Cow::Owned(collapse_whitespace(&strip_controls(&decoded)).into_owned())
+        }
+    }
 }
 
 /// A URL field: entities decoded by the rules for attribute values (so
@@ -99,16 +107,23 @@ pub fn clean_url(raw: &str) -> String {
 }
 
 /// Decodes HTML entities as in text content (`&nbsp;`, `&#123;`, `&amp;`).
-pub fn decode_entities(raw: &str) -> std::borrow::Cow<'_, str> {
+pub fn decode_entities(raw: &str) -> Cow<'_, str> {
     if raw.contains('&') {
         htmlize::unescape(raw)
     } else {
-        std::borrow::Cow::Borrowed(raw)
+        Cow::Borrowed(raw)
     }
 }
 
 /// Makes every run of whitespace one ASCII space and trims the ends.
-pub fn collapse_whitespace(text: &str) -> String {
+pub fn collapse_whitespace(text: &str) -> Cow<'_, str> {
+    let collapsed = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.chars().any(|c| c.is_whitespace() && c != ' ');
+    if collapsed {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split(|c: char| c.is_whitespace()) {
         if word.is_empty() {
@@ -119,14 +134,19 @@ pub fn collapse_whitespace(text: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A path or other outside text made safe to print on one terminal line.
-pub fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -157,6 +177,22 @@ mod tests {
     #[test]
     fn lone_controls_are_removed() {
         assert_eq!(strip_controls("a\u{0}b\u{7}c\u{7f}d\u{85}e\r"), "abcde");
+    }
+
+    #[test]
+    fn whitespace_collapses() {
+        for (raw, want) in [
+            ("a b", "a b"),
+            ("  a   b ", "a b"),
+            ("a\tb\nc", "a b c"),
+            ("俄罗斯 乌克兰", "俄罗斯 乌克兰"),
+            ("俄罗斯\u{3000}乌克兰", "俄罗斯 乌克兰"),
+            ("俄罗斯  乌克兰 ", "俄罗斯 乌克兰"),
+            ("\u{a0}x\u{a0}", "x"),
+            ("", ""),
+        ] {
+            assert_eq!(collapse_whitespace(raw), want, "{raw:?}");
+        }
     }
 
     #[test]

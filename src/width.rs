@@ -22,8 +22,14 @@ pub fn truncate(text: &str, max: usize) -> String {
 
 /// `text` cut (with `…`) and padded with spaces to exactly `columns`.
 pub fn fit(text: &str, columns: usize) -> String {
-    let mut out = truncate(text, columns);
-    let used = out.width();
+    let full = text.width();
+    let (mut out, used) = if full <= columns {
+        (text.to_owned(), full)
+    } else {
+        let cut = truncate(text, columns);
+        let used = cut.width();
+        (cut, used)
+    };
     out.extend(std::iter::repeat_n(' ', columns.saturating_sub(used)));
     out
 }

@@ -5,23 +5,38 @@ use std::path::PathBuf;
 
 /// folio: a terminal reader for archived articles (YAML front matter + HTML).
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "folio",
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    after_help = "With no PATH, folio opens the sample library built into it.\n\
+                  Exit status: 0 when every PATH exists (files with problems are reported \
+                  on stderr), 1 when a PATH does not exist or cannot be read, 2 on a usage error."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Files or folders of articles (default: the bundled sample library).
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the list of articles, newest first.
+    /// Print the list of articles, newest first; problems go to stderr.
+    #[command(
+        after_help = "Columns: date (YYYY-MM-DD), title, author, cut to the terminal width.\n\
+                            --json prints one object per line: path, title, date (RFC 3339, UTC), \
+                            author, categories, tags, group, images, link, warnings, extra."
+    )]
     List(ListArgs),
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Files or folders of articles (default: the bundled sample library).
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// What to order the list by.
     #[arg(long, value_enum, default_value_t = SortArg::Date)]

@@ -2,8 +2,7 @@
 
 use crate::article::Article;
 use crate::library::Library;
-use crate::text::printable;
-use crate::width::{fit, width};
+use crate::width::{fit, truncate, width};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -20,24 +19,39 @@ pub fn write_columns(library: &Library) -> io::Result<()> {
     let out = io::stdout();
     let total = output_width(out.is_terminal());
     let mut out = BufWriter::new(out.lock());
-    let author_width = library
-        .articles
-        .iter()
-        .filter_map(|a| a.author.as_deref().map(width))
-        .max()
-        .unwrap_or(0)
-        .min(AUTHOR_MAX);
-    let widest_title = library
-        .articles
-        .iter()
-        .map(|a| width(&a.title))
-        .max()
-        .unwrap_or(0);
+    let articles = &library.articles;
+    let author_width = widest(
+        articles.iter().filter_map(|a| a.author.as_deref()),
+        AUTHOR_MAX,
+    );
+    let widest_title = widest(articles.iter().map(|a| &*a.title), TITLE_PAD_MAX);
     let layout = Layout::new(total, author_width, widest_title);
     for article in &library.articles {
-        writeln!(out, "{}", layout.line(article))?;
+        layout.write_line(&mut out, article)?;
     }
     out.flush()
+}
+
+/// The widest of `texts` in columns, at most `cap` (the scan stops there).
+fn widest<'a>(texts: impl Iterator<Item = &'a str>, cap: usize) -> usize {
+    let mut widest = 0;
+    for text in texts {
+        widest = widest.max(width(text));
+        if widest >= cap {
+            return cap;
+        }
+    }
+    widest
+}
+
+/// Writes `text` cut (with `…`) and padded to exactly `columns`.
+fn write_fitted(out: &mut impl Write, text: &str, columns: usize) -> io::Result<()> {
+    let used = width(text);
+    if used > columns {
+        return out.write_all(fit(text, columns).as_bytes());
+    }
+    out.write_all(text.as_bytes())?;
+    write!(out, "{:1$}", "", columns - used)
 }
 
 fn output_width(is_terminal: bool) -> Option<usize> {
@@ -96,32 +110,36 @@ impl Layout {
         }
     }
 
-    fn line(&self, article: &Article) -> String {
-        let date = article
-            .date
-            .map(|d| d.strftime("%Y-%m-%d").to_string())
-            .unwrap_or_default();
-        let mut line = format!("{date:<DATE$}{:GAP$}", "");
-        let title = printable(&article.title);
-        if self.author == 0 {
-            line.push_str(&if self.cut {
-                fit(&title, self.title)
+    fn write_line(&self, out: &mut impl Write, article: &Article) -> io::Result<()> {
+        match article.date {
+            Some(date) => {
+                let day = date.to_zoned(jiff::tz::TimeZone::UTC).date();
+                write!(out, "{:04}-{:02}-{:02}", day.year(), day.month(), day.day())?;
+            }
+            None => out.write_all(&[b' '; DATE])?,
+        }
+        out.write_all(&[b' '; GAP])?;
+        // Titles and authors hold no control characters: the loader removed them.
+        let title = &*article.title;
+        let author = article.author.as_deref().unwrap_or_default();
+        if self.author == 0 || author.is_empty() {
+            return if self.cut {
+                writeln!(out, "{}", truncate(title, self.title))
             } else {
-                title
-            });
-            return line.trim_end().to_owned();
+                writeln!(out, "{title}")
+            };
         }
-        if self.cut || width(&title) <= self.title {
-            line.push_str(&fit(&title, self.title));
+        if self.cut || width(title) <= self.title {
+            write_fitted(out, title, self.title)?;
         } else {
-            line.push_str(&title);
+            out.write_all(title.as_bytes())?;
         }
-        line.push_str(&" ".repeat(GAP));
-        line.push_str(&fit(
-            &printable(article.author.as_deref().unwrap_or("")),
-            self.author,
-        ));
-        line.trim_end().to_owned()
+        out.write_all(&[b' '; GAP])?;
+        if width(author) <= self.author {
+            writeln!(out, "{author}")
+        } else {
+            writeln!(out, "{}", truncate(author, self.author))
+        }
     }
 }
 

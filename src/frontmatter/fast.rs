@@ -4,10 +4,11 @@
 //! this path never accepts what YAML would read differently.
 
 use super::{Entry, Value};
+use std::borrow::Cow;
 
 /// Parses `yaml` if every line is in the safe subset.
-pub fn parse(yaml: &str) -> Option<Vec<Entry>> {
-    let mut entries: Vec<Entry> = Vec::with_capacity(8);
+pub fn parse(yaml: &str) -> Option<Vec<Entry<'_>>> {
+    let mut entries: Vec<Entry<'_>> = Vec::with_capacity(8);
     let mut list_indent: Option<usize> = None;
     for raw_line in yaml.split('\n') {
         let line = raw_line
@@ -53,7 +54,7 @@ pub fn parse(yaml: &str) -> Option<Vec<Entry>> {
             Value::Text(scalar(value)?)
         };
         list_indent = None;
-        entries.push((key.to_owned(), value));
+        entries.push((Cow::Borrowed(key), value));
     }
     Some(entries)
 }
@@ -69,18 +70,21 @@ fn is_simple_key(key: &str) -> bool {
 
 /// One scalar on one line: single-quoted, double-quoted without escapes,
 /// or plain without any character that gives YAML a second meaning.
-fn scalar(text: &str) -> Option<String> {
+fn scalar(text: &str) -> Option<Cow<'_, str>> {
     if let Some(inner) = text.strip_prefix('\'') {
         let inner = inner.strip_suffix('\'')?;
+        if !inner.contains('\'') {
+            return Some(Cow::Borrowed(inner));
+        }
         let unescaped = inner.replace("''", "'");
         if unescaped.matches('\'').count() * 2 != inner.matches('\'').count() {
             return None;
         }
-        return Some(unescaped);
+        return Some(Cow::Owned(unescaped));
     }
     if let Some(inner) = text.strip_prefix('"') {
         let inner = inner.strip_suffix('"')?;
-        return (!inner.contains(['"', '\\'])).then(|| inner.to_owned());
+        return (!inner.contains(['"', '\\'])).then_some(Cow::Borrowed(inner));
     }
     let first = text.chars().next()?;
     let indicator = "-?:,[]{}#&*!|>'\"%@`".contains(first);
@@ -94,15 +98,15 @@ fn scalar(text: &str) -> Option<String> {
     {
         return None;
     }
-    Some(text.to_owned())
+    Some(Cow::Borrowed(text))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn text(s: &str) -> Value {
-        Value::Text(s.to_owned())
+    fn text(s: &str) -> Value<'_> {
+        Value::Text(Cow::Borrowed(s))
     }
 
     #[test]

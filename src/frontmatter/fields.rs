@@ -4,15 +4,17 @@ use super::{Entry, Value};
 use crate::date::parse_date;
 use crate::text::{clean_field, clean_url, strip_controls};
 use jiff::Timestamp;
+use std::borrow::Cow;
 
-/// The fields of one article's front matter, cleaned and decoded.
+/// The fields of one article's front matter, cleaned and decoded; text
+/// that needed no change still borrows from the block.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct FrontMatter {
+pub struct FrontMatter<'a> {
     /// `None` when missing or empty.
-    pub title: Option<String>,
-    pub categories: Vec<String>,
-    pub tags: Vec<String>,
-    pub author: Option<String>,
+    pub title: Option<Cow<'a, str>>,
+    pub categories: Vec<Cow<'a, str>>,
+    pub tags: Vec<Cow<'a, str>>,
+    pub author: Option<Cow<'a, str>>,
     pub date: Option<Timestamp>,
     /// The `date` text when it could not be read as a date.
     pub unreadable_date: Option<String>,
@@ -21,15 +23,15 @@ pub struct FrontMatter {
     /// The original article: `link`, `url`, `permalink` or `source`.
     pub link: Option<String>,
     /// Every other key, kept as it was (controls removed).
-    pub extra: Vec<Entry>,
+    pub extra: Vec<Entry<'a>>,
     pub warnings: Vec<String>,
 }
 
 const IMAGE_KEYS: [&str; 4] = ["headimg", "thumbnail", "cover", "image"];
 const LINK_KEYS: [&str; 4] = ["link", "url", "permalink", "source"];
 
-impl FrontMatter {
-    pub(super) fn from_entries(entries: Vec<Entry>, warnings: Vec<String>) -> Self {
+impl<'a> FrontMatter<'a> {
+    pub(super) fn from_entries(entries: Vec<Entry<'a>>, warnings: Vec<String>) -> Self {
         let mut fm = FrontMatter {
             warnings,
             ..FrontMatter::default()
@@ -37,32 +39,39 @@ impl FrontMatter {
         let mut links: [Option<String>; 4] = Default::default();
         let mut images: [Vec<String>; 4] = Default::default();
         for (key, value) in entries {
-            let lower = key.to_ascii_lowercase();
-            match lower.as_str() {
-                "title" => fm.title = first(&value).map(clean_field).filter(|t| !t.is_empty()),
-                "categories" | "category" => fm.categories.extend(all(&value).map(clean_field)),
-                "tags" | "tag" => fm.tags.extend(all(&value).map(clean_field)),
-                "author" | "authors" => {
-                    let names: Vec<String> = all(&value)
-                        .map(clean_field)
-                        .filter(|a| !a.is_empty())
-                        .collect();
-                    fm.author = (!names.is_empty()).then(|| names.join(", "));
-                }
-                "date" => fm.read_date(first(&value)),
-                _ => {
-                    if let Some(slot) = IMAGE_KEYS.iter().position(|k| *k == lower) {
-                        images[slot].extend(all(&value).map(clean_url));
-                    } else if let Some(slot) = LINK_KEYS.iter().position(|k| *k == lower) {
-                        links[slot] = first(&value).map(clean_url).filter(|l| !l.is_empty());
-                    } else {
-                        fm.extra.push((strip_controls(&key), clean_value(value)));
-                    }
-                }
+            let is = |name: &str| key.eq_ignore_ascii_case(name);
+            if is("title") {
+                fm.title = value.into_first().map(clean).filter(|t| !t.is_empty());
+            } else if is("categories") || is("category") {
+                fm.categories
+                    .extend(value.into_all().map(clean).filter(|c| !c.is_empty()));
+            } else if is("tags") || is("tag") {
+                fm.tags
+                    .extend(value.into_all().map(clean).filter(|t| !t.is_empty()));
+            } else if is("author") || is("authors") {
+                let mut names: Vec<Cow<'a, str>> = value
+                    .into_all()
+                    .map(clean)
+                    .filter(|a| !a.is_empty())
+                    .collect();
+                fm.author = match names.len() {
+                    0 => None,
+                    1 => names.pop(),
+                    _ => Some(Cow::Owned(names.join(", "))),
+                };
+            } else if is("date") {
+                fm.read_date(value.into_first().as_deref());
+            } else if let Some(slot) = IMAGE_KEYS.iter().position(|k| is(k)) {
+                images[slot].extend(value.into_all().map(|url| clean_url(&url)));
+            } else if let Some(slot) = LINK_KEYS.iter().position(|k| is(k)) {
+                links[slot] = value
+                    .into_first()
+                    .map(|url| clean_url(&url))
+                    .filter(|l| !l.is_empty());
+            } else {
+                fm.extra.push((strip(key), value.map(strip)));
             }
         }
-        fm.categories.retain(|c| !c.is_empty());
-        fm.tags.retain(|t| !t.is_empty());
         for url in images.into_iter().flatten() {
             if !url.is_empty() && !fm.images.contains(&url) {
                 fm.images.push(url);
@@ -79,7 +88,7 @@ impl FrontMatter {
         match parse_date(raw) {
             Some(date) => self.date = Some(date),
             None => {
-                let text = clean_field(raw);
+                let text = clean_field(raw).into_owned();
                 self.warnings
                     .push(format!("unreadable date `{text}`; sorted as undated"));
                 self.unreadable_date = Some(text);
@@ -88,28 +97,46 @@ impl FrontMatter {
     }
 }
 
-fn first(value: &Value) -> Option<&str> {
-    match value {
-        Value::Null => None,
-        Value::Text(text) => Some(text),
-        Value::List(items) => items.first().map(String::as_str),
+impl<'a> Value<'a> {
+    fn into_first(self) -> Option<Cow<'a, str>> {
+        match self {
+            Value::Null => None,
+            Value::Text(text) => Some(text),
+            Value::List(items) => items.into_iter().next(),
+        }
+    }
+
+    fn into_all(self) -> impl Iterator<Item = Cow<'a, str>> {
+        let items = match self {
+            Value::Null => Vec::new(),
+            Value::Text(text) => vec![text],
+            Value::List(items) => items,
+        };
+        items.into_iter()
+    }
+
+    fn map(self, f: impl Fn(Cow<'a, str>) -> Cow<'a, str>) -> Value<'a> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Text(text) => Value::Text(f(text)),
+            Value::List(items) => Value::List(items.into_iter().map(f).collect()),
+        }
     }
 }
 
-fn all(value: &Value) -> impl Iterator<Item = &str> {
-    let items: &[String] = match value {
-        Value::Null => &[],
-        Value::Text(text) => std::slice::from_ref(text),
-        Value::List(items) => items,
-    };
-    items.iter().map(String::as_str)
+/// `clean_field` that keeps borrowing when nothing changes.
+fn clean(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => clean_field(text),
+        Cow::Owned(text) => Cow::Owned(clean_field(&text).into_owned()),
+    }
 }
 
-fn clean_value(value: Value) -> Value {
-    match value {
-        Value::Null => Value::Null,
-        Value::Text(text) => Value::Text(strip_controls(&text)),
-        Value::List(items) => Value::List(items.iter().map(|i| strip_controls(i)).collect()),
+/// `strip_controls` that keeps borrowing when nothing changes.
+fn strip(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => strip_controls(text),
+        Cow::Owned(text) => Cow::Owned(strip_controls(&text).into_owned()),
     }
 }
 
@@ -132,7 +159,7 @@ mod tests {
         assert_eq!(fm.images, ["https://x.test/a.JPG?v=1"]);
         assert_eq!(
             fm.extra,
-            [("comments".to_owned(), super::Value::Text("false".into()))]
+            [("comments".into(), super::Value::Text("false".into()))]
         );
         assert!(fm.warnings.is_empty());
     }

@@ -3,10 +3,11 @@
 //! with a stray quote or `- | 最新` keeps its real title and categories.
 
 use super::{Entry, Value};
+use std::borrow::Cow;
 
 /// Reads whatever `key: value` and `- item` lines `yaml` holds.
-pub fn parse(yaml: &str) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = Vec::new();
+pub fn parse(yaml: &str) -> Vec<Entry<'static>> {
+    let mut entries: Vec<Entry<'static>> = Vec::new();
     for raw_line in yaml.lines() {
         let line = raw_line.trim_end();
         let trimmed = line.trim_start();
@@ -18,11 +19,11 @@ pub fn parse(yaml: &str) -> Vec<Entry> {
             .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
         {
             if let Some((_, value)) = entries.last_mut() {
-                let item = unquote(strip_block_indicator(item.trim()));
+                let item = Cow::Owned(unquote(strip_block_indicator(item.trim())));
                 match value {
                     Value::Null => *value = Value::List(vec![item]),
                     Value::List(items) => items.push(item),
-                    Value::Text(text) => text.push_str(&format!(" {item}")),
+                    Value::Text(text) => text.to_mut().push_str(&format!(" {item}")),
                 }
             }
             continue;
@@ -34,21 +35,23 @@ pub fn parse(yaml: &str) -> Vec<Entry> {
                 let value = if value.is_empty() || value == "|" || value == ">" {
                     Value::Null
                 } else {
-                    Value::Text(unquote(value))
+                    Value::Text(Cow::Owned(unquote(value)))
                 };
-                entries.push((key.trim().to_owned(), value));
+                entries.push((Cow::Owned(key.trim().to_owned()), value));
             }
             _ => {
                 // An indented continuation of the previous value.
                 if let Some((_, value)) = entries.last_mut() {
                     match value {
-                        Value::Null => *value = Value::Text(unquote(trimmed)),
+                        Value::Null => *value = Value::Text(Cow::Owned(unquote(trimmed))),
                         Value::Text(text) => {
+                            let text = text.to_mut();
                             text.push(' ');
                             text.push_str(trimmed);
                         }
                         Value::List(items) => {
                             if let Some(last) = items.last_mut() {
+                                let last = last.to_mut();
                                 last.push(' ');
                                 last.push_str(trimmed);
                             }

@@ -8,25 +8,42 @@ mod split;
 mod yaml;
 
 pub use fields::FrontMatter;
-pub use split::{Split, split};
+
+pub use split::{Split, closed_block_end, split};
+use std::borrow::Cow;
 
 /// One `key: value` of a block, in file order.
-pub type Entry = (String, Value);
+pub type Entry<'a> = (Cow<'a, str>, Value<'a>);
 
-/// A front-matter value as folio keeps it: text, a list of texts, or nothing.
+/// A front-matter value as folio keeps it: text, a list of texts, or
+/// nothing; borrowed from the block where it can be.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
-    Text(String),
-    List(Vec<String>),
+    Text(Cow<'a, str>),
+    List(Vec<Cow<'a, str>>),
 }
 
-impl Value {
+impl Value<'_> {
+    /// The same value, owning its text.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Text(text) => Value::Text(Cow::Owned(text.into_owned())),
+            Value::List(items) => Value::List(
+                items
+                    .into_iter()
+                    .map(|i| Cow::Owned(i.into_owned()))
+                    .collect(),
+            ),
+        }
+    }
+
     /// The value as one line: a list joined with `, `, nothing as "".
     pub fn to_text(&self) -> String {
         match self {
             Value::Null => String::new(),
-            Value::Text(text) => text.clone(),
+            Value::Text(text) => text.to_string(),
             Value::List(items) => items.join(", "),
         }
     }
@@ -34,7 +51,7 @@ impl Value {
 
 /// Reads a block: the fast path for the common shape, YAML for the rest,
 /// line by line (with a warning) when YAML refuses it.
-pub fn parse_block(yaml: &str) -> FrontMatter {
+pub fn parse_block(yaml: &str) -> FrontMatter<'_> {
     if let Some(entries) = fast::parse(yaml) {
         return FrontMatter::from_entries(entries, Vec::new());
     }
@@ -64,9 +81,15 @@ mod tests {
             "empty:\nlist:\n - ''\n - \"\"\n",
         ];
         for block in blocks {
-            let fast = fast::parse(block).expect("fast path takes it");
+            let owned = |entries: Vec<Entry<'_>>| -> Vec<Entry<'static>> {
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect()
+            };
+            let fast = owned(fast::parse(block).expect("fast path takes it"));
             let full = yaml::parse(block).expect("valid YAML");
-            let normalise = |entries: Vec<Entry>| -> Vec<Entry> {
+            let normalise = |entries: Vec<Entry<'static>>| -> Vec<Entry<'static>> {
                 entries
                     .into_iter()
                     .map(|(k, v)| match v {

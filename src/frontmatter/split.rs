@@ -55,6 +55,36 @@ pub fn split(text: &str) -> Split<'_> {
     }
 }
 
+/// Where a closed front-matter block ends in raw bytes (just after its
+/// closing line), found without decoding, so that only the block need be
+/// read as text. `None` when there is no closed block.
+pub fn closed_block_end(bytes: &[u8]) -> Option<usize> {
+    let mut pos = if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+        3
+    } else {
+        0
+    };
+    let mut opened = false;
+    while pos < bytes.len() {
+        let rest = &bytes[pos..];
+        let line_len = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        let line = rest[..line_len].trim_ascii_end();
+        pos += (line_len + 1).min(rest.len());
+        if !opened {
+            if line.trim_ascii_start().is_empty() {
+                continue;
+            }
+            if line != b"---" {
+                return None;
+            }
+            opened = true;
+        } else if line == b"---" || line == b"..." {
+            return Some(pos);
+        }
+    }
+    None
+}
+
 /// A line that could belong to a front-matter block: blank, a comment, a
 /// list item, an indented continuation, or `key: value`.
 fn looks_like_yaml(line: &str) -> bool {
@@ -99,6 +129,17 @@ impl<'a> Iterator for Lines<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_end_in_bytes() {
+        let text = "\u{feff}\n---\r\ntitle: x\r\n...\r\nbody";
+        let end = closed_block_end(text.as_bytes()).expect("closed");
+        assert_eq!(&text[end..], "body");
+        assert_eq!(closed_block_end(b"---\ntitle: x\n---"), Some(16));
+        assert_eq!(closed_block_end(b"---\ntitle: x\n"), None);
+        assert_eq!(closed_block_end(b"<p>---</p>\n---\n"), None);
+        assert_eq!(closed_block_end(b""), None);
+    }
 
     #[test]
     fn block_after_blank_lines() {

@@ -2,13 +2,14 @@
 
 use super::{Entry, Value};
 use serde_yaml::Value as Yaml;
+use std::borrow::Cow;
 
 /// Parses `yaml` as a mapping; the error says what YAML refused and where.
-pub fn parse(yaml: &str) -> Result<Vec<Entry>, String> {
+pub fn parse(yaml: &str) -> Result<Vec<Entry<'static>>, String> {
     match serde_yaml::from_str::<Yaml>(yaml) {
         Ok(Yaml::Mapping(mapping)) => Ok(mapping
             .into_iter()
-            .map(|(key, value)| (scalar_text(key), convert(value)))
+            .map(|(key, value)| (Cow::Owned(scalar_text(key)), convert(value)))
             .collect()),
         Ok(Yaml::Null) => Ok(Vec::new()),
         Ok(_) => Err("the block is not a list of `key: value` lines".to_owned()),
@@ -16,18 +17,18 @@ pub fn parse(yaml: &str) -> Result<Vec<Entry>, String> {
     }
 }
 
-fn convert(value: Yaml) -> Value {
+fn convert(value: Yaml) -> Value<'static> {
     match value {
         Yaml::Null => Value::Null,
         Yaml::Sequence(items) => Value::List(
             items
                 .into_iter()
                 .filter(|item| !item.is_null())
-                .map(scalar_text)
+                .map(|item| Cow::Owned(scalar_text(item)))
                 .collect(),
         ),
         Yaml::Tagged(tagged) => convert(tagged.value),
-        other => Value::Text(scalar_text(other)),
+        other => Value::Text(Cow::Owned(scalar_text(other))),
     }
 }
 

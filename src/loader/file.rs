@@ -4,11 +4,12 @@ use super::intern::Interner;
 use super::title::title_from_body;
 use crate::article::{Article, Format, Problem, ProblemKind};
 use crate::encoding::{Decoded, decode, utf8_head};
-use crate::frontmatter::{FrontMatter, parse_block, split};
+use crate::frontmatter::{FrontMatter, Value, closed_block_end, parse_block, split};
 use crate::text::clean_field;
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Files larger than this are reported, not read.
@@ -16,9 +17,12 @@ pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 /// What loading one file gave.
 #[derive(Debug)]
+// Each value goes straight into a batch: boxing the article would only add
+// an allocation per file.
+#[allow(clippy::large_enum_variant)]
 pub enum Loaded {
     /// An article; its warnings are also reported as problems.
-    Article(Box<Article>),
+    Article(Article),
     /// A file that is no article (a `.txt` note without front matter).
     Skipped,
     Problem(Problem),
@@ -37,12 +41,16 @@ pub struct FileJob {
 #[derive(Debug, Default)]
 pub struct ReaderScratch {
     pub buffer: Vec<u8>,
+    pub path: PathBuf,
     pub interner: Interner,
 }
 
 /// Loads the article `job` names.
 pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
-    let path = &job.dir.join(&*job.file_name);
+    scratch.path.as_mut_os_string().clear();
+    scratch.path.push(&job.dir);
+    scratch.path.push(&*job.file_name);
+    let path = &scratch.path;
     let format = job.format;
     let buffer = &mut scratch.buffer;
     let problem = |kind, message: String| {
@@ -71,18 +79,12 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
     if buffer.iter().all(u8::is_ascii_whitespace) {
         return problem(ProblemKind::Empty, "empty file".to_owned());
     }
-    // Nearly every file is UTF-8 with its block in the first few KB: read
-    // only that, and leave the body (and its encoding) for when it is opened.
-    for limit in HEAD_LIMITS {
-        let Some(head) = utf8_head(buffer, limit) else {
-            break;
-        };
+    // Nearly every file is UTF-8 with a closed block at the top: read only
+    // the block as text, and leave the body (and its encoding) for later.
+    if let Some(head) = closed_block_end(buffer).and_then(|end| utf8_head(buffer, end)) {
         let parts = split(head);
         if let (Some(yaml), false) = (parts.yaml, parts.unclosed) {
             return article(job, parse_block(yaml), None, None, &mut scratch.interner);
-        }
-        if parts.yaml.is_none() || head.len() < limit {
-            break;
         }
     }
     let (text, encoding) = match decode(buffer) {
@@ -119,13 +121,9 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
     )
 }
 
-/// How much of a file the fast path reads for its front matter: a little
-/// first, more if the block goes on.
-const HEAD_LIMITS: [usize; 2] = [2 * 1024, 64 * 1024];
-
 fn article(
     job: &FileJob,
-    front_matter: FrontMatter,
+    front_matter: FrontMatter<'_>,
     body_title: Option<String>,
     encoding: Option<&'static encoding_rs::Encoding>,
     interner: &mut Interner,
@@ -142,21 +140,30 @@ fn article(
         extra,
         warnings,
     } = front_matter;
-    let title = title
-        .or(body_title)
-        .unwrap_or_else(|| title_from_file_name(Path::new(&job.file_name)));
-    let mut shared = |items: Vec<String>| items.iter().map(|item| interner.get(item)).collect();
-    let categories = shared(categories);
-    let tags = shared(tags);
+    let title: Box<str> = match title {
+        Some(title) => title.into(),
+        None => body_title
+            .unwrap_or_else(|| title_from_file_name(Path::new(&job.file_name)))
+            .into(),
+    };
+    let mut shared = |items: &[Cow<'_, str>]| items.iter().map(|item| interner.get(item)).collect();
+    let categories = shared(&categories);
+    let tags = shared(&tags);
     let extra = extra
         .into_iter()
-        .map(|(key, value)| (interner.get(&key), interner.get(&value.to_text())))
+        .map(|(key, value)| {
+            let value = match value {
+                Value::Text(text) => interner.get(&text),
+                other => interner.get(&other.to_text()),
+            };
+            (interner.get(&key), value)
+        })
         .collect();
-    Loaded::Article(Box::new(Article {
+    Loaded::Article(Article {
         dir: Arc::clone(&job.dir),
         file_name: job.file_name.clone(),
         group: Arc::clone(&job.group),
-        title: title.into(),
+        title,
         author: author.map(|a| interner.get(&a)),
         categories,
         tags,
@@ -168,7 +175,7 @@ fn article(
         warnings: warnings.into_iter().map(Into::into).collect(),
         format: job.format,
         encoding,
-    }))
+    })
 }
 
 enum ReadError {
@@ -176,19 +183,32 @@ enum ReadError {
     Io(std::io::Error),
 }
 
+/// Reads the file into `buffer`. Small files (nearly all) take one read
+/// and one for the end; only a file that fills the first chunk has its size
+/// checked, so one over the limit is refused without being read.
 fn read_limited(path: &Path, buffer: &mut Vec<u8>) -> Result<(), ReadError> {
+    const FIRST_CHUNK: u64 = 256 * 1024;
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    buffer.reserve(FIRST_CHUNK as usize);
+    (&file)
+        .take(FIRST_CHUNK)
+        .read_to_end(buffer)
+        .map_err(ReadError::Io)?;
+    if (buffer.len() as u64) < FIRST_CHUNK {
+        return Ok(());
+    }
     let size = file.metadata().map_err(ReadError::Io)?.len();
     if size > MAX_FILE_SIZE {
         return Err(ReadError::TooLarge(size));
     }
-    buffer.reserve(size as usize);
-    let read = file
-        .take(MAX_FILE_SIZE + 1)
+    buffer.reserve((size as usize).saturating_sub(buffer.len()));
+    let rest = MAX_FILE_SIZE + 1 - FIRST_CHUNK;
+    (&file)
+        .take(rest)
         .read_to_end(buffer)
         .map_err(ReadError::Io)?;
-    if read as u64 > MAX_FILE_SIZE {
-        return Err(ReadError::TooLarge(read as u64));
+    if buffer.len() as u64 > MAX_FILE_SIZE {
+        return Err(ReadError::TooLarge(buffer.len() as u64));
     }
     Ok(())
 }
@@ -224,6 +244,6 @@ pub fn title_from_file_name(path: &Path) -> String {
     if title.is_empty() {
         "(untitled)".to_owned()
     } else {
-        title
+        title.into_owned()
     }
 }

@@ -59,6 +59,12 @@ pub fn spawn(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
 /// How many threads read files: more than the cores, since a cold page
 /// cache makes reading wait on the disk.
 fn reader_threads() -> usize {
+    if let Some(n) = std::env::var("FOLIO_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        return n;
+    }
     let cores = thread::available_parallelism().map_or(2, |n| n.get());
     (cores * 2).clamp(4, 16)
 }

@@ -13,7 +13,7 @@ pub fn title_from_body(body: &str, format: Format) -> Option<String> {
         Format::Html | Format::Text => html_element(body, "title").or_else(|| html_heading(body)),
     };
     found
-        .map(|raw| clean_field(&strip_tags(&raw)))
+        .map(|raw| clean_field(&strip_tags(&raw)).into_owned())
         .filter(|t| !t.is_empty())
 }
 

@@ -153,7 +153,7 @@ pub fn group_of(root: &Path, folder: &Path) -> String {
     };
     let parts: Vec<String> = relative
         .components()
-        .map(|c| crate::text::strip_controls(&c.as_os_str().to_string_lossy()))
+        .map(|c| crate::text::strip_controls(&c.as_os_str().to_string_lossy()).into_owned())
         .collect();
     let skip = match parts.as_slice() {
         [source, posts, ..] if source == "source" && posts == "_posts" => 2,
