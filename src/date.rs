@@ -54,7 +54,12 @@ fn parse_yaml_timestamp(text: &str) -> Option<Timestamp> {
         return utc(civil);
     }
     let (sign, digits) = zone.split_at_checked(1)?;
-    let (hours, minutes) = digits.split_once(':').unwrap_or((digits, "0"));
+    let (hours, minutes) = match digits.split_once(':') {
+        Some(parts) => parts,
+        // `+0800` (Jekyll's form) or `+08` / `-5`.
+        None if digits.len() == 4 => digits.split_at(2),
+        None => (digits, "0"),
+    };
     let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
     let offset =
         jiff::tz::Offset::from_seconds(if sign == "-" { -seconds } else { seconds }).ok()?;

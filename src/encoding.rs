@@ -77,28 +77,40 @@ fn decode_as<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> Decoded<'a> {
     Decoded::Text(text, label)
 }
 
-/// UTF-16 without a byte-order mark: mostly ASCII text leaves a NUL in
-/// every other byte, on the odd side for little-endian.
+/// UTF-16 without a byte-order mark: the byte order that decodes to
+/// well-formed text, without NUL or stray controls, and with the most
+/// ASCII (the front matter's `---`, keys and newlines) wins, if it has
+/// enough ASCII to be sure.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
-    let sample = &bytes[..bytes.len().min(4096)];
-    let pairs = sample.len() / 2;
-    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nuls = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|&&b| b == 0)
-        .count();
-    if odd_nuls * 10 >= pairs * 3 && even_nuls * 20 < pairs {
-        Some(UTF_16LE)
-    } else if even_nuls * 10 >= pairs * 3 && odd_nuls * 20 < pairs {
-        Some(UTF_16BE)
-    } else {
-        None
+    [UTF_16LE, UTF_16BE]
+        .into_iter()
+        .filter_map(|encoding| ascii_in_utf16(bytes, encoding).map(|ascii| (ascii, encoding)))
+        .filter(|&(ascii, _)| ascii >= 8)
+        .max_by_key(|&(ascii, _)| ascii)
+        .map(|(_, encoding)| encoding)
+}
+
+/// How many ASCII characters `bytes` holds as text in `encoding`; `None`
+/// when it is not text in it.
+fn ascii_in_utf16(bytes: &[u8], encoding: &'static Encoding) -> Option<usize> {
+    let (text, malformed) = encoding.decode_without_bom_handling(bytes);
+    if malformed {
+        return None;
     }
+    let (mut chars, mut ascii, mut controls) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        match c {
+            '\0' => return None,
+            '\n' | '\r' | '\t' | ' '..='~' => ascii += 1,
+            c if c.is_control() => controls += 1,
+            _ => {}
+        }
+    }
+    (controls * 100 <= chars).then_some(ascii)
 }
 
 #[cfg(test)]
@@ -155,6 +167,15 @@ mod tests {
         assert_eq!(utf8_head(b"---\ntitle: \xb1\xea\n", 100), None);
         assert_eq!(utf8_head(b"---\n\0", 100), None);
         assert_eq!(utf8_head(&[0xff, 0xfe, b'-', 0], 100), None);
+    }
+
+    #[test]
+    fn cjk_utf16_without_bom() {
+        let sample = "---\ntitle: '俄罗斯希望在日内瓦会谈期间得到美国保证西方协调以阻止俄罗斯进攻乌克兰'\n---\n<p>联合国难民署表示这是有记录以来最致命的一年难民穿越孟加拉湾和安达曼海</p>";
+        let le: Vec<u8> = sample.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = sample.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(text(&le).0, sample);
+        assert_eq!(text(&be).0, sample);
     }
 
     #[test]

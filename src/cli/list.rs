@@ -161,9 +161,35 @@ struct JsonArticle<'a> {
     extra: BTreeMap<&'a str, &'a str>,
 }
 
+/// Writes serialized JSON with DEL and the C1 controls (U+0080–U+009F, which
+/// some terminals obey) escaped as `\u00XX`, as serde_json does only for C0.
+/// They can only occur inside strings, so the JSON keeps its meaning.
+fn write_escaping_c1(out: &mut impl Write, json: &[u8]) -> io::Result<()> {
+    let mut start = 0;
+    let mut i = 0;
+    while i < json.len() {
+        let escaped = match (json[i], json.get(i + 1)) {
+            (0x7f, _) => Some((0x7f, 1)),
+            (0xc2, Some(&next)) if (0x80..=0x9f).contains(&next) => Some((next, 2)),
+            _ => None,
+        };
+        match escaped {
+            Some((code, len)) => {
+                out.write_all(&json[start..i])?;
+                write!(out, "\\u{code:04x}")?;
+                i += len;
+                start = i;
+            }
+            None => i += 1,
+        }
+    }
+    out.write_all(&json[start..])
+}
+
 /// JSON Lines, one object per article, in list order.
 pub fn write_json(library: &Library) -> io::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
+    let mut line = Vec::with_capacity(1024);
     for article in &library.articles {
         let record = JsonArticle {
             path: article.path().to_string_lossy().into_owned(),
@@ -178,8 +204,26 @@ pub fn write_json(library: &Library) -> io::Result<()> {
             warnings: &article.warnings,
             extra: article.extra.iter().map(|(k, v)| (&**k, &**v)).collect(),
         };
-        serde_json::to_writer(&mut out, &record)?;
+        line.clear();
+        serde_json::to_writer(&mut line, &record)?;
+        write_escaping_c1(&mut out, &line)?;
         out.write_all(b"\n")?;
     }
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c1_and_del_are_escaped_in_json() {
+        let json = serde_json::to_vec(&"a\u{9b}2J\u{7f}é\u{85}中").expect("serialize");
+        let mut out = Vec::new();
+        write_escaping_c1(&mut out, &json).expect("write");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert_eq!(text, "\"a\\u009b2J\\u007fé\\u0085中\"");
+        let back: String = serde_json::from_str(&text).expect("still JSON");
+        assert_eq!(back, "a\u{9b}2J\u{7f}é\u{85}中");
+    }
 }

@@ -9,12 +9,35 @@ pub fn parse(yaml: &str) -> Result<Vec<Entry<'static>>, String> {
     match serde_yaml::from_str::<Yaml>(yaml) {
         Ok(Yaml::Mapping(mapping)) => Ok(mapping
             .into_iter()
-            .map(|(key, value)| (Cow::Owned(scalar_text(key)), convert(value)))
+            .map(|(key, value)| {
+                let key = scalar_text(key);
+                let value = match value {
+                    // YAML reads `1.10` as the number 1.1; the text is what was meant.
+                    Yaml::Number(_) | Yaml::Bool(_) => match written_value(yaml, &key) {
+                        Some(written) => Value::Text(Cow::Owned(written.to_owned())),
+                        None => convert(value),
+                    },
+                    other => convert(other),
+                };
+                (Cow::Owned(key), value)
+            })
             .collect()),
         Ok(Yaml::Null) => Ok(Vec::new()),
         Ok(_) => Err("the block is not a list of `key: value` lines".to_owned()),
         Err(error) => Err(error.to_string()),
     }
+}
+
+/// The plain text after `key:` on the block's own line for `key`.
+fn written_value<'a>(yaml: &'a str, key: &str) -> Option<&'a str> {
+    yaml.lines().find_map(|line| {
+        let rest = line
+            .strip_prefix(key)?
+            .trim_start_matches([' ', '\t'])
+            .strip_prefix(':')?;
+        let value = rest.split(" #").next().unwrap_or(rest).trim();
+        (!value.is_empty()).then_some(value)
+    })
 }
 
 fn convert(value: Yaml) -> Value<'static> {
@@ -63,6 +86,15 @@ mod tests {
         assert_eq!(entries[0].1, Value::List(vec!["a".into(), "b".into()]));
         assert_eq!(entries[1].1, Value::Text("2021".into()));
         assert_eq!(entries[2].1, Value::Text("k: v".into()));
+    }
+
+    #[test]
+    fn numbers_keep_their_written_form() {
+        let entries =
+            parse("title: 1.10\ntags: [a]\nhex: 0x1F # note\nflag: yes\n").expect("valid");
+        assert_eq!(entries[0].1, Value::Text("1.10".into()));
+        assert_eq!(entries[2].1, Value::Text("0x1F".into()));
+        assert_eq!(entries[3].1, Value::Text("yes".into()));
     }
 
     #[test]

@@ -12,8 +12,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+const MIB: u64 = 1024 * 1024;
+
 /// Files larger than this are reported, not read.
-pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_SIZE: u64 = 64 * MIB;
 
 /// What loading one file gave.
 #[derive(Debug)]
@@ -66,9 +68,9 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
             ReadError::TooLarge(size) => problem(
                 ProblemKind::TooLarge,
                 format!(
-                    "too large ({} MB; the limit is {} MB), not read",
-                    size / 1_000_000,
-                    MAX_FILE_SIZE / 1024 / 1024
+                    "too large ({:.1} MiB; the limit is {} MiB), not read",
+                    size as f64 / MIB as f64,
+                    MAX_FILE_SIZE / MIB
                 ),
             ),
             ReadError::Io(error) => {
@@ -76,7 +78,12 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
             }
         };
     }
-    if buffer.iter().all(u8::is_ascii_whitespace) {
+    if buffer
+        .strip_prefix(b"\xef\xbb\xbf")
+        .unwrap_or(buffer)
+        .iter()
+        .all(u8::is_ascii_whitespace)
+    {
         return problem(ProblemKind::Empty, "empty file".to_owned());
     }
     // Nearly every file is UTF-8 with a closed block at the top: read only
