@@ -86,6 +86,8 @@ pub enum ProblemKind {
     SymlinkLoop,
     /// The article loaded, with something worth knowing (bad YAML, bad date).
     Warning,
+    /// folio itself failed on the file (a bug).
+    Internal,
 }
 
 /// A file that could not be loaded, or loaded with a warning.

@@ -72,6 +72,8 @@ fn output_width(is_terminal: bool) -> Option<usize> {
 
 /// Column widths for one listing.
 struct Layout {
+    /// The date column is shown (dropped when the terminal is very narrow).
+    date: bool,
     title: usize,
     author: usize,
     /// The title is cut to `title` columns (a width was known).
@@ -85,22 +87,35 @@ impl Layout {
     fn new(total: Option<usize>, author: usize, widest_title: usize) -> Layout {
         match total {
             None => Layout {
+                date: true,
                 title: widest_title.min(TITLE_PAD_MAX),
                 author,
                 cut: false,
             },
+            // Too narrow for a date and a useful title: the title alone.
+            Some(total) if total < DATE + GAP + 10 => Layout {
+                date: false,
+                title: total,
+                author: 0,
+                cut: true,
+            },
             Some(total) => {
                 let room = total.saturating_sub(DATE + GAP);
+                let widest_author = author;
                 let author = author.min(room / 4);
                 let with_author = room.saturating_sub(GAP + author);
-                if author == 0 || with_author < 10 {
+                // An author cut to a stub says nothing: give its room to the title.
+                let stub = author < widest_author.min(6);
+                if author == 0 || stub || with_author < 10 {
                     Layout {
+                        date: true,
                         title: room,
                         author: 0,
                         cut: true,
                     }
                 } else {
                     Layout {
+                        date: true,
                         title: with_author,
                         author,
                         cut: true,
@@ -111,14 +126,16 @@ impl Layout {
     }
 
     fn write_line(&self, out: &mut impl Write, article: &Article) -> io::Result<()> {
-        match article.date {
-            Some(date) => {
-                let day = date.to_zoned(jiff::tz::TimeZone::UTC).date();
-                write!(out, "{:04}-{:02}-{:02}", day.year(), day.month(), day.day())?;
+        if self.date {
+            match article.date {
+                Some(date) => {
+                    let day = date.to_zoned(jiff::tz::TimeZone::UTC).date();
+                    write!(out, "{:04}-{:02}-{:02}", day.year(), day.month(), day.day())?;
+                }
+                None => out.write_all(&[b' '; DATE])?,
             }
-            None => out.write_all(&[b' '; DATE])?,
+            out.write_all(&[b' '; GAP])?;
         }
-        out.write_all(&[b' '; GAP])?;
         // Titles and authors hold no control characters: the loader removed them.
         let title = &*article.title;
         let author = article.author.as_deref().unwrap_or_default();

@@ -48,8 +48,13 @@ pub fn split(text: &str) -> Split<'_> {
             still_yaml = false;
         }
     }
+    let yaml = &text[opening..looks_like_yaml_until];
+    // `---` then no `key:` line is a Markdown rule, not a block.
+    if !yaml.lines().any(is_key_line) {
+        return no_block;
+    }
     Split {
-        yaml: Some(&text[opening..looks_like_yaml_until]),
+        yaml: Some(yaml),
         body: &text[looks_like_yaml_until..],
         unclosed: true,
     }
@@ -85,6 +90,19 @@ pub fn closed_block_end(bytes: &[u8]) -> Option<usize> {
     None
 }
 
+/// `key: value` with a key such as front matter uses (`title`, `date`,
+/// `cover_image`): no spaces, so prose with a colon is not taken for one.
+fn is_key_line(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(key, _)| {
+        let key = key.trim_end();
+        !key.is_empty()
+            && !key.starts_with(['-', '#'])
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    })
+}
+
 /// A line that could belong to a front-matter block: blank, a comment, a
 /// list item, an indented continuation, or `key: value`.
 fn looks_like_yaml(line: &str) -> bool {
@@ -96,10 +114,7 @@ fn looks_like_yaml(line: &str) -> bool {
     if line.starts_with([' ', '\t']) {
         return !trimmed.starts_with('<');
     }
-    match line.split_once(':') {
-        Some((key, _)) => !key.is_empty() && !key.contains(['<', '>']) && key.chars().count() <= 64,
-        None => false,
-    }
+    is_key_line(line)
 }
 
 /// Lines with their start offsets; the line excludes its `\n` (and `\r`).
@@ -182,6 +197,19 @@ mod tests {
         let s = split("---  \ntitle: x\n---   \nbody");
         assert_eq!(s.yaml, Some("title: x\n"));
         assert_eq!(s.body, "body");
+    }
+
+    #[test]
+    fn a_markdown_rule_is_no_block() {
+        let text = "---\n\n# Heading\n\ntext";
+        assert_eq!(
+            split(text),
+            Split {
+                yaml: None,
+                body: text,
+                unclosed: false
+            }
+        );
     }
 
     #[test]

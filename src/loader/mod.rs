@@ -99,7 +99,20 @@ fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>) 
         };
         let Ok(batch) = batch else { break };
         for job in batch {
-            match load_file(&job, &mut scratch) {
+            // A bug on one file must not lose the rest of the library.
+            let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                load_file(&job, &mut scratch)
+            }))
+            .unwrap_or_else(|_| {
+                scratch = ReaderScratch::default();
+                Loaded::Problem(Problem {
+                    path: job.dir.join(&*job.file_name),
+                    kind: crate::article::ProblemKind::Internal,
+                    message: "folio failed on this file (an internal error; please report it)"
+                        .to_owned(),
+                })
+            });
+            match loaded {
                 Loaded::Skipped => {}
                 loaded => out.push(loaded),
             }

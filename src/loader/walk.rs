@@ -19,20 +19,25 @@ pub fn walk_roots(
     report: &mut dyn FnMut(Problem),
 ) {
     let mut batch = Vec::with_capacity(JOB_BATCH);
-    let mut seen_roots = Vec::new();
+    let mut found: Vec<(&PathBuf, PathBuf)> = Vec::new();
     for root in roots {
-        let canonical = match std::fs::canonicalize(root) {
-            Ok(canonical) => canonical,
-            Err(error) => {
-                report(missing_path(root, &error));
-                continue;
-            }
-        };
-        if seen_roots.contains(&canonical) {
-            continue;
+        match std::fs::canonicalize(root) {
+            Ok(canonical) => found.push((root, canonical)),
+            Err(error) => report(missing_path(root, &error)),
         }
-        seen_roots.push(canonical);
-        walk_root(root, &mut batch, jobs, report);
+    }
+    for (index, (root, canonical)) in found.iter().enumerate() {
+        // A root given twice, or inside another folder given, is walked once.
+        let covered = found.iter().enumerate().any(|(other, (_, outer))| {
+            if canonical == outer {
+                other < index
+            } else {
+                outer.is_dir() && canonical.starts_with(outer)
+            }
+        });
+        if !covered {
+            walk_root(root, &mut batch, jobs, report);
+        }
     }
     if !batch.is_empty() {
         let _ = jobs.send(batch);
@@ -129,16 +134,23 @@ fn walk_problem(root: &Path, error: &walkdir::Error) -> Problem {
             ),
         },
         None => {
-            let message = match error.io_error() {
-                Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                    "broken symbolic link".to_owned()
+            let is_link =
+                std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            let (kind, message) = match error.io_error() {
+                Some(io) if is_link && io.kind() == std::io::ErrorKind::NotFound => {
+                    (ProblemKind::Unreadable, "broken symbolic link".to_owned())
                 }
-                Some(io) => format!("cannot be read: {io}"),
-                None => error.to_string(),
+                // A link to itself, or a chain too long to follow.
+                Some(io) if is_link => (
+                    ProblemKind::SymlinkLoop,
+                    format!("symbolic link cannot be followed: {io}"),
+                ),
+                Some(io) => (ProblemKind::Unreadable, format!("cannot be read: {io}")),
+                None => (ProblemKind::Unreadable, error.to_string()),
             };
             Problem {
                 path,
-                kind: ProblemKind::Unreadable,
+                kind,
                 message,
             }
         }
