@@ -6,7 +6,7 @@ use std::borrow::Cow;
 /// newline, DEL, C1 controls, and whole escape sequences (CSI, OSC, DCS, …,
 /// in their 7-bit and 8-bit forms).
 pub fn strip_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe_bytes(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -38,6 +38,20 @@ pub fn strip_controls(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `text` holds a control to remove, judged from its UTF-8 bytes:
+/// C0 (but tab and newline), DEL, or a C1 control (`C2 80`–`C2 9F`).
+fn has_unsafe_bytes(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\t' && b != b'\n')
+            || b == 0x7f
+            || (b == 0xc2
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|next| (0x80..=0x9f).contains(next)))
+    })
 }
 
 /// A control character that must never reach the terminal.
@@ -94,16 +108,17 @@ pub fn clean_field(raw: &str) -> Cow<'_, str> {
 /// `?a=1&reg=2` stays as it is), controls and whitespace at the ends removed.
 pub fn clean_url(raw: &str) -> String {
     let decoded = if raw.contains('&') {
-        htmlize::unescape_attribute(raw).into_owned()
+        htmlize::unescape_attribute(raw)
     } else {
-        raw.to_owned()
+        Cow::Borrowed(raw)
     };
-    strip_controls(&decoded)
-        .chars()
-        .filter(|c| !matches!(c, '\n' | '\t'))
-        .collect::<String>()
-        .trim()
-        .to_owned()
+    let stripped = strip_controls(&decoded);
+    let url = stripped.trim();
+    if url.contains(['\n', '\t']) {
+        url.chars().filter(|c| !matches!(c, '\n' | '\t')).collect()
+    } else {
+        url.to_owned()
+    }
 }
 
 /// Decodes HTML entities as in text content (`&nbsp;`, `&#123;`, `&amp;`).

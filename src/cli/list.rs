@@ -44,16 +44,6 @@ fn widest<'a>(texts: impl Iterator<Item = &'a str>, cap: usize) -> usize {
     widest
 }
 
-/// Writes `text` cut (with `…`) and padded to exactly `columns`.
-fn write_fitted(out: &mut impl Write, text: &str, columns: usize) -> io::Result<()> {
-    let used = width(text);
-    if used > columns {
-        return out.write_all(fit(text, columns).as_bytes());
-    }
-    out.write_all(text.as_bytes())?;
-    write!(out, "{:1$}", "", columns - used)
-}
-
 fn output_width(is_terminal: bool) -> Option<usize> {
     if let Some(columns) = std::env::var("COLUMNS")
         .ok()
@@ -128,36 +118,67 @@ impl Layout {
     fn write_line(&self, out: &mut impl Write, article: &Article) -> io::Result<()> {
         if self.date {
             match article.date {
-                Some(date) => {
-                    let day = date.to_zoned(jiff::tz::TimeZone::UTC).date();
-                    write!(out, "{:04}-{:02}-{:02}", day.year(), day.month(), day.day())?;
-                }
-                None => out.write_all(&[b' '; DATE])?,
+                Some(date) => out.write_all(&iso_day(date))?,
+                None => pad(out, DATE)?,
             }
-            out.write_all(&[b' '; GAP])?;
+            pad(out, GAP)?;
         }
         // Titles and authors hold no control characters: the loader removed them.
         let title = &*article.title;
         let author = article.author.as_deref().unwrap_or_default();
+        let title_width = width(title);
         if self.author == 0 || author.is_empty() {
-            return if self.cut {
+            return if self.cut && title_width > self.title {
                 writeln!(out, "{}", truncate(title, self.title))
             } else {
                 writeln!(out, "{title}")
             };
         }
-        if self.cut || width(title) <= self.title {
-            write_fitted(out, title, self.title)?;
+        if title_width <= self.title {
+            out.write_all(title.as_bytes())?;
+            pad(out, self.title - title_width)?;
+        } else if self.cut {
+            out.write_all(fit(title, self.title).as_bytes())?;
         } else {
             out.write_all(title.as_bytes())?;
         }
-        out.write_all(&[b' '; GAP])?;
+        pad(out, GAP)?;
         if width(author) <= self.author {
             writeln!(out, "{author}")
         } else {
             writeln!(out, "{}", truncate(author, self.author))
         }
     }
+}
+
+/// `YYYY-MM-DD` of `date` in UTC.
+fn iso_day(date: jiff::Timestamp) -> [u8; DATE] {
+    let day = jiff::tz::Offset::UTC.to_datetime(date).date();
+    let mut out = *b"0000-00-00";
+    let year = day.year().clamp(0, 9999) as u16;
+    for (i, digit) in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10]
+        .into_iter()
+        .enumerate()
+    {
+        out[i] = b'0' + digit as u8;
+    }
+    let (month, dom) = (day.month() as u8, day.day() as u8);
+    out[5] = b'0' + month / 10;
+    out[6] = b'0' + month % 10;
+    out[8] = b'0' + dom / 10;
+    out[9] = b'0' + dom % 10;
+    out
+}
+
+/// Writes `count` spaces.
+fn pad(out: &mut impl Write, mut count: usize) -> io::Result<()> {
+    const SPACES: [u8; 64] = [b' '; 64];
+    while count > 0 {
+        let now = count.min(SPACES.len());
+        out.write_all(&SPACES[..now])?;
+        count -= now;
+    }
+    Ok(())
 }
 
 /// One article as a JSON Lines object.
@@ -232,6 +253,13 @@ pub fn write_json(library: &Library) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_iso_in_utc() {
+        let day = |text: &str| iso_day(text.parse().expect("timestamp")).to_vec();
+        assert_eq!(day("2021-12-30T23:59:59-01:00"), b"2021-12-31");
+        assert_eq!(day("0987-03-04T00:00:00Z"), b"0987-03-04");
+    }
 
     #[test]
     fn c1_and_del_are_escaped_in_json() {

@@ -1,6 +1,7 @@
 //! Loading one file: read, decode, split, parse; every failure a `Problem`.
 
 use super::intern::Interner;
+use super::open::FolderCache;
 use super::title::title_from_body;
 use crate::article::{Article, Format, Problem, ProblemKind};
 use crate::encoding::{Decoded, decode, utf8_head};
@@ -45,6 +46,7 @@ pub struct ReaderScratch {
     pub buffer: Vec<u8>,
     pub path: PathBuf,
     pub interner: Interner,
+    pub folders: FolderCache,
 }
 
 /// Loads the article `job` names.
@@ -63,7 +65,11 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
         })
     };
     buffer.clear();
-    if let Err(error) = read_limited(path, buffer) {
+    let opened = scratch.folders.open(&job.dir, &job.file_name, path);
+    if let Err(error) = opened
+        .map_err(ReadError::Io)
+        .and_then(|file| read_limited(&file, buffer))
+    {
         return match error {
             ReadError::TooLarge(size) => problem(
                 ProblemKind::TooLarge,
@@ -193,12 +199,10 @@ enum ReadError {
 /// Reads the file into `buffer`. Small files (nearly all) take one read
 /// and one for the end; only a file that fills the first chunk has its size
 /// checked, so one over the limit is refused without being read.
-fn read_limited(path: &Path, buffer: &mut Vec<u8>) -> Result<(), ReadError> {
+fn read_limited(file: &std::fs::File, buffer: &mut Vec<u8>) -> Result<(), ReadError> {
     const FIRST_CHUNK: u64 = 256 * 1024;
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     buffer.reserve(FIRST_CHUNK as usize);
-    (&file)
-        .take(FIRST_CHUNK)
+    file.take(FIRST_CHUNK)
         .read_to_end(buffer)
         .map_err(ReadError::Io)?;
     if (buffer.len() as u64) < FIRST_CHUNK {
@@ -210,10 +214,7 @@ fn read_limited(path: &Path, buffer: &mut Vec<u8>) -> Result<(), ReadError> {
     }
     buffer.reserve((size as usize).saturating_sub(buffer.len()));
     let rest = MAX_FILE_SIZE + 1 - FIRST_CHUNK;
-    (&file)
-        .take(rest)
-        .read_to_end(buffer)
-        .map_err(ReadError::Io)?;
+    file.take(rest).read_to_end(buffer).map_err(ReadError::Io)?;
     if buffer.len() as u64 > MAX_FILE_SIZE {
         return Err(ReadError::TooLarge(buffer.len() as u64));
     }

@@ -4,6 +4,7 @@
 
 mod file;
 mod intern;
+mod open;
 mod title;
 mod walk;
 

@@ -1,0 +1,53 @@
+//! Opening article files relative to their folder: the folder is opened
+//! once per run of its files, so the kernel does not look up the whole
+//! path again for each of thousands of files.
+
+use std::fs::File;
+use std::io;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The folder a reader thread opened last.
+#[derive(Debug, Default)]
+pub struct FolderCache {
+    #[cfg(unix)]
+    folder: Option<(Arc<Path>, Option<std::os::fd::OwnedFd>)>,
+}
+
+impl FolderCache {
+    /// Opens `name` in `dir`; `full` is the same file as one path.
+    #[cfg(unix)]
+    pub fn open(
+        &mut self,
+        dir: &Arc<Path>,
+        name: &std::ffi::OsStr,
+        full: &Path,
+    ) -> io::Result<File> {
+        use rustix::fs::{Mode, OFlags, open, openat};
+        let cached = matches!(&self.folder, Some((open_dir, _)) if Arc::ptr_eq(open_dir, dir));
+        if !cached {
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            // A folder that cannot be opened still lets its files be opened by path.
+            let fd = open(&**dir, flags, Mode::empty()).ok();
+            self.folder = Some((Arc::clone(dir), fd));
+        }
+        match &self.folder {
+            Some((_, Some(fd))) => {
+                let file = openat(fd, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
+                Ok(File::from(file))
+            }
+            _ => File::open(full),
+        }
+    }
+
+    /// Opens `full` (other platforms have no `openat`).
+    #[cfg(not(unix))]
+    pub fn open(
+        &mut self,
+        _dir: &Arc<Path>,
+        _name: &std::ffi::OsStr,
+        full: &Path,
+    ) -> io::Result<File> {
+        File::open(full)
+    }
+}
