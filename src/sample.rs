@@ -13,24 +13,29 @@ const COMPLETE: &str = ".complete";
 /// The folder holding the sample library, unpacked if needed: under
 /// `FOLIO_CACHE_DIR`, else the platform cache folder, else the temp folder.
 pub fn sample_library() -> io::Result<PathBuf> {
-    let name = format!(
-        "sample-{}-{:016x}",
-        env!("CARGO_PKG_VERSION"),
-        fingerprint(&SAMPLE)
-    );
     let mut last_error = None;
     for base in cache_bases() {
-        let target = base.join(&name);
-        if target.join(COMPLETE).is_file() {
-            return Ok(target);
-        }
-        match unpack(&base, &target) {
-            Ok(()) => return Ok(target),
+        match sample_library_in(&base) {
+            Ok(target) => return Ok(target),
             Err(error) => last_error = Some(error),
         }
     }
     Err(last_error
         .unwrap_or_else(|| io::Error::other("no folder to unpack the sample library into")))
+}
+
+/// The sample library unpacked under `base` (once; later calls reuse it).
+pub fn sample_library_in(base: &Path) -> io::Result<PathBuf> {
+    let name = format!(
+        "sample-{}-{:016x}",
+        env!("CARGO_PKG_VERSION"),
+        fingerprint(&SAMPLE)
+    );
+    let target = base.join(name);
+    if !target.join(COMPLETE).is_file() {
+        unpack(base, &target)?;
+    }
+    Ok(target)
 }
 
 /// The folio cache folder: `FOLIO_CACHE_DIR`, else the platform's.
@@ -108,13 +113,38 @@ fn fingerprint(dir: &Dir<'_>) -> u64 {
     hash
 }
 
-/// How many files the embedded sample holds (for tests).
-pub fn embedded_file_count() -> usize {
-    let mut count = 0;
-    let mut stack = vec![&SAMPLE];
-    while let Some(dir) = stack.pop() {
-        count += dir.files().count();
-        stack.extend(dir.dirs());
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.file_name() != COMPLETE)
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).expect("inside").to_owned();
+                (rel, std::fs::read(e.path()).expect("readable"))
+            })
+            .collect();
+        files.sort();
+        files
     }
-    count
+
+    #[test]
+    fn unpacks_every_file_exactly_once() {
+        let base = tempfile::tempdir().expect("tempdir");
+        let first = sample_library_in(base.path()).expect("unpacked");
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+        assert_eq!(files_under(&first), files_under(&source));
+        let modified = std::fs::metadata(first.join(COMPLETE))
+            .and_then(|m| m.modified())
+            .expect("marker");
+        let second = sample_library_in(base.path()).expect("reused");
+        assert_eq!(first, second);
+        let again = std::fs::metadata(second.join(COMPLETE))
+            .and_then(|m| m.modified())
+            .expect("marker");
+        assert_eq!(modified, again, "not unpacked twice");
+    }
 }

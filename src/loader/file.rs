@@ -65,24 +65,15 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
         })
     };
     buffer.clear();
-    let opened = scratch.folders.open(&job.dir, &job.file_name, path);
-    if let Err(error) = opened
-        .map_err(ReadError::Io)
+    let opened = scratch
+        .folders
+        .open(&job.dir, &job.file_name, path)
+        .map_err(ReadError::Io);
+    if let Err((kind, message)) = opened
         .and_then(|file| read_limited(&file, buffer))
+        .map_err(ReadError::explain)
     {
-        return match error {
-            ReadError::TooLarge(size) => problem(
-                ProblemKind::TooLarge,
-                format!(
-                    "too large ({:.1} MiB; the limit is {} MiB), not read",
-                    size as f64 / MIB as f64,
-                    MAX_FILE_SIZE / MIB
-                ),
-            ),
-            ReadError::Io(error) => {
-                problem(ProblemKind::Unreadable, format!("cannot be read: {error}"))
-            }
-        };
+        return problem(kind, message);
     }
     if buffer
         .strip_prefix(b"\xef\xbb\xbf")
@@ -194,6 +185,29 @@ fn article(
 enum ReadError {
     TooLarge(u64),
     Io(std::io::Error),
+}
+
+impl ReadError {
+    /// The problem this makes of a file.
+    fn explain(self) -> (ProblemKind, String) {
+        match self {
+            ReadError::TooLarge(size) => (
+                ProblemKind::TooLarge,
+                format!(
+                    "too large ({:.1} MiB; the limit is {} MiB), not read",
+                    size as f64 / MIB as f64,
+                    MAX_FILE_SIZE / MIB
+                ),
+            ),
+            ReadError::Io(error) => (ProblemKind::Unreadable, format!("cannot be read: {error}")),
+        }
+    }
+}
+
+/// Reads the file at `path` whole into `buffer`, within the size limit.
+pub fn read_file(path: &Path, buffer: &mut Vec<u8>) -> Result<(), (ProblemKind, String)> {
+    let file = std::fs::File::open(path).map_err(|error| ReadError::Io(error).explain())?;
+    read_limited(&file, buffer).map_err(ReadError::explain)
 }
 
 /// Reads the file into `buffer`. Small files (nearly all) take one read

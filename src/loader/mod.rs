@@ -2,12 +2,14 @@
 //! several threads, streaming results in batches so a reader can show the
 //! list while it fills. The only part of the core that reads files.
 
+mod body;
 mod file;
 mod intern;
 mod open;
 mod title;
 mod walk;
 
+pub use body::read_body;
 pub use file::{FileJob, Loaded, MAX_FILE_SIZE, ReaderScratch, load_file, title_from_file_name};
 pub use walk::group_of;
 
