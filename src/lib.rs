@@ -4,8 +4,10 @@
 pub mod article;
 pub mod cli;
 pub mod date;
+pub mod document;
 pub mod encoding;
 pub mod frontmatter;
+pub mod layout;
 pub mod library;
 pub mod loader;
 pub mod sample;

@@ -1,0 +1,194 @@
+//! The document: an article body as blocks of styled text, with its images
+//! and links numbered once, ready to be laid out at any width.
+
+mod builder;
+mod html;
+mod inline;
+mod markdown;
+mod plain;
+mod urls;
+
+pub use urls::Base;
+
+use crate::article::Format;
+
+/// How a piece of text looks. Layout keeps it; the screen gives it colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Style(u16);
+
+impl Style {
+    pub const PLAIN: Style = Style(0);
+    pub const EMPHASIS: Style = Style(1);
+    pub const STRONG: Style = Style(1 << 1);
+    pub const CODE: Style = Style(1 << 2);
+    pub const LINK: Style = Style(1 << 3);
+    /// `[image N: alt]`, `[video N]` and a link's `[N]`.
+    pub const MARKER: Style = Style(1 << 4);
+    pub const STRIKE: Style = Style(1 << 5);
+    pub const HEADING: Style = Style(1 << 6);
+    pub const CAPTION: Style = Style(1 << 7);
+    /// Decoration made by layout: bullets, quote bars, borders, rules.
+    pub const DECORATION: Style = Style(1 << 8);
+    /// The article's title and its metadata line in `folio show`.
+    pub const TITLE: Style = Style(1 << 9);
+    pub const META: Style = Style(1 << 10);
+
+    pub fn with(self, other: Style) -> Style {
+        Style(self.0 | other.0)
+    }
+
+    pub fn has(self, other: Style) -> bool {
+        self.0 & other.0 == other.0 && other.0 != 0
+    }
+}
+
+/// A run of text in one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: Style,
+}
+
+/// Inline text: spans in reading order. A `\n` inside is a forced break.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub spans: Vec<Span>,
+}
+
+impl Text {
+    pub fn plain(text: &str) -> Text {
+        Text {
+            spans: vec![Span {
+                text: text.to_owned(),
+                style: Style::PLAIN,
+            }],
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.iter().all(|s| s.text.is_empty())
+    }
+
+    /// All the text, without styles.
+    pub fn to_plain(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// One block of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: Text,
+    },
+    Paragraph(Text),
+    /// A figure's caption (or text that stands in for one).
+    Caption(Text),
+    /// Items with their markers (`•`, `3.`), each a list of blocks.
+    List(Vec<ListItem>),
+    Quote(Vec<Block>),
+    /// Preformatted text, kept line by line.
+    Code(String),
+    Table(Table),
+    Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    pub marker: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// Rows of cells; `header` marks rows of `<th>` cells.
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableRow {
+    pub header: bool,
+    pub cells: Vec<Text>,
+}
+
+/// An image of the article, numbered by its place in `Document::images`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// Absolute: a URL, or a path for a local file.
+    pub url: String,
+    pub alt: Option<String>,
+    pub caption: Option<String>,
+}
+
+/// What a numbered link leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Link,
+    Video,
+    Audio,
+}
+
+/// A link (or embedded video/audio), numbered by its place in `Document::links`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    pub text: String,
+    pub kind: LinkKind,
+}
+
+/// An article body, parsed once and laid out at any width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    /// Image `N` is `images[N - 1]`.
+    pub images: Vec<Image>,
+    /// Link `N` is `links[N - 1]`.
+    pub links: Vec<Link>,
+}
+
+/// How a body is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    Html,
+    Markdown,
+    Plain,
+}
+
+impl BodyKind {
+    /// What a body of a file in `format` is: archives write HTML into `.md`
+    /// and `.txt` files, so a body that opens with a tag is HTML.
+    pub fn of(format: Format, body: &str) -> BodyKind {
+        let start = body.trim_start().as_bytes();
+        let opens_with_tag = start.first() == Some(&b'<')
+            && start
+                .get(1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'!');
+        match format {
+            Format::Html => BodyKind::Html,
+            _ if opens_with_tag => BodyKind::Html,
+            Format::Markdown => BodyKind::Markdown,
+            Format::Text => BodyKind::Plain,
+        }
+    }
+}
+
+impl Document {
+    /// Parses a body. `front_images` (the front matter's images) take the
+    /// first numbers; relative URLs resolve against `base`.
+    pub fn parse(body: &str, kind: BodyKind, base: &Base, front_images: &[&str]) -> Document {
+        let mut builder = builder::Builder::new(base.clone());
+        for url in front_images {
+            builder.number_image(url, None);
+        }
+        match kind {
+            BodyKind::Html => html::parse(body, &mut builder),
+            BodyKind::Markdown => html::parse(&markdown::to_html(body), &mut builder),
+            BodyKind::Plain => plain::parse(body, &mut builder),
+        }
+        builder.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,357 @@
+//! Layout: a document at a width → lines of styled spans that fit exactly,
+//! with hanging indents for lists and quotes, code kept line by line, and
+//! tables drawn by display width. Each line knows where in the text it
+//! starts, so a reader keeps its place when the width changes.
+
+mod kinsoku;
+mod table;
+mod wrap;
+
+pub use kinsoku::{no_end, no_start};
+pub use wrap::wrap;
+
+use crate::document::{Block, Document, ListItem, Span, Style, Text};
+use unicode_width::UnicodeWidthStr;
+
+/// One line on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub spans: Vec<Span>,
+    /// Where the line's text starts, in characters of the document's text
+    /// (all its blocks' text in order); the same at every width.
+    pub pos: usize,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    pub fn width(&self) -> usize {
+        self.spans.iter().map(|s| s.text.width()).sum()
+    }
+}
+
+/// How to lay out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Draw a rule under headings (for plain text, which has no bold).
+    pub heading_rules: bool,
+}
+
+/// A document laid out at one width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub width: usize,
+    pub lines: Vec<Line>,
+}
+
+impl Layout {
+    /// The line showing text position `pos`.
+    pub fn line_at(&self, pos: usize) -> usize {
+        self.lines
+            .partition_point(|line| line.pos <= pos)
+            .saturating_sub(1)
+    }
+
+    /// The text position at the start of line `line`.
+    pub fn pos_at(&self, line: usize) -> usize {
+        self.lines
+            .get(line)
+            .or(self.lines.last())
+            .map_or(0, |l| l.pos)
+    }
+}
+
+/// Lays `document` out at `width` columns (any width ≥ 1 works; below 10
+/// indentation gives way to text).
+pub fn layout(document: &Document, width: usize, options: Options) -> Layout {
+    let width = width.max(1);
+    let mut out = Writer {
+        lines: Vec::new(),
+        pos: 0,
+        width,
+        options,
+    };
+    out.blocks(&document.blocks, &mut Prefix::none(), Spacing::Loose);
+    while out
+        .lines
+        .last()
+        .is_some_and(|l| l.spans.iter().all(|s| s.text.trim().is_empty()))
+    {
+        out.lines.pop();
+    }
+    Layout {
+        width,
+        lines: out.lines,
+    }
+}
+
+/// What goes before each line of a block: a bullet or number on the first
+/// line, spaces or quote bars on the others.
+#[derive(Debug, Clone, Default)]
+struct Prefix {
+    first: Option<Vec<Span>>,
+    rest: Vec<Span>,
+}
+
+impl Prefix {
+    fn none() -> Prefix {
+        Prefix::default()
+    }
+
+    fn width(&self) -> usize {
+        self.rest.iter().map(|s| s.text.width()).sum()
+    }
+
+    /// The prefix for the next line (the first-line one, once).
+    fn next(&mut self) -> Vec<Span> {
+        self.first.take().unwrap_or_else(|| self.rest.clone())
+    }
+
+    /// This prefix followed by `first` on the next line and `rest` after.
+    fn nested(&mut self, first: &str, rest: &str, style: Style) -> Prefix {
+        let mut nested_first = self.next();
+        nested_first.push(Span {
+            text: first.to_owned(),
+            style,
+        });
+        let mut nested_rest = self.rest.clone();
+        nested_rest.push(Span {
+            text: rest.to_owned(),
+            style,
+        });
+        Prefix {
+            first: Some(nested_first),
+            rest: nested_rest,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spacing {
+    /// A blank line between blocks.
+    Loose,
+    /// List items: blank lines only between paragraphs.
+    Tight,
+}
+
+struct Writer {
+    lines: Vec<Line>,
+    pos: usize,
+    width: usize,
+    options: Options,
+}
+
+impl Writer {
+    fn blocks(&mut self, blocks: &[Block], prefix: &mut Prefix, spacing: Spacing) {
+        let mut previous: Option<&Block> = None;
+        for block in blocks {
+            if let Some(before) = previous {
+                let gap = match spacing {
+                    Spacing::Loose => true,
+                    Spacing::Tight => {
+                        matches!(before, Block::Paragraph(_))
+                            && matches!(block, Block::Paragraph(_))
+                    }
+                };
+                if gap {
+                    self.blank(prefix);
+                }
+            }
+            self.block(block, prefix);
+            previous = Some(block);
+        }
+    }
+
+    fn block(&mut self, block: &Block, prefix: &mut Prefix) {
+        match block {
+            Block::Paragraph(text) => self.text(text, Style::PLAIN, prefix),
+            Block::Caption(text) => self.text(text, Style::CAPTION, prefix),
+            Block::Heading { level, text } => {
+                let before = self.lines.len();
+                self.text(text, Style::HEADING.with(Style::STRONG), prefix);
+                if self.options.heading_rules {
+                    let widest = self.lines[before..]
+                        .iter()
+                        .map(|l| l.width())
+                        .max()
+                        .unwrap_or(0);
+                    let used = prefix.width();
+                    let rule = if *level == 1 { "═" } else { "─" };
+                    let rule =
+                        rule.repeat(widest.saturating_sub(used).max(1).min(self.room(prefix)));
+                    self.line(
+                        prefix,
+                        vec![Span {
+                            text: rule,
+                            style: Style::DECORATION,
+                        }],
+                    );
+                }
+            }
+            Block::List(items) => self.list(items, prefix),
+            Block::Quote(blocks) => {
+                let bar = "│ ";
+                let mut inner = prefix.nested(bar, bar, Style::DECORATION);
+                if self.room(&inner) < 2 {
+                    inner = prefix.clone();
+                }
+                self.blocks(blocks, &mut inner, Spacing::Loose);
+                prefix.first = None;
+            }
+            Block::Code(code) => self.code(code, prefix),
+            Block::Table(table) => {
+                let room = self.room(prefix);
+                let (lines, chars) = table::layout(table, room, self.pos);
+                for line in lines {
+                    self.lines.push(Line {
+                        spans: with_prefix(prefix.next(), line.spans),
+                        pos: line.pos,
+                    });
+                }
+                self.pos += chars;
+            }
+            Block::Rule => {
+                let rule = "─".repeat(self.room(prefix));
+                self.line(
+                    prefix,
+                    vec![Span {
+                        text: rule,
+                        style: Style::DECORATION,
+                    }],
+                );
+            }
+        }
+    }
+
+    fn list(&mut self, items: &[ListItem], prefix: &mut Prefix) {
+        let widest_marker = items.iter().map(|i| i.marker.width()).max().unwrap_or(0);
+        for item in items {
+            let marker = if item.marker.trim().is_empty() {
+                item.marker.clone()
+            } else {
+                // Numbers align on their right: " 9." above "10.".
+                format!("{:>1$} ", item.marker, widest_marker)
+            };
+            let indent = " ".repeat(marker.width());
+            let mut inner = prefix.nested(&marker, &indent, Style::DECORATION);
+            if self.room(&inner) < 2 {
+                inner = prefix.clone();
+            }
+            if item.blocks.is_empty() {
+                self.line(&mut inner, Vec::new());
+            }
+            self.blocks(&item.blocks, &mut inner, Spacing::Tight);
+            prefix.first = None;
+        }
+    }
+
+    fn code(&mut self, code: &str, prefix: &mut Prefix) {
+        let mut inner = prefix.nested("  ", "  ", Style::PLAIN);
+        if self.room(&inner) < 10 {
+            inner = prefix.clone();
+        }
+        let room = self.room(&inner);
+        for source_line in code.split('\n') {
+            let start = self.pos;
+            // Code is never reflowed: a long line is cut where it must be
+            // and its continuation marked.
+            let pieces = wrap::split_code_line(source_line, room);
+            for (i, (piece, offset)) in pieces.into_iter().enumerate() {
+                let mut spans = Vec::new();
+                if i > 0 {
+                    spans.push(Span {
+                        text: wrap::CONTINUATION.to_owned(),
+                        style: Style::DECORATION,
+                    });
+                }
+                spans.push(Span {
+                    text: piece,
+                    style: Style::CODE,
+                });
+                self.lines.push(Line {
+                    spans: with_prefix(inner.next(), spans),
+                    pos: start + offset,
+                });
+            }
+            self.pos += source_line.chars().count() + 1;
+        }
+        prefix.first = None;
+    }
+
+    /// Wraps `text` into lines after `prefix`.
+    fn text(&mut self, text: &Text, extra: Style, prefix: &mut Prefix) {
+        let room = self.room(prefix);
+        let styled;
+        let text = if extra == Style::PLAIN {
+            text
+        } else {
+            styled = Text {
+                spans: text
+                    .spans
+                    .iter()
+                    .map(|s| Span {
+                        text: s.text.clone(),
+                        style: s.style.with(extra),
+                    })
+                    .collect(),
+            };
+            &styled
+        };
+        let start = self.pos;
+        for line in wrap(text, room) {
+            self.lines.push(Line {
+                spans: with_prefix(prefix.next(), line.spans),
+                pos: start + line.start,
+            });
+        }
+        self.pos += text
+            .spans
+            .iter()
+            .map(|s| s.text.chars().count())
+            .sum::<usize>()
+            + 1;
+    }
+
+    /// Columns left after `prefix`; at least 1.
+    fn room(&self, prefix: &Prefix) -> usize {
+        self.width.saturating_sub(prefix.width()).max(1)
+    }
+
+    fn line(&mut self, prefix: &mut Prefix, spans: Vec<Span>) {
+        self.lines.push(Line {
+            spans: with_prefix(prefix.next(), spans),
+            pos: self.pos,
+        });
+    }
+
+    /// A blank line; inside a quote it keeps the bar.
+    fn blank(&mut self, prefix: &Prefix) {
+        if self
+            .lines
+            .last()
+            .is_none_or(|l| l.spans.iter().all(|s| s.text.trim().is_empty()))
+        {
+            return;
+        }
+        let mut spans = prefix.rest.clone();
+        if let Some(last) = spans.last_mut() {
+            last.text = last.text.trim_end().to_owned();
+        }
+        spans.retain(|s| !s.text.is_empty());
+        self.lines.push(Line {
+            spans,
+            pos: self.pos,
+        });
+    }
+}
+
+fn with_prefix(mut prefix: Vec<Span>, spans: Vec<Span>) -> Vec<Span> {
+    prefix.extend(spans);
+    prefix.retain(|s| !s.text.is_empty());
+    prefix
+}
+
+#[cfg(test)]
+mod tests;

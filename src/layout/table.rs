@@ -1,0 +1,261 @@
+//! Tables by display width: columns get their natural width when it fits,
+//! shrink (wrapping their cells) when it does not, and when even the
+//! narrowest columns do not fit, each row is stacked as `header: value`.
+
+use super::Line;
+use super::wrap::{Wrapped, wrap};
+use crate::document::{Span, Style, Table, Text};
+use unicode_width::UnicodeWidthStr;
+
+/// A column is never squeezed below this (unless the table cannot fit).
+const MIN_COLUMN: usize = 3;
+/// The widest a column's longest word may claim as its minimum.
+const MIN_CAP: usize = 16;
+
+/// Lines for `table` in `width` columns, starting at text position `pos`;
+/// also returns how many characters of text the table holds.
+pub fn layout(table: &Table, width: usize, pos: usize) -> (Vec<Line>, usize) {
+    let columns = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let positions = cell_positions(table, pos);
+    let chars = positions
+        .last()
+        .and_then(|row| row.last())
+        .map_or(0, |&(start, len)| start + len - pos);
+    if columns == 0 {
+        return (Vec::new(), chars);
+    }
+    let natural: Vec<usize> = (0..columns)
+        .map(|c| column_max(table, c, natural_width))
+        .collect();
+    let minimum: Vec<usize> = (0..columns)
+        .map(|c| column_max(table, c, |t| longest_unit(t).clamp(MIN_COLUMN, MIN_CAP)))
+        .collect();
+    // `│ a │ b │`: one bar per column, one more, and a space each side.
+    let frame = 3 * columns + 1;
+    let lines = if natural.iter().sum::<usize>() + frame <= width {
+        grid(table, &natural, &positions)
+    } else if minimum.iter().sum::<usize>() + frame <= width {
+        let widths = shrink(&natural, &minimum, width - frame);
+        grid(table, &widths, &positions)
+    } else {
+        stacked(table, width, &positions)
+    };
+    (lines, chars)
+}
+
+/// Where each cell's text starts, and its length in characters.
+fn cell_positions(table: &Table, pos: usize) -> Vec<Vec<(usize, usize)>> {
+    let mut at = pos;
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            row.cells
+                .iter()
+                .map(|cell| {
+                    let len = cell.to_plain().chars().count() + 1;
+                    let start = at;
+                    at += len;
+                    (start, len)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn column_max(table: &Table, column: usize, measure: impl Fn(&Text) -> usize) -> usize {
+    table
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.get(column))
+        .map(measure)
+        .max()
+        .unwrap_or(0)
+        .max(1)
+}
+
+fn natural_width(text: &Text) -> usize {
+    text.to_plain()
+        .split('\n')
+        .map(|line| line.width())
+        .max()
+        .unwrap_or(0)
+}
+
+fn longest_unit(text: &Text) -> usize {
+    text.to_plain()
+        .split([' ', '\n'])
+        .map(|word| word.width())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Widths between `minimum` and `natural` that add up to `room`: each
+/// column gets its minimum, then a share of what is left in proportion to
+/// how much more it would like.
+fn shrink(natural: &[usize], minimum: &[usize], room: usize) -> Vec<usize> {
+    let mut widths = minimum.to_vec();
+    let spare = room.saturating_sub(minimum.iter().sum());
+    let wanted: usize = natural
+        .iter()
+        .zip(minimum)
+        .map(|(n, m)| n.saturating_sub(*m))
+        .sum();
+    if wanted == 0 {
+        return widths;
+    }
+    for (i, width) in widths.iter_mut().enumerate() {
+        *width += natural[i].saturating_sub(minimum[i]) * spare / wanted;
+    }
+    // Hand out what rounding left, one column at a time.
+    let mut left = room.saturating_sub(widths.iter().sum());
+    for (i, width) in widths.iter_mut().enumerate() {
+        if left == 0 {
+            break;
+        }
+        if *width < natural[i] {
+            *width += 1;
+            left -= 1;
+        }
+    }
+    widths
+}
+
+fn border(widths: &[usize], left: &str, middle: &str, right: &str) -> Line {
+    let inner: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
+    let text = format!("{left}{}{right}", inner.join(middle));
+    Line {
+        spans: vec![Span {
+            text,
+            style: Style::DECORATION,
+        }],
+        pos: 0,
+    }
+}
+
+fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>]) -> Vec<Line> {
+    let first_pos = positions.first().and_then(|r| r.first()).map_or(0, |p| p.0);
+    let mut lines = vec![border(widths, "┌", "┬", "┐")];
+    lines[0].pos = first_pos;
+    for (r, row) in table.rows.iter().enumerate() {
+        let style = if row.header {
+            Style::STRONG
+        } else {
+            Style::PLAIN
+        };
+        let cells: Vec<Vec<Wrapped>> = widths
+            .iter()
+            .enumerate()
+            .map(|(c, &width)| {
+                row.cells
+                    .get(c)
+                    .map_or_else(Vec::new, |cell| wrap(&restyle(cell, style), width))
+            })
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let row_pos = positions[r].first().map_or(first_pos, |p| p.0);
+        for line in 0..height {
+            let mut spans = vec![bar("│ ")];
+            for (c, width) in widths.iter().enumerate() {
+                let piece = cells[c].get(line);
+                let used: usize = piece.map_or(0, |w| w.spans.iter().map(|s| s.text.width()).sum());
+                if let Some(piece) = piece {
+                    spans.extend(piece.spans.iter().cloned());
+                }
+                spans.push(Span {
+                    text: " ".repeat(width - used.min(*width)),
+                    style: Style::PLAIN,
+                });
+                spans.push(bar(if c + 1 == widths.len() {
+                    " │"
+                } else {
+                    " │ "
+                }));
+            }
+            let pos = cells
+                .iter()
+                .enumerate()
+                .find_map(|(c, lines)| {
+                    lines
+                        .get(line)
+                        .map(|w| positions[r].get(c).map_or(row_pos, |p| p.0) + w.start)
+                })
+                .unwrap_or(row_pos);
+            lines.push(Line { spans, pos });
+        }
+        if r + 1 < table.rows.len() {
+            let mut separator = border(widths, "├", "┼", "┤");
+            separator.pos = row_pos;
+            if row.header || r + 1 < table.rows.len() {
+                lines.push(separator);
+            }
+        }
+    }
+    let mut bottom = border(widths, "└", "┴", "┘");
+    bottom.pos = lines.last().map_or(first_pos, |l| l.pos);
+    lines.push(bottom);
+    lines
+}
+
+/// Each row as `header: value` lines, rows apart by a rule.
+fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>]) -> Vec<Line> {
+    let headers: Option<&Vec<Text>> = table.rows.first().filter(|r| r.header).map(|r| &r.cells);
+    let mut lines = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        if headers.is_some() && r == 0 {
+            continue;
+        }
+        if !lines.is_empty() {
+            let pos = positions[r].first().map_or(0, |p| p.0);
+            lines.push(Line {
+                spans: vec![bar(&"─".repeat(width.min(20)))],
+                pos,
+            });
+        }
+        for (c, cell) in row.cells.iter().enumerate() {
+            let label = headers
+                .and_then(|h| h.get(c))
+                .map(Text::to_plain)
+                .filter(|l| !l.is_empty());
+            let mut spans = Vec::new();
+            if let Some(label) = label {
+                spans.push(Span {
+                    text: format!("{label}: "),
+                    style: Style::STRONG,
+                });
+            }
+            spans.extend(cell.spans.iter().cloned());
+            let start = positions[r][c].0;
+            for line in wrap(&Text { spans }, width) {
+                lines.push(Line {
+                    spans: line.spans,
+                    pos: start + line.start.saturating_sub(0),
+                });
+            }
+        }
+    }
+    lines
+}
+
+fn restyle(text: &Text, style: Style) -> Text {
+    if style == Style::PLAIN {
+        return text.clone();
+    }
+    Text {
+        spans: text
+            .spans
+            .iter()
+            .map(|s| Span {
+                text: s.text.clone(),
+                style: s.style.with(style),
+            })
+            .collect(),
+    }
+}
+
+fn bar(text: &str) -> Span {
+    Span {
+        text: text.to_owned(),
+        style: Style::DECORATION,
+    }
+}
