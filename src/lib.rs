@@ -10,6 +10,7 @@ pub mod frontmatter;
 pub mod layout;
 pub mod library;
 pub mod loader;
+pub mod page;
 pub mod sample;
 pub mod text;
 pub mod width;

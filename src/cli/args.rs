@@ -31,6 +31,20 @@ pub enum Command {
                             author, categories, tags, group, images, link, warnings, extra."
     )]
     List(ListArgs),
+    /// Print one article as the reader shows it: title, metadata, body, images and links.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The article file.
+    pub file: PathBuf,
+    /// Lay the text out at this many columns (default: the terminal's, or 80).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+    /// No bold or colour, even in a terminal.
+    #[arg(long)]
+    pub plain: bool,
 }
 
 #[derive(Debug, clap::Args)]

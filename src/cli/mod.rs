@@ -2,8 +2,10 @@
 
 mod args;
 mod list;
+mod show;
 
-pub use args::{Cli, Command, ListArgs, SortArg};
+pub use args::{Cli, Command, ListArgs, ShowArgs, SortArg};
+pub use show::terminal_style;
 
 use crate::library::Library;
 use crate::text::printable;
@@ -16,6 +18,9 @@ use std::process::ExitCode;
 pub fn run(cli: Cli) -> ExitCode {
     let args = match cli.command {
         Some(Command::List(args)) => args,
+        Some(Command::Show(args)) => {
+            return show::show(&args.file, args.width.map(usize::from), args.plain);
+        }
         None => ListArgs {
             paths: cli.paths,
             sort: SortArg::Date,

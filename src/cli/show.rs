@@ -1,0 +1,111 @@
+//! `folio show FILE`: an article laid out as the reader shows it, on
+//! stdout, styled when stdout is a terminal.
+
+use crate::document::Style;
+use crate::layout::{Layout, Options, layout};
+use crate::text::printable;
+use crossterm::style::{Attribute, Color, ContentStyle, Stylize};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Shows the article at `file`; `width` overrides the terminal's.
+pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
+    let library = crate::loader::load(&[file.to_owned()]);
+    let Some(article) = library.articles.first() else {
+        let message = match library.problems.first() {
+            Some(problem) => problem.message.clone(),
+            None if file.is_dir() => "is a folder; `folio show` takes one article file".to_owned(),
+            None => "is no article".to_owned(),
+        };
+        eprintln!(
+            "folio: {}: {}",
+            printable(&file.to_string_lossy()),
+            printable(&message)
+        );
+        return ExitCode::FAILURE;
+    };
+    let body = match crate::loader::read_body(article) {
+        Ok(body) => body,
+        Err(problem) => {
+            eprintln!(
+                "folio: {}: {}",
+                printable(&problem.path.to_string_lossy()),
+                printable(&problem.message)
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let stdout = io::stdout();
+    let terminal = stdout.is_terminal();
+    let styled = terminal && !plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let width = width.unwrap_or_else(|| {
+        let size = terminal
+            .then(crossterm::terminal::size)
+            .and_then(Result::ok);
+        size.map_or(80, |(columns, _)| usize::from(columns))
+    });
+    let document = crate::page::page(article, &body);
+    let laid_out = layout(
+        &document,
+        width,
+        Options {
+            heading_rules: !styled,
+        },
+    );
+    match write(&mut BufWriter::new(stdout.lock()), &laid_out, styled) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("folio: cannot write the article: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn write(out: &mut impl Write, laid_out: &Layout, styled: bool) -> io::Result<()> {
+    for line in &laid_out.lines {
+        for span in &line.spans {
+            if styled && span.style != Style::PLAIN {
+                write!(out, "{}", terminal_style(span.style).apply(&span.text))?;
+            } else {
+                out.write_all(span.text.as_bytes())?;
+            }
+        }
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+/// How a style looks in a terminal.
+pub fn terminal_style(style: Style) -> ContentStyle {
+    let mut look = ContentStyle::new();
+    if style.has(Style::TITLE) {
+        look = look.bold().with(Color::Yellow);
+    }
+    if style.has(Style::HEADING) {
+        look = look.bold().with(Color::Cyan);
+    }
+    if style.has(Style::STRONG) {
+        look = look.bold();
+    }
+    if style.has(Style::EMPHASIS) || style.has(Style::CAPTION) {
+        look = look.italic();
+    }
+    if style.has(Style::CODE) {
+        look = look.with(Color::Green);
+    }
+    if style.has(Style::LINK) {
+        look = look.underlined().with(Color::Blue);
+    }
+    if style.has(Style::STRIKE) {
+        look = look.crossed_out();
+    }
+    if style.has(Style::MARKER) {
+        look = look.with(Color::DarkCyan);
+    }
+    if style.has(Style::META) || style.has(Style::DECORATION) || style.has(Style::CAPTION) {
+        look.attributes.set(Attribute::Dim);
+    }
+    look
+}

@@ -1,0 +1,114 @@
+//! An article as folio shows it: the title, a line `author · date ·
+//! categories`, the body, then its images and links under their numbers.
+
+use crate::article::Article;
+use crate::document::{Block, BodyKind, Document, LinkKind, ListItem, Span, Style, Text};
+
+/// The article's title and metadata line.
+pub fn header(article: &Article) -> Vec<Block> {
+    let title = Text {
+        spans: vec![Span {
+            text: article.title.to_string(),
+            style: Style::TITLE,
+        }],
+    };
+    let mut meta: Vec<String> = Vec::new();
+    if let Some(author) = &article.author {
+        meta.push(author.to_string());
+    }
+    match (&article.date, &article.unreadable_date) {
+        (Some(date), _) => meta.push(date.strftime("%Y-%m-%d %H:%M UTC").to_string()),
+        (None, Some(raw)) => meta.push(raw.to_string()),
+        (None, None) => {}
+    }
+    if !article.categories.is_empty() {
+        meta.push(
+            article
+                .categories
+                .iter()
+                .map(|c| &**c)
+                .collect::<Vec<_>>()
+                .join(" / "),
+        );
+    }
+    let mut blocks = vec![Block::Paragraph(title)];
+    if !meta.is_empty() {
+        blocks.push(Block::Paragraph(Text {
+            spans: vec![Span {
+                text: meta.join(" · "),
+                style: Style::META,
+            }],
+        }));
+    }
+    blocks
+}
+
+/// The `Images` and `Links` sections: `[N] URL`, with alt text or caption.
+pub fn appendix(document: &Document) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let images: Vec<ListItem> = document
+        .images
+        .iter()
+        .enumerate()
+        .map(|(i, image)| {
+            let note = image.caption.as_deref().or(image.alt.as_deref());
+            entry(i + 1, &image.url, note)
+        })
+        .collect();
+    if !images.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: Text::plain("Images"),
+        });
+        blocks.push(Block::List(images));
+    }
+    let links: Vec<ListItem> = document
+        .links
+        .iter()
+        .enumerate()
+        .map(|(i, link)| {
+            let note = match link.kind {
+                LinkKind::Video => Some("video"),
+                LinkKind::Audio => Some("audio"),
+                LinkKind::Link => Some(link.text.as_str()).filter(|t| !t.is_empty()),
+            };
+            entry(i + 1, &link.url, note)
+        })
+        .collect();
+    if !links.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: Text::plain("Links"),
+        });
+        blocks.push(Block::List(links));
+    }
+    blocks
+}
+
+fn entry(number: usize, url: &str, note: Option<&str>) -> ListItem {
+    let mut blocks = vec![Block::Paragraph(Text {
+        spans: vec![Span {
+            text: url.to_owned(),
+            style: Style::LINK,
+        }],
+    })];
+    if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
+        blocks.push(Block::Caption(Text::plain(note)));
+    }
+    ListItem {
+        marker: format!("[{number}]"),
+        blocks,
+    }
+}
+
+/// The whole page: header, body and appendix as one document.
+pub fn page(article: &Article, body: &str) -> Document {
+    let base = crate::document::Base::for_article(article.link.as_deref(), &article.path());
+    let images: Vec<&str> = article.images.iter().map(|i| &**i).collect();
+    let mut document = Document::parse(body, BodyKind::of(article.format, body), &base, &images);
+    let mut blocks = header(article);
+    blocks.append(&mut document.blocks);
+    blocks.extend(appendix(&document));
+    document.blocks = blocks;
+    document
+}
