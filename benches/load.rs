@@ -62,14 +62,9 @@ fn run() -> Result<(), String> {
         }
         None => ensure_corpus(env_number("FOLIO_BENCH_N", 100_000)?)?,
     };
-    let (files, bytes) =
-        count_files(&dir).map_err(|e| format!("cannot walk {}: {e}", dir.display()))?;
+    let (files, bytes) = count_files(&dir).map_err(|e| format!("cannot walk {}: {e}", dir.display()))?;
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    println!(
-        "corpus: {files} files, {:.1} MB in {}",
-        bytes as f64 / 1e6,
-        dir.display()
-    );
+    println!("corpus: {files} files, {:.1} MB in {}", bytes as f64 / 1e6, dir.display());
     println!("folio:  {FOLIO}");
     println!("{cores} cores; warm page cache; {rounds} rounds after one warm-up each");
 
@@ -90,19 +85,14 @@ fn run() -> Result<(), String> {
 
     // Warm-up: fills the page cache and checks that both did the whole job.
     if rg_available {
-        let output = rg(&dir)
-            .stderr(Stdio::inherit())
-            .output()
-            .map_err(|e| format!("cannot run rg: {e}"))?;
+        let output = rg(&dir).stderr(Stdio::inherit()).output().map_err(|e| format!("cannot run rg: {e}"))?;
         let matched = count_lines(&output.stdout);
         println!("warm-up: rg matched {matched} files");
         if !output.status.success() {
             return Err(format!("rg failed ({})", output.status));
         }
     }
-    let output = folio(&dir)
-        .output()
-        .map_err(|e| format!("cannot run {FOLIO}: {e}"))?;
+    let output = folio(&dir).output().map_err(|e| format!("cannot run {FOLIO}: {e}"))?;
     println!(
         "warm-up: folio listed {} articles, {} lines on stderr",
         count_lines(&output.stdout),
@@ -112,10 +102,7 @@ fn run() -> Result<(), String> {
         return Err(format!(
             "folio list failed ({}): {}",
             output.status,
-            String::from_utf8_lossy(&output.stderr)
-                .lines()
-                .next()
-                .unwrap_or("")
+            String::from_utf8_lossy(&output.stderr).lines().next().unwrap_or("")
         ));
     }
 
@@ -189,11 +176,7 @@ fn verdict(met: bool) -> &'static str {
 
 fn rg(dir: &Path) -> Command {
     let mut command = Command::new("rg");
-    command
-        .arg("-l")
-        .arg("^title:")
-        .arg(dir)
-        .stdin(Stdio::null());
+    command.arg("-l").arg("^title:").arg(dir).stdin(Stdio::null());
     command
 }
 
@@ -207,9 +190,7 @@ fn folio(dir: &Path) -> Command {
 fn time(mut command: Command, name: &str) -> Result<Duration, String> {
     command.stdout(Stdio::null()).stderr(Stdio::null());
     let start = Instant::now();
-    let status = command
-        .status()
-        .map_err(|e| format!("cannot run {name}: {e}"))?;
+    let status = command.status().map_err(|e| format!("cannot run {name}: {e}"))?;
     let elapsed = start.elapsed();
     if !status.success() {
         return Err(format!("{name} failed ({status})"));
@@ -220,13 +201,10 @@ fn time(mut command: Command, name: &str) -> Result<Duration, String> {
 /// folio's highest peak RSS in KiB over a few runs, from GNU time's `%M`.
 fn peak_rss_kib(dir: &Path) -> Result<u64, String> {
     if !Path::new(GNU_TIME).exists() {
-        return Err(format!(
-            "GNU time is missing at {GNU_TIME}: apt-get install time"
-        ));
+        return Err(format!("GNU time is missing at {GNU_TIME}: apt-get install time"));
     }
     let report = bench_root().join(format!("rss-{}.txt", std::process::id()));
-    fs::create_dir_all(bench_root())
-        .map_err(|e| format!("cannot create {}: {e}", bench_root().display()))?;
+    fs::create_dir_all(bench_root()).map_err(|e| format!("cannot create {}: {e}", bench_root().display()))?;
     let mut peak = 0;
     for _ in 0..RSS_RUNS {
         let status = Command::new(GNU_TIME)
@@ -261,10 +239,7 @@ fn peak_rss_kib(dir: &Path) -> Result<u64, String> {
 /// `target/folio-bench`: next to the profile folder holding the folio binary.
 fn bench_root() -> PathBuf {
     let bin = Path::new(FOLIO);
-    let target = bin
-        .parent()
-        .and_then(Path::parent)
-        .unwrap_or(Path::new("target"));
+    let target = bin.parent().and_then(Path::parent).unwrap_or(Path::new("target"));
     target.join("folio-bench")
 }
 
@@ -273,10 +248,7 @@ fn bench_root() -> PathBuf {
 fn ensure_corpus(n: usize) -> Result<PathBuf, String> {
     let dir = bench_root().join(format!("corpus-{n}"));
     let seed = gen_corpus::DEFAULT_SEED;
-    let marker = format!(
-        "gen-corpus n={n} seed={seed} source={:016x}\n",
-        fnv1a(GENERATOR_SOURCE)
-    );
+    let marker = format!("gen-corpus n={n} seed={seed} source={:016x}\n", fnv1a(GENERATOR_SOURCE));
     let marker_path = dir.join(MARKER);
     if fs::read_to_string(&marker_path).is_ok_and(|text| text == marker) {
         println!("reusing the corpus in {}", dir.display());
@@ -288,23 +260,19 @@ fn ensure_corpus(n: usize) -> Result<PathBuf, String> {
     }
     println!("generating {n} articles into {} ...", dir.display());
     let start = Instant::now();
-    let summary = gen_corpus::generate(&dir, n, seed)
-        .map_err(|e| format!("cannot generate the corpus: {e}"))?;
+    let summary = gen_corpus::generate(&dir, n, seed).map_err(|e| format!("cannot generate the corpus: {e}"))?;
     println!(
         "generated {} files, {:.1} MB in {:.2} s",
         summary.files,
         summary.bytes as f64 / 1e6,
         start.elapsed().as_secs_f64()
     );
-    fs::write(&marker_path, marker)
-        .map_err(|e| format!("cannot write {}: {e}", marker_path.display()))?;
+    fs::write(&marker_path, marker).map_err(|e| format!("cannot write {}: {e}", marker_path.display()))?;
     Ok(dir)
 }
 
 fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Files and bytes under `dir`, hidden entries skipped (as folio and rg do).
@@ -336,10 +304,7 @@ fn count_lines(bytes: &[u8]) -> usize {
 fn env_number(name: &str, default: usize) -> Result<usize, String> {
     match std::env::var(name) {
         Err(std::env::VarError::NotPresent) => Ok(default),
-        Ok(text) => text
-            .trim()
-            .parse()
-            .map_err(|_| format!("{name}={text:?} is not a whole number")),
+        Ok(text) => text.trim().parse().map_err(|_| format!("{name}={text:?} is not a whole number")),
         Err(std::env::VarError::NotUnicode(_)) => Err(format!("{name} is not valid text")),
     }
 }
@@ -348,11 +313,7 @@ fn median(times: &[Duration]) -> Duration {
     let mut sorted = times.to_vec();
     sorted.sort();
     let mid = sorted.len() / 2;
-    if sorted.len().is_multiple_of(2) {
-        (sorted[mid - 1] + sorted[mid]) / 2
-    } else {
-        sorted[mid]
-    }
+    if sorted.len().is_multiple_of(2) { (sorted[mid - 1] + sorted[mid]) / 2 } else { sorted[mid] }
 }
 
 fn min(times: &[Duration]) -> Duration {

@@ -93,15 +93,11 @@ pub fn generate(dir: &Path, n: usize, seed: u64) -> io::Result<Summary> {
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let results: Vec<io::Result<Summary>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| scope.spawn(|| worker(&feed_dirs, n, seed, &next, &failed)))
-            .collect();
+        let handles: Vec<_> =
+            (0..threads).map(|_| scope.spawn(|| worker(&feed_dirs, n, seed, &next, &failed))).collect();
         handles
             .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(io::Error::other("a writer thread panicked")))
-            })
+            .map(|h| h.join().unwrap_or_else(|_| Err(io::Error::other("a writer thread panicked"))))
             .collect()
     });
     let mut total = Summary::default();
@@ -120,13 +116,7 @@ fn with_path(path: &Path, error: io::Error) -> io::Error {
 /// Articles are handed out in chunks of this many.
 const CHUNK: usize = 64;
 
-fn worker(
-    feed_dirs: &[PathBuf],
-    n: usize,
-    seed: u64,
-    next: &AtomicUsize,
-    failed: &AtomicBool,
-) -> io::Result<Summary> {
+fn worker(feed_dirs: &[PathBuf], n: usize, seed: u64, next: &AtomicUsize, failed: &AtomicBool) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut article = Article::default();
     let mut file = String::with_capacity(64 * 1024);
@@ -237,23 +227,13 @@ impl Article {
         let target = (3800.0 * (0.85 * rng.normal()).exp()).clamp(1024.0, 50.0 * 1024.0) as usize;
         self.body.clear();
         self.first_image.clear();
-        make_body(
-            &mut rng,
-            source,
-            target,
-            &mut self.body,
-            &mut self.first_image,
-        );
+        make_body(&mut rng, source, target, &mut self.body, &mut self.first_image);
         self.headimg.clear();
         let r = rng.below(100);
         if !self.first_image.is_empty() && r < 85 {
             self.headimg.push_str(&self.first_image);
         } else if r < 96 {
-            let _ = write!(
-                self.headimg,
-                "https://picsum.photos/400/300?random={}",
-                rng.below(10_000)
-            );
+            let _ = write!(self.headimg, "https://picsum.photos/400/300?random={}", rng.below(10_000));
         }
         self.source * 3 + self.feed
     }
@@ -471,9 +451,7 @@ fn en_title(rng: &mut Rng, raw: &mut String) {
 // ---------------------------------------------------------------------------
 // Dates.
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /// RFC 2822 (`Thu, 30 Dec 2021 12:42:52 GMT`) for ~80%, else the bare crawl
@@ -489,10 +467,7 @@ fn make_date(rng: &mut Rng, out: &mut String) {
     if rng.percent(80) {
         let weekday = WEEKDAYS[((days + 4) % 7) as usize];
         let month = MONTHS[m as usize - 1];
-        let _ = write!(
-            out,
-            "{weekday}, {d:02} {month} {y} {hh:02}:{mm:02}:{ss:02} GMT"
-        );
+        let _ = write!(out, "{weekday}, {d:02} {month} {y} {hh:02}:{mm:02}:{ss:02} GMT");
     } else {
         let _ = write!(out, "{y}-{m:02}-{d:02} {hh:02}:{mm:02}:{ss:02}");
     }
@@ -515,13 +490,7 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 // ---------------------------------------------------------------------------
 // Bodies.
 
-fn make_body(
-    rng: &mut Rng,
-    source: &Source,
-    target: usize,
-    out: &mut String,
-    first_image: &mut String,
-) {
+fn make_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String, first_image: &mut String) {
     match source.style {
         Style::Html => html_body(rng, source, target, out, first_image),
         Style::Br => br_body(rng, source, target, out),
@@ -529,13 +498,7 @@ fn make_body(
     }
 }
 
-fn html_body(
-    rng: &mut Rng,
-    source: &Source,
-    target: usize,
-    out: &mut String,
-    first_image: &mut String,
-) {
+fn html_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String, first_image: &mut String) {
     let sep = source.sep;
     if rng.percent(45) {
         figure(rng, source, out, first_image);
@@ -544,11 +507,7 @@ fn html_body(
     while out.len() < target {
         match rng.below(100) {
             0..=63 => {
-                let class = if rng.percent(10) {
-                    " style=\"text-align: left;\""
-                } else {
-                    ""
-                };
+                let class = if rng.percent(10) { " style=\"text-align: left;\"" } else { "" };
                 let _ = write!(out, "<p{class}>");
                 paragraph(rng, source, out, true);
                 out.push_str("</p>");
@@ -608,12 +567,7 @@ fn html_body(
 
 /// Paul Graham style: hard-wrapped text, `<br><br>` between paragraphs.
 fn br_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String) {
-    let _ = write!(
-        out,
-        "{} {}<br><br>",
-        MONTHS[rng.below(12)],
-        rng.range(2005, 2024)
-    );
+    let _ = write!(out, "{} {}<br><br>", MONTHS[rng.below(12)], rng.range(2005, 2024));
     while out.len() < target {
         let mut line_start = out.len();
         for _ in 0..rng.range(2, 7) {
@@ -659,18 +613,13 @@ fn figure(rng: &mut Rng, source: &Source, out: &mut String, first_image: &mut St
     let url = out.split_off(start);
     match rng.below(4) {
         0 => {
-            let _ = write!(
-                out,
-                "<figure class=\"wp-block-image\"><img src=\"{url}\" alt referrerpolicy=\"no-referrer\">("
-            );
+            let _ =
+                write!(out, "<figure class=\"wp-block-image\"><img src=\"{url}\" alt referrerpolicy=\"no-referrer\">(");
             out.push_str(rng.pick(ZH));
             out.push_str(")</figure>");
         }
         1 => {
-            let _ = write!(
-                out,
-                "<figure><img src=\"{url}\" referrerpolicy=\"no-referrer\"><figcaption>"
-            );
+            let _ = write!(out, "<figure><img src=\"{url}\" referrerpolicy=\"no-referrer\"><figcaption>");
             heading(rng, source.lang, out);
             out.push_str("</figcaption></figure>");
         }
@@ -700,12 +649,7 @@ fn image_url(rng: &mut Rng, source: &Source, out: &mut String) {
             );
         }
         1 => {
-            let _ = write!(
-                out,
-                "https://img.{}/{y}{m:02}{:02}/v2_{hash:016x}_img_jpg",
-                source.host,
-                rng.range(1, 28)
-            );
+            let _ = write!(out, "https://img.{}/{y}{m:02}{:02}/v2_{hash:016x}_img_jpg", source.host, rng.range(1, 28));
         }
         _ => {
             let _ = write!(
@@ -866,15 +810,7 @@ const fn src(
     style: Style,
     sep: &'static str,
 ) -> Source {
-    Source {
-        category,
-        name,
-        feeds,
-        host,
-        lang,
-        style,
-        sep,
-    }
+    Source { category, name, feeds, host, lang, style, sep }
 }
 
 use Lang::{En, Ja, Mixed, Tw, Zh};
@@ -882,448 +818,57 @@ use Style::{Br, Html, Plain};
 
 /// 8 categories × 6 sources × 3 sub-feeds.
 static SOURCES: &[Source] = &[
-    src(
-        "新媒体",
-        "Aljazeera 半岛网",
-        ["新闻", "深度", "观点"],
-        "chinese.aljazeera.net",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "新媒体",
-        "36kr",
-        ["资讯", "快讯", "推荐"],
-        "36krcdn.com",
-        Mixed,
-        Html,
-        " \n",
-    ),
-    src(
-        "新媒体",
-        "cnBeta",
-        ["最新", "热门", "科学探索"],
-        "cnbetacdn.com",
-        Mixed,
-        Html,
-        "\n",
-    ),
-    src(
-        "新媒体",
-        "9To5",
-        ["9To5 分站", "9to5Mac", "9to5Google"],
-        "9to5mac.com",
-        En,
-        Html,
-        "\n",
-    ),
-    src(
-        "新媒体",
-        "人人都是产品经理",
-        ["最新文章", "产品设计", "运营"],
-        "yunyingpai.com",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "新媒体",
-        "少数派",
-        ["首页", "Matrix", "派早报"],
-        "sspai.com",
-        Mixed,
-        Html,
-        "",
-    ),
-    src(
-        "博客",
-        "美团技术团队",
-        ["最近更新", "后台", "算法"],
-        "meituan.net",
-        Mixed,
-        Html,
-        "",
-    ),
-    src(
-        "博客",
-        "Paul Graham 博客",
-        ["Essays", "Notes", "Talks"],
-        "paulgraham.com",
-        En,
-        Br,
-        "",
-    ),
-    src(
-        "博客",
-        "阮一峰的网络日志",
-        ["最新", "周刊", "开发者手册"],
-        "ruanyifeng.com",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "博客",
-        "Hacker News",
-        ["Front Page", "Show HN", "Ask HN"],
-        "news.ycombinator.com",
-        En,
-        Html,
-        "\n",
-    ),
-    src(
-        "博客",
-        "酷壳 CoolShell",
-        ["全部", "程序设计", "业界新闻"],
-        "coolshell.cn",
-        Mixed,
-        Html,
-        "\n",
-    ),
-    src(
-        "博客",
-        "The Verge",
-        ["Tech", "Science", "Entertainment"],
-        "theverge.com",
-        En,
-        Html,
-        "",
-    ),
-    src(
-        "游戏",
-        "巴哈姆特",
-        ["GNN 新聞", "哈啦區", "動畫瘋"],
-        "bahamut.com.tw",
-        Tw,
-        Html,
-        "\n",
-    ),
-    src(
-        "游戏",
-        "机核 GCORES",
-        ["文章", "电台", "资讯"],
-        "gcores.com",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "游戏",
-        "游民星空",
-        ["新闻", "攻略", "评测"],
-        "gamersky.com",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "游戏",
-        "4Gamer.net",
-        ["最新記事", "PC", "スマホ"],
-        "4gamer.net",
-        Ja,
-        Html,
-        "\n",
-    ),
-    src(
-        "游戏",
-        "IGN 中国",
-        ["新闻", "评测", "视频"],
-        "ign.com.cn",
-        Mixed,
-        Html,
-        "",
-    ),
-    src(
-        "游戏",
-        "Nintendo Life",
-        ["News", "Reviews", "Features"],
-        "nintendolife.com",
-        En,
-        Html,
-        "\n",
-    ),
-    src(
-        "金融",
-        "财联社",
-        ["深度", "电报", "头条"],
-        "cls.cn",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "金融",
-        "华尔街见闻",
-        ["最新", "全球", "A股"],
-        "wallstreetcn.com",
-        Zh,
-        Html,
-        "",
-    ),
-    src(
-        "金融",
-        "Bloomberg",
-        ["Markets", "Technology", "Politics"],
-        "bloomberg.com",
-        En,
-        Html,
-        "\n",
-    ),
-    src(
-        "金融",
-        "日本経済新聞",
-        ["速報", "マーケット", "テクノロジー"],
-        "nikkei.com",
-        Ja,
-        Html,
-        "\n",
-    ),
-    src(
-        "金融",
-        "经济日报 經濟日報",
-        ["要闻", "產業", "國際"],
-        "money.udn.com",
-        Tw,
-        Html,
-        "\n",
-    ),
-    src(
-        "金融",
-        "雪球",
-        ["今日话题", "热帖", "专栏"],
-        "xueqiu.com",
-        Mixed,
-        Html,
-        "",
-    ),
-    src(
-        "二次元",
-        "Bangumi",
-        ["放送列表", "新番", "条目"],
-        "lain.bgm.tv",
-        Ja,
-        Html,
-        "",
-    ),
-    src(
-        "二次元",
-        "Eventernote",
-        ["声优活动及演唱会", "イベント", "ライブ"],
-        "eventernote.com",
-        Ja,
-        Plain,
-        "\n",
-    ),
-    src(
-        "二次元",
-        "动漫之家",
-        ["新闻", "漫画", "轻小说"],
-        "dmzj.com",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "二次元",
-        "萌娘百科",
-        ["最近更改", "专题", "新闻"],
-        "moegirl.org.cn",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "二次元",
-        "アニメイトタイムズ",
-        ["ニュース", "インタビュー", "声優"],
-        "animatetimes.com",
-        Ja,
-        Html,
-        "\n",
-    ),
-    src(
-        "二次元",
-        "巴哈姆特 ACG",
-        ["動畫", "漫畫", "輕小說"],
-        "acg.gamer.com.tw",
-        Tw,
-        Html,
-        "\n",
-    ),
-    src(
-        "科技",
-        "少数派 Matrix",
-        ["精选", "应用", "硬件"],
-        "cdn.sspai.com",
-        Mixed,
-        Html,
-        "\n",
-    ),
-    src(
-        "科技",
-        "爱范儿",
-        ["资讯", "评测", "早报"],
-        "ifanr.com",
-        Mixed,
-        Html,
-        "\n",
-    ),
-    src(
-        "科技",
-        "Ars Technica",
-        ["Gadgets", "Science", "Policy"],
-        "arstechnica.com",
-        En,
-        Html,
-        "\n",
-    ),
-    src(
-        "科技",
-        "ITmedia",
-        ["NEWS", "Mobile", "PC USER"],
-        "itmedia.co.jp",
-        Ja,
-        Html,
-        "\n",
-    ),
-    src(
-        "科技",
-        "IT之家",
-        ["最新", "苹果", "安卓"],
-        "ithome.com",
-        Mixed,
-        Html,
-        "",
-    ),
-    src(
-        "科技",
-        "InfoQ 中文",
-        ["推荐", "架构", "AI"],
-        "infoq.cn",
-        Mixed,
-        Html,
-        "\n",
-    ),
-    src(
-        "国际",
-        "BBC 中文",
-        ["国际", "中国", "英国"],
-        "bbc.com",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "国际",
-        "联合早报",
-        ["即时", "中国", "东南亚"],
-        "zaobao.com.sg",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "国际",
-        "NHK ニュース",
-        ["主要", "国際", "経済"],
-        "nhk.or.jp",
-        Ja,
-        Html,
-        "\n",
-    ),
-    src(
-        "国际",
-        "Reuters",
-        ["World", "Business", "Tech"],
-        "reuters.com",
-        En,
-        Html,
-        "\n",
-    ),
-    src(
-        "国际",
-        "德国之声 DW",
-        ["新闻", "评论", "时事"],
-        "dw.com",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "国际",
-        "中央社 CNA",
-        ["即時", "兩岸", "國際"],
-        "cna.com.tw",
-        Tw,
-        Html,
-        "\n",
-    ),
-    src(
-        "生活",
-        "下厨房",
-        ["本周最受欢迎", "新秀菜谱", "早餐"],
-        "xiachufang.com",
-        Zh,
-        Html,
-        "\n",
-    ),
-    src(
-        "生活",
-        "豆瓣",
-        ["一周口碑", "新片榜", "读书"],
-        "doubanio.com",
-        Zh,
-        Html,
-        "",
-    ),
-    src(
-        "生活",
-        "什么值得买",
-        ["好价", "原创", "晒物"],
-        "smzdm.com",
-        Mixed,
-        Html,
-        "\n",
-    ),
-    src(
-        "生活",
-        "Lifehacker",
-        ["Lifestyle", "Money", "Tech"],
-        "lifehacker.com",
-        En,
-        Html,
-        "\n",
-    ),
-    src(
-        "生活",
-        "クックパッド",
-        ["人気", "新着", "特集"],
-        "cookpad.com",
-        Ja,
-        Html,
-        "\n",
-    ),
-    src(
-        "生活",
-        "小红书",
-        ["推荐", "美食", "旅行"],
-        "xhscdn.com",
-        Mixed,
-        Html,
-        "\n",
-    ),
+    src("新媒体", "Aljazeera 半岛网", ["新闻", "深度", "观点"], "chinese.aljazeera.net", Zh, Html, "\n"),
+    src("新媒体", "36kr", ["资讯", "快讯", "推荐"], "36krcdn.com", Mixed, Html, " \n"),
+    src("新媒体", "cnBeta", ["最新", "热门", "科学探索"], "cnbetacdn.com", Mixed, Html, "\n"),
+    src("新媒体", "9To5", ["9To5 分站", "9to5Mac", "9to5Google"], "9to5mac.com", En, Html, "\n"),
+    src("新媒体", "人人都是产品经理", ["最新文章", "产品设计", "运营"], "yunyingpai.com", Zh, Html, "\n"),
+    src("新媒体", "少数派", ["首页", "Matrix", "派早报"], "sspai.com", Mixed, Html, ""),
+    src("博客", "美团技术团队", ["最近更新", "后台", "算法"], "meituan.net", Mixed, Html, ""),
+    src("博客", "Paul Graham 博客", ["Essays", "Notes", "Talks"], "paulgraham.com", En, Br, ""),
+    src("博客", "阮一峰的网络日志", ["最新", "周刊", "开发者手册"], "ruanyifeng.com", Zh, Html, "\n"),
+    src("博客", "Hacker News", ["Front Page", "Show HN", "Ask HN"], "news.ycombinator.com", En, Html, "\n"),
+    src("博客", "酷壳 CoolShell", ["全部", "程序设计", "业界新闻"], "coolshell.cn", Mixed, Html, "\n"),
+    src("博客", "The Verge", ["Tech", "Science", "Entertainment"], "theverge.com", En, Html, ""),
+    src("游戏", "巴哈姆特", ["GNN 新聞", "哈啦區", "動畫瘋"], "bahamut.com.tw", Tw, Html, "\n"),
+    src("游戏", "机核 GCORES", ["文章", "电台", "资讯"], "gcores.com", Zh, Html, "\n"),
+    src("游戏", "游民星空", ["新闻", "攻略", "评测"], "gamersky.com", Zh, Html, "\n"),
+    src("游戏", "4Gamer.net", ["最新記事", "PC", "スマホ"], "4gamer.net", Ja, Html, "\n"),
+    src("游戏", "IGN 中国", ["新闻", "评测", "视频"], "ign.com.cn", Mixed, Html, ""),
+    src("游戏", "Nintendo Life", ["News", "Reviews", "Features"], "nintendolife.com", En, Html, "\n"),
+    src("金融", "财联社", ["深度", "电报", "头条"], "cls.cn", Zh, Html, "\n"),
+    src("金融", "华尔街见闻", ["最新", "全球", "A股"], "wallstreetcn.com", Zh, Html, ""),
+    src("金融", "Bloomberg", ["Markets", "Technology", "Politics"], "bloomberg.com", En, Html, "\n"),
+    src("金融", "日本経済新聞", ["速報", "マーケット", "テクノロジー"], "nikkei.com", Ja, Html, "\n"),
+    src("金融", "经济日报 經濟日報", ["要闻", "產業", "國際"], "money.udn.com", Tw, Html, "\n"),
+    src("金融", "雪球", ["今日话题", "热帖", "专栏"], "xueqiu.com", Mixed, Html, ""),
+    src("二次元", "Bangumi", ["放送列表", "新番", "条目"], "lain.bgm.tv", Ja, Html, ""),
+    src("二次元", "Eventernote", ["声优活动及演唱会", "イベント", "ライブ"], "eventernote.com", Ja, Plain, "\n"),
+    src("二次元", "动漫之家", ["新闻", "漫画", "轻小说"], "dmzj.com", Zh, Html, "\n"),
+    src("二次元", "萌娘百科", ["最近更改", "专题", "新闻"], "moegirl.org.cn", Zh, Html, "\n"),
+    src("二次元", "アニメイトタイムズ", ["ニュース", "インタビュー", "声優"], "animatetimes.com", Ja, Html, "\n"),
+    src("二次元", "巴哈姆特 ACG", ["動畫", "漫畫", "輕小說"], "acg.gamer.com.tw", Tw, Html, "\n"),
+    src("科技", "少数派 Matrix", ["精选", "应用", "硬件"], "cdn.sspai.com", Mixed, Html, "\n"),
+    src("科技", "爱范儿", ["资讯", "评测", "早报"], "ifanr.com", Mixed, Html, "\n"),
+    src("科技", "Ars Technica", ["Gadgets", "Science", "Policy"], "arstechnica.com", En, Html, "\n"),
+    src("科技", "ITmedia", ["NEWS", "Mobile", "PC USER"], "itmedia.co.jp", Ja, Html, "\n"),
+    src("科技", "IT之家", ["最新", "苹果", "安卓"], "ithome.com", Mixed, Html, ""),
+    src("科技", "InfoQ 中文", ["推荐", "架构", "AI"], "infoq.cn", Mixed, Html, "\n"),
+    src("国际", "BBC 中文", ["国际", "中国", "英国"], "bbc.com", Zh, Html, "\n"),
+    src("国际", "联合早报", ["即时", "中国", "东南亚"], "zaobao.com.sg", Zh, Html, "\n"),
+    src("国际", "NHK ニュース", ["主要", "国際", "経済"], "nhk.or.jp", Ja, Html, "\n"),
+    src("国际", "Reuters", ["World", "Business", "Tech"], "reuters.com", En, Html, "\n"),
+    src("国际", "德国之声 DW", ["新闻", "评论", "时事"], "dw.com", Zh, Html, "\n"),
+    src("国际", "中央社 CNA", ["即時", "兩岸", "國際"], "cna.com.tw", Tw, Html, "\n"),
+    src("生活", "下厨房", ["本周最受欢迎", "新秀菜谱", "早餐"], "xiachufang.com", Zh, Html, "\n"),
+    src("生活", "豆瓣", ["一周口碑", "新片榜", "读书"], "doubanio.com", Zh, Html, ""),
+    src("生活", "什么值得买", ["好价", "原创", "晒物"], "smzdm.com", Mixed, Html, "\n"),
+    src("生活", "Lifehacker", ["Lifestyle", "Money", "Tech"], "lifehacker.com", En, Html, "\n"),
+    src("生活", "クックパッド", ["人気", "新着", "特集"], "cookpad.com", Ja, Html, "\n"),
+    src("生活", "小红书", ["推荐", "美食", "旅行"], "xhscdn.com", Mixed, Html, "\n"),
 ];
 
-static TITLE_TAGS: &[&str] = &[
-    "最前线丨",
-    "早报｜",
-    "8点1氪丨",
-    "深度｜",
-    "【独家】",
-    "快讯：",
-];
+static TITLE_TAGS: &[&str] = &["最前线丨", "早报｜", "8点1氪丨", "深度｜", "【独家】", "快讯："];
 
 static ZH: &[&str] = &[
     "俄罗斯",
@@ -1542,17 +1087,8 @@ static JA: &[&str] = &[
     "特集",
 ];
 
-static JA_PARTICLES: &[&str] = &[
-    "の", "が", "を", "に", "は", "で", "と", "も", "から", "まで",
-];
-static JA_ENDINGS: &[&str] = &[
-    "します。",
-    "しました。",
-    "です。",
-    "されます。",
-    "となります。",
-    "へ。",
-];
+static JA_PARTICLES: &[&str] = &["の", "が", "を", "に", "は", "で", "と", "も", "から", "まで"];
+static JA_ENDINGS: &[&str] = &["します。", "しました。", "です。", "されます。", "となります。", "へ。"];
 
 static LATIN: &[&str] = &[
     "NVIDIA",

@@ -44,11 +44,7 @@ fn parse_yaml_timestamp(text: &str) -> Option<Timestamp> {
         Some(at) => (&rest[..at], rest[at..].trim()),
         None => (rest, ""),
     };
-    let time = if time.find(':') == Some(1) {
-        format!("0{time}")
-    } else {
-        time.to_owned()
-    };
+    let time = if time.find(':') == Some(1) { format!("0{time}") } else { time.to_owned() };
     let civil: DateTime = format!("{date}T{time}").parse().ok()?;
     if zone.is_empty() || zone.eq_ignore_ascii_case("z") {
         return utc(civil);
@@ -61,12 +57,8 @@ fn parse_yaml_timestamp(text: &str) -> Option<Timestamp> {
         None => (digits, "0"),
     };
     let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
-    let offset =
-        jiff::tz::Offset::from_seconds(if sign == "-" { -seconds } else { seconds }).ok()?;
-    civil
-        .to_zoned(TimeZone::fixed(offset))
-        .ok()
-        .map(|z| z.timestamp())
+    let offset = jiff::tz::Offset::from_seconds(if sign == "-" { -seconds } else { seconds }).ok()?;
+    civil.to_zoned(TimeZone::fixed(offset)).ok().map(|z| z.timestamp())
 }
 
 /// `2021/12/27` and `2021/12/27 06:12:39`, common in older blog exports.
@@ -78,10 +70,7 @@ fn parse_slashed(text: &str) -> Option<Timestamp> {
     if let Ok(dt) = dashed.parse::<DateTime>() {
         return utc(dt);
     }
-    dashed
-        .parse::<Date>()
-        .ok()
-        .and_then(|d| utc(d.to_datetime(jiff::civil::Time::midnight())))
+    dashed.parse::<Date>().ok().and_then(|d| utc(d.to_datetime(jiff::civil::Time::midnight())))
 }
 
 #[cfg(test)]
@@ -94,72 +83,32 @@ mod tests {
 
     #[test]
     fn rfc2822_forms() {
-        assert_eq!(
-            iso("Thu, 30 Dec 2021 12:42:52 GMT").as_deref(),
-            Some("2021-12-30T12:42:52Z")
-        );
-        assert_eq!(
-            iso("Thu, 30 Dec 2021 12:42:52 UTC").as_deref(),
-            Some("2021-12-30T12:42:52Z")
-        );
-        assert_eq!(
-            iso("Thu, 30 Dec 2021 20:42:52 +0800").as_deref(),
-            Some("2021-12-30T12:42:52Z")
-        );
-        assert_eq!(
-            iso("30 Dec 2021 12:42:52 +0000").as_deref(),
-            Some("2021-12-30T12:42:52Z")
-        );
+        assert_eq!(iso("Thu, 30 Dec 2021 12:42:52 GMT").as_deref(), Some("2021-12-30T12:42:52Z"));
+        assert_eq!(iso("Thu, 30 Dec 2021 12:42:52 UTC").as_deref(), Some("2021-12-30T12:42:52Z"));
+        assert_eq!(iso("Thu, 30 Dec 2021 20:42:52 +0800").as_deref(), Some("2021-12-30T12:42:52Z"));
+        assert_eq!(iso("30 Dec 2021 12:42:52 +0000").as_deref(), Some("2021-12-30T12:42:52Z"));
     }
 
     #[test]
     fn iso_forms() {
-        assert_eq!(
-            iso("2021-12-27 06:12:39").as_deref(),
-            Some("2021-12-27T06:12:39Z")
-        );
-        assert_eq!(
-            iso("2021-12-27T06:12:39").as_deref(),
-            Some("2021-12-27T06:12:39Z")
-        );
-        assert_eq!(
-            iso("2021-12-27T06:12:39+08:00").as_deref(),
-            Some("2021-12-26T22:12:39Z")
-        );
-        assert_eq!(
-            iso("2021-12-27T06:12:39Z").as_deref(),
-            Some("2021-12-27T06:12:39Z")
-        );
+        assert_eq!(iso("2021-12-27 06:12:39").as_deref(), Some("2021-12-27T06:12:39Z"));
+        assert_eq!(iso("2021-12-27T06:12:39").as_deref(), Some("2021-12-27T06:12:39Z"));
+        assert_eq!(iso("2021-12-27T06:12:39+08:00").as_deref(), Some("2021-12-26T22:12:39Z"));
+        assert_eq!(iso("2021-12-27T06:12:39Z").as_deref(), Some("2021-12-27T06:12:39Z"));
         assert_eq!(iso("2021-12-27").as_deref(), Some("2021-12-27T00:00:00Z"));
         assert_eq!(iso("2021/12/27").as_deref(), Some("2021-12-27T00:00:00Z"));
     }
 
     #[test]
     fn yaml_timestamps() {
-        assert_eq!(
-            iso("2001-12-14t21:59:43.10-05:00").as_deref(),
-            Some("2001-12-15T02:59:43.1Z")
-        );
-        assert_eq!(
-            iso("2001-12-14 21:59:43.10 -5").as_deref(),
-            Some("2001-12-15T02:59:43.1Z")
-        );
-        assert_eq!(
-            iso("2001-12-15 2:59:43.10").as_deref(),
-            Some("2001-12-15T02:59:43.1Z")
-        );
+        assert_eq!(iso("2001-12-14t21:59:43.10-05:00").as_deref(), Some("2001-12-15T02:59:43.1Z"));
+        assert_eq!(iso("2001-12-14 21:59:43.10 -5").as_deref(), Some("2001-12-15T02:59:43.1Z"));
+        assert_eq!(iso("2001-12-15 2:59:43.10").as_deref(), Some("2001-12-15T02:59:43.1Z"));
     }
 
     #[test]
     fn nonsense_is_none() {
-        for raw in [
-            "",
-            "yesterday",
-            "2021-13-45",
-            "Thu, 99 Foo 2021",
-            "12345",
-            "2021-12-27 25:00:00",
-        ] {
+        for raw in ["", "yesterday", "2021-13-45", "Thu, 99 Foo 2021", "12345", "2021-12-27 25:00:00"] {
             assert_eq!(parse_date(raw), None, "{raw}");
         }
     }

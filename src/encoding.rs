@@ -40,10 +40,7 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
 /// front-matter block cheaply. `None` when the file is not plainly UTF-8
 /// text (a UTF-16 BOM, NUL bytes, invalid UTF-8 in the head).
 pub fn utf8_head(bytes: &[u8], limit: usize) -> Option<&str> {
-    if bytes.starts_with(&[0xfe, 0xff])
-        || bytes.starts_with(&[0xff, 0xfe])
-        || memchr::memchr(0, bytes).is_some()
-    {
+    if bytes.starts_with(&[0xfe, 0xff]) || bytes.starts_with(&[0xff, 0xfe]) || memchr::memchr(0, bytes).is_some() {
         return None;
     }
     let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(bytes);
@@ -51,9 +48,7 @@ pub fn utf8_head(bytes: &[u8], limit: usize) -> Option<&str> {
     match std::str::from_utf8(head) {
         Ok(text) => Some(text),
         // The limit fell inside a character: keep what comes before it.
-        Err(error) if error.error_len().is_none() => {
-            std::str::from_utf8(&head[..error.valid_up_to()]).ok()
-        }
+        Err(error) if error.error_len().is_none() => std::str::from_utf8(&head[..error.valid_up_to()]).ok(),
         Err(_) => None,
     }
 }
@@ -69,11 +64,7 @@ pub fn decode_with<'a>(bytes: &'a [u8], encoding: Option<&'static Encoding>) -> 
 
 fn decode_as<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> Decoded<'a> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
-    let label = if encoding == encoding_rs::UTF_8 {
-        None
-    } else {
-        Some(encoding)
-    };
+    let label = if encoding == encoding_rs::UTF_8 { None } else { Some(encoding) };
     Decoded::Text(text, label)
 }
 
@@ -158,10 +149,7 @@ mod tests {
     #[test]
     fn head_of_a_utf8_file() {
         let text = "\u{feff}---\ntitle: '标题'\n---\nbody";
-        assert_eq!(
-            utf8_head(text.as_bytes(), 1000),
-            Some("---\ntitle: '标题'\n---\nbody")
-        );
+        assert_eq!(utf8_head(text.as_bytes(), 1000), Some("---\ntitle: '标题'\n---\nbody"));
         // The limit cuts 标 (three bytes) in the middle.
         assert_eq!(utf8_head(text.as_bytes(), 14), Some("---\ntitle: '"));
         assert_eq!(utf8_head(b"---\ntitle: \xb1\xea\n", 100), None);
@@ -180,10 +168,7 @@ mod tests {
 
     #[test]
     fn nul_bytes_mean_binary() {
-        assert!(matches!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01"),
-            Decoded::Binary
-        ));
+        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01"), Decoded::Binary));
         assert!(matches!(decode(b"---\ntitle: x\n---\n\0"), Decoded::Binary));
     }
 }

@@ -26,10 +26,7 @@ pub struct Library {
 
 impl Library {
     pub fn new(roots: Vec<PathBuf>) -> Library {
-        Library {
-            roots,
-            ..Library::default()
-        }
+        Library { roots, ..Library::default() }
     }
 
     /// Adds a batch from the loader; articles with warnings are also
@@ -55,9 +52,7 @@ impl Library {
 
     /// Whether some PATH given could not be found or read.
     pub fn has_missing_path(&self) -> bool {
-        self.problems
-            .iter()
-            .any(|p| p.kind == ProblemKind::MissingPath)
+        self.problems.iter().any(|p| p.kind == ProblemKind::MissingPath)
     }
 
     /// Orders the list by `key`; `reverse` flips the key's direction, while
@@ -65,8 +60,7 @@ impl Library {
     /// are broken by title, then path.
     pub fn sort(&mut self, key: SortKey, reverse: bool) {
         // Paths are unique, so the order is total and need not be stable.
-        self.articles
-            .sort_unstable_by(|a, b| compare(a, b, key, reverse));
+        self.articles.sort_unstable_by(|a, b| compare(a, b, key, reverse));
         self.problems.sort_by(|a, b| a.path.cmp(&b.path));
     }
 }
@@ -74,11 +68,7 @@ impl Library {
 /// The list order of two articles.
 pub fn compare(a: &Article, b: &Article, key: SortKey, reverse: bool) -> Ordering {
     let directed = |ordering: Ordering| {
-        if reverse {
-            ordering.reverse()
-        } else {
-            ordering
-        }
+        if reverse { ordering.reverse() } else { ordering }
     };
     let primary = match key {
         // Newest first is the natural direction of a date list.
@@ -95,12 +85,7 @@ pub fn compare(a: &Article, b: &Article, key: SortKey, reverse: bool) -> Orderin
 
 fn path_order(a: &Article, b: &Article) -> Ordering {
     let same_dir = std::sync::Arc::ptr_eq(&a.dir, &b.dir);
-    (if same_dir {
-        Ordering::Equal
-    } else {
-        a.dir.cmp(&b.dir)
-    })
-    .then_with(|| a.file_name.cmp(&b.file_name))
+    (if same_dir { Ordering::Equal } else { a.dir.cmp(&b.dir) }).then_with(|| a.file_name.cmp(&b.file_name))
 }
 
 fn missing_last<T>(a: &Option<T>, b: &Option<T>, present: impl Fn(&T, &T) -> Ordering) -> Ordering {

@@ -6,12 +6,7 @@ use crate::document::{Block, BodyKind, Document, LinkKind, ListItem, Span, Style
 
 /// The article's title and metadata line.
 pub fn header(article: &Article) -> Vec<Block> {
-    let title = Text {
-        spans: vec![Span {
-            text: article.title.to_string(),
-            style: Style::TITLE,
-        }],
-    };
+    let title = Text { spans: vec![Span { text: article.title.to_string(), style: Style::TITLE }] };
     let mut meta: Vec<String> = Vec::new();
     if let Some(author) = &article.author {
         meta.push(author.to_string());
@@ -22,23 +17,11 @@ pub fn header(article: &Article) -> Vec<Block> {
         (None, None) => {}
     }
     if !article.categories.is_empty() {
-        meta.push(
-            article
-                .categories
-                .iter()
-                .map(|c| &**c)
-                .collect::<Vec<_>>()
-                .join(" / "),
-        );
+        meta.push(article.categories.iter().map(|c| &**c).collect::<Vec<_>>().join(" / "));
     }
     let mut blocks = vec![Block::Paragraph(title)];
     if !meta.is_empty() {
-        blocks.push(Block::Paragraph(Text {
-            spans: vec![Span {
-                text: meta.join(" · "),
-                style: Style::META,
-            }],
-        }));
+        blocks.push(Block::Paragraph(Text { spans: vec![Span { text: meta.join(" · "), style: Style::META }] }));
     }
     blocks
 }
@@ -56,10 +39,7 @@ pub fn appendix(document: &Document) -> Vec<Block> {
         })
         .collect();
     if !images.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: Text::plain("Images"),
-        });
+        blocks.push(Block::Heading { level: 2, text: Text::plain("Images") });
         blocks.push(Block::List(images));
     }
     let links: Vec<ListItem> = document
@@ -76,29 +56,18 @@ pub fn appendix(document: &Document) -> Vec<Block> {
         })
         .collect();
     if !links.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: Text::plain("Links"),
-        });
+        blocks.push(Block::Heading { level: 2, text: Text::plain("Links") });
         blocks.push(Block::List(links));
     }
     blocks
 }
 
 fn entry(number: usize, url: &str, note: Option<&str>) -> ListItem {
-    let mut blocks = vec![Block::Paragraph(Text {
-        spans: vec![Span {
-            text: url.to_owned(),
-            style: Style::LINK,
-        }],
-    })];
+    let mut blocks = vec![Block::Paragraph(Text { spans: vec![Span { text: url.to_owned(), style: Style::LINK }] })];
     if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
         blocks.push(Block::Caption(Text::plain(note)));
     }
-    ListItem {
-        marker: format!("[{number}]"),
-        blocks,
-    }
+    ListItem { marker: format!("[{number}]"), blocks }
 }
 
 /// The whole page: header, body and appendix as one document.

@@ -20,17 +20,12 @@ pub fn sample_library() -> io::Result<PathBuf> {
             Err(error) => last_error = Some(error),
         }
     }
-    Err(last_error
-        .unwrap_or_else(|| io::Error::other("no folder to unpack the sample library into")))
+    Err(last_error.unwrap_or_else(|| io::Error::other("no folder to unpack the sample library into")))
 }
 
 /// The sample library unpacked under `base` (once; later calls reuse it).
 pub fn sample_library_in(base: &Path) -> io::Result<PathBuf> {
-    let name = format!(
-        "sample-{}-{:016x}",
-        env!("CARGO_PKG_VERSION"),
-        fingerprint(&SAMPLE)
-    );
+    let name = format!("sample-{}-{:016x}", env!("CARGO_PKG_VERSION"), fingerprint(&SAMPLE));
     let target = base.join(name);
     if !target.join(COMPLETE).is_file() {
         unpack(base, &target)?;
@@ -54,9 +49,7 @@ fn cache_bases() -> Vec<PathBuf> {
 
 /// Something that keeps users apart in a shared temp folder.
 fn user_tag() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "user".to_owned())
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "user".to_owned())
 }
 
 /// Writes the sample into a fresh folder beside `target`, then renames it
@@ -83,10 +76,7 @@ fn unpack(base: &Path, target: &Path) -> io::Result<()> {
 fn write_dir(dir: &Dir<'_>, into: &Path) -> io::Result<()> {
     std::fs::create_dir_all(into)?;
     for file in dir.files() {
-        std::fs::write(
-            into.join(file.path().file_name().unwrap_or_default()),
-            file.contents(),
-        )?;
+        std::fs::write(into.join(file.path().file_name().unwrap_or_default()), file.contents())?;
     }
     for sub in dir.dirs() {
         write_dir(sub, &into.join(sub.path().file_name().unwrap_or_default()))?;
@@ -137,14 +127,10 @@ mod tests {
         let first = sample_library_in(base.path()).expect("unpacked");
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
         assert_eq!(files_under(&first), files_under(&source));
-        let modified = std::fs::metadata(first.join(COMPLETE))
-            .and_then(|m| m.modified())
-            .expect("marker");
+        let modified = std::fs::metadata(first.join(COMPLETE)).and_then(|m| m.modified()).expect("marker");
         let second = sample_library_in(base.path()).expect("reused");
         assert_eq!(first, second);
-        let again = std::fs::metadata(second.join(COMPLETE))
-            .and_then(|m| m.modified())
-            .expect("marker");
+        let again = std::fs::metadata(second.join(COMPLETE)).and_then(|m| m.modified()).expect("marker");
         assert_eq!(modified, again, "not unpacked twice");
     }
 }

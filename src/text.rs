@@ -47,10 +47,7 @@ fn has_unsafe_bytes(text: &str) -> bool {
     bytes.iter().enumerate().any(|(i, &b)| {
         (b < 0x20 && b != b'\t' && b != b'\n')
             || b == 0x7f
-            || (b == 0xc2
-                && bytes
-                    .get(i + 1)
-                    .is_some_and(|next| (0x80..=0x9f).contains(next)))
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|next| (0x80..=0x9f).contains(next)))
     })
 }
 
@@ -98,20 +95,14 @@ pub fn clean_field(raw: &str) -> Cow<'_, str> {
             Cow::Borrowed(stripped) => collapse_whitespace(stripped),
             Cow::Owned(stripped) => Cow::Owned(collapse_whitespace(&stripped).into_owned()),
         },
-        Cow::Owned(decoded) => {
-            Cow::Owned(collapse_whitespace(&strip_controls(&decoded)).into_owned())
-        }
+        Cow::Owned(decoded) => Cow::Owned(collapse_whitespace(&strip_controls(&decoded)).into_owned()),
     }
 }
 
 /// A URL field: entities decoded by the rules for attribute values (so
 /// `?a=1&reg=2` stays as it is), controls and whitespace at the ends removed.
 pub fn clean_url(raw: &str) -> String {
-    let decoded = if raw.contains('&') {
-        htmlize::unescape_attribute(raw)
-    } else {
-        Cow::Borrowed(raw)
-    };
+    let decoded = if raw.contains('&') { htmlize::unescape_attribute(raw) } else { Cow::Borrowed(raw) };
     let stripped = strip_controls(&decoded);
     let url = stripped.trim();
     if url.contains(['\n', '\t']) {
@@ -123,11 +114,7 @@ pub fn clean_url(raw: &str) -> String {
 
 /// Decodes HTML entities as in text content (`&nbsp;`, `&#123;`, `&amp;`).
 pub fn decode_entities(raw: &str) -> Cow<'_, str> {
-    if raw.contains('&') {
-        htmlize::unescape(raw)
-    } else {
-        Cow::Borrowed(raw)
-    }
+    if raw.contains('&') { htmlize::unescape(raw) } else { Cow::Borrowed(raw) }
 }
 
 /// Makes every run of whitespace one ASCII space and trims the ends.
@@ -157,11 +144,7 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| if c.is_control() { '?' } else { c })
-            .collect(),
-    )
+    Cow::Owned(text.chars().map(|c| if c.is_control() { '?' } else { c }).collect())
 }
 
 #[cfg(test)]
@@ -170,10 +153,7 @@ mod tests {
 
     #[test]
     fn plain_text_is_untouched() {
-        assert_eq!(
-            strip_controls("俄罗斯 Ukraine\tx\ny"),
-            "俄罗斯 Ukraine\tx\ny"
-        );
+        assert_eq!(strip_controls("俄罗斯 Ukraine\tx\ny"), "俄罗斯 Ukraine\tx\ny");
     }
 
     #[test]
@@ -224,9 +204,6 @@ mod tests {
             clean_url("https://x.test/a.jpg?w=770&resize=770%2C433&reg=1"),
             "https://x.test/a.jpg?w=770&resize=770%2C433&reg=1"
         );
-        assert_eq!(
-            clean_url("https://x.test/&#123;id&#125;.png?a=1&amp;b=2"),
-            "https://x.test/{id}.png?a=1&b=2"
-        );
+        assert_eq!(clean_url("https://x.test/&#123;id&#125;.png?a=1&amp;b=2"), "https://x.test/{id}.png?a=1&b=2");
     }
 }

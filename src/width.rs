@@ -38,12 +38,7 @@ pub fn fit(text: &str, columns: usize) -> String {
 /// characters and never leaving a combining mark or variation selector
 /// without its base.
 fn prefix_within(text: &str, max: usize) -> &str {
-    let bounds: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .skip(1)
-        .chain([text.len()])
-        .collect();
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).chain([text.len()]).collect();
     // Prefix widths only grow, so the last fitting boundary is found by bisection.
     let fitting = bounds.partition_point(|&end| text[..end].width() <= max);
     let mut end = if fitting == 0 { 0 } else { bounds[fitting - 1] };

@@ -17,24 +17,14 @@ fn columns_fit_the_terminal_width_and_cut_cjk_with_an_ellipsis() {
     for line in &lines {
         assert!(line.width() <= 60, "{} columns: {line}", line.width());
         let date = &line[..10];
-        assert!(
-            date.trim().is_empty() || jiff::civil::Date::strptime("%Y-%m-%d", date).is_ok(),
-            "{line}"
-        );
+        assert!(date.trim().is_empty() || jiff::civil::Date::strptime("%Y-%m-%d", date).is_ok(), "{line}");
     }
-    let gb = lines
-        .iter()
-        .find(|l| l.starts_with("2022-02-01  "))
-        .expect("the GB18030 article");
+    let gb = lines.iter().find(|l| l.starts_with("2022-02-01  ")).expect("the GB18030 article");
     assert!(gb.contains("国标编码的文章") && gb.contains('…'), "{gb}");
     assert!(gb.ends_with("国标新闻"), "{gb}");
     assert!(!gb.contains("年度报告㐀"), "cut: {gb}");
     assert!(lines.iter().filter(|l| l.contains('…')).count() >= 5);
-    assert!(
-        lines[0].starts_with("2022-09-07  Apple's \"Far Out\" keynote recap"),
-        "{}",
-        lines[0]
-    );
+    assert!(lines[0].starts_with("2022-09-07  Apple's \"Far Out\" keynote recap"), "{}", lines[0]);
     for width in ["40", "24", "12"] {
         let narrow = folio_env(&["list", &lib()], &[("COLUMNS", width)]);
         let max: usize = width.parse().expect("number");
@@ -44,11 +34,7 @@ fn columns_fit_the_terminal_width_and_cut_cjk_with_an_ellipsis() {
     }
     // Into a pipe without COLUMNS nothing is cut.
     let piped = folio(&["list", &lib()]);
-    assert!(
-        piped
-            .stdout
-            .contains("国标编码的文章：联合国难民署发布年度报告㐀")
-    );
+    assert!(piped.stdout.contains("国标编码的文章：联合国难民署发布年度报告㐀"));
     assert!(!piped.stdout.contains('…'));
 }
 
@@ -57,16 +43,8 @@ fn columns_fit_the_terminal_width_and_cut_cjk_with_an_ellipsis() {
 fn assert_terminal_safe(run: &Run, what: &str) {
     assert!(!run.raw.contains(&0x1b), "{what}: ESC in the output");
     let bad = |c: char| (c.is_control() && c != '\n') || c == '\u{7f}';
-    assert!(
-        !run.stdout.chars().any(bad),
-        "{what}: stdout {:?}",
-        run.stdout
-    );
-    assert!(
-        !run.stderr.chars().any(bad),
-        "{what}: stderr {:?}",
-        run.stderr
-    );
+    assert!(!run.stdout.chars().any(bad), "{what}: stdout {:?}", run.stdout);
+    assert!(!run.stderr.chars().any(bad), "{what}: stderr {:?}", run.stderr);
 }
 
 #[test]
@@ -76,11 +54,7 @@ fn no_escape_byte_reaches_stdout_or_stderr() {
     std::fs::create_dir(&evil_dir).expect("mkdir");
     std::fs::write(evil_dir.join("evil\u{1b}[2Jtitle.md"), "plain text\n").expect("write");
     std::fs::write(evil_dir.join("bin\u{1b}[31m.md"), b"\0\x1b[2J\0").expect("write");
-    std::fs::write(
-        evil_dir.join("bad-date.md"),
-        "---\ntitle: x\ndate: \u{1b}[2Jnever\u{9b}1m\n---\n",
-    )
-    .expect("write");
+    std::fs::write(evil_dir.join("bad-date.md"), "---\ntitle: x\ndate: \u{1b}[2Jnever\u{9b}1m\n---\n").expect("write");
     let tmp = dir.path().to_string_lossy().into_owned();
     let lib = lib();
     for (args, env) in [
@@ -95,22 +69,12 @@ fn no_escape_byte_reaches_stdout_or_stderr() {
         let run = folio_env(&all, &env);
         assert_eq!(run.code, 0);
         assert_terminal_safe(&run, &format!("{args:?} {env:?}"));
-        assert!(
-            run.stderr.contains("bin?[31m.md: binary file"),
-            "{}",
-            run.stderr
-        );
-        assert!(
-            run.stderr.contains("unreadable date `never`"),
-            "{}",
-            run.stderr
-        );
+        assert!(run.stderr.contains("bin?[31m.md: binary file"), "{}", run.stderr);
+        assert!(run.stderr.contains("unreadable date `never`"), "{}", run.stderr);
         assert!(run.stdout.contains("evil"), "{}", run.stdout);
     }
     let json = folio(&["list", "--json", &tmp]);
-    let evil = records(&json.stdout)
-        .into_iter()
-        .find(|r| r["title"] == "eviltitle");
+    let evil = records(&json.stdout).into_iter().find(|r| r["title"] == "eviltitle");
     assert_eq!(evil.map(|r| r["group"].clone()), Some(Value::from("grp")));
 }
 
@@ -122,9 +86,6 @@ fn json_paths_carry_no_c1_control_or_del() {
     let run = folio(&["list", "--json", &dir.path().to_string_lossy()]);
     assert_eq!(run.code, 0);
     let record = &records(&run.stdout)[0];
-    assert!(
-        record["path"].as_str().is_some_and(|p| p.ends_with(name)),
-        "the path is exact"
-    );
+    assert!(record["path"].as_str().is_some_and(|p| p.ends_with(name)), "the path is exact");
     assert_terminal_safe(&run, "a C1 control in a file name");
 }

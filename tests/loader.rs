@@ -10,14 +10,8 @@ use folio::ProblemKind;
 use folio::loader::load;
 
 /// (path, title, date, author, categories, group) of every article.
-type Row = (
-    &'static str,
-    &'static str,
-    Option<&'static str>,
-    Option<&'static str>,
-    &'static [&'static str],
-    &'static str,
-);
+type Row =
+    (&'static str, &'static str, Option<&'static str>, Option<&'static str>, &'static [&'static str], &'static str);
 
 #[rustfmt::skip]
 const ARTICLES: &[Row] = &[
@@ -53,19 +47,8 @@ const ARTICLES: &[Row] = &[
 
 /// The Hexo rows are listed without their `source/_posts/` prefix.
 fn full_path(row: &Row) -> String {
-    let plain = [
-        "encodings/",
-        "hostile/",
-        "no-front-matter/",
-        "other-archives/",
-        "notes/",
-        "nested/",
-    ];
-    if plain.iter().any(|p| row.0.starts_with(p)) {
-        row.0.to_owned()
-    } else {
-        format!("{POSTS}{}", row.0)
-    }
+    let plain = ["encodings/", "hostile/", "no-front-matter/", "other-archives/", "notes/", "nested/"];
+    if plain.iter().any(|p| row.0.starts_with(p)) { row.0.to_owned() } else { format!("{POSTS}{}", row.0) }
 }
 
 #[test]
@@ -97,12 +80,7 @@ fn skipped_files_are_neither_articles_nor_problems() {
     ] {
         assert!(!seen.iter().any(|s| s == skipped), "{skipped} was loaded");
     }
-    assert!(
-        library
-            .articles
-            .iter()
-            .all(|a| !a.title.starts_with("Must be skipped"))
-    );
+    assert!(library.articles.iter().all(|a| !a.title.starts_with("Must be skipped")));
 }
 
 #[test]
@@ -110,84 +88,37 @@ fn problems_are_exactly_the_hostile_files() {
     let library = load_fixtures();
     let yaml = "front matter is not valid YAML";
     let expected: [(&str, ProblemKind, &str); 9] = [
-        (
-            "hostile/binary-nul-after-front-matter.md",
-            ProblemKind::Binary,
-            "binary file (NUL bytes), not an article",
-        ),
-        (
-            "hostile/binary-png-bytes-named-md.md",
-            ProblemKind::Binary,
-            "binary file (NUL bytes), not an article",
-        ),
-        (
-            "hostile/control-characters-in-invalid-yaml.md",
-            ProblemKind::Warning,
-            yaml,
-        ),
+        ("hostile/binary-nul-after-front-matter.md", ProblemKind::Binary, "binary file (NUL bytes), not an article"),
+        ("hostile/binary-png-bytes-named-md.md", ProblemKind::Binary, "binary file (NUL bytes), not an article"),
+        ("hostile/control-characters-in-invalid-yaml.md", ProblemKind::Warning, yaml),
         ("hostile/empty-file.md", ProblemKind::Empty, "empty file"),
-        (
-            "hostile/unclosed-block.md",
-            ProblemKind::Warning,
-            "front matter is never closed by `---`",
-        ),
+        ("hostile/unclosed-block.md", ProblemKind::Warning, "front matter is never closed by `---`"),
         (
             "hostile/unreadable-date.md",
             ProblemKind::Warning,
             "unreadable date `sometime before the war`; sorted as undated",
         ),
-        (
-            "hostile/whitespace-only.md",
-            ProblemKind::Empty,
-            "empty file",
-        ),
-        (
-            "source/_posts/新媒体/9To5/9To5 分站/invalid-yaml-title-with-both-quote-kinds.md",
-            ProblemKind::Warning,
-            yaml,
-        ),
-        (
-            "source/_posts/新媒体/cnBeta/最新/invalid-yaml-pipe-in-category-item.md",
-            ProblemKind::Warning,
-            yaml,
-        ),
+        ("hostile/whitespace-only.md", ProblemKind::Empty, "empty file"),
+        ("source/_posts/新媒体/9To5/9To5 分站/invalid-yaml-title-with-both-quote-kinds.md", ProblemKind::Warning, yaml),
+        ("source/_posts/新媒体/cnBeta/最新/invalid-yaml-pipe-in-category-item.md", ProblemKind::Warning, yaml),
     ];
-    let got: Vec<(String, ProblemKind)> = library
-        .problems
-        .iter()
-        .map(|p| (relative(&p.path), p.kind))
-        .collect();
-    let want: Vec<(String, ProblemKind)> = expected
-        .iter()
-        .map(|(p, k, _)| (p.to_string(), *k))
-        .collect();
+    let got: Vec<(String, ProblemKind)> = library.problems.iter().map(|p| (relative(&p.path), p.kind)).collect();
+    let want: Vec<(String, ProblemKind)> = expected.iter().map(|(p, k, _)| (p.to_string(), *k)).collect();
     assert_eq!(got, want, "problems, sorted by path");
     for (problem, (_, _, message)) in library.problems.iter().zip(expected) {
         if message == yaml {
             assert!(problem.message.starts_with(yaml), "{}", problem.message);
-            assert!(
-                problem.message.ends_with("read it line by line"),
-                "{}",
-                problem.message
-            );
+            assert!(problem.message.ends_with("read it line by line"), "{}", problem.message);
         } else {
             assert_eq!(problem.message, message);
         }
     }
     // An article's warnings are its problem's message.
-    for problem in library
-        .problems
-        .iter()
-        .filter(|p| p.kind == ProblemKind::Warning)
-    {
+    for problem in library.problems.iter().filter(|p| p.kind == ProblemKind::Warning) {
         let a = article(&library, &relative(&problem.path));
         assert_eq!(a.warnings.join("; "), problem.message);
     }
-    let warned = library
-        .articles
-        .iter()
-        .filter(|a| !a.warnings.is_empty())
-        .count();
+    let warned = library.articles.iter().filter(|a| !a.warnings.is_empty()).count();
     assert_eq!(warned, 5);
 }
 
@@ -195,45 +126,21 @@ fn problems_are_exactly_the_hostile_files() {
 fn images_links_and_tags() {
     let library = load_fixtures();
     let get = |rel: &str| article(&library, rel);
-    let normal =
-        get("source/_posts/新媒体/Aljazeera 半岛网/新闻/normal-template-leading-blank-line.md");
+    let normal = get("source/_posts/新媒体/Aljazeera 半岛网/新闻/normal-template-leading-blank-line.md");
     assert_eq!(
         strs(&normal.images[..]),
         ["https://img.example.test/uploads/2021/12/boat-1.jpg?w=770&resize=770%2C433"]
     );
     assert_eq!(normal.link.as_deref(), None);
-    assert!(
-        normal.extra.iter().any(|(k, _)| &**k == "comments"),
-        "unknown keys are kept"
-    );
+    assert!(normal.extra.iter().any(|(k, _)| &**k == "comments"), "unknown keys are kept");
     let old = get("source/_posts/新媒体/cnBeta/最新/old-template-no-headimg-4space-indent.md");
-    assert!(
-        old.images.is_empty(),
-        "thumbnail '' is no image: {:?}",
-        old.images
-    );
+    assert!(old.images.is_empty(), "thumbnail '' is no image: {:?}", old.images);
     let entities = get("source/_posts/游戏/巴哈姆特/GNN 新聞/entities-in-title-and-urls.md");
-    assert_eq!(
-        strs(&entities.images[..]),
-        ["https://img.example.test/{id}.JPG?v=1&w=2"]
-    );
-    assert_eq!(
-        entities.link.as_deref(),
-        Some("https://news.example.test/a?x=1&reg=2&y={3}")
-    );
+    assert_eq!(strs(&entities.images[..]), ["https://img.example.test/{id}.JPG?v=1&w=2"]);
+    assert_eq!(entities.link.as_deref(), Some("https://news.example.test/a?x=1&reg=2&y={3}"));
     let keys = get("other-archives/link-url-and-image-keys.md");
-    assert_eq!(
-        strs(&keys.images[..]),
-        [
-            "https://img.example.test/head.png",
-            "https://img.example.test/cover.png"
-        ]
-    );
-    assert_eq!(
-        keys.link.as_deref(),
-        Some("https://link.example.test/post"),
-        "link before url"
-    );
+    assert_eq!(strs(&keys.images[..]), ["https://img.example.test/head.png", "https://img.example.test/cover.png"]);
+    assert_eq!(keys.link.as_deref(), Some("https://link.example.test/post"), "link before url");
     assert!(keys.extra.iter().any(|(k, _)| &**k == "layout"));
     assert_eq!(
         get("other-archives/url-key-only.md").link.as_deref(),
@@ -246,28 +153,18 @@ fn images_links_and_tags() {
     assert_eq!(strs(&flow.tags[..]), ["rust", "tui"]);
     assert!(flow.warnings.is_empty(), "{:?}", flow.warnings);
     let pipe = get("source/_posts/新媒体/cnBeta/最新/invalid-yaml-pipe-in-category-item.md");
-    assert_eq!(
-        strs(&pipe.images[..]),
-        ["https://img.example.test/pipe.jpg"]
-    );
+    assert_eq!(strs(&pipe.images[..]), ["https://img.example.test/pipe.jpg"]);
 }
 
 #[test]
 fn control_characters_never_survive_loading() {
     let library = load_fixtures();
     let evil = article(&library, "hostile/control-characters-in-fields.md");
-    assert_eq!(
-        strs(&evil.images[..]),
-        ["https://img.example.test/a.png?x=1"]
-    );
+    assert_eq!(strs(&evil.images[..]), ["https://img.example.test/a.png?x=1"]);
     assert_eq!(evil.link.as_deref(), Some("https://evil.example.test/page"));
     let extra: Vec<(&str, &str)> = evil.extra.iter().map(|(k, v)| (&**k, &**v)).collect();
     assert_eq!(extra, [("layout", "post")], "unknown keys are cleaned too");
-    assert!(
-        evil.warnings.is_empty(),
-        "the fast path reads it: {:?}",
-        evil.warnings
-    );
+    assert!(evil.warnings.is_empty(), "the fast path reads it: {:?}", evil.warnings);
     let clean = |text: &str, what: &str| {
         assert!(!text.chars().any(char::is_control), "{what}: {text:?}");
     };
@@ -291,11 +188,7 @@ fn control_characters_never_survive_loading() {
 fn encodings_are_detected() {
     let library = load_fixtures();
     let name = |rel: &str| article(&library, rel).encoding.map(|e| e.name());
-    assert!(
-        matches!(name("encodings/gb18030.md"), Some("GBK" | "gb18030")),
-        "{:?}",
-        name("encodings/gb18030.md")
-    );
+    assert!(matches!(name("encodings/gb18030.md"), Some("GBK" | "gb18030")), "{:?}", name("encodings/gb18030.md"));
     assert_eq!(name("encodings/big5.md"), Some("Big5"));
     assert_eq!(name("encodings/shift-jis.md"), Some("Shift_JIS"));
     assert_eq!(name("encodings/utf16le-with-bom.md"), Some("UTF-16LE"));
@@ -309,24 +202,10 @@ fn unreadable_date_is_kept_as_text() {
     let library = load_fixtures();
     let a = article(&library, "hostile/unreadable-date.md");
     assert_eq!(a.date, None);
-    assert_eq!(
-        a.unreadable_date.as_deref(),
-        Some("sometime before the war")
-    );
-    assert_eq!(
-        strs(&a.warnings[..]),
-        ["unreadable date `sometime before the war`; sorted as undated"]
-    );
-    let position = library
-        .articles
-        .iter()
-        .position(|x| x.path() == a.path())
-        .expect("listed");
-    let first_undated = library
-        .articles
-        .iter()
-        .position(|x| x.date.is_none())
-        .expect("some");
+    assert_eq!(a.unreadable_date.as_deref(), Some("sometime before the war"));
+    assert_eq!(strs(&a.warnings[..]), ["unreadable date `sometime before the war`; sorted as undated"]);
+    let position = library.articles.iter().position(|x| x.path() == a.path()).expect("listed");
+    let first_undated = library.articles.iter().position(|x| x.date.is_none()).expect("some");
     assert!(position >= first_undated, "sorted among the undated");
 }
 
@@ -334,10 +213,7 @@ fn unreadable_date_is_kept_as_text() {
 fn a_file_given_directly_is_read_whatever_its_extension() {
     let library = load(&[fixtures().join("notes/unknown-extension.rst")]);
     assert_eq!(library.articles.len(), 1, "{:?}", library.problems);
-    assert_eq!(
-        &*library.articles[0].title,
-        "An .rst file is not read when walking a folder"
-    );
+    assert_eq!(&*library.articles[0].title, "An .rst file is not read when walking a folder");
 }
 
 #[test]
@@ -385,9 +261,7 @@ fn a_numeric_title_reads_the_same_whatever_the_rest_of_the_block() {
 fn cjk_utf16_without_bom_is_decoded() {
     let dir = tempfile::tempdir().expect("tempdir");
     let body = "联合国难民署表示，这是有记录以来最危险的一年，许多人在海上失去了生命。".repeat(20);
-    let text = format!(
-        "\n---\ntitle: '难民署年度报告'\ndate: 2022-01-01\n---\n\n<div><p>{body}</p></div>\n"
-    );
+    let text = format!("\n---\ntitle: '难民署年度报告'\ndate: 2022-01-01\n---\n\n<div><p>{body}</p></div>\n");
     let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
     let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
     std::fs::write(dir.path().join("be.md"), be).expect("write");

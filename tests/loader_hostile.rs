@@ -23,9 +23,7 @@ fn load_within_a_minute(paths: &[PathBuf]) -> Library {
     std::thread::spawn(move || {
         let _ = done.send(load(&paths));
     });
-    result
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the load finished within a minute")
+    result.recv_timeout(Duration::from_secs(60)).expect("the load finished within a minute")
 }
 
 fn tempdir() -> tempfile::TempDir {
@@ -45,15 +43,7 @@ fn kinds(library: &Library) -> Vec<(String, ProblemKind)> {
     library
         .problems
         .iter()
-        .map(|p| {
-            (
-                p.path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                p.kind,
-            )
-        })
+        .map(|p| (p.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), p.kind))
         .collect()
 }
 
@@ -72,10 +62,8 @@ fn a_file_over_64_mb_is_a_problem_and_not_read() {
     assert_eq!(MAX_FILE_SIZE, 64 * 1024 * 1024);
     assert_eq!(library.articles.len(), 1);
     assert_eq!(&*library.articles[0].title, "A small neighbour");
-    let expected = [
-        ("at-the-limit.md".to_owned(), ProblemKind::Binary),
-        ("over-the-limit.md".to_owned(), ProblemKind::TooLarge),
-    ];
+    let expected =
+        [("at-the-limit.md".to_owned(), ProblemKind::Binary), ("over-the-limit.md".to_owned(), ProblemKind::TooLarge)];
     assert_eq!(kinds(&library), expected);
     let message = &library.problems[1].message;
     assert!(message.starts_with("too large ("), "{message}");
@@ -89,10 +77,7 @@ fn the_too_large_message_uses_one_unit_for_size_and_limit() {
     file.set_len(65 * 1024 * 1024).expect("sparse length");
     let library = load_within_a_minute(&[dir.path().to_owned()]);
     assert_eq!(library.problems.len(), 1);
-    assert_eq!(
-        library.problems[0].message,
-        "too large (65.0 MiB; the limit is 64 MiB), not read"
-    );
+    assert_eq!(library.problems[0].message, "too large (65.0 MiB; the limit is 64 MiB), not read");
 }
 
 #[test]
@@ -105,48 +90,24 @@ fn symlink_loops_are_reported_and_do_not_hang() {
     symlink("self.md", root.join("self.md")).expect("symlink");
     symlink("nowhere.md", root.join("broken.md")).expect("symlink");
     let outside = dir.path().join("outside.md");
-    write(
-        &outside,
-        SMALL.replace("A small neighbour", "Reached through a link"),
-    );
+    write(&outside, SMALL.replace("A small neighbour", "Reached through a link"));
     symlink(&outside, root.join("a/linked-file.md")).expect("symlink");
     let library = load_within_a_minute(std::slice::from_ref(&root));
     let mut titles: Vec<&str> = library.articles.iter().map(|a| &*a.title).collect();
     titles.sort_unstable();
     assert_eq!(titles, ["A small neighbour", "Reached through a link"]);
-    let linked = library
-        .articles
-        .iter()
-        .find(|a| a.path().ends_with("linked-file.md"));
-    assert_eq!(
-        linked.map(|a| &*a.group),
-        Some("a"),
-        "a linked file is where its link is"
-    );
+    let linked = library.articles.iter().find(|a| a.path().ends_with("linked-file.md"));
+    assert_eq!(linked.map(|a| &*a.group), Some("a"), "a linked file is where its link is");
     let problems = kinds(&library);
     assert_eq!(problems.len(), 4, "{:?}", library.problems);
     for name in ["absolute-loop", "back-to-root"] {
-        assert!(
-            problems.contains(&(name.to_owned(), ProblemKind::SymlinkLoop)),
-            "{name}: {problems:?}"
-        );
+        assert!(problems.contains(&(name.to_owned(), ProblemKind::SymlinkLoop)), "{name}: {problems:?}");
     }
     assert!(problems.contains(&("broken.md".to_owned(), ProblemKind::Unreadable)));
-    assert!(
-        problems.contains(&("self.md".to_owned(), ProblemKind::SymlinkLoop)),
-        "{problems:?}"
-    );
-    let looped = library
-        .problems
-        .iter()
-        .find(|p| p.kind == ProblemKind::SymlinkLoop)
-        .expect("a loop");
+    assert!(problems.contains(&("self.md".to_owned(), ProblemKind::SymlinkLoop)), "{problems:?}");
+    let looped = library.problems.iter().find(|p| p.kind == ProblemKind::SymlinkLoop).expect("a loop");
     assert!(looped.message.contains("loops back"), "{}", looped.message);
-    let broken = library
-        .problems
-        .iter()
-        .find(|p| p.path.ends_with("broken.md"))
-        .expect("broken");
+    let broken = library.problems.iter().find(|p| p.path.ends_with("broken.md")).expect("broken");
     assert_eq!(broken.message, "broken symbolic link");
 }
 
@@ -173,10 +134,7 @@ fn git_and_other_hidden_folders_are_skipped_but_a_hidden_root_is_walked() {
     write(&root.join(".git/objects/ab/stray.md"), SMALL);
     write(&root.join(".git/README.md"), SMALL);
     write(&root.join("notes/.draft.md"), SMALL);
-    write(
-        &root.join("notes/kept.md"),
-        SMALL.replace("A small neighbour", "Kept"),
-    );
+    write(&root.join("notes/kept.md"), SMALL.replace("A small neighbour", "Kept"));
     let library = load_within_a_minute(&[root]);
     let titles: Vec<&str> = library.articles.iter().map(|a| &*a.title).collect();
     assert_eq!(titles, ["Kept"]);
@@ -188,32 +146,16 @@ fn git_and_other_hidden_folders_are_skipped_but_a_hidden_root_is_walked() {
 fn control_characters_in_file_and_folder_names_are_removed() {
     let dir = tempdir();
     let folder = dir.path().join("grp\u{1b}]52;c;ZXZpbA==\u{7}x");
-    write(
-        &folder.join("evil\u{1b}[2Jname.md"),
-        "no front matter, no heading\n",
-    );
+    write(&folder.join("evil\u{1b}[2Jname.md"), "no front matter, no heading\n");
     // A GBK file name is no UTF-8: still loaded, and the title is text.
-    let gbk =
-        <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b"gbk-\xc4\xe3\xba\xc3.md");
+    let gbk = <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b"gbk-\xc4\xe3\xba\xc3.md");
     write(&dir.path().join("names").join(gbk), "no front matter\n");
     let library = load_within_a_minute(&[dir.path().to_owned()]);
     assert_eq!(library.articles.len(), 2, "{:?}", library.problems);
-    let evil = library
-        .articles
-        .iter()
-        .find(|a| &*a.group == "grpx")
-        .expect("evil");
+    let evil = library.articles.iter().find(|a| &*a.group == "grpx").expect("evil");
     assert_eq!(&*evil.title, "evilname");
-    let named = library
-        .articles
-        .iter()
-        .find(|a| &*a.group == "names")
-        .expect("GBK");
-    assert!(
-        named.title.starts_with("gbk-") && named.title.contains('\u{fffd}'),
-        "{:?}",
-        named.title
-    );
+    let named = library.articles.iter().find(|a| &*a.group == "names").expect("GBK");
+    assert!(named.title.starts_with("gbk-") && named.title.contains('\u{fffd}'), "{:?}", named.title);
 }
 
 #[test]
@@ -229,10 +171,7 @@ fn an_unreadable_file_is_a_problem() {
     }
     let library = load_within_a_minute(&[dir.path().to_owned()]);
     assert!(library.articles.is_empty());
-    assert_eq!(
-        kinds(&library),
-        [("locked.md".to_owned(), ProblemKind::Unreadable)]
-    );
+    assert_eq!(kinds(&library), [("locked.md".to_owned(), ProblemKind::Unreadable)]);
     assert!(library.problems[0].message.starts_with("cannot be read"));
 }
 
@@ -245,16 +184,9 @@ fn a_50_mb_body_deep_nesting_and_a_5000_char_url_load() {
     big.push_str(&paragraph.repeat(50_000_000 / paragraph.len()));
     write(&dir.path().join("big-body.md"), &big);
     // The same without the closing `---`: the whole file is scanned.
-    write(
-        &dir.path().join("big-unclosed.md"),
-        big.replacen("\n---\n<p>", "\n<p>", 1),
-    );
+    write(&dir.path().join("big-unclosed.md"), big.replacen("\n---\n<p>", "\n<p>", 1));
     let depth = 50_000;
-    let nested = format!(
-        "{}<h1>Deep heading</h1>{}",
-        "<div>".repeat(depth),
-        "</div>".repeat(depth)
-    );
+    let nested = format!("{}<h1>Deep heading</h1>{}", "<div>".repeat(depth), "</div>".repeat(depth));
     write(&dir.path().join("deep.html"), nested);
     let library = load_within_a_minute(&[dir.path().to_owned()]);
     let get = |name: &str| {
@@ -264,10 +196,7 @@ fn a_50_mb_body_deep_nesting_and_a_5000_char_url_load() {
     assert_eq!(&*get("big-body.md").title, "Big body");
     assert_eq!(strs(&get("big-body.md").images[..]), [url.as_str()]);
     assert_eq!(&*get("big-unclosed.md").title, "Big body");
-    assert_eq!(
-        strs(&get("big-unclosed.md").warnings[..]),
-        ["front matter is never closed by `---`"]
-    );
+    assert_eq!(strs(&get("big-unclosed.md").warnings[..]), ["front matter is never closed by `---`"]);
     assert_eq!(&*get("deep.html").title, "Deep heading");
 }
 
@@ -314,17 +243,8 @@ fn mangle(bytes: &[u8], rng: &mut Rng) -> Vec<u8> {
                 }
             }
             2 => {
-                let pieces: [&[u8]; 9] = [
-                    b"\n---\n",
-                    b"\r\n...\r\n",
-                    b"'",
-                    b"\"",
-                    b"\x1b[",
-                    b"\xff\xfe",
-                    b"\xe4\xb8",
-                    b": |\n - ",
-                    b"&#",
-                ];
+                let pieces: [&[u8]; 9] =
+                    [b"\n---\n", b"\r\n...\r\n", b"'", b"\"", b"\x1b[", b"\xff\xfe", b"\xe4\xb8", b": |\n - ", b"&#"];
                 let piece = pieces[rng.below(pieces.len())];
                 out.splice(at..at, piece.iter().copied());
             }
@@ -348,26 +268,14 @@ fn mangled_fixtures_never_panic_and_every_file_is_accounted_for() {
     let mut count = 0;
     for (i, original) in originals.iter().enumerate() {
         for j in 0..20 {
-            write(
-                &dir.path().join(format!("m{i:02}-{j:02}.md")),
-                mangle(original, &mut rng),
-            );
+            write(&dir.path().join(format!("m{i:02}-{j:02}.md")), mangle(original, &mut rng));
             count += 1;
         }
     }
     let library = load_within_a_minute(&[dir.path().to_owned()]);
     // A reader thread that panicked would lose its files: count them all.
-    let failed = library
-        .problems
-        .iter()
-        .filter(|p| p.kind != ProblemKind::Warning)
-        .count();
-    assert_eq!(
-        library.articles.len() + failed,
-        count,
-        "{:?}",
-        kinds(&library)
-    );
+    let failed = library.problems.iter().filter(|p| p.kind != ProblemKind::Warning).count();
+    assert_eq!(library.articles.len() + failed, count, "{:?}", kinds(&library));
     for a in &library.articles {
         assert!(!a.title.is_empty(), "{}", a.path().display());
         assert!(!a.title.chars().any(char::is_control), "{:?}", a.title);
@@ -378,15 +286,10 @@ fn mangled_fixtures_never_panic_and_every_file_is_accounted_for() {
 fn a_file_of_only_a_bom_and_whitespace_is_empty() {
     let dir = tempdir();
     write(&dir.path().join("bom-only.md"), b"\xef\xbb\xbf");
-    write(
-        &dir.path().join("bom-and-blank-lines.md"),
-        b"\xef\xbb\xbf\r\n  \r\n",
-    );
+    write(&dir.path().join("bom-and-blank-lines.md"), b"\xef\xbb\xbf\r\n  \r\n");
     let library = load_within_a_minute(&[dir.path().to_owned()]);
     assert!(library.articles.is_empty(), "{:?}", library.articles);
-    let expected = [
-        ("bom-and-blank-lines.md".to_owned(), ProblemKind::Empty),
-        ("bom-only.md".to_owned(), ProblemKind::Empty),
-    ];
+    let expected =
+        [("bom-and-blank-lines.md".to_owned(), ProblemKind::Empty), ("bom-only.md".to_owned(), ProblemKind::Empty)];
     assert_eq!(kinds(&library), expected);
 }

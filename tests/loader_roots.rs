@@ -8,19 +8,11 @@ use std::path::Path;
 fn article(dir: &Path, rel: &str, title: &str) {
     let path = dir.join(rel);
     fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    fs::write(
-        path,
-        format!("\n---\ntitle: '{title}'\ndate: 2022-01-01\n---\n<p>x</p>"),
-    )
-    .expect("write");
+    fs::write(path, format!("\n---\ntitle: '{title}'\ndate: 2022-01-01\n---\n<p>x</p>")).expect("write");
 }
 
 fn titles(library: &folio::Library) -> Vec<String> {
-    let mut titles: Vec<String> = library
-        .articles
-        .iter()
-        .map(|a| a.title.to_string())
-        .collect();
+    let mut titles: Vec<String> = library.articles.iter().map(|a| a.title.to_string()).collect();
     titles.sort();
     titles
 }
@@ -40,11 +32,7 @@ fn a_root_inside_another_is_loaded_once() {
         vec![file.clone(), file.clone()],
     ] {
         let library = load(&paths);
-        let want: &[&str] = if paths[0] == file {
-            &["Two"]
-        } else {
-            &["One", "Two"]
-        };
+        let want: &[&str] = if paths[0] == file { &["Two"] } else { &["One", "Two"] };
         assert_eq!(titles(&library), want, "{paths:?}");
         assert!(library.problems.is_empty(), "{:?}", library.problems);
     }
@@ -63,11 +51,7 @@ fn the_group_comes_from_the_root_the_file_was_found_under() {
 #[test]
 fn a_markdown_rule_at_the_top_is_not_front_matter() {
     let dir = tempfile::tempdir().expect("tempdir");
-    fs::write(
-        dir.path().join("note.md"),
-        "---\n\n# 读书笔记\n\nSome text: with a colon.\n",
-    )
-    .expect("write");
+    fs::write(dir.path().join("note.md"), "---\n\n# 读书笔记\n\nSome text: with a colon.\n").expect("write");
     let library = load(&[dir.path().to_owned()]);
     assert_eq!(titles(&library), ["读书笔记"]);
     assert!(library.problems.is_empty(), "{:?}", library.problems);

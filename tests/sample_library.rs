@@ -27,12 +27,7 @@ fn the_sample_loads_completely_and_newest_first() {
     );
     let groups: Vec<&str> = library.articles.iter().map(|a| &*a.group).collect();
     assert_eq!(groups[5], "新媒体/Aljazeera 半岛网/新闻");
-    assert!(
-        library
-            .articles
-            .iter()
-            .all(|a| a.date.is_some() && a.author.is_some())
-    );
+    assert!(library.articles.iter().all(|a| a.date.is_some() && a.author.is_some()));
 }
 
 #[test]
@@ -54,32 +49,21 @@ fn local_images_of_the_sample_exist() {
 #[test]
 fn bodies_are_read_when_asked() {
     let library = load(&[sample()]);
-    let seed = library
-        .articles
-        .iter()
-        .find(|a| a.title.starts_with("俄罗斯希望"))
-        .expect("the seed");
+    let seed = library.articles.iter().find(|a| a.title.starts_with("俄罗斯希望")).expect("the seed");
     let body = read_body(seed).expect("readable");
     assert!(body.trim_start().starts_with("<div>"), "{body:.40}");
     assert!(body.contains("<h3>威慑俄罗斯</h3>"));
-    assert!(
-        !body.contains("title:"),
-        "the front matter is not part of the body"
-    );
+    assert!(!body.contains("title:"), "the front matter is not part of the body");
 }
 
 #[test]
 fn legacy_encodings_read_back_with_their_encoding() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text =
-        "\n---\ntitle: '国标编码'\n---\n<p>联合国难民署表示，这是有记录以来最致命的一年。</p>";
+    let text = "\n---\ntitle: '国标编码'\n---\n<p>联合国难民署表示，这是有记录以来最致命的一年。</p>";
     let (bytes, _, _) = encoding_rs::GB18030.encode(text);
     std::fs::write(dir.path().join("gb.md"), &bytes).expect("write");
     let library = load(&[dir.path().to_owned()]);
     assert_eq!(&*library.articles[0].title, "国标编码");
     let body = read_body(&library.articles[0]).expect("readable");
-    assert_eq!(
-        body,
-        "<p>联合国难民署表示，这是有记录以来最致命的一年。</p>"
-    );
+    assert_eq!(body, "<p>联合国难民署表示，这是有记录以来最致命的一年。</p>");
 }

@@ -25,11 +25,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the list of articles, newest first; problems go to stderr.
-    #[command(
-        after_help = "Columns: date (YYYY-MM-DD), title, author, cut to the terminal width.\n\
+    #[command(after_help = "Columns: date (YYYY-MM-DD), title, author, cut to the terminal width.\n\
                             --json prints one object per line: path, title, date (RFC 3339, UTC), \
-                            author, categories, tags, group, images, link, warnings, extra."
-    )]
+                            author, categories, tags, group, images, link, warnings, extra.")]
     List(ListArgs),
     /// Print one article as the reader shows it: title, metadata, body, images and links.
     Show(ShowArgs),

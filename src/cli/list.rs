@@ -20,10 +20,7 @@ pub fn write_columns(library: &Library) -> io::Result<()> {
     let total = output_width(out.is_terminal());
     let mut out = BufWriter::new(out.lock());
     let articles = &library.articles;
-    let author_width = widest(
-        articles.iter().filter_map(|a| a.author.as_deref()),
-        AUTHOR_MAX,
-    );
+    let author_width = widest(articles.iter().filter_map(|a| a.author.as_deref()), AUTHOR_MAX);
     let widest_title = widest(articles.iter().map(|a| &*a.title), TITLE_PAD_MAX);
     let layout = Layout::new(total, author_width, widest_title);
     for article in &library.articles {
@@ -45,17 +42,11 @@ fn widest<'a>(texts: impl Iterator<Item = &'a str>, cap: usize) -> usize {
 }
 
 fn output_width(is_terminal: bool) -> Option<usize> {
-    if let Some(columns) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|&c: &usize| c > 0)
-    {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&c: &usize| c > 0) {
         return Some(columns);
     }
     if is_terminal {
-        return crossterm::terminal::size()
-            .ok()
-            .map(|(columns, _)| usize::from(columns));
+        return crossterm::terminal::size().ok().map(|(columns, _)| usize::from(columns));
     }
     None
 }
@@ -76,19 +67,9 @@ const GAP: usize = 2;
 impl Layout {
     fn new(total: Option<usize>, author: usize, widest_title: usize) -> Layout {
         match total {
-            None => Layout {
-                date: true,
-                title: widest_title.min(TITLE_PAD_MAX),
-                author,
-                cut: false,
-            },
+            None => Layout { date: true, title: widest_title.min(TITLE_PAD_MAX), author, cut: false },
             // Too narrow for a date and a useful title: the title alone.
-            Some(total) if total < DATE + GAP + 10 => Layout {
-                date: false,
-                title: total,
-                author: 0,
-                cut: true,
-            },
+            Some(total) if total < DATE + GAP + 10 => Layout { date: false, title: total, author: 0, cut: true },
             Some(total) => {
                 let room = total.saturating_sub(DATE + GAP);
                 let widest_author = author;
@@ -97,19 +78,9 @@ impl Layout {
                 // An author cut to a stub says nothing: give its room to the title.
                 let stub = author < widest_author.min(6);
                 if author == 0 || stub || with_author < 10 {
-                    Layout {
-                        date: true,
-                        title: room,
-                        author: 0,
-                        cut: true,
-                    }
+                    Layout { date: true, title: room, author: 0, cut: true }
                 } else {
-                    Layout {
-                        date: true,
-                        title: with_author,
-                        author,
-                        cut: true,
-                    }
+                    Layout { date: true, title: with_author, author, cut: true }
                 }
             }
         }
@@ -156,10 +127,7 @@ fn iso_day(date: jiff::Timestamp) -> [u8; DATE] {
     let day = jiff::tz::Offset::UTC.to_datetime(date).date();
     let mut out = *b"0000-00-00";
     let year = day.year().clamp(0, 9999) as u16;
-    for (i, digit) in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10]
-        .into_iter()
-        .enumerate()
-    {
+    for (i, digit) in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10].into_iter().enumerate() {
         out[i] = b'0' + digit as u8;
     }
     let (month, dom) = (day.month() as u8, day.day() as u8);

@@ -21,12 +21,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Show(args)) => {
             return show::show(&args.file, args.width.map(usize::from), args.plain);
         }
-        None => ListArgs {
-            paths: cli.paths,
-            sort: SortArg::Date,
-            reverse: false,
-            json: false,
-        },
+        None => ListArgs { paths: cli.paths, sort: SortArg::Date, reverse: false, json: false },
     };
     let paths = match library_paths(args.paths.clone()) {
         Ok(paths) => paths,
@@ -38,11 +33,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let mut library = crate::loader::load(&paths);
     library.sort(args.sort.into(), args.reverse);
     report_problems(&library);
-    let written = if args.json {
-        list::write_json(&library)
-    } else {
-        list::write_columns(&library)
-    };
+    let written = if args.json { list::write_json(&library) } else { list::write_columns(&library) };
     match written {
         Ok(()) => {}
         // `folio list | head` is not an error.
@@ -52,11 +43,7 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    let code = if library.has_missing_path() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    };
+    let code = if library.has_missing_path() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
     // Freeing 100,000 articles one by one would only delay the exit.
     std::mem::forget(library);
     code
@@ -78,11 +65,6 @@ fn report_problems(library: &Library) {
     let mut err = stderr.lock();
     for problem in &library.problems {
         let path = problem.path.to_string_lossy();
-        let _ = writeln!(
-            err,
-            "folio: {}: {}",
-            printable(&path),
-            printable(&problem.message)
-        );
+        let _ = writeln!(err, "folio: {}: {}", printable(&path), printable(&problem.message));
     }
 }

@@ -18,21 +18,13 @@ pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
             None if file.is_dir() => "is a folder; `folio show` takes one article file".to_owned(),
             None => "is no article".to_owned(),
         };
-        eprintln!(
-            "folio: {}: {}",
-            printable(&file.to_string_lossy()),
-            printable(&message)
-        );
+        eprintln!("folio: {}: {}", printable(&file.to_string_lossy()), printable(&message));
         return ExitCode::FAILURE;
     };
     let body = match crate::loader::read_body(article) {
         Ok(body) => body,
         Err(problem) => {
-            eprintln!(
-                "folio: {}: {}",
-                printable(&problem.path.to_string_lossy()),
-                printable(&problem.message)
-            );
+            eprintln!("folio: {}: {}", printable(&problem.path.to_string_lossy()), printable(&problem.message));
             return ExitCode::FAILURE;
         }
     };
@@ -40,19 +32,11 @@ pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
     let terminal = stdout.is_terminal();
     let styled = terminal && !plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let width = width.unwrap_or_else(|| {
-        let size = terminal
-            .then(crossterm::terminal::size)
-            .and_then(Result::ok);
+        let size = terminal.then(crossterm::terminal::size).and_then(Result::ok);
         size.map_or(80, |(columns, _)| usize::from(columns))
     });
     let document = crate::page::page(article, &body);
-    let laid_out = layout(
-        &document,
-        width,
-        Options {
-            heading_rules: !styled,
-        },
-    );
+    let laid_out = layout(&document, width, Options { heading_rules: !styled });
     match write(&mut BufWriter::new(stdout.lock()), &laid_out, styled) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

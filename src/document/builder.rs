@@ -121,28 +121,16 @@ impl Builder {
             }
             return Some(at + 1);
         }
-        self.images.push(Image {
-            url,
-            alt,
-            caption: None,
-        });
+        self.images.push(Image { url, alt, caption: None });
         Some(self.images.len())
     }
 
     fn number_link(&mut self, url: &str, kind: LinkKind) -> Option<usize> {
         let url = self.base.resolve(url).filter(|u| !is_refused(u))?;
-        if let Some(at) = self
-            .links
-            .iter()
-            .position(|l| l.url == url && l.kind == kind)
-        {
+        if let Some(at) = self.links.iter().position(|l| l.url == url && l.kind == kind) {
             return Some(at + 1);
         }
-        self.links.push(Link {
-            url,
-            text: String::new(),
-            kind,
-        });
+        self.links.push(Link { url, text: String::new(), kind });
         Some(self.links.len())
     }
 
@@ -177,10 +165,7 @@ impl Builder {
             return;
         }
         // Whitespace between list items or table cells is no text.
-        let structural = matches!(
-            self.top(),
-            Kind::List { .. } | Kind::Table { .. } | Kind::Row { .. }
-        );
+        let structural = matches!(self.top(), Kind::List { .. } | Kind::Table { .. } | Kind::Row { .. });
         if structural && self.inline.is_empty() && text.trim_ascii().is_empty() {
             return;
         }
@@ -195,13 +180,7 @@ impl Builder {
         match self.top() {
             Kind::List { .. } => self.open_item(""),
             Kind::Table { .. } => {
-                self.push_container(
-                    Kind::Row {
-                        row: TableRow::default(),
-                        headers: 0,
-                    },
-                    "",
-                );
+                self.push_container(Kind::Row { row: TableRow::default(), headers: 0 }, "");
                 self.push_container(Kind::Cell { header: false }, "");
             }
             Kind::Row { .. } => self.push_container(Kind::Cell { header: false }, ""),
@@ -229,9 +208,10 @@ impl Builder {
             return;
         }
         match name {
-            "script" | "style" | "svg" | "math" | "template" | "button" | "select" | "textarea"
-            | "head" | "noembed" | "noframes" | "title" | "object" | "canvas" | "map"
-            | "datalist" | "dialog" => self.skip_content(name, self_closing),
+            "script" | "style" | "svg" | "math" | "template" | "button" | "select" | "textarea" | "head"
+            | "noembed" | "noframes" | "title" | "object" | "canvas" | "map" | "datalist" | "dialog" => {
+                self.skip_content(name, self_closing)
+            }
             "input" | "option" | "meta" | "link" | "base" | "param" | "track" | "area" | "col" => {}
             "br" => {
                 if self.in_heading_or_caption() {
@@ -252,11 +232,7 @@ impl Builder {
                 }
             }
             "video" | "audio" => {
-                let kind = if name == "video" {
-                    LinkKind::Video
-                } else {
-                    LinkKind::Audio
-                };
+                let kind = if name == "video" { LinkKind::Video } else { LinkKind::Audio };
                 match attr("src") {
                     Some(src) => self.media(Some(src), kind),
                     None => self.pending_media = Some(kind),
@@ -278,9 +254,9 @@ impl Builder {
                 let level = name.as_bytes()[1] - b'0';
                 self.open_block(Kind::Heading { level }, name);
             }
-            "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "nav"
-            | "aside" | "address" | "center" | "details" | "summary" | "fieldset" | "legend"
-            | "form" | "hgroup" | "dt" | "body" | "html" | "noscript" => {
+            "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside" | "address"
+            | "center" | "details" | "summary" | "fieldset" | "legend" | "form" | "hgroup" | "dt" | "body" | "html"
+            | "noscript" => {
                 self.block_boundary();
                 if name == "dt" {
                     self.open_frame(name, Style::STRONG);
@@ -289,17 +265,8 @@ impl Builder {
             "blockquote" => self.open_block(Kind::Quote, name),
             "ul" | "ol" | "menu" | "dl" => {
                 let ordered = (name == "ol").then(|| number_style(attr("type")));
-                let next = attr("start")
-                    .and_then(|s| s.trim().parse().ok())
-                    .unwrap_or(1);
-                self.open_block(
-                    Kind::List {
-                        ordered,
-                        next,
-                        items: Vec::new(),
-                    },
-                    name,
-                );
+                let next = attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                self.open_block(Kind::List { ordered, next, items: Vec::new() }, name);
             }
             "li" => self.list_item(""),
             "dd" => self.list_item("  "),
@@ -334,16 +301,15 @@ impl Builder {
         match name {
             "a" => self.close_link(),
             "video" | "audio" => self.pending_media = None,
-            "em" | "i" | "cite" | "var" | "dfn" | "q" | "strong" | "b" | "code" | "kbd"
-            | "samp" | "tt" | "s" | "strike" | "del" | "dt" => {
+            "em" | "i" | "cite" | "var" | "dfn" | "q" | "strong" | "b" | "code" | "kbd" | "samp" | "tt" | "s"
+            | "strike" | "del" | "dt" => {
                 self.close_frame(name);
                 if name == "dt" {
                     self.block_boundary();
                 }
             }
-            "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "nav"
-            | "aside" | "address" | "center" | "details" | "summary" | "fieldset" | "legend"
-            | "form" | "hgroup" | "noscript" => {
+            "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside" | "address"
+            | "center" | "details" | "summary" | "fieldset" | "legend" | "form" | "hgroup" | "noscript" => {
                 self.block_boundary();
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -373,19 +339,12 @@ impl Builder {
 
     fn push_frame(&mut self, tag: &str, adds: Style, link: Option<(usize, usize, usize)>) {
         let style = self.style().with(adds);
-        self.frames.push(Frame {
-            tag: tag.to_owned(),
-            adds,
-            style,
-            link,
-        });
+        self.frames.push(Frame { tag: tag.to_owned(), adds, style, link });
     }
 
     fn find_frame(&self, tag: &str) -> Option<usize> {
         let reach = self.frames.len().saturating_sub(END_TAG_REACH);
-        (reach..self.frames.len())
-            .rev()
-            .find(|&i| self.frames[i].tag == tag)
+        (reach..self.frames.len()).rev().find(|&i| self.frames[i].tag == tag)
     }
 
     fn close_frame(&mut self, tag: &str) -> Option<Frame> {
@@ -393,11 +352,7 @@ impl Builder {
         let frame = self.frames.remove(at);
         // The frames above it lose its style.
         for i in at..self.frames.len() {
-            let below = if i == 0 {
-                Style::PLAIN
-            } else {
-                self.frames[i - 1].style
-            };
+            let below = if i == 0 { Style::PLAIN } else { self.frames[i - 1].style };
             self.frames[i].style = below.with(self.frames[i].adds);
         }
         Some(frame)
@@ -409,18 +364,8 @@ impl Builder {
         }
         self.ensure_inline_home();
         let number = href.and_then(|href| self.number_link(href, LinkKind::Link));
-        let link = number.map(|n| {
-            (
-                n,
-                self.inline.span_count().saturating_sub(1),
-                self.inline.last_span_len(),
-            )
-        });
-        let style = if number.is_some() {
-            Style::LINK
-        } else {
-            Style::PLAIN
-        };
+        let link = number.map(|n| (n, self.inline.span_count().saturating_sub(1), self.inline.last_span_len()));
+        let style = if number.is_some() { Style::LINK } else { Style::PLAIN };
         self.push_frame("a", style, link);
     }
 
@@ -438,35 +383,21 @@ impl Builder {
         {
             link.text = text;
         }
-        self.inline
-            .push_marker(&format!("[{number}]"), Style::MARKER);
+        self.inline.push_marker(&format!("[{number}]"), Style::MARKER);
     }
 
     fn image(&mut self, attrs: &[(&str, &str)]) {
-        let attr = |wanted: &str| {
-            attrs
-                .iter()
-                .find(|(n, _)| *n == wanted)
-                .map(|(_, v)| v.trim())
-        };
+        let attr = |wanted: &str| attrs.iter().find(|(n, _)| *n == wanted).map(|(_, v)| v.trim());
         // A 1×1 image is a tracking pixel, not a picture.
         if matches!(attr("width"), Some("0" | "1")) && matches!(attr("height"), Some("0" | "1")) {
             return;
         }
         let srcset = attr("srcset").and_then(|set| set.split_whitespace().next());
-        let url = [
-            attr("src"),
-            attr("data-src"),
-            attr("data-original"),
-            attr("data-lazy-src"),
-            srcset,
-        ]
-        .into_iter()
-        .flatten()
-        .find(|url| !url.is_empty() && !is_refused(url));
-        let alt = attr("alt")
-            .or_else(|| attr("title"))
-            .map(|alt| crate::text::clean_field(alt).into_owned());
+        let url = [attr("src"), attr("data-src"), attr("data-original"), attr("data-lazy-src"), srcset]
+            .into_iter()
+            .flatten()
+            .find(|url| !url.is_empty() && !is_refused(url));
+        let alt = attr("alt").or_else(|| attr("title")).map(|alt| crate::text::clean_field(alt).into_owned());
         let alt = alt.filter(|alt| !alt.is_empty());
         let Some(number) = url.and_then(|url| self.number_image(url, alt.clone())) else {
             if let Some(alt) = alt {
@@ -500,14 +431,9 @@ impl Builder {
             return;
         };
         self.ensure_inline_home();
-        let label = if kind == LinkKind::Audio {
-            "audio"
-        } else {
-            "video"
-        };
+        let label = if kind == LinkKind::Audio { "audio" } else { "video" };
         self.inline.soft_space();
-        self.inline
-            .push_marker(&format!("[{label} {number}]"), Style::MARKER);
+        self.inline.push_marker(&format!("[{label} {number}]"), Style::MARKER);
         self.inline.soft_space();
     }
 
@@ -584,8 +510,7 @@ impl Builder {
         if let Some(image) = self.images.get_mut(image - 1)
             && image.caption.is_none()
         {
-            image.caption =
-                Some(crate::text::collapse_whitespace(text.to_plain().trim()).into_owned());
+            image.caption = Some(crate::text::collapse_whitespace(text.to_plain().trim()).into_owned());
         }
     }
 
@@ -594,12 +519,12 @@ impl Builder {
         if matches!(self.top(), Kind::List { .. }) {
             self.open_item("");
         }
-        if let Some(container) = self.containers.iter_mut().rev().find(|c| {
-            matches!(
-                c.kind,
-                Kind::Root | Kind::Quote | Kind::Item { .. } | Kind::Figure { .. }
-            )
-        }) {
+        if let Some(container) = self
+            .containers
+            .iter_mut()
+            .rev()
+            .find(|c| matches!(c.kind, Kind::Root | Kind::Quote | Kind::Item { .. } | Kind::Figure { .. }))
+        {
             container.blocks.push(block);
         }
     }
@@ -608,26 +533,15 @@ impl Builder {
         if self.containers.len() >= MAX_DEPTH {
             return;
         }
-        let inline_only = matches!(
-            kind,
-            Kind::Heading { .. } | Kind::Caption | Kind::Cell { .. } | Kind::Pre
-        );
+        let inline_only = matches!(kind, Kind::Heading { .. } | Kind::Caption | Kind::Cell { .. } | Kind::Pre);
         let outer_inline = inline_only.then(|| std::mem::take(&mut self.inline));
-        self.containers.push(Container {
-            kind,
-            tag: tag.to_owned(),
-            blocks: Vec::new(),
-            outer_inline,
-        });
+        self.containers.push(Container { kind, tag: tag.to_owned(), blocks: Vec::new(), outer_inline });
     }
 
     fn list_item(&mut self, definition_marker: &str) {
         if let Some(at) = self.find(|kind, _| matches!(kind, Kind::Item { .. })) {
             // An open item closes before its sibling, unless a list opened inside it.
-            if !self.containers[at + 1..]
-                .iter()
-                .any(|c| matches!(c.kind, Kind::List { .. }))
-            {
+            if !self.containers[at + 1..].iter().any(|c| matches!(c.kind, Kind::List { .. })) {
                 self.close_down_to(at);
             }
         }
@@ -635,30 +549,15 @@ impl Builder {
             return;
         }
         if !matches!(self.top(), Kind::List { .. }) {
-            self.push_container(
-                Kind::List {
-                    ordered: None,
-                    next: 1,
-                    items: Vec::new(),
-                },
-                "",
-            );
+            self.push_container(Kind::List { ordered: None, next: 1, items: Vec::new() }, "");
         }
         self.open_item(definition_marker);
     }
 
     fn open_item(&mut self, definition_marker: &str) {
-        let depth = self
-            .containers
-            .iter()
-            .filter(|c| matches!(c.kind, Kind::List { .. }))
-            .count();
+        let depth = self.containers.iter().filter(|c| matches!(c.kind, Kind::List { .. })).count();
         let marker = match self.containers.last_mut().map(|c| &mut c.kind) {
-            Some(Kind::List {
-                ordered: Some(style),
-                next,
-                ..
-            }) => {
+            Some(Kind::List { ordered: Some(style), next, .. }) => {
                 let marker = format_number(*style, *next);
                 *next += 1;
                 marker
@@ -676,12 +575,7 @@ impl Builder {
             return;
         }
         if self.block_boundary() {
-            self.push_container(
-                Kind::Table {
-                    table: Table::default(),
-                },
-                "table",
-            );
+            self.push_container(Kind::Table { table: Table::default() }, "table");
         }
     }
 
@@ -695,13 +589,7 @@ impl Builder {
             return;
         };
         self.close_down_to(table + 1);
-        self.push_container(
-            Kind::Row {
-                row: TableRow::default(),
-                headers: 0,
-            },
-            "tr",
-        );
+        self.push_container(Kind::Row { row: TableRow::default(), headers: 0 }, "tr");
     }
 
     fn open_cell(&mut self, header: bool) {
@@ -717,13 +605,7 @@ impl Builder {
             Some(row) if row > table => self.close_down_to(row + 1),
             _ => {
                 self.close_down_to(table + 1);
-                self.push_container(
-                    Kind::Row {
-                        row: TableRow::default(),
-                        headers: 0,
-                    },
-                    "",
-                );
+                self.push_container(Kind::Row { row: TableRow::default(), headers: 0 }, "");
             }
         }
         self.push_container(Kind::Cell { header }, if header { "th" } else { "td" });
@@ -733,9 +615,7 @@ impl Builder {
     /// further than `END_TAG_REACH` down the stack.
     fn find(&self, wanted: impl Fn(&Kind, &str) -> bool) -> Option<usize> {
         let reach = self.containers.len().saturating_sub(END_TAG_REACH).max(1);
-        (reach..self.containers.len())
-            .rev()
-            .find(|&i| wanted(&self.containers[i].kind, &self.containers[i].tag))
+        (reach..self.containers.len()).rev().find(|&i| wanted(&self.containers[i].kind, &self.containers[i].tag))
     }
 
     /// Closes containers until `containers.len() == at`.
@@ -767,13 +647,8 @@ impl Builder {
                 }
             }
             Kind::Item { marker } => {
-                if let Some(Kind::List { items, .. }) =
-                    self.containers.last_mut().map(|c| &mut c.kind)
-                {
-                    items.push(ListItem {
-                        marker,
-                        blocks: container.blocks,
-                    });
+                if let Some(Kind::List { items, .. }) = self.containers.last_mut().map(|c| &mut c.kind) {
+                    items.push(ListItem { marker, blocks: container.blocks });
                 }
             }
             Kind::Figure { .. } => {
@@ -807,9 +682,7 @@ impl Builder {
             }
             Kind::Cell { header } => {
                 let text = inline.take();
-                if let Some(Kind::Row { row, headers }) =
-                    self.containers.last_mut().map(|c| &mut c.kind)
-                {
+                if let Some(Kind::Row { row, headers }) = self.containers.last_mut().map(|c| &mut c.kind) {
                     row.cells.push(text);
                     *headers += usize::from(header);
                 }
@@ -819,10 +692,7 @@ impl Builder {
                     && !row.cells.is_empty()
                 {
                     let header = headers == row.cells.len();
-                    table.rows.push(TableRow {
-                        header,
-                        cells: row.cells,
-                    });
+                    table.rows.push(TableRow { header, cells: row.cells });
                 }
             }
             Kind::Table { table } => self.finish_table(table),
@@ -831,10 +701,7 @@ impl Builder {
 
     /// Before a container closes, the paragraph inside it ends.
     fn block_boundary_for_close(&mut self) {
-        if matches!(
-            self.top(),
-            Kind::Root | Kind::Quote | Kind::Item { .. } | Kind::Figure { .. }
-        ) {
+        if matches!(self.top(), Kind::Root | Kind::Quote | Kind::Item { .. } | Kind::Figure { .. }) {
             self.flush_paragraph();
         }
     }
@@ -852,14 +719,7 @@ impl Builder {
         }
         // A one-cell table is layout, not data.
         if table.rows.len() == 1 && table.rows[0].cells.len() == 1 {
-            let text = table
-                .rows
-                .into_iter()
-                .next()
-                .map(|r| r.cells)
-                .unwrap_or_default()
-                .into_iter()
-                .next();
+            let text = table.rows.into_iter().next().map(|r| r.cells).unwrap_or_default().into_iter().next();
             if let Some(text) = text.filter(|t| !t.is_empty()) {
                 self.push_block(Block::Paragraph(text));
             }
@@ -873,11 +733,7 @@ impl Builder {
         self.close_down_to(1);
         self.flush_paragraph();
         let root = self.containers.pop().map(|c| c.blocks).unwrap_or_default();
-        Document {
-            blocks: root,
-            images: self.images,
-            links: self.links,
-        }
+        Document { blocks: root, images: self.images, links: self.links }
     }
 }
 
@@ -926,11 +782,7 @@ fn format_number(style: NumberStyle, n: u64) -> String {
     match style {
         NumberStyle::Decimal => format!("{n}."),
         NumberStyle::Lower | NumberStyle::Upper if (1..=26).contains(&n) => {
-            let base = if matches!(style, NumberStyle::Lower) {
-                b'a'
-            } else {
-                b'A'
-            };
+            let base = if matches!(style, NumberStyle::Lower) { b'a' } else { b'A' };
             format!("{}.", (base + (n - 1) as u8) as char)
         }
         NumberStyle::Roman if (1..4000).contains(&n) => format!("{}.", roman(n)),

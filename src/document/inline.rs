@@ -65,10 +65,7 @@ impl Inline {
     fn put(&mut self, c: char, style: Style) {
         match self.spans.last_mut() {
             Some(span) if span.style == style => span.text.push(c),
-            _ => self.spans.push(Span {
-                text: c.to_string(),
-                style,
-            }),
+            _ => self.spans.push(Span { text: c.to_string(), style }),
         }
         self.last = Some(c);
     }
@@ -134,10 +131,7 @@ impl Inline {
     /// Preformatted text as it is: the first line break after `<pre>` and
     /// trailing blank lines dropped.
     pub fn take_raw(&mut self) -> String {
-        let text: String = std::mem::take(&mut self.spans)
-            .into_iter()
-            .map(|s| s.text)
-            .collect();
+        let text: String = std::mem::take(&mut self.spans).into_iter().map(|s| s.text).collect();
         self.pending = None;
         self.last = None;
         let text = text.strip_prefix('\n').unwrap_or(&text);
@@ -152,11 +146,7 @@ impl Inline {
     pub fn text_since(&self, from: usize, from_len: usize) -> String {
         let mut out = String::new();
         for (i, span) in self.spans.iter().enumerate().skip(from) {
-            let start = if i == from {
-                from_len.min(span.text.len())
-            } else {
-                0
-            };
+            let start = if i == from { from_len.min(span.text.len()) } else { 0 };
             out.push_str(span.text.get(start..).unwrap_or_default());
         }
         out

@@ -57,12 +57,7 @@ pub struct Text {
 
 impl Text {
     pub fn plain(text: &str) -> Text {
-        Text {
-            spans: vec![Span {
-                text: text.to_owned(),
-                style: Style::PLAIN,
-            }],
-        }
+        Text { spans: vec![Span { text: text.to_owned(), style: Style::PLAIN }] }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -160,10 +155,8 @@ impl BodyKind {
     /// and `.txt` files, so a body that opens with a tag is HTML.
     pub fn of(format: Format, body: &str) -> BodyKind {
         let start = body.trim_start().as_bytes();
-        let opens_with_tag = start.first() == Some(&b'<')
-            && start
-                .get(1)
-                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'!');
+        let opens_with_tag =
+            start.first() == Some(&b'<') && start.get(1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'!');
         match format {
             Format::Html => BodyKind::Html,
             _ if opens_with_tag => BodyKind::Html,

@@ -42,11 +42,7 @@ impl Base {
                     return Some(format!("https://{rest}"));
                 }
                 let path = raw.split(['?', '#']).next().unwrap_or_default();
-                Some(
-                    normalise(&folder.join(percent_decode(path)))
-                        .to_string_lossy()
-                        .into_owned(),
-                )
+                Some(normalise(&folder.join(percent_decode(path))).to_string_lossy().into_owned())
             }
         }
     }
@@ -63,9 +59,7 @@ fn has_scheme(url: &str) -> bool {
         Some(colon) if colon > 0 => {
             let scheme = &url[..colon];
             scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         }
         _ => false,
     }
@@ -73,16 +67,7 @@ fn has_scheme(url: &str) -> bool {
 
 fn resolve_url(base: &str, reference: &str) -> String {
     // Spaces and other characters IRIs refuse are common in archived HTML.
-    let escaped: String = reference
-        .chars()
-        .map(|c| {
-            if c == ' ' {
-                "%20".to_owned()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect();
+    let escaped: String = reference.chars().map(|c| if c == ' ' { "%20".to_owned() } else { c.to_string() }).collect();
     match (IriAbsoluteStr::new(base), IriReferenceStr::new(&escaped)) {
         (Ok(base), Ok(reference)) => reference.resolve_against(base).to_string(),
         _ => escaped,
@@ -96,11 +81,7 @@ fn percent_decode(path: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
             (b'%', Some(high), Some(low)) => {
                 out.push((high * 16 + low) as u8);
                 i += 3;
@@ -141,34 +122,13 @@ mod tests {
 
     #[test]
     fn against_the_original_link() {
-        let base = Base::for_article(
-            Some("https://example.org/news/2021/a.html?x=1"),
-            Path::new("/lib/a.md"),
-        );
-        assert_eq!(
-            base.resolve("b.jpg").as_deref(),
-            Some("https://example.org/news/2021/b.jpg")
-        );
-        assert_eq!(
-            base.resolve("../img/c.png").as_deref(),
-            Some("https://example.org/news/img/c.png")
-        );
-        assert_eq!(
-            base.resolve("/top.png").as_deref(),
-            Some("https://example.org/top.png")
-        );
-        assert_eq!(
-            base.resolve("//cdn.test/x.png").as_deref(),
-            Some("https://cdn.test/x.png")
-        );
-        assert_eq!(
-            base.resolve("a b.png").as_deref(),
-            Some("https://example.org/news/2021/a%20b.png")
-        );
-        assert_eq!(
-            base.resolve("https://other.test/").as_deref(),
-            Some("https://other.test/")
-        );
+        let base = Base::for_article(Some("https://example.org/news/2021/a.html?x=1"), Path::new("/lib/a.md"));
+        assert_eq!(base.resolve("b.jpg").as_deref(), Some("https://example.org/news/2021/b.jpg"));
+        assert_eq!(base.resolve("../img/c.png").as_deref(), Some("https://example.org/news/img/c.png"));
+        assert_eq!(base.resolve("/top.png").as_deref(), Some("https://example.org/top.png"));
+        assert_eq!(base.resolve("//cdn.test/x.png").as_deref(), Some("https://cdn.test/x.png"));
+        assert_eq!(base.resolve("a b.png").as_deref(), Some("https://example.org/news/2021/a%20b.png"));
+        assert_eq!(base.resolve("https://other.test/").as_deref(), Some("https://other.test/"));
         assert_eq!(base.resolve("#section"), None);
         assert_eq!(base.resolve("  "), None);
     }
@@ -176,22 +136,10 @@ mod tests {
     #[test]
     fn against_the_file() {
         let base = Base::for_article(None, Path::new("/lib/source/_posts/博客/a.md"));
-        assert_eq!(
-            base.resolve("../../images/x%20y.png").as_deref(),
-            Some("/lib/source/images/x y.png")
-        );
-        assert_eq!(
-            base.resolve("pic.png?v=2#frag").as_deref(),
-            Some("/lib/source/_posts/博客/pic.png")
-        );
-        assert_eq!(
-            base.resolve("javascript:alert(1)").as_deref(),
-            Some("javascript:alert(1)")
-        );
-        assert_eq!(
-            base.resolve("//cdn.test/x.png").as_deref(),
-            Some("https://cdn.test/x.png")
-        );
+        assert_eq!(base.resolve("../../images/x%20y.png").as_deref(), Some("/lib/source/images/x y.png"));
+        assert_eq!(base.resolve("pic.png?v=2#frag").as_deref(), Some("/lib/source/_posts/博客/pic.png"));
+        assert_eq!(base.resolve("javascript:alert(1)").as_deref(), Some("javascript:alert(1)"));
+        assert_eq!(base.resolve("//cdn.test/x.png").as_deref(), Some("https://cdn.test/x.png"));
     }
 
     #[test]

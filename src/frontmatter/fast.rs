@@ -11,19 +11,13 @@ pub fn parse(yaml: &str) -> Option<Vec<Entry<'_>>> {
     let mut entries: Vec<Entry<'_>> = Vec::with_capacity(8);
     let mut list_indent: Option<usize> = None;
     for raw_line in yaml.split('\n') {
-        let line = raw_line
-            .strip_suffix('\r')
-            .unwrap_or(raw_line)
-            .trim_end_matches(' ');
+        let line = raw_line.strip_suffix('\r').unwrap_or(raw_line).trim_end_matches(' ');
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = &line[indent..];
-        if let Some(item) = rest
-            .strip_prefix("- ")
-            .or(if rest == "-" { Some("") } else { None })
-        {
+        if let Some(item) = rest.strip_prefix("- ").or(if rest == "-" { Some("") } else { None }) {
             let (_, value) = entries.last_mut()?;
             if *list_indent.get_or_insert(indent) != indent {
                 return None;
@@ -48,11 +42,7 @@ pub fn parse(yaml: &str) -> Option<Vec<Entry<'_>>> {
             None if value.is_empty() => "",
             None => return None,
         };
-        let value = if value.is_empty() {
-            Value::Null
-        } else {
-            Value::Text(scalar(value)?)
-        };
+        let value = if value.is_empty() { Value::Null } else { Value::Text(scalar(value)?) };
         list_indent = None;
         entries.push((Cow::Borrowed(key), value));
     }
@@ -63,9 +53,7 @@ fn is_simple_key(key: &str) -> bool {
     let bytes = key.as_bytes();
     !bytes.is_empty()
         && bytes[0].is_ascii_alphabetic()
-        && bytes
-            .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && bytes.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// One scalar on one line: single-quoted, double-quoted without escapes,
@@ -114,14 +102,7 @@ mod tests {
         let yaml = "title: '俄罗斯希望 西方协调'\ncategories: \n - 新媒体\n - Aljazeera 半岛网\n - 新闻\nheadimg: 'https://x.test/a.jpg?w=770&resize=770%2C433'\nauthor: Aljazeera 半岛网\ncomments: false\ndate: Thu, 30 Dec 2021 12:42:52 GMT\nthumbnail: ''\n";
         let entries = parse(yaml).expect("simple");
         assert_eq!(entries[0], ("title".into(), text("俄罗斯希望 西方协调")));
-        assert_eq!(
-            entries[1].1,
-            Value::List(vec![
-                "新媒体".into(),
-                "Aljazeera 半岛网".into(),
-                "新闻".into()
-            ])
-        );
+        assert_eq!(entries[1].1, Value::List(vec!["新媒体".into(), "Aljazeera 半岛网".into(), "新闻".into()]));
         assert_eq!(entries[4], ("comments".into(), text("false")));
         assert_eq!(entries[5].1, text("Thu, 30 Dec 2021 12:42:52 GMT"));
         assert_eq!(entries[6].1, text(""));
@@ -129,22 +110,15 @@ mod tests {
 
     #[test]
     fn old_template_with_four_spaces_and_blank_line() {
-        let yaml =
-            "title: '旧模板'\ncategories: \n    - 新媒体\n    - cnBeta\n\nauthor: cnBeta\r\n";
+        let yaml = "title: '旧模板'\ncategories: \n    - 新媒体\n    - cnBeta\n\nauthor: cnBeta\r\n";
         let entries = parse(yaml).expect("simple");
-        assert_eq!(
-            entries[1].1,
-            Value::List(vec!["新媒体".into(), "cnBeta".into()])
-        );
+        assert_eq!(entries[1].1, Value::List(vec!["新媒体".into(), "cnBeta".into()]));
         assert_eq!(entries[2].1, text("cnBeta"));
     }
 
     #[test]
     fn quotes() {
-        assert_eq!(
-            parse("title: \"A Project of One's Own\"").expect("ok")[0].1,
-            text("A Project of One's Own")
-        );
+        assert_eq!(parse("title: \"A Project of One's Own\"").expect("ok")[0].1, text("A Project of One's Own"));
         assert_eq!(parse("title: 'It''s'").expect("ok")[0].1, text("It's"));
     }
 

@@ -32,10 +32,7 @@ const LINK_KEYS: [&str; 4] = ["link", "url", "permalink", "source"];
 
 impl<'a> FrontMatter<'a> {
     pub(super) fn from_entries(entries: Vec<Entry<'a>>, warnings: Vec<String>) -> Self {
-        let mut fm = FrontMatter {
-            warnings,
-            ..FrontMatter::default()
-        };
+        let mut fm = FrontMatter { warnings, ..FrontMatter::default() };
         let mut links: [Option<String>; 4] = Default::default();
         let mut images: [Vec<String>; 4] = Default::default();
         for (key, value) in entries {
@@ -43,17 +40,11 @@ impl<'a> FrontMatter<'a> {
             if is("title") {
                 fm.title = value.into_first().map(clean).filter(|t| !t.is_empty());
             } else if is("categories") || is("category") {
-                fm.categories
-                    .extend(value.into_all().map(clean).filter(|c| !c.is_empty()));
+                fm.categories.extend(value.into_all().map(clean).filter(|c| !c.is_empty()));
             } else if is("tags") || is("tag") {
-                fm.tags
-                    .extend(value.into_all().map(clean).filter(|t| !t.is_empty()));
+                fm.tags.extend(value.into_all().map(clean).filter(|t| !t.is_empty()));
             } else if is("author") || is("authors") {
-                let mut names: Vec<Cow<'a, str>> = value
-                    .into_all()
-                    .map(clean)
-                    .filter(|a| !a.is_empty())
-                    .collect();
+                let mut names: Vec<Cow<'a, str>> = value.into_all().map(clean).filter(|a| !a.is_empty()).collect();
                 fm.author = match names.len() {
                     0 => None,
                     1 => names.pop(),
@@ -64,10 +55,7 @@ impl<'a> FrontMatter<'a> {
             } else if let Some(slot) = IMAGE_KEYS.iter().position(|k| is(k)) {
                 images[slot].extend(value.into_all().map(|url| clean_url(&url)));
             } else if let Some(slot) = LINK_KEYS.iter().position(|k| is(k)) {
-                links[slot] = value
-                    .into_first()
-                    .map(|url| clean_url(&url))
-                    .filter(|l| !l.is_empty());
+                links[slot] = value.into_first().map(|url| clean_url(&url)).filter(|l| !l.is_empty());
             } else {
                 fm.extra.push((strip(key), value.map(strip)));
             }
@@ -89,8 +77,7 @@ impl<'a> FrontMatter<'a> {
             Some(date) => self.date = Some(date),
             None => {
                 let text = clean_field(raw).into_owned();
-                self.warnings
-                    .push(format!("unreadable date `{text}`; sorted as undated"));
+                self.warnings.push(format!("unreadable date `{text}`; sorted as undated"));
                 self.unreadable_date = Some(text);
             }
         }
@@ -152,15 +139,9 @@ mod tests {
         assert_eq!(fm.title.as_deref(), Some("_AC_ SQUARE ENIX"));
         assert_eq!(fm.categories, ["游戏", "巴哈姆特", "GNN 新聞"]);
         assert_eq!(fm.author.as_deref(), Some("巴哈姆特"));
-        assert_eq!(
-            fm.date.map(|d| d.to_string()).as_deref(),
-            Some("2021-05-01T08:02:48Z")
-        );
+        assert_eq!(fm.date.map(|d| d.to_string()).as_deref(), Some("2021-05-01T08:02:48Z"));
         assert_eq!(fm.images, ["https://x.test/a.JPG?v=1"]);
-        assert_eq!(
-            fm.extra,
-            [("comments".into(), super::Value::Text("false".into()))]
-        );
+        assert_eq!(fm.extra, [("comments".into(), super::Value::Text("false".into()))]);
         assert!(fm.warnings.is_empty());
     }
 
@@ -186,17 +167,12 @@ mod tests {
         assert_eq!(fm.title, None);
         assert_eq!(fm.date, None);
         assert_eq!(fm.unreadable_date.as_deref(), Some("last tuesday"));
-        assert_eq!(
-            fm.warnings,
-            ["unreadable date `last tuesday`; sorted as undated"]
-        );
+        assert_eq!(fm.warnings, ["unreadable date `last tuesday`; sorted as undated"]);
     }
 
     #[test]
     fn entities_and_controls_in_fields() {
-        let fm = parse_block(
-            "title: 'JSON &#123;\"a\":1&#125; \u{1b}]52;c;eA==\u{7}'\nauthor: 'A &amp; B'\n",
-        );
+        let fm = parse_block("title: 'JSON &#123;\"a\":1&#125; \u{1b}]52;c;eA==\u{7}'\nauthor: 'A &amp; B'\n");
         assert_eq!(fm.title.as_deref(), Some("JSON {\"a\":1}"));
         assert_eq!(fm.author.as_deref(), Some("A & B"));
     }

@@ -14,10 +14,7 @@ pub fn parse(yaml: &str) -> Vec<Entry<'static>> {
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        if let Some(item) = trimmed
-            .strip_prefix('-')
-            .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
-        {
+        if let Some(item) = trimmed.strip_prefix('-').filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t'])) {
             if let Some((_, value)) = entries.last_mut() {
                 let item = Cow::Owned(unquote(strip_block_indicator(item.trim())));
                 match value {
@@ -95,25 +92,15 @@ mod tests {
 
     #[test]
     fn title_with_both_quote_kinds() {
-        let entries =
-            parse("title: \"Apple's \"Far Out\" event\"\ndate: Wed, 07 Sep 2022 17:00:00 GMT\n");
-        assert_eq!(
-            entries[0].1,
-            Value::Text("Apple's \"Far Out\" event".into())
-        );
-        assert_eq!(
-            entries[1].1,
-            Value::Text("Wed, 07 Sep 2022 17:00:00 GMT".into())
-        );
+        let entries = parse("title: \"Apple's \"Far Out\" event\"\ndate: Wed, 07 Sep 2022 17:00:00 GMT\n");
+        assert_eq!(entries[0].1, Value::Text("Apple's \"Far Out\" event".into()));
+        assert_eq!(entries[1].1, Value::Text("Wed, 07 Sep 2022 17:00:00 GMT".into()));
     }
 
     #[test]
     fn pipe_in_a_category_item() {
         let entries = parse("categories: \n - 新媒体\n - cnBeta\n - | 最新\nauthor: cnBeta");
-        assert_eq!(
-            entries[0].1,
-            Value::List(vec!["新媒体".into(), "cnBeta".into(), "最新".into()])
-        );
+        assert_eq!(entries[0].1, Value::List(vec!["新媒体".into(), "cnBeta".into(), "最新".into()]));
         assert_eq!(entries[1].1, Value::Text("cnBeta".into()));
     }
 

@@ -30,12 +30,7 @@ impl Value<'_> {
         match self {
             Value::Null => Value::Null,
             Value::Text(text) => Value::Text(Cow::Owned(text.into_owned())),
-            Value::List(items) => Value::List(
-                items
-                    .into_iter()
-                    .map(|i| Cow::Owned(i.into_owned()))
-                    .collect(),
-            ),
+            Value::List(items) => Value::List(items.into_iter().map(|i| Cow::Owned(i.into_owned())).collect()),
         }
     }
 
@@ -82,10 +77,7 @@ mod tests {
         ];
         for block in blocks {
             let owned = |entries: Vec<Entry<'_>>| -> Vec<Entry<'static>> {
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
-                    .collect()
+                entries.into_iter().map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned())).collect()
             };
             let fast = owned(fast::parse(block).expect("fast path takes it"));
             let full = yaml::parse(block).expect("valid YAML");
@@ -104,15 +96,10 @@ mod tests {
 
     #[test]
     fn invalid_yaml_is_read_line_by_line_with_a_warning() {
-        let fm =
-            parse_block("title: \"Apple's \"Far Out\" event\"\ncategories: \n - 新媒体\n - 9To5\n");
+        let fm = parse_block("title: \"Apple's \"Far Out\" event\"\ncategories: \n - 新媒体\n - 9To5\n");
         assert_eq!(fm.title.as_deref(), Some("Apple's \"Far Out\" event"));
         assert_eq!(fm.categories, ["新媒体", "9To5"]);
         assert_eq!(fm.warnings.len(), 1);
-        assert!(
-            fm.warnings[0].starts_with("front matter is not valid YAML"),
-            "{:?}",
-            fm.warnings
-        );
+        assert!(fm.warnings[0].starts_with("front matter is not valid YAML"), "{:?}", fm.warnings);
     }
 }

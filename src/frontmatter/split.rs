@@ -15,15 +15,8 @@ pub struct Split<'a> {
 
 /// Cuts `text` into front matter and body.
 pub fn split(text: &str) -> Split<'_> {
-    let no_block = Split {
-        yaml: None,
-        body: text,
-        unclosed: false,
-    };
-    let mut lines = Lines {
-        text,
-        pos: text.strip_prefix('\u{feff}').map_or(0, |_| 3),
-    };
+    let no_block = Split { yaml: None, body: text, unclosed: false };
+    let mut lines = Lines { text, pos: text.strip_prefix('\u{feff}').map_or(0, |_| 3) };
     let opening = loop {
         match lines.next() {
             Some((line, _)) if line.trim().is_empty() => continue,
@@ -36,11 +29,7 @@ pub fn split(text: &str) -> Split<'_> {
     while let Some((line, start)) = lines.next() {
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
-            return Split {
-                yaml: Some(&text[opening..start]),
-                body: &text[lines.pos..],
-                unclosed: false,
-            };
+            return Split { yaml: Some(&text[opening..start]), body: &text[lines.pos..], unclosed: false };
         }
         if still_yaml && looks_like_yaml(line) {
             looks_like_yaml_until = lines.pos;
@@ -53,22 +42,14 @@ pub fn split(text: &str) -> Split<'_> {
     if !yaml.lines().any(is_key_line) {
         return no_block;
     }
-    Split {
-        yaml: Some(yaml),
-        body: &text[looks_like_yaml_until..],
-        unclosed: true,
-    }
+    Split { yaml: Some(yaml), body: &text[looks_like_yaml_until..], unclosed: true }
 }
 
 /// Where a closed front-matter block ends in raw bytes (just after its
 /// closing line), found without decoding, so that only the block need be
 /// read as text. `None` when there is no closed block.
 pub fn closed_block_end(bytes: &[u8]) -> Option<usize> {
-    let mut pos = if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
-        3
-    } else {
-        0
-    };
+    let mut pos = if bytes.starts_with(&[0xef, 0xbb, 0xbf]) { 3 } else { 0 };
     let mut opened = false;
     while pos < bytes.len() {
         let rest = &bytes[pos..];
@@ -97,9 +78,7 @@ fn is_key_line(line: &str) -> bool {
         let key = key.trim_end();
         !key.is_empty()
             && !key.starts_with(['-', '#'])
-            && key
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
     })
 }
 
@@ -107,8 +86,7 @@ fn is_key_line(line: &str) -> bool {
 /// list item, an indented continuation, or `key: value`.
 fn looks_like_yaml(line: &str) -> bool {
     let trimmed = line.trim();
-    if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("- ") || trimmed == "-"
-    {
+    if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("- ") || trimmed == "-" {
         return true;
     }
     if line.starts_with([' ', '\t']) {
@@ -173,12 +151,7 @@ mod tests {
 
     #[test]
     fn no_block() {
-        for text in [
-            "",
-            "<html><title>x</title></html>",
-            "# Heading\n\n---\ntitle: x\n---",
-            "text\n---\n",
-        ] {
+        for text in ["", "<html><title>x</title></html>", "# Heading\n\n---\ntitle: x\n---", "text\n---\n"] {
             let s = split(text);
             assert_eq!(s.yaml, None, "{text:?}");
             assert_eq!(s.body, text);
@@ -202,14 +175,7 @@ mod tests {
     #[test]
     fn a_markdown_rule_is_no_block() {
         let text = "---\n\n# Heading\n\ntext";
-        assert_eq!(
-            split(text),
-            Split {
-                yaml: None,
-                body: text,
-                unclosed: false
-            }
-        );
+        assert_eq!(split(text), Split { yaml: None, body: text, unclosed: false });
     }
 
     #[test]

@@ -31,10 +31,7 @@ pub fn parse(yaml: &str) -> Result<Vec<Entry<'static>>, String> {
 /// The plain text after `key:` on the block's own line for `key`.
 fn written_value<'a>(yaml: &'a str, key: &str) -> Option<&'a str> {
     yaml.lines().find_map(|line| {
-        let rest = line
-            .strip_prefix(key)?
-            .trim_start_matches([' ', '\t'])
-            .strip_prefix(':')?;
+        let rest = line.strip_prefix(key)?.trim_start_matches([' ', '\t']).strip_prefix(':')?;
         let value = rest.split(" #").next().unwrap_or(rest).trim();
         (!value.is_empty()).then_some(value)
     })
@@ -44,11 +41,7 @@ fn convert(value: Yaml) -> Value<'static> {
     match value {
         Yaml::Null => Value::Null,
         Yaml::Sequence(items) => Value::List(
-            items
-                .into_iter()
-                .filter(|item| !item.is_null())
-                .map(|item| Cow::Owned(scalar_text(item)))
-                .collect(),
+            items.into_iter().filter(|item| !item.is_null()).map(|item| Cow::Owned(scalar_text(item))).collect(),
         ),
         Yaml::Tagged(tagged) => convert(tagged.value),
         other => Value::Text(Cow::Owned(scalar_text(other))),
@@ -62,11 +55,7 @@ fn scalar_text(value: Yaml) -> String {
         Yaml::Bool(b) => b.to_string(),
         Yaml::Number(n) => n.to_string(),
         Yaml::String(s) => s,
-        Yaml::Sequence(items) => items
-            .into_iter()
-            .map(scalar_text)
-            .collect::<Vec<_>>()
-            .join(", "),
+        Yaml::Sequence(items) => items.into_iter().map(scalar_text).collect::<Vec<_>>().join(", "),
         Yaml::Mapping(mapping) => mapping
             .into_iter()
             .map(|(k, v)| format!("{}: {}", scalar_text(k), scalar_text(v)))
@@ -90,8 +79,7 @@ mod tests {
 
     #[test]
     fn numbers_keep_their_written_form() {
-        let entries =
-            parse("title: 1.10\ntags: [a]\nhex: 0x1F # note\nflag: yes\n").expect("valid");
+        let entries = parse("title: 1.10\ntags: [a]\nhex: 0x1F # note\nflag: yes\n").expect("valid");
         assert_eq!(entries[0].1, Value::Text("1.10".into()));
         assert_eq!(entries[2].1, Value::Text("0x1F".into()));
         assert_eq!(entries[3].1, Value::Text("yes".into()));

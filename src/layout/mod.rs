@@ -49,17 +49,12 @@ pub struct Layout {
 impl Layout {
     /// The line showing text position `pos`.
     pub fn line_at(&self, pos: usize) -> usize {
-        self.lines
-            .partition_point(|line| line.pos <= pos)
-            .saturating_sub(1)
+        self.lines.partition_point(|line| line.pos <= pos).saturating_sub(1)
     }
 
     /// The text position at the start of line `line`.
     pub fn pos_at(&self, line: usize) -> usize {
-        self.lines
-            .get(line)
-            .or(self.lines.last())
-            .map_or(0, |l| l.pos)
+        self.lines.get(line).or(self.lines.last()).map_or(0, |l| l.pos)
     }
 }
 
@@ -67,24 +62,12 @@ impl Layout {
 /// indentation gives way to text).
 pub fn layout(document: &Document, width: usize, options: Options) -> Layout {
     let width = width.max(1);
-    let mut out = Writer {
-        lines: Vec::new(),
-        pos: 0,
-        width,
-        options,
-    };
+    let mut out = Writer { lines: Vec::new(), pos: 0, width, options };
     out.blocks(&document.blocks, &mut Prefix::none(), Spacing::Loose);
-    while out
-        .lines
-        .last()
-        .is_some_and(|l| l.spans.iter().all(|s| s.text.trim().is_empty()))
-    {
+    while out.lines.last().is_some_and(|l| l.spans.iter().all(|s| s.text.trim().is_empty())) {
         out.lines.pop();
     }
-    Layout {
-        width,
-        lines: out.lines,
-    }
+    Layout { width, lines: out.lines }
 }
 
 /// What goes before each line of a block: a bullet or number on the first
@@ -112,19 +95,10 @@ impl Prefix {
     /// This prefix followed by `first` on the next line and `rest` after.
     fn nested(&mut self, first: &str, rest: &str, style: Style) -> Prefix {
         let mut nested_first = self.next();
-        nested_first.push(Span {
-            text: first.to_owned(),
-            style,
-        });
+        nested_first.push(Span { text: first.to_owned(), style });
         let mut nested_rest = self.rest.clone();
-        nested_rest.push(Span {
-            text: rest.to_owned(),
-            style,
-        });
-        Prefix {
-            first: Some(nested_first),
-            rest: nested_rest,
-        }
+        nested_rest.push(Span { text: rest.to_owned(), style });
+        Prefix { first: Some(nested_first), rest: nested_rest }
     }
 }
 
@@ -150,10 +124,7 @@ impl Writer {
             if let Some(before) = previous {
                 let gap = match spacing {
                     Spacing::Loose => true,
-                    Spacing::Tight => {
-                        matches!(before, Block::Paragraph(_))
-                            && matches!(block, Block::Paragraph(_))
-                    }
+                    Spacing::Tight => matches!(before, Block::Paragraph(_)) && matches!(block, Block::Paragraph(_)),
                 };
                 if gap {
                     self.blank(prefix);
@@ -172,22 +143,11 @@ impl Writer {
                 let before = self.lines.len();
                 self.text(text, Style::HEADING.with(Style::STRONG), prefix);
                 if self.options.heading_rules {
-                    let widest = self.lines[before..]
-                        .iter()
-                        .map(|l| l.width())
-                        .max()
-                        .unwrap_or(0);
+                    let widest = self.lines[before..].iter().map(|l| l.width()).max().unwrap_or(0);
                     let used = prefix.width();
                     let rule = if *level == 1 { "═" } else { "─" };
-                    let rule =
-                        rule.repeat(widest.saturating_sub(used).max(1).min(self.room(prefix)));
-                    self.line(
-                        prefix,
-                        vec![Span {
-                            text: rule,
-                            style: Style::DECORATION,
-                        }],
-                    );
+                    let rule = rule.repeat(widest.saturating_sub(used).max(1).min(self.room(prefix)));
+                    self.line(prefix, vec![Span { text: rule, style: Style::DECORATION }]);
                 }
             }
             Block::List(items) => self.list(items, prefix),
@@ -205,22 +165,13 @@ impl Writer {
                 let room = self.room(prefix);
                 let (lines, chars) = table::layout(table, room, self.pos);
                 for line in lines {
-                    self.lines.push(Line {
-                        spans: with_prefix(prefix.next(), line.spans),
-                        pos: line.pos,
-                    });
+                    self.lines.push(Line { spans: with_prefix(prefix.next(), line.spans), pos: line.pos });
                 }
                 self.pos += chars;
             }
             Block::Rule => {
                 let rule = "─".repeat(self.room(prefix));
-                self.line(
-                    prefix,
-                    vec![Span {
-                        text: rule,
-                        style: Style::DECORATION,
-                    }],
-                );
+                self.line(prefix, vec![Span { text: rule, style: Style::DECORATION }]);
             }
         }
     }
@@ -261,19 +212,10 @@ impl Writer {
             for (i, (piece, offset)) in pieces.into_iter().enumerate() {
                 let mut spans = Vec::new();
                 if i > 0 {
-                    spans.push(Span {
-                        text: wrap::CONTINUATION.to_owned(),
-                        style: Style::DECORATION,
-                    });
+                    spans.push(Span { text: wrap::CONTINUATION.to_owned(), style: Style::DECORATION });
                 }
-                spans.push(Span {
-                    text: piece,
-                    style: Style::CODE,
-                });
-                self.lines.push(Line {
-                    spans: with_prefix(inner.next(), spans),
-                    pos: start + offset,
-                });
+                spans.push(Span { text: piece, style: Style::CODE });
+                self.lines.push(Line { spans: with_prefix(inner.next(), spans), pos: start + offset });
             }
             self.pos += source_line.chars().count() + 1;
         }
@@ -288,30 +230,15 @@ impl Writer {
             text
         } else {
             styled = Text {
-                spans: text
-                    .spans
-                    .iter()
-                    .map(|s| Span {
-                        text: s.text.clone(),
-                        style: s.style.with(extra),
-                    })
-                    .collect(),
+                spans: text.spans.iter().map(|s| Span { text: s.text.clone(), style: s.style.with(extra) }).collect(),
             };
             &styled
         };
         let start = self.pos;
         for line in wrap(text, room) {
-            self.lines.push(Line {
-                spans: with_prefix(prefix.next(), line.spans),
-                pos: start + line.start,
-            });
+            self.lines.push(Line { spans: with_prefix(prefix.next(), line.spans), pos: start + line.start });
         }
-        self.pos += text
-            .spans
-            .iter()
-            .map(|s| s.text.chars().count())
-            .sum::<usize>()
-            + 1;
+        self.pos += text.spans.iter().map(|s| s.text.chars().count()).sum::<usize>() + 1;
     }
 
     /// Columns left after `prefix`; at least 1.
@@ -320,19 +247,12 @@ impl Writer {
     }
 
     fn line(&mut self, prefix: &mut Prefix, spans: Vec<Span>) {
-        self.lines.push(Line {
-            spans: with_prefix(prefix.next(), spans),
-            pos: self.pos,
-        });
+        self.lines.push(Line { spans: with_prefix(prefix.next(), spans), pos: self.pos });
     }
 
     /// A blank line; inside a quote it keeps the bar.
     fn blank(&mut self, prefix: &Prefix) {
-        if self
-            .lines
-            .last()
-            .is_none_or(|l| l.spans.iter().all(|s| s.text.trim().is_empty()))
-        {
+        if self.lines.last().is_none_or(|l| l.spans.iter().all(|s| s.text.trim().is_empty())) {
             return;
         }
         let mut spans = prefix.rest.clone();
@@ -340,10 +260,7 @@ impl Writer {
             last.text = last.text.trim_end().to_owned();
         }
         spans.retain(|s| !s.text.is_empty());
-        self.lines.push(Line {
-            spans,
-            pos: self.pos,
-        });
+        self.lines.push(Line { spans, pos: self.pos });
     }
 }
 

@@ -17,19 +17,13 @@ const MIN_CAP: usize = 16;
 pub fn layout(table: &Table, width: usize, pos: usize) -> (Vec<Line>, usize) {
     let columns = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let positions = cell_positions(table, pos);
-    let chars = positions
-        .last()
-        .and_then(|row| row.last())
-        .map_or(0, |&(start, len)| start + len - pos);
+    let chars = positions.last().and_then(|row| row.last()).map_or(0, |&(start, len)| start + len - pos);
     if columns == 0 {
         return (Vec::new(), chars);
     }
-    let natural: Vec<usize> = (0..columns)
-        .map(|c| column_max(table, c, natural_width))
-        .collect();
-    let minimum: Vec<usize> = (0..columns)
-        .map(|c| column_max(table, c, |t| longest_unit(t).clamp(MIN_COLUMN, MIN_CAP)))
-        .collect();
+    let natural: Vec<usize> = (0..columns).map(|c| column_max(table, c, natural_width)).collect();
+    let minimum: Vec<usize> =
+        (0..columns).map(|c| column_max(table, c, |t| longest_unit(t).clamp(MIN_COLUMN, MIN_CAP))).collect();
     // `│ a │ b │`: one bar per column, one more, and a space each side.
     let frame = 3 * columns + 1;
     let lines = if natural.iter().sum::<usize>() + frame <= width {
@@ -64,30 +58,15 @@ fn cell_positions(table: &Table, pos: usize) -> Vec<Vec<(usize, usize)>> {
 }
 
 fn column_max(table: &Table, column: usize, measure: impl Fn(&Text) -> usize) -> usize {
-    table
-        .rows
-        .iter()
-        .filter_map(|r| r.cells.get(column))
-        .map(measure)
-        .max()
-        .unwrap_or(0)
-        .max(1)
+    table.rows.iter().filter_map(|r| r.cells.get(column)).map(measure).max().unwrap_or(0).max(1)
 }
 
 fn natural_width(text: &Text) -> usize {
-    text.to_plain()
-        .split('\n')
-        .map(|line| line.width())
-        .max()
-        .unwrap_or(0)
+    text.to_plain().split('\n').map(|line| line.width()).max().unwrap_or(0)
 }
 
 fn longest_unit(text: &Text) -> usize {
-    text.to_plain()
-        .split([' ', '\n'])
-        .map(|word| word.width())
-        .max()
-        .unwrap_or(0)
+    text.to_plain().split([' ', '\n']).map(|word| word.width()).max().unwrap_or(0)
 }
 
 /// Widths between `minimum` and `natural` that add up to `room`: each
@@ -96,11 +75,7 @@ fn longest_unit(text: &Text) -> usize {
 fn shrink(natural: &[usize], minimum: &[usize], room: usize) -> Vec<usize> {
     let mut widths = minimum.to_vec();
     let spare = room.saturating_sub(minimum.iter().sum());
-    let wanted: usize = natural
-        .iter()
-        .zip(minimum)
-        .map(|(n, m)| n.saturating_sub(*m))
-        .sum();
+    let wanted: usize = natural.iter().zip(minimum).map(|(n, m)| n.saturating_sub(*m)).sum();
     if wanted == 0 {
         return widths;
     }
@@ -124,13 +99,7 @@ fn shrink(natural: &[usize], minimum: &[usize], room: usize) -> Vec<usize> {
 fn border(widths: &[usize], left: &str, middle: &str, right: &str) -> Line {
     let inner: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
     let text = format!("{left}{}{right}", inner.join(middle));
-    Line {
-        spans: vec![Span {
-            text,
-            style: Style::DECORATION,
-        }],
-        pos: 0,
-    }
+    Line { spans: vec![Span { text, style: Style::DECORATION }], pos: 0 }
 }
 
 fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>]) -> Vec<Line> {
@@ -138,19 +107,11 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>]) -> V
     let mut lines = vec![border(widths, "┌", "┬", "┐")];
     lines[0].pos = first_pos;
     for (r, row) in table.rows.iter().enumerate() {
-        let style = if row.header {
-            Style::STRONG
-        } else {
-            Style::PLAIN
-        };
+        let style = if row.header { Style::STRONG } else { Style::PLAIN };
         let cells: Vec<Vec<Wrapped>> = widths
             .iter()
             .enumerate()
-            .map(|(c, &width)| {
-                row.cells
-                    .get(c)
-                    .map_or_else(Vec::new, |cell| wrap(&restyle(cell, style), width))
-            })
+            .map(|(c, &width)| row.cells.get(c).map_or_else(Vec::new, |cell| wrap(&restyle(cell, style), width)))
             .collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let row_pos = positions[r].first().map_or(first_pos, |p| p.0);
@@ -162,24 +123,13 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>]) -> V
                 if let Some(piece) = piece {
                     spans.extend(piece.spans.iter().cloned());
                 }
-                spans.push(Span {
-                    text: " ".repeat(width - used.min(*width)),
-                    style: Style::PLAIN,
-                });
-                spans.push(bar(if c + 1 == widths.len() {
-                    " │"
-                } else {
-                    " │ "
-                }));
+                spans.push(Span { text: " ".repeat(width - used.min(*width)), style: Style::PLAIN });
+                spans.push(bar(if c + 1 == widths.len() { " │" } else { " │ " }));
             }
             let pos = cells
                 .iter()
                 .enumerate()
-                .find_map(|(c, lines)| {
-                    lines
-                        .get(line)
-                        .map(|w| positions[r].get(c).map_or(row_pos, |p| p.0) + w.start)
-                })
+                .find_map(|(c, lines)| lines.get(line).map(|w| positions[r].get(c).map_or(row_pos, |p| p.0) + w.start))
                 .unwrap_or(row_pos);
             lines.push(Line { spans, pos });
         }
@@ -207,30 +157,18 @@ fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>]) -> Ve
         }
         if !lines.is_empty() {
             let pos = positions[r].first().map_or(0, |p| p.0);
-            lines.push(Line {
-                spans: vec![bar(&"─".repeat(width.min(20)))],
-                pos,
-            });
+            lines.push(Line { spans: vec![bar(&"─".repeat(width.min(20)))], pos });
         }
         for (c, cell) in row.cells.iter().enumerate() {
-            let label = headers
-                .and_then(|h| h.get(c))
-                .map(Text::to_plain)
-                .filter(|l| !l.is_empty());
+            let label = headers.and_then(|h| h.get(c)).map(Text::to_plain).filter(|l| !l.is_empty());
             let mut spans = Vec::new();
             if let Some(label) = label {
-                spans.push(Span {
-                    text: format!("{label}: "),
-                    style: Style::STRONG,
-                });
+                spans.push(Span { text: format!("{label}: "), style: Style::STRONG });
             }
             spans.extend(cell.spans.iter().cloned());
             let start = positions[r][c].0;
             for line in wrap(&Text { spans }, width) {
-                lines.push(Line {
-                    spans: line.spans,
-                    pos: start + line.start.saturating_sub(0),
-                });
+                lines.push(Line { spans: line.spans, pos: start + line.start.saturating_sub(0) });
             }
         }
     }
@@ -241,21 +179,9 @@ fn restyle(text: &Text, style: Style) -> Text {
     if style == Style::PLAIN {
         return text.clone();
     }
-    Text {
-        spans: text
-            .spans
-            .iter()
-            .map(|s| Span {
-                text: s.text.clone(),
-                style: s.style.with(style),
-            })
-            .collect(),
-    }
+    Text { spans: text.spans.iter().map(|s| Span { text: s.text.clone(), style: s.style.with(style) }).collect() }
 }
 
 fn bar(text: &str) -> Span {
-    Span {
-        text: text.to_owned(),
-        style: Style::DECORATION,
-    }
+    Span { text: text.to_owned(), style: Style::DECORATION }
 }

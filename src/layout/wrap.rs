@@ -33,10 +33,7 @@ pub fn wrap(text: &Text, width: usize) -> Vec<Wrapped> {
         chars_before += plain[counted_to..start].chars().count();
         counted_to = start;
         let spans = styled(text, start, end, width);
-        lines.push(Wrapped {
-            spans,
-            start: chars_before,
-        });
+        lines.push(Wrapped { spans, start: chars_before });
     }
     lines
 }
@@ -89,8 +86,7 @@ fn fill(offset: usize, segment: &str, width: usize, lines: &mut Vec<(usize, usiz
                     // Longer than a whole line: split it between clusters.
                     let pieces = split_long(content, width);
                     let last = pieces.len() - 1;
-                    for (i, (piece_start, piece_end, piece_width)) in pieces.into_iter().enumerate()
-                    {
+                    for (i, (piece_start, piece_end, piece_width)) in pieces.into_iter().enumerate() {
                         if i < last {
                             lines.push((offset + start + piece_start, offset + start + piece_end));
                         } else {
@@ -120,8 +116,7 @@ fn units(segment: &str) -> Vec<(usize, usize)> {
         }
         let before = segment[..at].trim_end_matches(' ').chars().next_back();
         let after = segment[at..].chars().next();
-        let forbidden =
-            before.is_some_and(no_end) || after.is_some_and(no_start) || before.is_none();
+        let forbidden = before.is_some_and(no_end) || after.is_some_and(no_start) || before.is_none();
         if !forbidden {
             units.push((start, at));
             start = at;
@@ -150,12 +145,7 @@ fn split_long(unit: &str, width: usize) -> Vec<(usize, usize, usize)> {
             i += 1;
         }
         // Carry one cluster over when the next piece would start badly.
-        let starts_badly = |at: usize| {
-            clusters
-                .get(at)
-                .and_then(|(_, c)| c.chars().next())
-                .is_some_and(no_start)
-        };
+        let starts_badly = |at: usize| clusters.get(at).and_then(|(_, c)| c.chars().next()).is_some_and(no_start);
         if i < clusters.len() && i - begin > 1 && starts_badly(i) && !starts_badly(i - 1) {
             i -= 1;
             used -= clusters[i].1.width();
@@ -189,11 +179,7 @@ pub fn split_code_line(line: &str, width: usize) -> Vec<(String, usize)> {
             pieces.push((std::mem::take(&mut piece), piece_offset));
             piece_offset = offset;
             used = 0;
-            room = if width > 1 {
-                width - CONTINUATION.width()
-            } else {
-                width
-            };
+            room = if width > 1 { width - CONTINUATION.width() } else { width };
         }
         piece.push_str(if w > room { TOO_WIDE } else { cluster });
         used += w.min(room);
@@ -216,21 +202,14 @@ fn styled(text: &Text, start: usize, end: usize, width: usize) -> Vec<Span> {
             continue;
         }
         let piece = &span.text[from - span_start..to - span_start];
-        let piece = if piece.width() > width {
-            narrow(piece, width)
-        } else {
-            piece.to_owned()
-        };
+        let piece = if piece.width() > width { narrow(piece, width) } else { piece.to_owned() };
         push_span(&mut spans, piece, span.style);
     }
     spans
 }
 
 fn narrow(piece: &str, width: usize) -> String {
-    piece
-        .graphemes(true)
-        .map(|c| if c.width() > width { TOO_WIDE } else { c })
-        .collect()
+    piece.graphemes(true).map(|c| if c.width() > width { TOO_WIDE } else { c }).collect()
 }
 
 fn push_span(spans: &mut Vec<Span>, text: String, style: Style) {

@@ -57,30 +57,13 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
     let path = &scratch.path;
     let format = job.format;
     let buffer = &mut scratch.buffer;
-    let problem = |kind, message: String| {
-        Loaded::Problem(Problem {
-            path: path.to_owned(),
-            kind,
-            message,
-        })
-    };
+    let problem = |kind, message: String| Loaded::Problem(Problem { path: path.to_owned(), kind, message });
     buffer.clear();
-    let opened = scratch
-        .folders
-        .open(&job.dir, &job.file_name, path)
-        .map_err(ReadError::Io);
-    if let Err((kind, message)) = opened
-        .and_then(|file| read_limited(&file, buffer))
-        .map_err(ReadError::explain)
-    {
+    let opened = scratch.folders.open(&job.dir, &job.file_name, path).map_err(ReadError::Io);
+    if let Err((kind, message)) = opened.and_then(|file| read_limited(&file, buffer)).map_err(ReadError::explain) {
         return problem(kind, message);
     }
-    if buffer
-        .strip_prefix(b"\xef\xbb\xbf")
-        .unwrap_or(buffer)
-        .iter()
-        .all(u8::is_ascii_whitespace)
-    {
+    if buffer.strip_prefix(b"\xef\xbb\xbf").unwrap_or(buffer).iter().all(u8::is_ascii_whitespace) {
         return problem(ProblemKind::Empty, "empty file".to_owned());
     }
     // Nearly every file is UTF-8 with a closed block at the top: read only
@@ -94,10 +77,7 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
     let (text, encoding) = match decode(buffer) {
         Decoded::Text(text, encoding) => (text, encoding),
         Decoded::Binary => {
-            return problem(
-                ProblemKind::Binary,
-                "binary file (NUL bytes), not an article".to_owned(),
-            );
+            return problem(ProblemKind::Binary, "binary file (NUL bytes), not an article".to_owned());
         }
     };
     let parts = split(&text);
@@ -107,22 +87,10 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
         None => FrontMatter::default(),
     };
     if parts.unclosed {
-        front_matter
-            .warnings
-            .push("front matter is never closed by `---`".to_owned());
+        front_matter.warnings.push("front matter is never closed by `---`".to_owned());
     }
-    let body_title = parts
-        .yaml
-        .is_none()
-        .then(|| title_from_body(parts.body, format))
-        .flatten();
-    article(
-        job,
-        front_matter,
-        body_title,
-        encoding,
-        &mut scratch.interner,
-    )
+    let body_title = parts.yaml.is_none().then(|| title_from_body(parts.body, format)).flatten();
+    article(job, front_matter, body_title, encoding, &mut scratch.interner)
 }
 
 fn article(
@@ -132,23 +100,11 @@ fn article(
     encoding: Option<&'static encoding_rs::Encoding>,
     interner: &mut Interner,
 ) -> Loaded {
-    let FrontMatter {
-        title,
-        categories,
-        tags,
-        author,
-        date,
-        unreadable_date,
-        images,
-        link,
-        extra,
-        warnings,
-    } = front_matter;
+    let FrontMatter { title, categories, tags, author, date, unreadable_date, images, link, extra, warnings } =
+        front_matter;
     let title: Box<str> = match title {
         Some(title) => title.into(),
-        None => body_title
-            .unwrap_or_else(|| title_from_file_name(Path::new(&job.file_name)))
-            .into(),
+        None => body_title.unwrap_or_else(|| title_from_file_name(Path::new(&job.file_name))).into(),
     };
     let mut shared = |items: &[Cow<'_, str>]| items.iter().map(|item| interner.get(item)).collect();
     let categories = shared(&categories);
@@ -216,9 +172,7 @@ pub fn read_file(path: &Path, buffer: &mut Vec<u8>) -> Result<(), (ProblemKind, 
 fn read_limited(file: &std::fs::File, buffer: &mut Vec<u8>) -> Result<(), ReadError> {
     const FIRST_CHUNK: u64 = 256 * 1024;
     buffer.reserve(FIRST_CHUNK as usize);
-    file.take(FIRST_CHUNK)
-        .read_to_end(buffer)
-        .map_err(ReadError::Io)?;
+    file.take(FIRST_CHUNK).read_to_end(buffer).map_err(ReadError::Io)?;
     if (buffer.len() as u64) < FIRST_CHUNK {
         return Ok(());
     }
@@ -249,23 +203,13 @@ fn is_folder_document(path: &Path) -> bool {
         "authors",
         "security",
     ];
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     NAMES.contains(&stem.as_str())
 }
 
 /// The file name without its extension, cleaned like a title.
 pub fn title_from_file_name(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
+    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
     let title = clean_field(&stem);
-    if title.is_empty() {
-        "(untitled)".to_owned()
-    } else {
-        title.into_owned()
-    }
+    if title.is_empty() { "(untitled)".to_owned() } else { title.into_owned() }
 }

@@ -62,10 +62,7 @@ pub fn spawn(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
 /// How many threads read files: more than the cores, since a cold page
 /// cache makes reading wait on the disk.
 fn reader_threads() -> usize {
-    if let Some(n) = std::env::var("FOLIO_THREADS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-    {
+    if let Some(n) = std::env::var("FOLIO_THREADS").ok().and_then(|n| n.parse().ok()) {
         return n;
     }
     let cores = thread::available_parallelism().map_or(2, |n| n.get());
@@ -81,9 +78,7 @@ fn run(paths: &[PathBuf], events: &Sender<LoadEvent>) {
             scope.spawn(move || read_files(&jobs, events));
         }
         let mut pending: Vec<Loaded> = Vec::new();
-        walk_roots(paths, &jobs_in, &mut |problem: Problem| {
-            pending.push(Loaded::Problem(problem))
-        });
+        walk_roots(paths, &jobs_in, &mut |problem: Problem| pending.push(Loaded::Problem(problem)));
         drop(jobs_in);
         if !pending.is_empty() {
             let _ = events.send(LoadEvent::Batch(pending));
@@ -103,18 +98,15 @@ fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>) 
         let Ok(batch) = batch else { break };
         for job in batch {
             // A bug on one file must not lose the rest of the library.
-            let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                load_file(&job, &mut scratch)
-            }))
-            .unwrap_or_else(|_| {
-                scratch = ReaderScratch::default();
-                Loaded::Problem(Problem {
-                    path: job.dir.join(&*job.file_name),
-                    kind: crate::article::ProblemKind::Internal,
-                    message: "folio failed on this file (an internal error; please report it)"
-                        .to_owned(),
-                })
-            });
+            let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load_file(&job, &mut scratch)))
+                .unwrap_or_else(|_| {
+                    scratch = ReaderScratch::default();
+                    Loaded::Problem(Problem {
+                        path: job.dir.join(&*job.file_name),
+                        kind: crate::article::ProblemKind::Internal,
+                        message: "folio failed on this file (an internal error; please report it)".to_owned(),
+                    })
+                });
             match loaded {
                 Loaded::Skipped => {}
                 loaded => out.push(loaded),
@@ -123,11 +115,7 @@ fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>) 
                 scratch.buffer = Vec::new();
             }
         }
-        if out.len() >= BATCH
-            && events
-                .send(LoadEvent::Batch(std::mem::take(&mut out)))
-                .is_err()
-        {
+        if out.len() >= BATCH && events.send(LoadEvent::Batch(std::mem::take(&mut out))).is_err() {
             return;
         }
     }

@@ -17,12 +17,7 @@ pub struct FolderCache {
 impl FolderCache {
     /// Opens `name` in `dir`; `full` is the same file as one path.
     #[cfg(unix)]
-    pub fn open(
-        &mut self,
-        dir: &Arc<Path>,
-        name: &std::ffi::OsStr,
-        full: &Path,
-    ) -> io::Result<File> {
+    pub fn open(&mut self, dir: &Arc<Path>, name: &std::ffi::OsStr, full: &Path) -> io::Result<File> {
         use rustix::fs::{Mode, OFlags, open, openat};
         let cached = matches!(&self.folder, Some((open_dir, _)) if Arc::ptr_eq(open_dir, dir));
         if !cached {
@@ -42,12 +37,7 @@ impl FolderCache {
 
     /// Opens `full` (other platforms have no `openat`).
     #[cfg(not(unix))]
-    pub fn open(
-        &mut self,
-        _dir: &Arc<Path>,
-        _name: &std::ffi::OsStr,
-        full: &Path,
-    ) -> io::Result<File> {
+    pub fn open(&mut self, _dir: &Arc<Path>, _name: &std::ffi::OsStr, full: &Path) -> io::Result<File> {
         File::open(full)
     }
 }

@@ -7,14 +7,12 @@ use crate::text::clean_field;
 /// The best title the body itself offers.
 pub fn title_from_body(body: &str, format: Format) -> Option<String> {
     let found = match format {
-        Format::Markdown => first_markdown_heading(body)
-            .or_else(|| html_element(body, "title"))
-            .or_else(|| html_heading(body)),
+        Format::Markdown => {
+            first_markdown_heading(body).or_else(|| html_element(body, "title")).or_else(|| html_heading(body))
+        }
         Format::Html | Format::Text => html_element(body, "title").or_else(|| html_heading(body)),
     };
-    found
-        .map(|raw| clean_field(&strip_tags(&raw)).into_owned())
-        .filter(|t| !t.is_empty())
+    found.map(|raw| clean_field(&strip_tags(&raw)).into_owned()).filter(|t| !t.is_empty())
 }
 
 /// The text of the first `<name …>…</name>` element.
@@ -53,10 +51,7 @@ fn find_tag(body: &str, name: &str) -> Option<usize> {
 
 fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
     let needle = needle.as_bytes();
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle))
+    haystack.as_bytes().windows(needle.len()).position(|window| window.eq_ignore_ascii_case(needle))
 }
 
 /// An ATX heading (`# Title`) outside code fences.
@@ -103,17 +98,10 @@ mod tests {
 
     #[test]
     fn html_title_then_heading() {
-        let html =
-            "<html><head><TITLE>Tom &amp; Jerry</TITLE></head><body><h1>Other</h1></body></html>";
-        assert_eq!(
-            title_from_body(html, Format::Html).as_deref(),
-            Some("Tom & Jerry")
-        );
+        let html = "<html><head><TITLE>Tom &amp; Jerry</TITLE></head><body><h1>Other</h1></body></html>";
+        assert_eq!(title_from_body(html, Format::Html).as_deref(), Some("Tom & Jerry"));
         let html = "<body><header>nav</header><h2 class=x>第一 <em>标题</em></h2><h1>later</h1>";
-        assert_eq!(
-            title_from_body(html, Format::Html).as_deref(),
-            Some("第一 标题")
-        );
+        assert_eq!(title_from_body(html, Format::Html).as_deref(), Some("第一 标题"));
         assert_eq!(title_from_body("<p>no title</p>", Format::Html), None);
         assert_eq!(title_from_body("<title>  </title>", Format::Html), None);
     }
@@ -121,14 +109,8 @@ mod tests {
     #[test]
     fn markdown_heading() {
         let md = "```\n# not this\n```\n\n## 日本語の見出し ##\n\ntext";
-        assert_eq!(
-            title_from_body(md, Format::Markdown).as_deref(),
-            Some("日本語の見出し")
-        );
+        assert_eq!(title_from_body(md, Format::Markdown).as_deref(), Some("日本語の見出し"));
         assert_eq!(title_from_body("#hashtag\ntext", Format::Markdown), None);
-        assert_eq!(
-            title_from_body("text\n<h3>html heading</h3>", Format::Markdown).as_deref(),
-            Some("html heading")
-        );
+        assert_eq!(title_from_body("text\n<h3>html heading</h3>", Format::Markdown).as_deref(), Some("html heading"));
     }
 }

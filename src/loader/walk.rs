@@ -13,11 +13,7 @@ const JOB_BATCH: usize = 64;
 
 /// Walks every root, sending article files to `jobs` and problems to
 /// `report`.
-pub fn walk_roots(
-    roots: &[PathBuf],
-    jobs: &SyncSender<Vec<FileJob>>,
-    report: &mut dyn FnMut(Problem),
-) {
+pub fn walk_roots(roots: &[PathBuf], jobs: &SyncSender<Vec<FileJob>>, report: &mut dyn FnMut(Problem)) {
     let mut batch = Vec::with_capacity(JOB_BATCH);
     let mut found: Vec<(&PathBuf, PathBuf)> = Vec::new();
     for root in roots {
@@ -29,11 +25,7 @@ pub fn walk_roots(
     for (index, (root, canonical)) in found.iter().enumerate() {
         // A root given twice, or inside another folder given, is walked once.
         let covered = found.iter().enumerate().any(|(other, (_, outer))| {
-            if canonical == outer {
-                other < index
-            } else {
-                outer.is_dir() && canonical.starts_with(outer)
-            }
+            if canonical == outer { other < index } else { outer.is_dir() && canonical.starts_with(outer) }
         });
         if !covered {
             walk_root(root, &mut batch, jobs, report);
@@ -49,25 +41,14 @@ fn missing_path(root: &Path, error: &std::io::Error) -> Problem {
         std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
         _ => format!("cannot be read: {error}"),
     };
-    Problem {
-        path: root.to_owned(),
-        kind: ProblemKind::MissingPath,
-        message,
-    }
+    Problem { path: root.to_owned(), kind: ProblemKind::MissingPath, message }
 }
 
-fn walk_root(
-    root: &Path,
-    batch: &mut Vec<FileJob>,
-    jobs: &SyncSender<Vec<FileJob>>,
-    report: &mut dyn FnMut(Problem),
-) {
+fn walk_root(root: &Path, batch: &mut Vec<FileJob>, jobs: &SyncSender<Vec<FileJob>>, report: &mut dyn FnMut(Problem)) {
     let walker = WalkDir::new(root)
         .follow_links(true)
         .into_iter()
-        .filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().as_encoded_bytes().starts_with(b".")
-        });
+        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().as_encoded_bytes().starts_with(b"."));
     // Files of one folder come together: share the folder and group.
     let mut current: Option<(Arc<Path>, Arc<str>)> = None;
     for entry in walker {
@@ -81,11 +62,7 @@ fn walk_root(
         if !entry.file_type().is_file() {
             continue;
         }
-        let extension = entry
-            .path()
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(Format::from_extension);
+        let extension = entry.path().extension().and_then(|e| e.to_str()).and_then(Format::from_extension);
         let format = match (extension, entry.depth()) {
             (Some(format), _) => format,
             // A file named on the command line is read whatever its name.
@@ -95,9 +72,7 @@ fn walk_root(
         let path = entry.path();
         let parent = path.parent().unwrap_or(Path::new(""));
         let (dir, group) = match &current {
-            Some((dir, group)) if dir.as_os_str() == parent.as_os_str() => {
-                (Arc::clone(dir), Arc::clone(group))
-            }
+            Some((dir, group)) if dir.as_os_str() == parent.as_os_str() => (Arc::clone(dir), Arc::clone(group)),
             _ => {
                 let dir: Arc<Path> = Arc::from(parent);
                 let group: Arc<str> = Arc::from(group_of(root, parent));
@@ -106,17 +81,8 @@ fn walk_root(
             }
         };
         let file_name = path.file_name().unwrap_or_default().into();
-        batch.push(FileJob {
-            dir,
-            file_name,
-            format,
-            group,
-        });
-        if batch.len() >= JOB_BATCH
-            && jobs
-                .send(std::mem::replace(batch, Vec::with_capacity(JOB_BATCH)))
-                .is_err()
-        {
+        batch.push(FileJob { dir, file_name, format, group });
+        if batch.len() >= JOB_BATCH && jobs.send(std::mem::replace(batch, Vec::with_capacity(JOB_BATCH))).is_err() {
             return;
         }
     }
@@ -128,31 +94,20 @@ fn walk_problem(root: &Path, error: &walkdir::Error) -> Problem {
         Some(ancestor) => Problem {
             path,
             kind: ProblemKind::SymlinkLoop,
-            message: format!(
-                "symbolic link loops back to {}; not followed",
-                ancestor.display()
-            ),
+            message: format!("symbolic link loops back to {}; not followed", ancestor.display()),
         },
         None => {
-            let is_link =
-                std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
             let (kind, message) = match error.io_error() {
                 Some(io) if is_link && io.kind() == std::io::ErrorKind::NotFound => {
                     (ProblemKind::Unreadable, "broken symbolic link".to_owned())
                 }
                 // A link to itself, or a chain too long to follow.
-                Some(io) if is_link => (
-                    ProblemKind::SymlinkLoop,
-                    format!("symbolic link cannot be followed: {io}"),
-                ),
+                Some(io) if is_link => (ProblemKind::SymlinkLoop, format!("symbolic link cannot be followed: {io}")),
                 Some(io) => (ProblemKind::Unreadable, format!("cannot be read: {io}")),
                 None => (ProblemKind::Unreadable, error.to_string()),
             };
-            Problem {
-                path,
-                kind,
-                message,
-            }
+            Problem { path, kind, message }
         }
     }
 }
@@ -182,10 +137,7 @@ mod tests {
     #[test]
     fn groups_drop_the_hexo_prefix() {
         let root = Path::new("/lib");
-        assert_eq!(
-            group_of(root, Path::new("/lib/source/_posts/新媒体/36kr/资讯")),
-            "新媒体/36kr/资讯"
-        );
+        assert_eq!(group_of(root, Path::new("/lib/source/_posts/新媒体/36kr/资讯")), "新媒体/36kr/资讯");
         assert_eq!(group_of(root, Path::new("/lib/_posts/博客")), "博客");
         assert_eq!(group_of(root, Path::new("/lib/notes/2021")), "notes/2021");
         assert_eq!(group_of(root, Path::new("/lib")), "");

@@ -24,14 +24,8 @@ fn opening_punctuation_does_not_end_a_line() {
 
 #[test]
 fn latin_words_are_not_split() {
-    assert_eq!(
-        wrapped("Joe Biden met Vladimir Putin", 10),
-        ["Joe Biden", "met", "Vladimir", "Putin"]
-    );
-    assert_eq!(
-        wrapped("美国总统乔·拜登（Joe Biden）说", 12),
-        ["美国总统乔·", "拜登（Joe", "Biden）说"]
-    );
+    assert_eq!(wrapped("Joe Biden met Vladimir Putin", 10), ["Joe Biden", "met", "Vladimir", "Putin"]);
+    assert_eq!(wrapped("美国总统乔·拜登（Joe Biden）说", 12), ["美国总统乔·", "拜登（Joe", "Biden）说"]);
 }
 
 #[test]
@@ -50,10 +44,7 @@ fn forced_breaks_and_positions() {
 
 #[test]
 fn emoji_with_variation_selector_counts_two() {
-    assert_eq!(
-        wrapped("❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}", 4),
-        ["❤\u{fe0f}❤\u{fe0f}", "❤\u{fe0f}"]
-    );
+    assert_eq!(wrapped("❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}", 4), ["❤\u{fe0f}❤\u{fe0f}", "❤\u{fe0f}"]);
 }
 
 #[test]
