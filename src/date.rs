@@ -15,8 +15,13 @@ pub fn parse_date(raw: &str) -> Option<Timestamp> {
     if first.is_ascii_alphabetic()
         || (first.is_ascii_digit() && text.as_bytes().get(1..3).is_some_and(|b| b.contains(&b' ')))
     {
-        // "Thu, 30 Dec 2021 12:42:52 GMT" or "30 Dec 2021 12:42:52 +0000".
-        return rfc2822::DateTimeParser::new().parse_timestamp(text).ok();
+        // "Thu, 30 Dec 2021 12:42:52 GMT" or "30 Dec 2021 12:42:52 +0000";
+        // feeds often get the weekday wrong, and the date is what counts.
+        let parser = rfc2822::DateTimeParser::new();
+        return parser.parse_timestamp(text).ok().or_else(|| {
+            let (_, without_weekday) = text.split_once(", ")?;
+            parser.parse_timestamp(without_weekday).ok()
+        });
     }
     if let Ok(ts) = text.parse::<Timestamp>() {
         return Some(ts);
@@ -46,17 +51,24 @@ fn parse_yaml_timestamp(text: &str) -> Option<Timestamp> {
     };
     let time = if time.find(':') == Some(1) { format!("0{time}") } else { time.to_owned() };
     let civil: DateTime = format!("{date}T{time}").parse().ok()?;
-    if zone.is_empty() || zone.eq_ignore_ascii_case("z") {
+    if zone.is_empty() || ["z", "utc", "gmt"].iter().any(|name| zone.eq_ignore_ascii_case(name)) {
         return utc(civil);
     }
     let (sign, digits) = zone.split_at_checked(1)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return None;
+    }
     let (hours, minutes) = match digits.split_once(':') {
         Some(parts) => parts,
         // `+0800` (Jekyll's form) or `+08` / `-5`.
         None if digits.len() == 4 => digits.split_at(2),
         None => (digits, "0"),
     };
-    let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
+    let (hours, minutes): (i32, i32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    if hours > 25 || minutes > 59 {
+        return None;
+    }
+    let seconds = hours * 3600 + minutes * 60;
     let offset = jiff::tz::Offset::from_seconds(if sign == "-" { -seconds } else { seconds }).ok()?;
     civil.to_zoned(TimeZone::fixed(offset)).ok().map(|z| z.timestamp())
 }
@@ -104,6 +116,24 @@ mod tests {
         assert_eq!(iso("2001-12-14t21:59:43.10-05:00").as_deref(), Some("2001-12-15T02:59:43.1Z"));
         assert_eq!(iso("2001-12-14 21:59:43.10 -5").as_deref(), Some("2001-12-15T02:59:43.1Z"));
         assert_eq!(iso("2001-12-15 2:59:43.10").as_deref(), Some("2001-12-15T02:59:43.1Z"));
+    }
+
+    #[test]
+    fn forgiving_forms() {
+        assert_eq!(iso("Fri, 30 Dec 2021 12:42:52 GMT").as_deref(), Some("2021-12-30T12:42:52Z"));
+        assert_eq!(iso("2021-12-30 12:42:52 UTC").as_deref(), Some("2021-12-30T12:42:52Z"));
+    }
+
+    #[test]
+    fn hostile_zones_are_refused_without_panic() {
+        for raw in [
+            "2021-12-30 12:42:52 +a中",
+            "2021-12-30 12:42:52 +99999999",
+            "2021-12-30 12:42:52 -9999",
+            "2021-12-30 12:42:52 +",
+        ] {
+            assert_eq!(parse_date(raw), None, "{raw}");
+        }
     }
 
     #[test]

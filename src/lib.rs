@@ -1,5 +1,6 @@
 //! folio: a terminal reader for archived articles. The core (model, loader,
-//! front matter, text) is pure and reads files only in `loader`.
+//! front matter, document, layout) has no terminal code; `loader` reads the
+//! articles and `sample` unpacks the bundled library.
 
 pub mod article;
 pub mod cli;

@@ -27,6 +27,9 @@ pub fn sample_library() -> io::Result<PathBuf> {
 pub fn sample_library_in(base: &Path) -> io::Result<PathBuf> {
     let name = format!("sample-{}-{:016x}", env!("CARGO_PKG_VERSION"), fingerprint(&SAMPLE));
     let target = base.join(name);
+    if base.starts_with(std::env::temp_dir()) && base.exists() {
+        owned_by_us(base)?;
+    }
     if !target.join(COMPLETE).is_file() {
         unpack(base, &target)?;
     }
@@ -47,6 +50,21 @@ fn cache_bases() -> Vec<PathBuf> {
     bases
 }
 
+/// A folder in the shared temp folder must be ours alone: another user
+/// could have made it first and filled it with anything.
+#[cfg(unix)]
+fn owned_by_us(folder: &Path) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::symlink_metadata(folder)?;
+    let ours = meta.is_dir() && meta.uid() == rustix::process::getuid().as_raw() && meta.mode() & 0o022 == 0;
+    if ours { Ok(()) } else { Err(io::Error::other(format!("{} is not a private folder of ours", folder.display()))) }
+}
+
+#[cfg(not(unix))]
+fn owned_by_us(_folder: &Path) -> io::Result<()> {
+    Ok(())
+}
+
 /// Something that keeps users apart in a shared temp folder.
 fn user_tag() -> String {
     std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "user".to_owned())
@@ -56,6 +74,9 @@ fn user_tag() -> String {
 /// into place, so a half-written copy is never used.
 fn unpack(base: &Path, target: &Path) -> io::Result<()> {
     std::fs::create_dir_all(base)?;
+    if base.starts_with(std::env::temp_dir()) {
+        owned_by_us(base)?;
+    }
     let staging = base.join(format!(".unpacking-{}", std::process::id()));
     if staging.exists() {
         std::fs::remove_dir_all(&staging)?;

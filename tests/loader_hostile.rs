@@ -77,7 +77,7 @@ fn the_too_large_message_uses_one_unit_for_size_and_limit() {
     file.set_len(65 * 1024 * 1024).expect("sparse length");
     let library = load_within_a_minute(&[dir.path().to_owned()]);
     assert_eq!(library.problems.len(), 1);
-    assert_eq!(library.problems[0].message, "too large (65.0 MiB; the limit is 64 MiB), not read");
+    assert_eq!(library.problems[0].message, "too large (68157440 bytes; the limit is 64 MiB), not read");
 }
 
 #[test]

@@ -56,3 +56,28 @@ fn a_markdown_rule_at_the_top_is_not_front_matter() {
     assert_eq!(titles(&library), ["读书笔记"]);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
 }
+
+#[test]
+fn links_inside_the_library_do_not_list_an_article_twice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    article(dir.path(), "lib/a/real.md", "Real");
+    let outside = tempfile::tempdir().expect("tempdir");
+    article(outside.path(), "elsewhere.md", "Elsewhere");
+    let lib = dir.path().join("lib");
+    std::os::unix::fs::symlink("a/real.md", lib.join("alias.md")).expect("symlink");
+    std::os::unix::fs::symlink("a", lib.join("b")).expect("symlink");
+    std::os::unix::fs::symlink(outside.path().join("elsewhere.md"), lib.join("linked.md")).expect("symlink");
+    let library = load(&[lib]);
+    assert_eq!(titles(&library), ["Elsewhere", "Real"]);
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+}
+
+#[test]
+fn a_pipe_given_as_a_path_is_reported_not_waited_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let library = load(&[fifo]);
+    assert!(library.has_missing_path(), "{:?}", library.problems);
+}

@@ -21,7 +21,7 @@ pub fn write_columns(library: &Library) -> io::Result<()> {
     let mut out = BufWriter::new(out.lock());
     let articles = &library.articles;
     let author_width = widest(articles.iter().filter_map(|a| a.author.as_deref()), AUTHOR_MAX);
-    let widest_title = widest(articles.iter().map(|a| &*a.title), TITLE_PAD_MAX);
+    let widest_title = widest(articles.iter().map(|a| &*a.title), total.unwrap_or(TITLE_PAD_MAX));
     let layout = Layout::new(total, author_width, widest_title);
     for article in &library.articles {
         layout.write_line(&mut out, article)?;
@@ -77,10 +77,11 @@ impl Layout {
                 let with_author = room.saturating_sub(GAP + author);
                 // An author cut to a stub says nothing: give its room to the title.
                 let stub = author < widest_author.min(6);
+                // The author stands right after the widest title, not at the far edge.
                 if author == 0 || stub || with_author < 10 {
                     Layout { date: true, title: room, author: 0, cut: true }
                 } else {
-                    Layout { date: true, title: with_author, author, cut: true }
+                    Layout { date: true, title: with_author.min(widest_title.max(10)), author, cut: true }
                 }
             }
         }

@@ -23,7 +23,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         None => ListArgs { paths: cli.paths, sort: SortArg::Date, reverse: false, json: false },
     };
-    let paths = match library_paths(args.paths.clone()) {
+    let paths = match library_paths(args.paths) {
         Ok(paths) => paths,
         Err(message) => {
             eprintln!("folio: {message}");
@@ -31,7 +31,11 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     let mut library = crate::loader::load(&paths);
-    library.sort(args.sort.into(), args.reverse);
+    let order = (args.sort.into(), args.reverse);
+    if order != (crate::library::SortKey::Date, false) {
+        // `load` gives the list newest first already.
+        library.sort(order.0, order.1);
+    }
     report_problems(&library);
     let written = if args.json { list::write_json(&library) } else { list::write_columns(&library) };
     match written {

@@ -6,6 +6,9 @@
 use super::{Entry, Value};
 use std::borrow::Cow;
 
+/// Real blocks have a dozen keys; more go to the YAML parser.
+const MAX_KEYS: usize = 64;
+
 /// Parses `yaml` if every line is in the safe subset.
 pub fn parse(yaml: &str) -> Option<Vec<Entry<'_>>> {
     let mut entries: Vec<Entry<'_>> = Vec::with_capacity(8);
@@ -34,7 +37,8 @@ pub fn parse(yaml: &str) -> Option<Vec<Entry<'_>>> {
             return None;
         }
         let (key, value) = line.split_once(':')?;
-        if !is_simple_key(key) || entries.iter().any(|(k, _)| k == key) {
+        // Many keys (a hostile block) make the duplicate check costly: YAML's turn.
+        if !is_simple_key(key) || entries.len() >= MAX_KEYS || entries.iter().any(|(k, _)| k == key) {
             return None;
         }
         let value = match value.strip_prefix(' ') {

@@ -5,10 +5,17 @@
 use super::{Entry, Value};
 use std::borrow::Cow;
 
+/// A block holds at most this many keys worth reading.
+const MAX_ENTRIES: usize = 256;
+
 /// Reads whatever `key: value` and `- item` lines `yaml` holds.
 pub fn parse(yaml: &str) -> Vec<Entry<'static>> {
     let mut entries: Vec<Entry<'static>> = Vec::new();
     for raw_line in yaml.lines() {
+        if entries.len() > MAX_ENTRIES {
+            entries.truncate(MAX_ENTRIES);
+            break;
+        }
         let line = raw_line.trim_end();
         let trimmed = line.trim_start();
         if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -31,6 +38,10 @@ pub fn parse(yaml: &str) -> Vec<Entry<'static>> {
                 let value = value.trim();
                 let value = if value.is_empty() || value == "|" || value == ">" {
                     Value::Null
+                } else if let Some(items) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+                    // A flow list: `[a, "b"]`.
+                    let items = items.split(',').map(str::trim).filter(|i| !i.is_empty());
+                    Value::List(items.map(|i| Cow::Owned(unquote(i))).collect())
                 } else {
                     Value::Text(Cow::Owned(unquote(value)))
                 };
@@ -108,6 +119,18 @@ mod tests {
     fn continuation_lines_join_the_value() {
         let entries = parse("title: a long\n  title here\nurl: x");
         assert_eq!(entries[0].1, Value::Text("a long title here".into()));
+    }
+
+    #[test]
+    fn flow_lists() {
+        let entries = parse("categories: [新媒体, \"9To5\"]\ntitle: \"a \"b\" c\"");
+        assert_eq!(entries[0].1, Value::List(vec!["新媒体".into(), "9To5".into()]));
+    }
+
+    #[test]
+    fn keys_are_capped() {
+        let block: String = (0..10_000).map(|i| format!("k{i}: v\n")).collect();
+        assert_eq!(parse(&block).len(), MAX_ENTRIES);
     }
 
     #[test]

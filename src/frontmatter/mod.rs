@@ -44,11 +44,20 @@ impl Value<'_> {
     }
 }
 
+/// The largest block given to the YAML parser.
+const MAX_YAML: usize = 16 * 1024;
+
 /// Reads a block: the fast path for the common shape, YAML for the rest,
 /// line by line (with a warning) when YAML refuses it.
 pub fn parse_block(yaml: &str) -> FrontMatter<'_> {
     if let Some(entries) = fast::parse(yaml) {
         return FrontMatter::from_entries(entries, Vec::new());
+    }
+    if yaml.len() > MAX_YAML {
+        // The YAML parser takes quadratic time on some shapes (deeply
+        // nested flow lists); a block this large is no real front matter.
+        let warning = format!("front matter is unusually large ({} KiB); read it line by line", yaml.len() / 1024);
+        return FrontMatter::from_entries(lenient::parse(yaml), vec![warning]);
     }
     match yaml::parse(yaml) {
         Ok(entries) => FrontMatter::from_entries(entries, Vec::new()),
@@ -92,6 +101,14 @@ mod tests {
             };
             assert_eq!(normalise(fast), normalise(full), "{block}");
         }
+    }
+
+    #[test]
+    fn huge_blocks_skip_yaml() {
+        let nested = format!("title: x\nx: {}{}", "[".repeat(20_000), "]".repeat(20_000));
+        let fm = parse_block(&nested);
+        assert_eq!(fm.title.as_deref(), Some("x"));
+        assert!(fm.warnings[0].starts_with("front matter is unusually large"), "{:?}", fm.warnings);
     }
 
     #[test]

@@ -29,7 +29,14 @@ pub fn split(text: &str) -> Split<'_> {
     while let Some((line, start)) = lines.next() {
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
-            return Split { yaml: Some(&text[opening..start]), body: &text[lines.pos..], unclosed: false };
+            let yaml = &text[opening..start];
+            // Two Markdown rules around prose are no front matter.
+            let prose = yaml.lines().any(|l| !l.trim().is_empty())
+                && !yaml.lines().any(|l| !l.trim_start().starts_with('#') && l.contains(':'));
+            if prose {
+                return no_block;
+            }
+            return Split { yaml: Some(yaml), body: &text[lines.pos..], unclosed: false };
         }
         if still_yaml && looks_like_yaml(line) {
             looks_like_yaml_until = lines.pos;
@@ -176,6 +183,12 @@ mod tests {
     fn a_markdown_rule_is_no_block() {
         let text = "---\n\n# Heading\n\ntext";
         assert_eq!(split(text), Split { yaml: None, body: text, unclosed: false });
+        let two_rules = "---\n\n# Real Heading\n\ntext\n\n---\nmore\n";
+        assert_eq!(split(two_rules).yaml, None);
+        assert_eq!(
+            split("---\n# only a comment: here\ntitle: x\n---\n").yaml,
+            Some("# only a comment: here\ntitle: x\n")
+        );
     }
 
     #[test]

@@ -149,11 +149,7 @@ impl ReadError {
         match self {
             ReadError::TooLarge(size) => (
                 ProblemKind::TooLarge,
-                format!(
-                    "too large ({:.1} MiB; the limit is {} MiB), not read",
-                    size as f64 / MIB as f64,
-                    MAX_FILE_SIZE / MIB
-                ),
+                format!("too large ({size} bytes; the limit is {} MiB), not read", MAX_FILE_SIZE / MIB),
             ),
             ReadError::Io(error) => (ProblemKind::Unreadable, format!("cannot be read: {error}")),
         }

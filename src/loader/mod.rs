@@ -37,11 +37,19 @@ pub enum LoadEvent {
 /// newest first.
 pub fn load(paths: &[PathBuf]) -> Library {
     let mut library = Library::new(paths.to_vec());
+    let mut finished = false;
     for event in spawn(paths.to_vec()) {
         match event {
             LoadEvent::Batch(batch) => library.extend(batch),
-            LoadEvent::Done => break,
+            LoadEvent::Done => finished = true,
         }
+    }
+    if !finished {
+        library.problems.push(Problem {
+            path: paths.first().cloned().unwrap_or_default(),
+            kind: crate::article::ProblemKind::Internal,
+            message: "loading stopped early (an internal error; please report it): the list is incomplete".to_owned(),
+        });
     }
     library.sort(crate::library::SortKey::Date, false);
     library
@@ -52,9 +60,12 @@ pub fn load(paths: &[PathBuf]) -> Library {
 pub fn spawn(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
     let (events, receiver) = channel();
     thread::spawn(move || {
-        run(&paths, &events);
-        // The receiver may be gone; nobody is left to tell.
-        let _ = events.send(LoadEvent::Done);
+        // A panic here must not pass for a complete load: `Done` is only
+        // sent when every file was seen.
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&paths, &events))).is_ok() {
+            // The receiver may be gone; nobody is left to tell.
+            let _ = events.send(LoadEvent::Done);
+        }
     });
     receiver
 }
@@ -62,9 +73,6 @@ pub fn spawn(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
 /// How many threads read files: more than the cores, since a cold page
 /// cache makes reading wait on the disk.
 fn reader_threads() -> usize {
-    if let Some(n) = std::env::var("FOLIO_THREADS").ok().and_then(|n| n.parse().ok()) {
-        return n;
-    }
     let cores = thread::available_parallelism().map_or(2, |n| n.get());
     (cores * 2).clamp(4, 16)
 }

@@ -17,23 +17,47 @@ pub fn walk_roots(roots: &[PathBuf], jobs: &SyncSender<Vec<FileJob>>, report: &m
     let mut batch = Vec::with_capacity(JOB_BATCH);
     let mut found: Vec<(&PathBuf, PathBuf)> = Vec::new();
     for root in roots {
-        match std::fs::canonicalize(root) {
+        match std::fs::canonicalize(root).and_then(|canonical| readable(&canonical).map(|()| canonical)) {
             Ok(canonical) => found.push((root, canonical)),
             Err(error) => report(missing_path(root, &error)),
         }
     }
+    let canonical_roots: Vec<&Path> = found.iter().map(|(_, canonical)| canonical.as_path()).collect();
     for (index, (root, canonical)) in found.iter().enumerate() {
         // A root given twice, or inside another folder given, is walked once.
         let covered = found.iter().enumerate().any(|(other, (_, outer))| {
             if canonical == outer { other < index } else { outer.is_dir() && canonical.starts_with(outer) }
         });
         if !covered {
-            walk_root(root, &mut batch, jobs, report);
+            walk_root(root, &canonical_roots, &mut batch, jobs, report);
         }
     }
     if !batch.is_empty() {
         let _ = jobs.send(batch);
     }
+}
+
+/// A PATH given that exists but cannot be read counts as missing.
+fn readable(path: &Path) -> std::io::Result<()> {
+    let kind = std::fs::metadata(path)?.file_type();
+    if kind.is_dir() {
+        std::fs::read_dir(path).map(drop)
+    } else if kind.is_file() {
+        std::fs::File::open(path).map(drop)
+    } else {
+        // Opening a FIFO would wait for a writer.
+        Err(std::io::Error::other("not a file or folder (a pipe or device)"))
+    }
+}
+
+/// A symbolic link to something inside a root (and not to a folder it is
+/// in, which is a loop for the walker to report): the target is read under
+/// its own name, so the link would only list it twice.
+fn leads_inside(link: &Path, roots: &[&Path]) -> bool {
+    let Ok(target) = std::fs::canonicalize(link) else { return false };
+    let parent = link.parent().and_then(|p| std::fs::canonicalize(p).ok());
+    let is_loop = parent.is_some_and(|parent| parent.starts_with(&target));
+    !is_loop && roots.iter().any(|root| target.starts_with(root))
 }
 
 fn missing_path(root: &Path, error: &std::io::Error) -> Problem {
@@ -44,11 +68,18 @@ fn missing_path(root: &Path, error: &std::io::Error) -> Problem {
     Problem { path: root.to_owned(), kind: ProblemKind::MissingPath, message }
 }
 
-fn walk_root(root: &Path, batch: &mut Vec<FileJob>, jobs: &SyncSender<Vec<FileJob>>, report: &mut dyn FnMut(Problem)) {
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().as_encoded_bytes().starts_with(b"."));
+fn walk_root(
+    root: &Path,
+    roots: &[&Path],
+    batch: &mut Vec<FileJob>,
+    jobs: &SyncSender<Vec<FileJob>>,
+    report: &mut dyn FnMut(Problem),
+) {
+    let walker = WalkDir::new(root).follow_links(true).into_iter().filter_entry(|entry| {
+        let hidden = entry.file_name().as_encoded_bytes().starts_with(b".");
+        let duplicate = entry.path_is_symlink() && leads_inside(entry.path(), roots);
+        entry.depth() == 0 || !(hidden || duplicate)
+    });
     // Files of one folder come together: share the folder and group.
     let mut current: Option<(Arc<Path>, Arc<str>)> = None;
     for entry in walker {
