@@ -40,16 +40,11 @@ pub fn lib() -> String {
 }
 
 pub fn records(stdout: &str) -> Vec<Value> {
-    stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
-        .collect()
+    stdout.lines().map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"))).collect()
 }
 
 pub fn text<'a>(record: &'a Value, key: &str) -> &'a str {
-    record[key]
-        .as_str()
-        .unwrap_or_else(|| panic!("{key} of {record}"))
+    record[key].as_str().unwrap_or_else(|| panic!("{key} of {record}"))
 }
 
 pub fn titles(records: &[Value]) -> Vec<&str> {

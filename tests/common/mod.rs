@@ -26,11 +26,7 @@ pub fn relative(path: &Path) -> String {
 }
 
 pub fn article<'a>(library: &'a Library, rel: &str) -> &'a Article {
-    library
-        .articles
-        .iter()
-        .find(|a| relative(&a.path()) == rel)
-        .unwrap_or_else(|| panic!("no article {rel}"))
+    library.articles.iter().find(|a| relative(&a.path()) == rel).unwrap_or_else(|| panic!("no article {rel}"))
 }
 
 /// Any list of strings (`String`, `Box<str>`, `Arc<str>`) as `&str`s.
