@@ -398,7 +398,7 @@ impl Builder {
             .flatten()
             .find(|url| !url.is_empty() && !is_refused(url));
         let alt = attr("alt").or_else(|| attr("title")).map(|alt| crate::text::clean_field(alt).into_owned());
-        let alt = alt.filter(|alt| !alt.is_empty());
+        let alt = alt.filter(|alt| !alt.is_empty() && !is_placeholder_alt(alt));
         let Some(number) = url.and_then(|url| self.number_image(url, alt.clone())) else {
             if let Some(alt) = alt {
                 self.text(&alt);
@@ -735,6 +735,12 @@ impl Builder {
         let root = self.containers.pop().map(|c| c.blocks).unwrap_or_default();
         Document { blocks: root, images: self.images, links: self.links }
     }
+}
+
+/// Alt text that says nothing (`image`, `图片`), as CMSs fill it in.
+fn is_placeholder_alt(alt: &str) -> bool {
+    const EMPTY: [&str; 8] = ["image", "img", "picture", "photo", "图片", "圖片", "画像", "写真"];
+    EMPTY.iter().any(|word| alt.eq_ignore_ascii_case(word))
 }
 
 /// Lazy-loading and tracking images are common in archived HTML.

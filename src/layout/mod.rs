@@ -211,7 +211,7 @@ impl Writer {
             let pieces = wrap::split_code_line(source_line, room);
             for (i, (piece, offset)) in pieces.into_iter().enumerate() {
                 let mut spans = Vec::new();
-                if i > 0 {
+                if i > 0 && room > 1 {
                     spans.push(Span { text: wrap::CONTINUATION.to_owned(), style: Style::DECORATION });
                 }
                 spans.push(Span { text: piece, style: Style::CODE });
