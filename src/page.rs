@@ -6,7 +6,7 @@ use crate::document::{Block, BodyKind, Document, LinkKind, ListItem, Span, Style
 
 /// The article's title and metadata line.
 pub fn header(article: &Article) -> Vec<Block> {
-    let title = Text { spans: vec![Span { text: article.title.to_string(), style: Style::TITLE }] };
+    let title = Text::new(vec![Span { text: article.title.to_string(), style: Style::TITLE }]);
     let mut meta: Vec<String> = Vec::new();
     if let Some(author) = &article.author {
         meta.push(author.to_string());
@@ -21,7 +21,7 @@ pub fn header(article: &Article) -> Vec<Block> {
     }
     let mut blocks = vec![Block::Paragraph(title)];
     if !meta.is_empty() {
-        blocks.push(Block::Paragraph(Text { spans: vec![Span { text: meta.join(" · "), style: Style::META }] }));
+        blocks.push(Block::Paragraph(Text::new(vec![Span { text: meta.join(" · "), style: Style::META }])));
     }
     blocks
 }
@@ -63,7 +63,7 @@ pub fn appendix(document: &Document) -> Vec<Block> {
 }
 
 fn entry(number: usize, url: &str, note: Option<&str>) -> ListItem {
-    let mut blocks = vec![Block::Paragraph(Text { spans: vec![Span { text: url.to_owned(), style: Style::LINK }] })];
+    let mut blocks = vec![Block::Paragraph(Text::new(vec![Span { text: url.to_owned(), style: Style::LINK }]))];
     if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
         blocks.push(Block::Caption(Text::plain(note)));
     }

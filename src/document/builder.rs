@@ -740,7 +740,9 @@ impl Builder {
 /// Alt text that says nothing (`image`, `图片`), as CMSs fill it in.
 fn is_placeholder_alt(alt: &str) -> bool {
     const EMPTY: [&str; 8] = ["image", "img", "picture", "photo", "图片", "圖片", "画像", "写真"];
-    EMPTY.iter().any(|word| alt.eq_ignore_ascii_case(word))
+    let file_name =
+        [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|ext| alt.to_ascii_lowercase().ends_with(ext));
+    file_name || EMPTY.iter().any(|word| alt.eq_ignore_ascii_case(word))
 }
 
 /// Lazy-loading and tracking images are common in archived HTML.

@@ -125,7 +125,7 @@ impl Inline {
             spans.remove(0);
         }
         collapse_blank_lines(&mut spans);
-        Text { spans }
+        Text::new(spans)
     }
 
     /// Preformatted text as it is: the first line break after `<pre>` and

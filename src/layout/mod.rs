@@ -8,7 +8,7 @@ mod table;
 mod wrap;
 
 pub use kinsoku::{no_end, no_start};
-pub use wrap::wrap;
+pub use wrap::{Measured, measure, wrap};
 
 use crate::document::{Block, Document, ListItem, Span, Style, Text};
 use unicode_width::UnicodeWidthStr;
@@ -122,10 +122,13 @@ impl Writer {
         let mut previous: Option<&Block> = None;
         for block in blocks {
             if let Some(before) = previous {
-                let gap = match spacing {
-                    Spacing::Loose => true,
-                    Spacing::Tight => matches!(before, Block::Paragraph(_)) && matches!(block, Block::Paragraph(_)),
-                };
+                // A caption belongs to the image just above it.
+                let caption = matches!(block, Block::Caption(_)) && matches!(before, Block::Paragraph(_));
+                let gap = !caption
+                    && match spacing {
+                        Spacing::Loose => true,
+                        Spacing::Tight => matches!(before, Block::Paragraph(_)) && matches!(block, Block::Paragraph(_)),
+                    };
                 if gap {
                     self.blank(prefix);
                 }
@@ -225,17 +228,11 @@ impl Writer {
     /// Wraps `text` into lines after `prefix`.
     fn text(&mut self, text: &Text, extra: Style, prefix: &mut Prefix) {
         let room = self.room(prefix);
-        let styled;
-        let text = if extra == Style::PLAIN {
-            text
-        } else {
-            styled = Text {
-                spans: text.spans.iter().map(|s| Span { text: s.text.clone(), style: s.style.with(extra) }).collect(),
-            };
-            &styled
-        };
         let start = self.pos;
-        for line in wrap(text, room) {
+        for mut line in wrap(text, room) {
+            for span in &mut line.spans {
+                span.style = span.style.with(extra);
+            }
             self.lines.push(Line { spans: with_prefix(prefix.next(), line.spans), pos: start + line.start });
         }
         self.pos += text.spans.iter().map(|s| s.text.chars().count()).sum::<usize>() + 1;

@@ -65,8 +65,9 @@ fn natural_width(text: &Text) -> usize {
     text.to_plain().split('\n').map(|line| line.width()).max().unwrap_or(0)
 }
 
+/// The widest piece the cell cannot break (a CJK cell breaks anywhere).
 fn longest_unit(text: &Text) -> usize {
-    text.to_plain().split([' ', '\n']).map(|word| word.width()).max().unwrap_or(0)
+    text.measured().longest_unit()
 }
 
 /// Widths between `minimum` and `natural` that add up to `room`: each
@@ -104,6 +105,9 @@ fn border(widths: &[usize], left: &str, middle: &str, right: &str) -> Line {
 
 fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>]) -> Vec<Line> {
     let first_pos = positions.first().and_then(|r| r.first()).map_or(0, |p| p.0);
+    let ruled = table.rows.iter().any(|row| {
+        row.cells.iter().zip(widths).any(|(cell, &width)| natural_width(cell) > width || cell.to_plain().contains('\n'))
+    });
     let mut lines = vec![border(widths, "┌", "┬", "┐")];
     lines[0].pos = first_pos;
     for (r, row) in table.rows.iter().enumerate() {
@@ -133,12 +137,11 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>]) -> V
                 .unwrap_or(row_pos);
             lines.push(Line { spans, pos });
         }
-        if r + 1 < table.rows.len() {
+        // Rows of one line each read well without rules between them.
+        if r + 1 < table.rows.len() && (row.header || ruled) {
             let mut separator = border(widths, "├", "┼", "┤");
             separator.pos = row_pos;
-            if row.header || r + 1 < table.rows.len() {
-                lines.push(separator);
-            }
+            lines.push(separator);
         }
     }
     let mut bottom = border(widths, "└", "┴", "┘");
@@ -167,7 +170,7 @@ fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>]) -> Ve
             }
             spans.extend(cell.spans.iter().cloned());
             let start = positions[r][c].0;
-            for line in wrap(&Text { spans }, width) {
+            for line in wrap(&Text::new(spans), width) {
                 lines.push(Line { spans: line.spans, pos: start + line.start.saturating_sub(0) });
             }
         }
@@ -179,7 +182,7 @@ fn restyle(text: &Text, style: Style) -> Text {
     if style == Style::PLAIN {
         return text.clone();
     }
-    Text { spans: text.spans.iter().map(|s| Span { text: s.text.clone(), style: s.style.with(style) }).collect() }
+    Text::new(text.spans.iter().map(|s| Span { text: s.text.clone(), style: s.style.with(style) }).collect())
 }
 
 fn bar(text: &str) -> Span {

@@ -21,16 +21,103 @@ pub struct Wrapped {
 /// at width 1): the line must never overflow.
 const TOO_WIDE: &str = "?";
 
+/// A piece of text between two break opportunities, measured once: the
+/// same at every width, so a new width only refills the lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// Byte offsets in the text: where it starts, where its visible part
+    /// ends, and where its trailing spaces end.
+    start: usize,
+    content_end: usize,
+    end: usize,
+    /// Display width of the visible part, and of the spaces after it.
+    width: usize,
+    spaces: usize,
+    /// A forced break (`\n`) follows.
+    forced_break: bool,
+}
+
+/// A text's plain string and its units.
+#[derive(Debug, Clone, Default)]
+pub struct Measured {
+    plain: String,
+    units: Vec<Unit>,
+}
+
+impl Measured {
+    /// The widest unit: the narrowest the text can be wrapped without
+    /// splitting a word.
+    pub fn longest_unit(&self) -> usize {
+        self.units.iter().map(|u| u.width).max().unwrap_or(0)
+    }
+}
+
+/// Measures `plain`: break opportunities from UAX #14, minus those kinsoku
+/// forbids, plus those CJK quotes allow.
+pub fn measure(plain: String) -> Measured {
+    let mut units = Vec::with_capacity(plain.len() / 3 + 1);
+    let mut segment_start = 0;
+    for segment in plain.split('\n') {
+        let mut start = 0;
+        let mut push = |start: usize, end: usize, forced_break: bool| {
+            let unit = &segment[start..end];
+            let content_end = start + unit.trim_end_matches(' ').len();
+            let width = segment[start..content_end].width();
+            let (start, content_end, end) = (segment_start + start, segment_start + content_end, segment_start + end);
+            units.push(Unit { start, content_end, end, width, spaces: end - content_end, forced_break });
+        };
+        for at in opportunities(segment) {
+            push(start, at, false);
+            start = at;
+        }
+        push(start, segment.len(), true);
+        segment_start += segment.len() + 1;
+    }
+    if let Some(last) = units.last_mut() {
+        last.forced_break = false;
+    }
+    Measured { plain, units }
+}
+
+/// Where `segment` may break: UAX #14's opportunities that kinsoku allows,
+/// and the place before an opening (after a closing) curly quote next to
+/// CJK text, which UAX #14 treats as ambiguous.
+fn opportunities(segment: &str) -> impl Iterator<Item = usize> + '_ {
+    let quote_breaks = segment.char_indices().filter_map(move |(at, c)| {
+        let before = segment[..at].chars().next_back()?;
+        let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
+        let opens = matches!(c, '“' | '‘') && wide(before) && !no_end(before);
+        let closes = matches!(before, '”' | '’') && wide(c) && !no_start(c);
+        (opens || closes).then_some(at)
+    });
+    let mut merged: Vec<usize> = linebreaks(segment).map(|(at, _)| at).filter(|&at| at < segment.len()).collect();
+    let before_quotes = merged.len();
+    merged.extend(quote_breaks);
+    if merged.len() > before_quotes {
+        merged.sort_unstable();
+        merged.dedup();
+    }
+    merged.into_iter().filter(move |&at| {
+        let before = segment[..at].trim_end_matches(' ').chars().next_back();
+        let after = segment[at..].chars().next();
+        !(before.is_none() || before.is_some_and(no_end) || after.is_some_and(no_start))
+    })
+}
+
 /// `text` broken into lines no wider than `width` (at least 1).
 pub fn wrap(text: &Text, width: usize) -> Vec<Wrapped> {
+    let measured = text.measured();
+    wrap_measured(text, measured, width)
+}
+
+fn wrap_measured(text: &Text, measured: &Measured, width: usize) -> Vec<Wrapped> {
     let width = width.max(1);
-    let plain = text.to_plain();
-    let ranges = line_ranges(&plain, width);
+    let ranges = fill(measured, width);
     let mut lines = Vec::with_capacity(ranges.len());
     let mut chars_before = 0;
     let mut counted_to = 0;
     for (start, end) in ranges {
-        chars_before += plain[counted_to..start].chars().count();
+        chars_before += measured.plain[counted_to..start].chars().count();
         counted_to = start;
         let spans = styled(text, start, end, width);
         lines.push(Wrapped { spans, start: chars_before });
@@ -38,92 +125,61 @@ pub fn wrap(text: &Text, width: usize) -> Vec<Wrapped> {
     lines
 }
 
-/// Byte ranges of `text`, one per line.
-fn line_ranges(text: &str, width: usize) -> Vec<(usize, usize)> {
+/// Greedy filling: byte ranges of the text, one per line.
+fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize)> {
     let mut lines = Vec::new();
-    let mut segment_start = 0;
-    for segment in text.split('\n') {
-        fill(segment_start, segment, width, &mut lines);
-        segment_start += segment.len() + 1;
-    }
-    lines
-}
-
-/// Greedy filling of one segment (text between forced breaks).
-fn fill(offset: usize, segment: &str, width: usize, lines: &mut Vec<(usize, usize)>) {
-    if segment.is_empty() {
-        lines.push((offset, offset));
-        return;
-    }
     let mut line_start: Option<usize> = None;
     let mut content_end = 0;
     let mut used = 0;
     let mut pending_space = 0;
-    for (start, end) in units(segment) {
-        let unit = &segment[start..end];
-        let content = unit.trim_end_matches(' ');
-        let content_width = content.width();
-        let space_width = unit.len() - content.len();
-        let fits = used + pending_space + content_width <= width;
-        if line_start.is_some() && content_width == 0 && !fits {
+    for unit in &measured.units {
+        let fits = used + pending_space + unit.width <= width;
+        if line_start.is_some() && unit.width == 0 && !fits {
             // Invisible (a zero-width space): left out rather than let it
             // overflow the line or stand alone on the next.
-            pending_space += space_width;
-            continue;
-        }
-        match line_start {
-            Some(_) if fits => {
-                used += pending_space + content_width;
-            }
-            _ => {
-                if let Some(begin) = line_start.take() {
-                    lines.push((offset + begin, offset + content_end));
-                }
-                if content_width <= width {
-                    line_start = Some(start);
-                    used = content_width;
-                } else {
-                    // Longer than a whole line: split it between clusters.
-                    let pieces = split_long(content, width);
-                    let last = pieces.len() - 1;
-                    for (i, (piece_start, piece_end, piece_width)) in pieces.into_iter().enumerate() {
-                        if i < last {
-                            lines.push((offset + start + piece_start, offset + start + piece_end));
-                        } else {
-                            line_start = Some(start + piece_start);
-                            used = piece_width;
+            pending_space += unit.spaces;
+        } else {
+            match line_start {
+                Some(_) if fits => used += pending_space + unit.width,
+                _ => {
+                    if let Some(begin) = line_start.take() {
+                        lines.push((begin, content_end));
+                    }
+                    if unit.width <= width {
+                        line_start = Some(unit.start);
+                        used = unit.width;
+                    } else {
+                        // Longer than a whole line: split it between clusters.
+                        let content = &measured.plain[unit.start..unit.content_end];
+                        let pieces = split_long(content, width);
+                        let last = pieces.len() - 1;
+                        for (i, (piece_start, piece_end, piece_width)) in pieces.into_iter().enumerate() {
+                            if i < last {
+                                lines.push((unit.start + piece_start, unit.start + piece_end));
+                            } else {
+                                line_start = Some(unit.start + piece_start);
+                                used = piece_width;
+                            }
                         }
                     }
                 }
             }
+            content_end = unit.content_end;
+            pending_space = unit.spaces;
         }
-        content_end = start + content.len();
-        pending_space = space_width;
+        if unit.forced_break {
+            lines.push((line_start.take().unwrap_or(unit.start), content_end.max(unit.start)));
+            used = 0;
+            pending_space = 0;
+        }
     }
     if let Some(begin) = line_start {
-        lines.push((offset + begin, offset + content_end));
+        lines.push((begin, content_end));
     }
-}
-
-/// The unbreakable units of a segment (each with its trailing spaces):
-/// UAX #14 opportunities, minus those kinsoku forbids.
-fn units(segment: &str) -> Vec<(usize, usize)> {
-    let mut units = Vec::new();
-    let mut start = 0;
-    for (at, _) in linebreaks(segment) {
-        if at >= segment.len() {
-            break;
-        }
-        let before = segment[..at].trim_end_matches(' ').chars().next_back();
-        let after = segment[at..].chars().next();
-        let forbidden = before.is_some_and(no_end) || after.is_some_and(no_start) || before.is_none();
-        if !forbidden {
-            units.push((start, at));
-            start = at;
-        }
+    if lines.is_empty() {
+        lines.push((0, 0));
     }
-    units.push((start, segment.len()));
-    units
+    lines
 }
 
 /// Splits a unit wider than `width` into pieces that fit, between grapheme
@@ -144,11 +200,18 @@ fn split_long(unit: &str, width: usize) -> Vec<(usize, usize, usize)> {
             used += w;
             i += 1;
         }
-        // Carry one cluster over when the next piece would start badly.
+        // Carry clusters over while the next piece would start with
+        // closing punctuation (`abc）、` moves `c）、` down together).
         let starts_badly = |at: usize| clusters.get(at).and_then(|(_, c)| c.chars().next()).is_some_and(no_start);
-        if i < clusters.len() && i - begin > 1 && starts_badly(i) && !starts_badly(i - 1) {
-            i -= 1;
-            used -= clusters[i].1.width();
+        let mut carried = i;
+        while carried < clusters.len() && carried - begin > 1 && starts_badly(carried) {
+            carried -= 1;
+        }
+        if carried < i && !starts_badly(carried) {
+            for cluster in &clusters[carried..i] {
+                used -= cluster.1.width();
+            }
+            i = carried;
         }
         let start = clusters[begin].0;
         let end = clusters.get(i).map_or(unit.len(), |(at, _)| *at);
@@ -202,7 +265,8 @@ fn styled(text: &Text, start: usize, end: usize, width: usize) -> Vec<Span> {
             continue;
         }
         let piece = &span.text[from - span_start..to - span_start];
-        let piece = if piece.width() > width { narrow(piece, width) } else { piece.to_owned() };
+        // Only a line narrower than two columns can be narrower than a character.
+        let piece = if width < 2 && piece.width() > width { narrow(piece, width) } else { piece.to_owned() };
         push_span(&mut spans, piece, span.style);
     }
     spans

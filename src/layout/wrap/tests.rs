@@ -51,3 +51,29 @@ fn emoji_with_variation_selector_counts_two() {
 fn narrower_than_a_character() {
     assert_eq!(wrapped("中a", 1), ["?", "a"]);
 }
+
+#[test]
+fn closing_punctuation_after_a_long_word_is_carried_with_it() {
+    for (text, width) in [
+        ("（Interpretability）、公平性", 20),
+        ("abcdefghijklmnopqrs）」中", 20),
+        ("中中中中中中中中（Interpretability）。中", 21),
+    ] {
+        let lines = wrapped(text, width);
+        for line in &lines[1..] {
+            assert!(!line.starts_with(no_start), "{text} at {width}: {lines:?}");
+        }
+    }
+}
+
+#[test]
+fn curly_quotes_next_to_cjk_may_break() {
+    // `号“NO.…”` need not move whole: the line may end before `“`.
+    assert_eq!(wrapped("订单号“NO.11089999”已创建", 14), ["订单号", "“NO.11089999”", "已创建"]);
+    assert_eq!(wrapped("他说“好”然后走了", 8), ["他说“好”", "然后走了"]);
+}
+
+#[test]
+fn an_en_dash_may_start_a_line() {
+    assert_eq!(wrapped("open today – closed", 11), ["open today", "– closed"]);
+}
