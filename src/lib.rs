@@ -2,6 +2,7 @@
 //! front matter, document, layout) has no terminal code; `loader` reads the
 //! articles and `sample` unpacks the bundled library.
 
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod date;
@@ -13,7 +14,9 @@ pub mod library;
 pub mod loader;
 pub mod page;
 pub mod sample;
+pub mod term;
 pub mod text;
+pub mod ui;
 pub mod width;
 
 pub use article::{Article, Format, Problem, ProblemKind};

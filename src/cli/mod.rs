@@ -9,7 +9,7 @@ pub use show::terminal_style;
 
 use crate::library::Library;
 use crate::text::printable;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,6 +21,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Show(args)) => {
             return show::show(&args.file, args.width.map(usize::from), args.plain);
         }
+        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => return read(cli.paths),
+        // Not in a terminal: the list, for scripts.
         None => ListArgs { paths: cli.paths, sort: SortArg::Date, reverse: false, json: false },
     };
     let paths = match library_paths(args.paths) {
@@ -51,6 +53,28 @@ pub fn run(cli: Cli) -> ExitCode {
     // Freeing 100,000 articles one by one would only delay the exit.
     std::mem::forget(library);
     code
+}
+
+/// The full-screen reader.
+fn read(paths: Vec<PathBuf>) -> ExitCode {
+    let paths = match library_paths(paths) {
+        Ok(paths) => paths,
+        Err(message) => {
+            eprintln!("folio: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+        eprintln!("folio: {}: no such file or folder", printable(&missing.to_string_lossy()));
+        return ExitCode::FAILURE;
+    }
+    match crate::term::run(paths) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("folio: the terminal failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// The PATHs given, or the bundled sample library when there are none.

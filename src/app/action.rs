@@ -1,0 +1,80 @@
+//! What can happen to the app (actions, from keys, the mouse and the
+//! loader) and what it asks the outside world to do (effects).
+
+use crate::document::Document;
+use crate::loader::Loaded;
+
+/// A named command: what a key or click means. The key map binds keys to
+/// these, and the help overlay lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Quit,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Open,
+    Back,
+    SwitchFocus,
+    NextArticle,
+    PreviousArticle,
+    Filter,
+    Images,
+    Links,
+    OpenOriginal,
+    Help,
+    Problems,
+    WiderSidebar,
+    NarrowerSidebar,
+    Suspend,
+}
+
+/// Everything that changes the app.
+#[derive(Debug)]
+pub enum Action {
+    Command(Command),
+    /// A key typed into the filter line (or text pasted there).
+    FilterText(String),
+    FilterBackspace,
+    FilterAccept,
+    FilterCancel,
+    /// `1`–`9` in a panel.
+    OpenNumber(usize),
+    /// The terminal's size in columns and rows.
+    Resize(u16, u16),
+    /// The wheel over (column, row); positive is down.
+    Scroll {
+        column: u16,
+        row: u16,
+        lines: i32,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// Articles and problems from the loader.
+    Loaded(Vec<Loaded>),
+    LoadFinished,
+    /// The body of the article asked for by `Effect::ReadArticle`.
+    ArticleRead {
+        article: usize,
+        document: Result<Document, String>,
+    },
+    /// The outside world's answer to an effect: a failure to show.
+    Message(String),
+}
+
+/// What the app asks the terminal layer to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    Suspend,
+    /// Read and parse article `n`'s body, then send `Action::ArticleRead`.
+    ReadArticle(usize),
+    /// Open a URL or a local path in the external opener.
+    Open(String),
+}

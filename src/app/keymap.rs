@@ -1,0 +1,152 @@
+//! The key map: which key does what where. The same table handles keys and
+//! writes the help overlay, so the two never disagree.
+
+use super::action::Command;
+
+/// A key, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Up,
+    Down,
+    Left,
+    Right,
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everywhere,
+    Sidebar,
+    Reader,
+}
+
+/// One line of the key map.
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub command: Command,
+    pub scope: Scope,
+    pub help: &'static str,
+}
+
+use Key::*;
+
+/// Every binding, in the order the help overlay shows them.
+pub const BINDINGS: &[Binding] = &[
+    Binding { keys: &[Char('j'), Down], command: Command::Down, scope: Scope::Sidebar, help: "next article" },
+    Binding { keys: &[Char('k'), Up], command: Command::Up, scope: Scope::Sidebar, help: "previous article" },
+    Binding { keys: &[Char('j'), Down], command: Command::Down, scope: Scope::Reader, help: "scroll down a line" },
+    Binding { keys: &[Char('k'), Up], command: Command::Up, scope: Scope::Reader, help: "scroll up a line" },
+    Binding { keys: &[Char('g'), Home], command: Command::Top, scope: Scope::Everywhere, help: "first article / top" },
+    Binding {
+        keys: &[Char('G'), End],
+        command: Command::Bottom,
+        scope: Scope::Everywhere,
+        help: "last article / bottom",
+    },
+    Binding { keys: &[PageDown, Char(' ')], command: Command::PageDown, scope: Scope::Everywhere, help: "page down" },
+    Binding { keys: &[PageUp, Char('b')], command: Command::PageUp, scope: Scope::Everywhere, help: "page up" },
+    Binding { keys: &[Ctrl('d')], command: Command::HalfPageDown, scope: Scope::Everywhere, help: "half a page down" },
+    Binding { keys: &[Ctrl('u')], command: Command::HalfPageUp, scope: Scope::Everywhere, help: "half a page up" },
+    Binding {
+        keys: &[Enter, Char('l'), Right],
+        command: Command::Open,
+        scope: Scope::Sidebar,
+        help: "open the article",
+    },
+    Binding { keys: &[Char('h'), Left, Esc], command: Command::Back, scope: Scope::Reader, help: "back to the list" },
+    Binding { keys: &[Tab, BackTab], command: Command::SwitchFocus, scope: Scope::Everywhere, help: "switch pane" },
+    Binding { keys: &[Char('J')], command: Command::NextArticle, scope: Scope::Reader, help: "open the next article" },
+    Binding {
+        keys: &[Char('K')],
+        command: Command::PreviousArticle,
+        scope: Scope::Reader,
+        help: "open the previous article",
+    },
+    Binding { keys: &[Char('/')], command: Command::Filter, scope: Scope::Everywhere, help: "filter the list" },
+    Binding { keys: &[Char('i')], command: Command::Images, scope: Scope::Everywhere, help: "images of the article" },
+    Binding { keys: &[Char('u')], command: Command::Links, scope: Scope::Everywhere, help: "links of the article" },
+    Binding {
+        keys: &[Char('o')],
+        command: Command::OpenOriginal,
+        scope: Scope::Everywhere,
+        help: "open the original page",
+    },
+    Binding { keys: &[Char('<')], command: Command::NarrowerSidebar, scope: Scope::Everywhere, help: "narrower list" },
+    Binding { keys: &[Char('>')], command: Command::WiderSidebar, scope: Scope::Everywhere, help: "wider list" },
+    Binding { keys: &[Char('P')], command: Command::Problems, scope: Scope::Everywhere, help: "files with problems" },
+    Binding { keys: &[Char('?')], command: Command::Help, scope: Scope::Everywhere, help: "this help" },
+    Binding { keys: &[Ctrl('z')], command: Command::Suspend, scope: Scope::Everywhere, help: "suspend (fg resumes)" },
+    Binding { keys: &[Char('q'), Ctrl('c')], command: Command::Quit, scope: Scope::Everywhere, help: "quit" },
+];
+
+/// The command `key` runs in `scope`, if any.
+pub fn command_for(key: Key, scope: Scope) -> Option<Command> {
+    BINDINGS
+        .iter()
+        .find(|b| (b.scope == scope || b.scope == Scope::Everywhere) && b.keys.contains(&key))
+        .map(|b| b.command)
+}
+
+/// How a key is written in the help.
+pub fn key_name(key: Key) -> String {
+    match key {
+        Char(' ') => "Space".to_owned(),
+        Char(c) => c.to_string(),
+        Ctrl(c) => format!("Ctrl-{c}"),
+        Up => "↑".to_owned(),
+        Down => "↓".to_owned(),
+        Left => "←".to_owned(),
+        Right => "→".to_owned(),
+        Enter => "Enter".to_owned(),
+        Esc => "Esc".to_owned(),
+        Tab => "Tab".to_owned(),
+        BackTab => "Shift-Tab".to_owned(),
+        Backspace => "Backspace".to_owned(),
+        Home => "Home".to_owned(),
+        End => "End".to_owned(),
+        PageUp => "PgUp".to_owned(),
+        PageDown => "PgDn".to_owned(),
+    }
+}
+
+/// The help overlay's lines: keys, and what they do.
+pub fn help_lines() -> Vec<(String, &'static str)> {
+    let mut lines: Vec<(String, &'static str)> =
+        BINDINGS.iter().map(|b| (b.keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" "), b.help)).collect();
+    lines.push(("1-9".to_owned(), "in a panel: open that number"));
+    lines.push(("Enter / Esc".to_owned(), "in the filter: keep it / clear it"));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_mean_different_things_in_each_pane() {
+        assert_eq!(command_for(Char('j'), Scope::Sidebar), Some(Command::Down));
+        assert_eq!(command_for(Esc, Scope::Reader), Some(Command::Back));
+        assert_eq!(command_for(Esc, Scope::Sidebar), None);
+        assert_eq!(command_for(Ctrl('c'), Scope::Reader), Some(Command::Quit));
+        assert_eq!(command_for(Char('x'), Scope::Sidebar), None);
+    }
+
+    #[test]
+    fn the_help_lists_every_binding() {
+        let help = help_lines();
+        for binding in BINDINGS {
+            assert!(help.iter().any(|(_, what)| *what == binding.help), "{}", binding.help);
+        }
+    }
+}

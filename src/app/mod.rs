@@ -1,0 +1,523 @@
+//! The reader as a pure state machine: `App::update(Action)` changes the
+//! state and returns effects (read this article, open that URL, quit) for
+//! the terminal layer to carry out. No terminal here, so every key sequence
+//! can be tested.
+
+mod action;
+mod filter;
+pub mod keymap;
+mod open;
+mod panes;
+mod reader;
+
+pub use action::{Action, Command, Effect};
+pub use open::openable;
+pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, panel_area, reader_text_width};
+pub use reader::Reader;
+
+use crate::article::{Article, Problem, ProblemKind};
+use crate::document::Document;
+use crate::library::{SortKey, compare};
+use crate::loader::Loaded;
+use keymap::Scope;
+
+/// Which pane has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sidebar,
+    Reader,
+}
+
+/// A box over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Problems { top: usize },
+    Images { selected: usize },
+    Links { selected: usize },
+}
+
+/// The whole state of the reader.
+#[derive(Debug)]
+pub struct App {
+    /// Every article, in the order the loader found them (indices stay).
+    pub articles: Vec<Article>,
+    haystacks: Vec<String>,
+    pub problems: Vec<Problem>,
+    pub loading: bool,
+    /// The list as shown: indices into `articles`, filtered and sorted.
+    pub visible: Vec<usize>,
+    /// The selection, a position in `visible`.
+    pub selected: usize,
+    /// The first position of `visible` on screen.
+    pub list_top: usize,
+    pub focus: Focus,
+    pub filter: String,
+    /// The filter line has the keys.
+    pub editing_filter: bool,
+    pub reader: Option<Reader>,
+    /// An article asked for and not yet read.
+    pub opening: Option<usize>,
+    pub overlay: Option<Overlay>,
+    /// The sidebar's share of a wide screen, in percent.
+    pub sidebar_percent: u16,
+    pub size: (u16, u16),
+    pub message: Option<String>,
+}
+
+impl App {
+    pub fn new(size: (u16, u16)) -> App {
+        App {
+            articles: Vec::new(),
+            haystacks: Vec::new(),
+            problems: Vec::new(),
+            loading: true,
+            visible: Vec::new(),
+            selected: 0,
+            list_top: 0,
+            focus: Focus::Sidebar,
+            filter: String::new(),
+            editing_filter: false,
+            reader: None,
+            opening: None,
+            overlay: None,
+            sidebar_percent: 33,
+            size,
+            message: None,
+        }
+    }
+
+    /// Where each pane is on the current screen.
+    pub fn panes(&self) -> Panes {
+        panes::panes(self.size, self.sidebar_percent, self.focus)
+    }
+
+    /// Which key bindings apply now.
+    pub fn scope(&self) -> Scope {
+        match self.focus {
+            Focus::Sidebar => Scope::Sidebar,
+            Focus::Reader => Scope::Reader,
+        }
+    }
+
+    /// The selected article, if the list is not empty.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    /// Applies `action`; returns what the terminal layer must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Command(command) => {
+                self.message = None;
+                self.command(command)
+            }
+            Action::FilterText(text) => {
+                self.editing_filter = true;
+                self.focus = Focus::Sidebar;
+                let text: String = text.chars().filter(|c| !c.is_control()).collect();
+                self.filter.push_str(&text);
+                self.refresh_list();
+                Vec::new()
+            }
+            Action::FilterBackspace => {
+                self.filter.pop();
+                self.refresh_list();
+                Vec::new()
+            }
+            Action::FilterAccept => {
+                self.editing_filter = false;
+                self.focus = Focus::Sidebar;
+                Vec::new()
+            }
+            Action::FilterCancel => {
+                self.editing_filter = false;
+                self.filter.clear();
+                self.refresh_list();
+                Vec::new()
+            }
+            Action::OpenNumber(number) => self.open_number(number),
+            Action::Resize(columns, rows) => {
+                self.size = (columns, rows);
+                self.relayout();
+                self.keep_selection_in_view();
+                Vec::new()
+            }
+            Action::Scroll { column, row, lines } => {
+                self.scroll_at(column, row, lines);
+                Vec::new()
+            }
+            Action::Click { column, row } => self.click(column, row),
+            Action::Loaded(batch) => {
+                self.add(batch);
+                Vec::new()
+            }
+            Action::LoadFinished => {
+                self.loading = false;
+                self.refresh_list();
+                self.message = self.problem_summary();
+                Vec::new()
+            }
+            Action::ArticleRead { article, document } => {
+                self.article_read(article, document);
+                Vec::new()
+            }
+            Action::Message(message) => {
+                self.message = Some(message);
+                Vec::new()
+            }
+        }
+    }
+
+    fn command(&mut self, command: Command) -> Vec<Effect> {
+        if let Some(overlay) = self.overlay {
+            return self.overlay_command(overlay, command);
+        }
+        let page = self.page_size();
+        match (command, self.focus) {
+            (Command::Quit, _) => return vec![Effect::Quit],
+            (Command::Suspend, _) => return vec![Effect::Suspend],
+            (Command::Down, Focus::Sidebar) => self.select_by(1),
+            (Command::Up, Focus::Sidebar) => self.select_by(-1),
+            (Command::PageDown, Focus::Sidebar) => self.select_by(page as isize),
+            (Command::PageUp, Focus::Sidebar) => self.select_by(-(page as isize)),
+            (Command::HalfPageDown, Focus::Sidebar) => self.select_by((page / 2).max(1) as isize),
+            (Command::HalfPageUp, Focus::Sidebar) => self.select_by(-((page / 2).max(1) as isize)),
+            (Command::Top, Focus::Sidebar) => self.select_at(0),
+            (Command::Bottom, Focus::Sidebar) => self.select_at(self.visible.len().saturating_sub(1)),
+            (Command::Open, Focus::Sidebar) => return self.open_selected(),
+            (Command::Down, Focus::Reader) => self.scroll_reader(1),
+            (Command::Up, Focus::Reader) => self.scroll_reader(-1),
+            (Command::PageDown, Focus::Reader) => self.scroll_reader(page as isize),
+            (Command::PageUp, Focus::Reader) => self.scroll_reader(-(page as isize)),
+            (Command::HalfPageDown, Focus::Reader) => self.scroll_reader((page / 2).max(1) as isize),
+            (Command::HalfPageUp, Focus::Reader) => self.scroll_reader(-((page / 2).max(1) as isize)),
+            (Command::Top, Focus::Reader) => self.scroll_reader(isize::MIN / 2),
+            (Command::Bottom, Focus::Reader) => self.scroll_reader(isize::MAX / 2),
+            (Command::Back, Focus::Reader) => self.focus = Focus::Sidebar,
+            (Command::SwitchFocus, _) => self.switch_focus(),
+            (Command::NextArticle, _) => {
+                self.select_by(1);
+                return self.open_selected();
+            }
+            (Command::PreviousArticle, _) => {
+                self.select_by(-1);
+                return self.open_selected();
+            }
+            (Command::Filter, _) => {
+                self.editing_filter = true;
+                self.focus = Focus::Sidebar;
+            }
+            (Command::Images, _) => self.show_panel(Overlay::Images { selected: 0 }),
+            (Command::Links, _) => self.show_panel(Overlay::Links { selected: 0 }),
+            (Command::OpenOriginal, _) => return self.open_original(),
+            (Command::Help, _) => self.overlay = Some(Overlay::Help),
+            (Command::Problems, _) => self.overlay = Some(Overlay::Problems { top: 0 }),
+            (Command::WiderSidebar, _) => self.resize_sidebar(5),
+            (Command::NarrowerSidebar, _) => self.resize_sidebar(-5),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn overlay_command(&mut self, overlay: Overlay, command: Command) -> Vec<Effect> {
+        let count = self.panel_entries().len();
+        match (overlay, command) {
+            (_, Command::Quit) => return vec![Effect::Quit],
+            (_, Command::Back | Command::Help) => self.overlay = None,
+            (Overlay::Problems { top }, Command::Down | Command::Up | Command::PageDown | Command::PageUp) => {
+                let step: isize = match command {
+                    Command::Down => 1,
+                    Command::Up => -1,
+                    Command::PageDown => self.page_size() as isize,
+                    _ => -(self.page_size() as isize),
+                };
+                let last = self.problems.len().saturating_sub(1);
+                self.overlay = Some(Overlay::Problems { top: top.saturating_add_signed(step).min(last) });
+            }
+            (Overlay::Images { selected } | Overlay::Links { selected }, Command::Down | Command::Up) => {
+                let step = if command == Command::Down { 1 } else { -1 };
+                let selected = selected.saturating_add_signed(step).min(count.saturating_sub(1));
+                self.set_panel_selection(selected);
+            }
+            (Overlay::Images { selected } | Overlay::Links { selected }, Command::Open) => {
+                return self.open_number(selected + 1);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    // ----- the list -----
+
+    fn add(&mut self, batch: Vec<Loaded>) {
+        for loaded in batch {
+            match loaded {
+                Loaded::Article(article) => {
+                    if !article.warnings.is_empty() {
+                        let message = article.warnings.join("; ");
+                        self.problems.push(Problem { path: article.path(), kind: ProblemKind::Warning, message });
+                    }
+                    self.haystacks.push(filter::haystack(&article));
+                    self.articles.push(article);
+                }
+                Loaded::Problem(problem) => self.problems.push(problem),
+                Loaded::Skipped => {}
+            }
+        }
+        self.refresh_list();
+    }
+
+    /// Filters and sorts the list again, keeping the selected article
+    /// selected while it is still in the list.
+    fn refresh_list(&mut self) {
+        let keep = self.selected_article();
+        let terms = filter::terms(&self.filter);
+        let mut visible: Vec<usize> =
+            (0..self.articles.len()).filter(|&i| filter::matches(&self.haystacks[i], &terms)).collect();
+        let articles = &self.articles;
+        visible.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], SortKey::Date, false));
+        self.visible = visible;
+        self.selected = keep
+            .and_then(|article| self.visible.iter().position(|&i| i == article))
+            .unwrap_or(0)
+            .min(self.visible.len().saturating_sub(1));
+        self.keep_selection_in_view();
+    }
+
+    fn select_at(&mut self, position: usize) {
+        self.selected = position.min(self.visible.len().saturating_sub(1));
+        self.keep_selection_in_view();
+    }
+
+    fn select_by(&mut self, step: isize) {
+        self.select_at(self.selected.saturating_add_signed(step));
+    }
+
+    /// Articles the sidebar has room for.
+    pub fn list_rows(&self) -> usize {
+        self.panes().sidebar.map_or(1, |area| (usize::from(area.height) / panes::ROW_HEIGHT).max(1))
+    }
+
+    fn keep_selection_in_view(&mut self) {
+        let rows = self.list_rows();
+        if self.selected < self.list_top {
+            self.list_top = self.selected;
+        } else if self.selected >= self.list_top + rows {
+            self.list_top = self.selected + 1 - rows;
+        }
+        self.list_top = self.list_top.min(self.visible.len().saturating_sub(rows));
+    }
+
+    fn problem_summary(&self) -> Option<String> {
+        let failed = self.problems.iter().filter(|p| p.kind != ProblemKind::Warning).count();
+        let warned = self.problems.len() - failed;
+        match (failed, warned) {
+            (0, 0) => None,
+            (0, n) => Some(format!("{n} file{} loaded with warnings — press P", plural(n))),
+            (n, _) => Some(format!("{n} file{} could not be read — press P", plural(n))),
+        }
+    }
+
+    // ----- the reader -----
+
+    fn open_selected(&mut self) -> Vec<Effect> {
+        match self.selected_article() {
+            Some(article) => {
+                self.opening = Some(article);
+                vec![Effect::ReadArticle(article)]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn article_read(&mut self, article: usize, document: Result<Document, String>) {
+        if self.opening != Some(article) {
+            return;
+        }
+        self.opening = None;
+        match document {
+            Ok(document) => {
+                let width = panes::reader_text_width(self.size, self.sidebar_percent);
+                self.reader = Some(Reader::new(article, document, width));
+                self.focus = Focus::Reader;
+                self.keep_selection_in_view();
+            }
+            Err(message) => self.message = Some(message),
+        }
+    }
+
+    fn relayout(&mut self) {
+        let width = panes::reader_text_width(self.size, self.sidebar_percent);
+        let height = self.reader_height();
+        if let Some(reader) = &mut self.reader {
+            reader.relayout(width, height);
+        }
+    }
+
+    /// Lines or rows a page moves.
+    fn page_size(&self) -> usize {
+        let panes = self.panes();
+        let area = match self.focus {
+            Focus::Sidebar => panes.sidebar.map(|a| usize::from(a.height) / panes::ROW_HEIGHT),
+            Focus::Reader => panes.reader.map(|a| usize::from(a.height)),
+        };
+        area.unwrap_or(1).max(1)
+    }
+
+    /// Rows of the reading pane.
+    pub fn reader_height(&self) -> usize {
+        panes::panes(self.size, self.sidebar_percent, Focus::Reader).reader.map_or(1, |a| usize::from(a.height))
+    }
+
+    fn scroll_reader(&mut self, lines: isize) {
+        let height = self.reader_height();
+        if let Some(reader) = &mut self.reader {
+            reader.scroll(lines, height);
+        }
+    }
+
+    fn switch_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::Sidebar if self.reader.is_some() => Focus::Reader,
+            _ => Focus::Sidebar,
+        };
+        self.relayout();
+        self.keep_selection_in_view();
+    }
+
+    fn resize_sidebar(&mut self, step: i16) {
+        self.sidebar_percent = self.sidebar_percent.saturating_add_signed(step).clamp(15, 70);
+        self.relayout();
+    }
+
+    // ----- images and links -----
+
+    fn show_panel(&mut self, panel: Overlay) {
+        match &self.reader {
+            None => self.message = Some("Open an article first (Enter)".to_owned()),
+            Some(_) => {
+                self.overlay = Some(panel);
+                if self.panel_entries().is_empty() {
+                    self.overlay = None;
+                    let what = if matches!(panel, Overlay::Images { .. }) { "images" } else { "links" };
+                    self.message = Some(format!("This article has no {what}"));
+                }
+            }
+        }
+    }
+
+    /// The open panel's entries: (URL, what it is).
+    pub fn panel_entries(&self) -> Vec<(String, String)> {
+        let Some(reader) = &self.reader else { return Vec::new() };
+        let document = &reader.document;
+        match self.overlay {
+            Some(Overlay::Images { .. }) => document
+                .images
+                .iter()
+                .map(|i| (i.url.clone(), i.caption.clone().or_else(|| i.alt.clone()).unwrap_or_default()))
+                .collect(),
+            Some(Overlay::Links { .. }) => document.links.iter().map(|l| (l.url.clone(), link_label(l))).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn set_panel_selection(&mut self, selected: usize) {
+        self.overlay = match self.overlay {
+            Some(Overlay::Images { .. }) => Some(Overlay::Images { selected }),
+            Some(Overlay::Links { .. }) => Some(Overlay::Links { selected }),
+            other => other,
+        };
+    }
+
+    fn open_number(&mut self, number: usize) -> Vec<Effect> {
+        let entries = self.panel_entries();
+        match entries.get(number.wrapping_sub(1)) {
+            Some((url, _)) => {
+                self.set_panel_selection(number - 1);
+                self.open(url)
+            }
+            None => {
+                self.message = Some(format!("There is no number {number} here"));
+                Vec::new()
+            }
+        }
+    }
+
+    fn open_original(&mut self) -> Vec<Effect> {
+        let article = self.reader.as_ref().map(|r| r.article).or_else(|| self.selected_article());
+        match article.and_then(|a| self.articles[a].link.clone()) {
+            Some(link) => self.open(&link),
+            None => {
+                self.message = Some("This article has no original link".to_owned());
+                Vec::new()
+            }
+        }
+    }
+
+    fn open(&mut self, url: &str) -> Vec<Effect> {
+        match openable(url) {
+            Ok(target) => {
+                self.message = Some(format!("Opening {target}"));
+                vec![Effect::Open(target)]
+            }
+            Err(message) => {
+                self.message = Some(message);
+                Vec::new()
+            }
+        }
+    }
+
+    // ----- the mouse -----
+
+    fn scroll_at(&mut self, column: u16, row: u16, lines: i32) {
+        let panes = self.panes();
+        if panes.sidebar.is_some_and(|a| a.contains(column, row)) {
+            self.select_by(lines as isize);
+        } else if panes.reader.is_some_and(|a| a.contains(column, row)) {
+            self.scroll_reader(lines as isize * 3);
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) -> Vec<Effect> {
+        if let Some(overlay @ (Overlay::Images { .. } | Overlay::Links { .. })) = self.overlay {
+            let area = panes::panel_area(self.size, self.panel_entries().len());
+            if area.contains(column, row) {
+                let entry = usize::from(row - area.y).saturating_sub(1) / panes::PANEL_ROW_HEIGHT;
+                if entry < self.panel_entries().len() {
+                    self.set_panel_selection(entry);
+                }
+            } else {
+                let _ = overlay;
+                self.overlay = None;
+            }
+            return Vec::new();
+        }
+        let panes = self.panes();
+        if let Some(area) = panes.sidebar.filter(|a| a.contains(column, row)) {
+            let position = self.list_top + usize::from(row - area.y) / panes::ROW_HEIGHT;
+            if position < self.visible.len() {
+                self.focus = Focus::Sidebar;
+                self.select_at(position);
+            }
+        } else if panes.reader.is_some_and(|a| a.contains(column, row)) && self.reader.is_some() {
+            self.focus = Focus::Reader;
+        }
+        Vec::new()
+    }
+}
+
+fn link_label(link: &crate::document::Link) -> String {
+    match link.kind {
+        crate::document::LinkKind::Video => format!("video {}", link.text).trim().to_owned(),
+        crate::document::LinkKind::Audio => format!("audio {}", link.text).trim().to_owned(),
+        crate::document::LinkKind::Link => link.text.clone(),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests;

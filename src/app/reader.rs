@@ -1,0 +1,47 @@
+//! The open article: its document, laid out at the pane's width, and how
+//! far it is scrolled. A new width keeps the same text at the top.
+
+use crate::document::Document;
+use crate::layout::{Layout, Options, layout};
+
+#[derive(Debug)]
+pub struct Reader {
+    /// Index into `App::articles`.
+    pub article: usize,
+    pub document: Document,
+    pub layout: Layout,
+    /// The first line on screen.
+    pub top: usize,
+}
+
+impl Reader {
+    pub fn new(article: usize, document: Document, width: usize) -> Reader {
+        let layout = layout(&document, width, Options::default());
+        Reader { article, document, layout, top: 0 }
+    }
+
+    /// Lays the article out at `width`, keeping the text that was at the
+    /// top of the pane at the top.
+    pub fn relayout(&mut self, width: usize, height: usize) {
+        if self.layout.width != width {
+            let anchor = self.layout.pos_at(self.top);
+            self.layout = layout(&self.document, width, Options::default());
+            self.top = self.layout.line_at(anchor);
+        }
+        self.top = self.top.min(self.max_top(height));
+    }
+
+    pub fn scroll(&mut self, lines: isize, height: usize) {
+        self.top = self.top.saturating_add_signed(lines).min(self.max_top(height));
+    }
+
+    fn max_top(&self, height: usize) -> usize {
+        self.layout.lines.len().saturating_sub(height)
+    }
+
+    /// How far down the article the pane's bottom is, in percent.
+    pub fn percent(&self, height: usize) -> usize {
+        let total = self.layout.lines.len();
+        if total <= height { 100 } else { ((self.top + height).min(total) * 100) / total }
+    }
+}

@@ -1,0 +1,149 @@
+//! The app driven by sequences of actions: state and effects out.
+
+use super::*;
+use crate::document::{BodyKind, Document};
+use crate::loader::Loaded;
+use std::path::Path;
+
+fn article(title: &str, date: &str, author: &str) -> Loaded {
+    let text = format!("---\ntitle: '{title}'\ndate: {date}\nauthor: {author}\ncategories:\n - 新媒体\n---\n<p>x</p>");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(format!("{date}.md"));
+    std::fs::write(&path, text).expect("write");
+    let library = crate::loader::load(&[path]);
+    Loaded::Article(library.articles.into_iter().next().expect("an article"))
+}
+
+fn app_with_three() -> App {
+    let mut app = App::new((100, 30));
+    app.update(Action::Loaded(vec![
+        article("俄罗斯希望在日内瓦会谈", "2021-12-30", "Aljazeera 半岛网"),
+        article("Hot Chips 34 英伟达", "2022-08-25", "cnBeta"),
+        article("ジョジョの奇妙な冒険", "2022-03-17", "Bangumi"),
+    ]));
+    app.update(Action::LoadFinished);
+    app
+}
+
+fn titles(app: &App) -> Vec<&str> {
+    app.visible.iter().map(|&i| &*app.articles[i].title).collect()
+}
+
+fn document(html: &str) -> Document {
+    let base = crate::document::Base::for_article(None, Path::new("/lib/a.md"));
+    Document::parse(html, BodyKind::Html, &base, &[])
+}
+
+#[test]
+fn the_list_is_newest_first_and_moves() {
+    let mut app = app_with_three();
+    assert_eq!(titles(&app), ["Hot Chips 34 英伟达", "ジョジョの奇妙な冒険", "俄罗斯希望在日内瓦会谈"]);
+    app.update(Action::Command(Command::Down));
+    app.update(Action::Command(Command::Down));
+    app.update(Action::Command(Command::Down));
+    assert_eq!(app.selected, 2, "stops at the end");
+    app.update(Action::Command(Command::Top));
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn the_filter_narrows_and_keeps_the_selection() {
+    let mut app = app_with_three();
+    app.update(Action::Command(Command::Bottom));
+    assert_eq!(app.selected_article().map(|i| &*app.articles[i].title), Some("俄罗斯希望在日内瓦会谈"));
+    app.update(Action::Command(Command::Filter));
+    app.update(Action::FilterText("半岛".to_owned()));
+    assert_eq!(titles(&app), ["俄罗斯希望在日内瓦会谈"]);
+    app.update(Action::FilterBackspace);
+    app.update(Action::FilterBackspace);
+    assert_eq!(titles(&app).len(), 3);
+    assert_eq!(app.selected, 2, "the same article stays selected");
+    app.update(Action::FilterText("nothing here".to_owned()));
+    assert!(app.visible.is_empty());
+    app.update(Action::FilterCancel);
+    assert_eq!(titles(&app).len(), 3);
+    assert!(!app.editing_filter);
+}
+
+#[test]
+fn opening_reads_then_shows_the_article() {
+    let mut app = app_with_three();
+    let effects = app.update(Action::Command(Command::Open));
+    let target = app.selected_article().expect("selected");
+    assert_eq!(effects, [Effect::ReadArticle(target)]);
+    let doc = document(
+        "<p>正文</p><img src=\"https://a.test/1.png\"><img src=\"https://a.test/2.png\"><a href=\"https://b.test/\">b</a>",
+    );
+    app.update(Action::ArticleRead { article: target, document: Ok(doc) });
+    assert_eq!(app.focus, Focus::Reader);
+    app.update(Action::Command(Command::Images));
+    assert_eq!(app.overlay, Some(Overlay::Images { selected: 0 }));
+    assert_eq!(app.update(Action::OpenNumber(2)), [Effect::Open("https://a.test/2.png".to_owned())]);
+    app.update(Action::Command(Command::Down));
+    assert_eq!(app.overlay, Some(Overlay::Images { selected: 1 }));
+    app.update(Action::Command(Command::Back));
+    assert_eq!(app.overlay, None);
+    app.update(Action::Command(Command::Links));
+    assert_eq!(app.update(Action::Command(Command::Open)), [Effect::Open("https://b.test/".to_owned())]);
+}
+
+#[test]
+fn refused_urls_are_messages_not_effects() {
+    let mut app = app_with_three();
+    let target = app.selected_article().expect("selected");
+    app.update(Action::Command(Command::Open));
+    app.update(Action::ArticleRead { article: target, document: Ok(document("<a href=\"mailto:x@y.test\">m</a>")) });
+    app.update(Action::Command(Command::Links));
+    assert_eq!(app.update(Action::OpenNumber(1)), []);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("mailto:")));
+    assert_eq!(app.update(Action::OpenNumber(7)), []);
+}
+
+#[test]
+fn a_resize_keeps_the_reading_position() {
+    let mut app = app_with_three();
+    let target = app.selected_article().expect("selected");
+    app.update(Action::Command(Command::Open));
+    let long: String = (0..200)
+        .map(|i| format!("<p>第{i}段：俄罗斯周四表示，将在即将举行的日内瓦会谈上寻求美国对乌克兰的安全保证。</p>"))
+        .collect();
+    app.update(Action::ArticleRead { article: target, document: Ok(document(&long)) });
+    app.update(Action::Command(Command::PageDown));
+    app.update(Action::Command(Command::PageDown));
+    let reader = app.reader.as_ref().expect("open");
+    let before = reader.layout.lines[reader.top].text();
+    app.update(Action::Resize(60, 20));
+    let reader = app.reader.as_ref().expect("open");
+    let after = reader.layout.lines[reader.top].text();
+    let first = before.chars().next().expect("text");
+    assert!(after.contains(first), "{before:?} → {after:?}");
+}
+
+#[test]
+fn narrow_screens_show_one_pane_and_back_returns() {
+    let mut app = app_with_three();
+    app.update(Action::Resize(40, 12));
+    assert!(app.panes().reader.is_none());
+    let target = app.selected_article().expect("selected");
+    app.update(Action::Command(Command::Open));
+    app.update(Action::ArticleRead { article: target, document: Ok(document("<p>x</p>")) });
+    assert!(app.panes().sidebar.is_none());
+    app.update(Action::Command(Command::Back));
+    assert_eq!(app.focus, Focus::Sidebar);
+    assert!(app.panes().reader.is_none());
+}
+
+#[test]
+fn quit_and_problems() {
+    let mut app = App::new((80, 24));
+    app.update(Action::Loaded(vec![Loaded::Problem(crate::article::Problem {
+        path: "/x/a.md".into(),
+        kind: crate::article::ProblemKind::Binary,
+        message: "binary".to_owned(),
+    })]));
+    app.update(Action::LoadFinished);
+    assert_eq!(app.message.as_deref(), Some("1 file could not be read — press P"));
+    app.update(Action::Command(Command::Problems));
+    assert_eq!(app.overlay, Some(Overlay::Problems { top: 0 }));
+    assert_eq!(app.update(Action::Command(Command::Quit)), [Effect::Quit]);
+}

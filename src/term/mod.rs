@@ -1,0 +1,167 @@
+//! The only code that touches the terminal: raw mode and the alternate
+//! screen (always restored: on quit, error, panic, SIGTERM, SIGHUP), the
+//! event loop (asleep until something happens), suspending on Ctrl-z,
+//! reading articles and starting the opener for the app's effects.
+
+mod keys;
+mod opener;
+
+use crate::app::{Action, App, Effect};
+use crate::loader::{self, LoadEvent};
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout, stdout};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread;
+
+/// What wakes the loop.
+enum Wake {
+    Input(crossterm::event::Event),
+    Load(LoadEvent),
+    /// SIGTERM, SIGHUP or SIGINT.
+    Signal,
+}
+
+type Screen = Terminal<CrosstermBackend<Stdout>>;
+
+/// Runs the reader on `paths` until the user quits.
+pub fn run(paths: Vec<PathBuf>) -> io::Result<()> {
+    install_panic_hook();
+    let mut screen = enter()?;
+    let result = event_loop(&mut screen, paths);
+    leave();
+    result
+}
+
+fn enter() -> io::Result<Screen> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Puts the terminal back as it was; safe to call twice.
+fn leave() {
+    let _ =
+        execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = disable_raw_mode();
+}
+
+/// A panic on the main thread restores the terminal before the message is
+/// printed; one on a loader thread is reported as a problem with its file.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        if thread::current().name() == Some("main") {
+            leave();
+            eprintln!("folio: internal error: {info}");
+        }
+    }));
+}
+
+fn event_loop(screen: &mut Screen, paths: Vec<PathBuf>) -> io::Result<()> {
+    let (wake, wakes) = channel();
+    spawn_input(wake.clone());
+    spawn_loader(wake.clone(), paths);
+    spawn_signals(wake);
+    let size = screen.size()?;
+    let mut app = App::new((size.width, size.height));
+    loop {
+        screen.draw(|frame| crate::ui::draw(frame, &app))?;
+        #[cfg(debug_assertions)]
+        if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
+            // For the test that a panic gives the terminal back (debug builds only).
+            panic!("FOLIO_TEST_PANIC is set");
+        }
+        // Asleep until something happens; then take everything pending.
+        let Ok(first) = wakes.recv() else { return Ok(()) };
+        for woken in std::iter::once(first).chain(wakes.try_iter()) {
+            let action = match woken {
+                Wake::Input(event) => keys::action_for(event, &app),
+                Wake::Load(LoadEvent::Batch(batch)) => Some(Action::Loaded(batch)),
+                Wake::Load(LoadEvent::Done) => Some(Action::LoadFinished),
+                Wake::Signal => return Ok(()),
+            };
+            let Some(action) = action else { continue };
+            if !perform(screen, &mut app, action)? {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Applies `action` and carries out its effects; `false` means quit.
+fn perform(screen: &mut Screen, app: &mut App, action: Action) -> io::Result<bool> {
+    let mut pending = vec![action];
+    while let Some(action) = pending.pop() {
+        for effect in app.update(action) {
+            match effect {
+                Effect::Quit => return Ok(false),
+                Effect::Suspend => suspend(screen)?,
+                Effect::ReadArticle(index) => pending.push(read_article(app, index)),
+                Effect::Open(target) => {
+                    if let Err(message) = opener::open(&target) {
+                        pending.push(Action::Message(message));
+                    }
+                }
+            }
+        }
+    }
+    Ok(true)
+}
+
+fn read_article(app: &App, index: usize) -> Action {
+    let article = &app.articles[index];
+    let document = loader::read_body(article)
+        .map(|body| crate::page::page(article, &body))
+        .map_err(|problem| format!("Cannot read the article: {}", crate::text::printable(&problem.message)));
+    Action::ArticleRead { article: index, document }
+}
+
+/// Ctrl-z: give the terminal back, stop until `fg`, then take it again.
+fn suspend(screen: &mut Screen) -> io::Result<()> {
+    leave();
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
+    screen.clear()
+}
+
+fn spawn_input(wake: Sender<Wake>) {
+    thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if wake.send(Wake::Input(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_loader(wake: Sender<Wake>, paths: Vec<PathBuf>) {
+    let events: Receiver<LoadEvent> = loader::spawn(paths);
+    thread::spawn(move || {
+        for event in events {
+            if wake.send(Wake::Load(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_signals(wake: Sender<Wake>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else { return };
+        thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = wake.send(Wake::Signal);
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    drop(wake);
+}

@@ -1,0 +1,36 @@
+//! Drawing the reader from `&App`: sidebar, reading pane, status bar and
+//! overlays. Nothing here changes state.
+
+mod overlay;
+mod reader;
+mod sidebar;
+mod status;
+mod style;
+
+pub use style::span_style;
+
+use crate::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let panes = app.panes();
+    if let Some(area) = panes.sidebar {
+        sidebar::draw(frame, app, area);
+    }
+    if let Some(area) = panes.reader {
+        if let Some(sidebar) = panes.sidebar {
+            // The rule between the panes.
+            let rule: Vec<Line<'_>> = (0..area.height).map(|_| Line::from(Span::styled("│", style::dim()))).collect();
+            frame.render_widget(Paragraph::new(rule), Rect::new(sidebar.width, area.y, 1, area.height));
+        }
+        reader::draw(frame, app, area);
+    }
+    status::draw(frame, app, panes.status);
+    if let Some(overlay) = app.overlay {
+        overlay::draw(frame, app, overlay);
+    }
+}

@@ -1,0 +1,86 @@
+//! Boxes over the panes: the help (from the key map), the load problems,
+//! and the images and links panels.
+
+use super::style::{bold, dim, selected};
+use crate::app::{App, Overlay, keymap, panel_area};
+use crate::text::printable;
+use crate::width::{fit, truncate, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: Overlay) {
+    match overlay {
+        Overlay::Help => help(frame, app),
+        Overlay::Problems { top } => problems(frame, app, top),
+        Overlay::Images { selected } => panel(frame, app, "Images", selected),
+        Overlay::Links { selected } => panel(frame, app, "Links", selected),
+    }
+}
+
+/// A bordered box of `width` × `height` cells in the middle of the screen.
+fn centred(frame: &mut Frame<'_>, app: &App, width: u16, height: u16, title: &str) -> Rect {
+    let (columns, rows) = app.size;
+    let width = width.min(columns);
+    let height = height.min(rows.saturating_sub(1)).max(rows.min(3));
+    let area = Rect::new((columns - width) / 2, (rows.saturating_sub(1) - height.min(rows)) / 2, width, height);
+    frame.render_widget(Clear, area);
+    let title = truncate(title, usize::from(width.saturating_sub(4)));
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), bold()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+fn help(frame: &mut Frame<'_>, app: &App) {
+    let entries = keymap::help_lines();
+    let key_width = entries.iter().map(|(keys, _)| width(keys)).max().unwrap_or(0);
+    let inner = centred(frame, app, 64, entries.len() as u16 + 2, "Keys — Esc closes");
+    let columns = usize::from(inner.width);
+    let lines: Vec<Line<'_>> = entries
+        .iter()
+        .map(|(keys, what)| {
+            let keys = fit(keys, key_width.min(columns / 2));
+            let room = columns.saturating_sub(width(&keys) + 2);
+            Line::from(vec![Span::styled(keys, bold()), Span::raw("  "), Span::raw(truncate(what, room))])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn problems(frame: &mut Frame<'_>, app: &App, top: usize) {
+    let (columns, rows) = app.size;
+    let title = format!("{} files with problems — Esc closes", app.problems.len());
+    let inner = centred(frame, app, columns.saturating_sub(4).max(10), rows.saturating_sub(2), &title);
+    let room = usize::from(inner.width);
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    for problem in app.problems.iter().skip(top) {
+        lines.push(Line::from(Span::styled(truncate(&printable(&problem.path.to_string_lossy()), room), bold())));
+        lines.push(Line::from(Span::styled(truncate(&format!("  {}", printable(&problem.message)), room), dim())));
+    }
+    if app.problems.is_empty() {
+        lines.push(Line::from("Every file loaded."));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn panel(frame: &mut Frame<'_>, app: &App, title: &str, chosen: usize) {
+    let entries = app.panel_entries();
+    let area = panel_area(app.size, entries.len());
+    let title = format!("{title} — Enter or 1-9 opens, Esc closes");
+    let inner = centred(frame, app, area.width, area.height, &title);
+    let room = usize::from(inner.width);
+    let visible_entries = usize::from(inner.height) / 2;
+    let first = chosen.saturating_sub(visible_entries.saturating_sub(1));
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    for (index, (url, label)) in entries.iter().enumerate().skip(first).take(visible_entries) {
+        let number = format!("[{}] ", index + 1);
+        let label = if label.is_empty() { url.as_str() } else { label.as_str() };
+        let style = if index == chosen { selected() } else { Default::default() };
+        lines.push(Line::from(Span::styled(fit(&format!("{number}{label}"), room), style)));
+        let indent = " ".repeat(width(&number));
+        lines.push(Line::from(Span::styled(truncate(&format!("{indent}{url}"), room), dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,53 @@
+//! The sidebar: one article in two rows (its title; its source and date),
+//! the selection highlighted.
+
+use super::style::{bold, dim, selected};
+use crate::app::{App, Area, Focus, ROW_HEIGHT};
+use crate::article::Article;
+use crate::width::{fit, truncate, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
+    let columns = usize::from(area.width);
+    let rows = usize::from(area.height) / ROW_HEIGHT;
+    let mut lines: Vec<Line<'_>> = Vec::with_capacity(usize::from(area.height));
+    for position in app.list_top..(app.list_top + rows).min(app.visible.len()) {
+        let article = &app.articles[app.visible[position]];
+        let is_selected = position == app.selected;
+        let highlight = if is_selected && app.focus == Focus::Sidebar {
+            selected()
+        } else if is_selected {
+            bold()
+        } else {
+            Default::default()
+        };
+        lines.push(Line::from(Span::styled(fit(&article.title, columns), highlight)));
+        lines.push(details(article, columns));
+    }
+    if app.visible.is_empty() {
+        let note = if app.loading {
+            "Loading…"
+        } else if app.filter.is_empty() {
+            "No articles here"
+        } else {
+            "No article matches the filter"
+        };
+        lines.push(Line::from(Span::styled(truncate(note, columns), dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), Rect::new(area.x, area.y, area.width, area.height));
+}
+
+/// `source            2021-12-30`, cut to fit.
+fn details(article: &Article, columns: usize) -> Line<'static> {
+    let date = article.date.map(|d| d.strftime("%Y-%m-%d").to_string()).unwrap_or_default();
+    let source = article.author.as_deref().map(str::to_owned).unwrap_or_else(|| article.group.to_string());
+    let date_width = width(&date);
+    if columns <= date_width + 2 {
+        return Line::from(Span::styled(truncate(&date, columns), dim()));
+    }
+    let source = fit(&source, columns - date_width - 1);
+    Line::from(vec![Span::styled(format!("{source} "), dim()), Span::styled(date, dim())])
+}

@@ -1,0 +1,68 @@
+//! The status bar: the count, the filter, messages, a key hint; the filter
+//! line while one is typed.
+
+use super::style::{bold, dim};
+use crate::app::{App, Area};
+use crate::width::{truncate, width};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
+    let columns = usize::from(area.width);
+    let rect = Rect::new(area.x, area.y, area.width, area.height);
+    if app.editing_filter {
+        let prompt = format!("/{}", app.filter);
+        // Keep the end of a long filter (where the cursor is) in view.
+        let shown = tail(&prompt, columns.saturating_sub(1));
+        let cursor = width(&shown) as u16;
+        frame.render_widget(Paragraph::new(Line::from(Span::raw(shown))), rect);
+        frame.set_cursor_position(Position::new(area.x + cursor.min(area.width.saturating_sub(1)), area.y));
+        return;
+    }
+    let mut left = format!("{}/{} articles", app.visible.len(), app.articles.len());
+    if app.loading {
+        left.push_str(&format!(" · loading {}…", app.articles.len() + app.problems.len()));
+    }
+    if !app.filter.is_empty() {
+        left.push_str(&format!(" · /{}", app.filter));
+    }
+    if let Some(reader) = &app.reader {
+        left.push_str(&format!(" · {}%", reader.percent(app.reader_height())));
+    }
+    let hint = "? help  q quit";
+    let message = app.message.as_deref().unwrap_or_default();
+    let mut spans = vec![Span::styled(left.clone(), bold())];
+    let mut used = width(&left);
+    if !message.is_empty() && used + 3 < columns {
+        let room = columns - used - 3;
+        let shown = truncate(message, room);
+        used += 3 + width(&shown);
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(shown, Style::default().fg(Color::Yellow)));
+    }
+    if used + width(hint) + 2 <= columns {
+        spans.push(Span::raw(" ".repeat(columns - used - width(hint))));
+        spans.push(Span::styled(hint, dim()));
+    }
+    let line = Line::from(spans);
+    let line = if used > columns { Line::from(truncate(&left, columns)) } else { line };
+    frame.render_widget(Paragraph::new(line).style(Style::default().bg(Color::Reset)), rect);
+}
+
+/// The last `columns` columns of `text`.
+fn tail(text: &str, columns: usize) -> String {
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > columns {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    kept.into_iter().rev().collect()
+}
