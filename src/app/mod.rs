@@ -59,6 +59,8 @@ pub struct App {
     /// An article asked for and not yet read.
     pub opening: Option<usize>,
     pub overlay: Option<Overlay>,
+    /// The first line of the help shown (it scrolls on small screens).
+    pub help_top: usize,
     /// The sidebar's share of a wide screen, in percent.
     pub sidebar_percent: u16,
     pub size: (u16, u16),
@@ -81,6 +83,7 @@ impl App {
             reader: None,
             opening: None,
             overlay: None,
+            help_top: 0,
             sidebar_percent: 33,
             size,
             message: None,
@@ -211,7 +214,10 @@ impl App {
             (Command::Images, _) => self.show_panel(Overlay::Images { selected: 0 }),
             (Command::Links, _) => self.show_panel(Overlay::Links { selected: 0 }),
             (Command::OpenOriginal, _) => return self.open_original(),
-            (Command::Help, _) => self.overlay = Some(Overlay::Help),
+            (Command::Help, _) => {
+                self.overlay = Some(Overlay::Help);
+                self.help_top = 0;
+            }
             (Command::Problems, _) => self.overlay = Some(Overlay::Problems { top: 0 }),
             (Command::WiderSidebar, _) => self.resize_sidebar(5),
             (Command::NarrowerSidebar, _) => self.resize_sidebar(-5),
@@ -225,6 +231,11 @@ impl App {
         match (overlay, command) {
             (_, Command::Quit) => return vec![Effect::Quit],
             (_, Command::Back | Command::Help) => self.overlay = None,
+            (Overlay::Help, Command::Down | Command::Up) => {
+                let last = keymap::help_lines().len().saturating_sub(1);
+                let step = if command == Command::Down { 1 } else { -1 };
+                self.help_top = self.help_top.saturating_add_signed(step).min(last);
+            }
             (Overlay::Problems { top }, Command::Down | Command::Up | Command::PageDown | Command::PageUp) => {
                 let step: isize = match command {
                     Command::Down => 1,

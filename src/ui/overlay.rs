@@ -26,6 +26,17 @@ fn centred(frame: &mut Frame<'_>, app: &App, width: u16, height: u16, title: &st
     let height = height.min(rows.saturating_sub(1)).max(rows.min(3));
     let area = Rect::new((columns - width) / 2, (rows.saturating_sub(1) - height.min(rows)) / 2, width, height);
     frame.render_widget(Clear, area);
+    // A wide character whose right half the box covers would leave half a
+    // glyph (or garbage) at the box's edge: blank it.
+    if area.x > 0 {
+        let buffer = frame.buffer_mut();
+        for y in area.y..area.y + area.height {
+            let cell = &mut buffer[(area.x - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     let title = truncate(title, usize::from(width.saturating_sub(4)));
     let block = Block::bordered().title(Span::styled(format!(" {title} "), bold()));
     let inner = block.inner(area);
@@ -36,10 +47,11 @@ fn centred(frame: &mut Frame<'_>, app: &App, width: u16, height: u16, title: &st
 fn help(frame: &mut Frame<'_>, app: &App) {
     let entries = keymap::help_lines();
     let key_width = entries.iter().map(|(keys, _)| width(keys)).max().unwrap_or(0);
-    let inner = centred(frame, app, 64, entries.len() as u16 + 2, "Keys — Esc closes");
+    let inner = centred(frame, app, 72, entries.len() as u16 + 2, "Keys — j/k scroll, Esc closes");
     let columns = usize::from(inner.width);
     let lines: Vec<Line<'_>> = entries
         .iter()
+        .skip(app.help_top)
         .map(|(keys, what)| {
             let keys = fit(keys, key_width.min(columns / 2));
             let room = columns.saturating_sub(width(&keys) + 2);
