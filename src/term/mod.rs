@@ -77,17 +77,29 @@ fn event_loop(screen: &mut Screen, paths: Vec<PathBuf>) -> io::Result<()> {
         }
         // Asleep until something happens; then take everything pending.
         let Ok(first) = wakes.recv() else { return Ok(()) };
+        // Batches that arrived together become one, so the list is sorted
+        // once per wake rather than once per batch.
+        let mut loaded = Vec::new();
         for woken in std::iter::once(first).chain(wakes.try_iter()) {
             let action = match woken {
+                Wake::Load(LoadEvent::Batch(batch)) => {
+                    loaded.extend(batch);
+                    continue;
+                }
                 Wake::Input(event) => keys::action_for(event, &app),
-                Wake::Load(LoadEvent::Batch(batch)) => Some(Action::Loaded(batch)),
                 Wake::Load(LoadEvent::Done) => Some(Action::LoadFinished),
                 Wake::Signal => return Ok(()),
             };
+            if !loaded.is_empty() && !perform(screen, &mut app, Action::Loaded(std::mem::take(&mut loaded)))? {
+                return Ok(());
+            }
             let Some(action) = action else { continue };
             if !perform(screen, &mut app, action)? {
                 return Ok(());
             }
+        }
+        if !loaded.is_empty() && !perform(screen, &mut app, Action::Loaded(loaded))? {
+            return Ok(());
         }
     }
 }
