@@ -116,7 +116,6 @@ fn nesting_100000_tags_deep() {
 }
 
 #[test]
-#[ignore = "bug: 100,000 unclosed <blockquote>s (a 4 MB body) take ~20 s and 7 GB of memory to lay out at width 80 in release: 1.9 million lines of 39 cloned quote-bar spans and one CJK character each (76 million spans)"]
 fn unclosed_quotes_lay_out_in_reasonable_time() {
     guarded("100,000 unclosed <blockquote> at 80", || {
         let body = "<blockquote>深い入れ子の中の文章です。Deep text.".repeat(100_000);
@@ -173,7 +172,6 @@ fn deep_nesting_loses_no_text() {
 }
 
 #[test]
-#[ignore = "bug: the text of list items nested deeper than 23 levels is dropped from the document (the builder's MAX_DEPTH of 48 containers; `<ul><li>x` × 100 keeps 23 of 100 items)"]
 fn deep_lists_lose_no_text() {
     let tags = [("<ul><li>", "</li></ul>"), ("<ol><li>", "</li></ol>"), ("<dl><dd>", "</dd></dl>")];
     let lost: Vec<String> = tags.iter().flat_map(|(open, close)| lost_in_nesting(open, close)).collect();

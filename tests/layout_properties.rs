@@ -272,7 +272,6 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "bug: U+200B or U+3000 after an opening bracket (or before a closing one) lets a line end with `（` (start with `。`): the kinsoku check in wrap::units looks past ASCII spaces only; see layout_known_bugs.rs"]
     fn kinsoku_holds_around_zero_width_and_ideographic_spaces(input in text(ALL), width in 2..=40usize) {
         let w = wrapped(&input, width);
         let faults: Vec<String> = kinsoku_faults(&w, width).into_iter().filter(|f| f.starts_with("S1") || f.starts_with("E1")).collect();
@@ -280,7 +279,6 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "bug: wrap::split_long never carries an opening bracket/quote over (a hard-split piece may end with `(` `“` `（`), and carries a space or U+200B instead of a visible character before closing punctuation; see layout_known_bugs.rs"]
     fn hard_splits_carry_a_character_over(input in text(ALL), width in 2..=40usize) {
         let w = wrapped(&input, width);
         let faults = kinsoku_faults(&w, width);
@@ -357,7 +355,6 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "bug: table lines' positions go back: a grid's row separator takes the row's first position, and stacked rows count the `header: ` label in their positions; see layout_known_bugs.rs"]
     fn positions_in_tables_map_to_lines(body in html(), width in width()) {
         let base = Base::for_article(None, Path::new("/library/article.md"));
         let document = Document::parse(&body, BodyKind::Html, &base, &[]);

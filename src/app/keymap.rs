@@ -29,6 +29,8 @@ pub enum Scope {
     Everywhere,
     Sidebar,
     Reader,
+    /// A box over the panes: help, problems, images or links.
+    Overlay,
 }
 
 /// One line of the key map.
@@ -86,12 +88,29 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Char('>')], command: Command::WiderSidebar, scope: Scope::Everywhere, help: "wider list" },
     Binding { keys: &[Char('P')], command: Command::Problems, scope: Scope::Everywhere, help: "files with problems" },
     Binding { keys: &[Char('?')], command: Command::Help, scope: Scope::Everywhere, help: "this help" },
+    Binding {
+        keys: &[Char('j'), Down, Char('k'), Up],
+        command: Command::Down,
+        scope: Scope::Overlay,
+        help: "in a box: choose (j/↓ down, k/↑ up)",
+    },
+    Binding {
+        keys: &[Enter, Char('l'), Right],
+        command: Command::Open,
+        scope: Scope::Overlay,
+        help: "in a box: open the chosen entry",
+    },
+    Binding { keys: &[Esc, Char('h'), Left], command: Command::Back, scope: Scope::Overlay, help: "close the box" },
     Binding { keys: &[Ctrl('z')], command: Command::Suspend, scope: Scope::Everywhere, help: "suspend (fg resumes)" },
     Binding { keys: &[Char('q'), Ctrl('c')], command: Command::Quit, scope: Scope::Everywhere, help: "quit" },
 ];
 
 /// The command `key` runs in `scope`, if any.
 pub fn command_for(key: Key, scope: Scope) -> Option<Command> {
+    // In a box, `k`/`↑` share a line of the help with `j`/`↓` but go up.
+    if scope == Scope::Overlay && matches!(key, Char('k') | Up) {
+        return Some(Command::Up);
+    }
     BINDINGS
         .iter()
         .find(|b| (b.scope == scope || b.scope == Scope::Everywhere) && b.keys.contains(&key))

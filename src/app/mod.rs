@@ -12,7 +12,7 @@ mod reader;
 
 pub use action::{Action, Command, Effect};
 pub use open::openable;
-pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, panel_area, reader_text_width};
+pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, panel_area, panel_first_entry, reader_text_width};
 pub use reader::Reader;
 
 use crate::article::{Article, Problem, ProblemKind};
@@ -97,9 +97,10 @@ impl App {
 
     /// Which key bindings apply now.
     pub fn scope(&self) -> Scope {
-        match self.focus {
-            Focus::Sidebar => Scope::Sidebar,
-            Focus::Reader => Scope::Reader,
+        match (self.overlay, self.focus) {
+            (Some(_), _) => Scope::Overlay,
+            (None, Focus::Sidebar) => Scope::Sidebar,
+            (None, Focus::Reader) => Scope::Reader,
         }
     }
 
@@ -197,16 +198,13 @@ impl App {
             (Command::HalfPageUp, Focus::Reader) => self.scroll_reader(-((page / 2).max(1) as isize)),
             (Command::Top, Focus::Reader) => self.scroll_reader(isize::MIN / 2),
             (Command::Bottom, Focus::Reader) => self.scroll_reader(isize::MAX / 2),
-            (Command::Back, Focus::Reader) => self.focus = Focus::Sidebar,
+            (Command::Back, Focus::Reader) => {
+                self.focus = Focus::Sidebar;
+                self.keep_selection_in_view();
+            }
             (Command::SwitchFocus, _) => self.switch_focus(),
-            (Command::NextArticle, _) => {
-                self.select_by(1);
-                return self.open_selected();
-            }
-            (Command::PreviousArticle, _) => {
-                self.select_by(-1);
-                return self.open_selected();
-            }
+            (Command::NextArticle, _) => return self.open_neighbour(1),
+            (Command::PreviousArticle, _) => return self.open_neighbour(-1),
             (Command::Filter, _) => {
                 self.editing_filter = true;
                 self.focus = Focus::Sidebar;
@@ -340,6 +338,18 @@ impl App {
             }
             None => Vec::new(),
         }
+    }
+
+    /// `J`/`K`: the next or previous article in the list, if there is one.
+    fn open_neighbour(&mut self, step: isize) -> Vec<Effect> {
+        let before = self.selected;
+        self.select_by(step);
+        if self.selected == before && self.reader.is_some() {
+            self.message =
+                Some(if step > 0 { "This is the last article" } else { "This is the first article" }.to_owned());
+            return Vec::new();
+        }
+        self.open_selected()
     }
 
     fn article_read(&mut self, article: usize, document: Result<Document, String>) {
@@ -494,12 +504,17 @@ impl App {
         if let Some(overlay @ (Overlay::Images { .. } | Overlay::Links { .. })) = self.overlay {
             let area = panes::panel_area(self.size, self.panel_entries().len());
             if area.contains(column, row) {
-                let entry = usize::from(row - area.y).saturating_sub(1) / panes::PANEL_ROW_HEIGHT;
+                let selected = match overlay {
+                    Overlay::Images { selected } | Overlay::Links { selected } => selected,
+                    _ => 0,
+                };
+                // Inside the border, scrolled as the panel draws it.
+                let first = panes::panel_first_entry(area.height.saturating_sub(2), selected);
+                let entry = first + usize::from(row - area.y).saturating_sub(1) / panes::PANEL_ROW_HEIGHT;
                 if entry < self.panel_entries().len() {
                     self.set_panel_selection(entry);
                 }
             } else {
-                let _ = overlay;
                 self.overlay = None;
             }
             return Vec::new();

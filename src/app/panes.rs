@@ -70,6 +70,13 @@ pub fn panel_area((width, height): (u16, u16), entries: usize) -> Area {
     }
 }
 
+/// The first entry a panel whose inside is `rows` high shows, so that
+/// entry `selected` is in view.
+pub fn panel_first_entry(rows: u16, selected: usize) -> usize {
+    let shown = (usize::from(rows) / PANEL_ROW_HEIGHT).max(1);
+    selected.saturating_sub(shown - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

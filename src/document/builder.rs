@@ -477,7 +477,11 @@ impl Builder {
                 false
             }
             Kind::Pre => false,
-            Kind::List { .. } | Kind::Table { .. } | Kind::Row { .. } => true,
+            Kind::List { .. } | Kind::Table { .. } | Kind::Row { .. } => {
+                // Stray text (or text past the depth limit) still has a home.
+                self.flush_paragraph();
+                true
+            }
             _ => {
                 self.flush_paragraph();
                 true
@@ -631,8 +635,14 @@ impl Builder {
             return;
         };
         let mut inline = std::mem::take(&mut self.inline);
+        let inline_only = container.outer_inline.is_some();
         if let Some(outer) = container.outer_inline {
             self.inline = outer;
+        }
+        if !inline_only && !inline.is_empty() {
+            // Text a structural container was holding is kept, after it.
+            self.inline = inline;
+            inline = Inline::default();
         }
         match container.kind {
             Kind::Root => {}

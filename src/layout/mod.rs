@@ -95,9 +95,9 @@ impl Prefix {
     /// This prefix followed by `first` on the next line and `rest` after.
     fn nested(&mut self, first: &str, rest: &str, style: Style) -> Prefix {
         let mut nested_first = self.next();
-        nested_first.push(Span { text: first.to_owned(), style });
+        append(&mut nested_first, first, style);
         let mut nested_rest = self.rest.clone();
-        nested_rest.push(Span { text: rest.to_owned(), style });
+        append(&mut nested_rest, rest, style);
         Prefix { first: Some(nested_first), rest: nested_rest }
     }
 }
@@ -157,7 +157,7 @@ impl Writer {
             Block::Quote(blocks) => {
                 let bar = "│ ";
                 let mut inner = prefix.nested(bar, bar, Style::DECORATION);
-                if self.room(&inner) < 2 {
+                if self.too_deep(&inner) {
                     inner = prefix.clone();
                 }
                 self.blocks(blocks, &mut inner, Spacing::Loose);
@@ -190,7 +190,7 @@ impl Writer {
             };
             let indent = " ".repeat(marker.width());
             let mut inner = prefix.nested(&marker, &indent, Style::DECORATION);
-            if self.room(&inner) < 2 {
+            if self.too_deep(&inner) {
                 inner = prefix.clone();
             }
             if item.blocks.is_empty() {
@@ -238,6 +238,11 @@ impl Writer {
         self.pos += text.spans.iter().map(|s| s.text.chars().count()).sum::<usize>() + 1;
     }
 
+    /// Indentation may take at most half the width: deeper levels stay put.
+    fn too_deep(&self, prefix: &Prefix) -> bool {
+        prefix.width() > self.width / 2
+    }
+
     /// Columns left after `prefix`; at least 1.
     fn room(&self, prefix: &Prefix) -> usize {
         self.width.saturating_sub(prefix.width()).max(1)
@@ -258,6 +263,15 @@ impl Writer {
         }
         spans.retain(|s| !s.text.is_empty());
         self.lines.push(Line { spans, pos: self.pos });
+    }
+}
+
+/// Adds `text` to a prefix, in its last span when the style is the same
+/// (deep nesting makes one span, not one per level).
+fn append(spans: &mut Vec<Span>, text: &str, style: Style) {
+    match spans.last_mut() {
+        Some(last) if last.style == style => last.text.push_str(text),
+        _ => spans.push(Span { text: text.to_owned(), style }),
     }
 }
 

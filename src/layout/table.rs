@@ -140,7 +140,7 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>]) -> V
         // Rows of one line each read well without rules between them.
         if r + 1 < table.rows.len() && (row.header || ruled) {
             let mut separator = border(widths, "├", "┼", "┤");
-            separator.pos = row_pos;
+            separator.pos = lines.last().map_or(row_pos, |l| l.pos);
             lines.push(separator);
         }
     }
@@ -165,13 +165,17 @@ fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>]) -> Ve
         for (c, cell) in row.cells.iter().enumerate() {
             let label = headers.and_then(|h| h.get(c)).map(Text::to_plain).filter(|l| !l.is_empty());
             let mut spans = Vec::new();
+            let mut label_chars = 0;
             if let Some(label) = label {
-                spans.push(Span { text: format!("{label}: "), style: Style::STRONG });
+                let label = format!("{label}: ");
+                label_chars = label.chars().count();
+                spans.push(Span { text: label, style: Style::STRONG });
             }
             spans.extend(cell.spans.iter().cloned());
             let start = positions[r][c].0;
             for line in wrap(&Text::new(spans), width) {
-                lines.push(Line { spans: line.spans, pos: start + line.start.saturating_sub(0) });
+                // Positions count the cell's text, not the label before it.
+                lines.push(Line { spans: line.spans, pos: start + line.start.saturating_sub(label_chars) });
             }
         }
     }

@@ -98,8 +98,10 @@ fn opportunities(segment: &str) -> impl Iterator<Item = usize> + '_ {
         merged.dedup();
     }
     merged.into_iter().filter(move |&at| {
-        let before = segment[..at].trim_end_matches(' ').chars().next_back();
-        let after = segment[at..].chars().next();
+        // Spaces, ideographic spaces and zero-width characters do not count:
+        // `（\u{200b}` still ends with `（`.
+        let before = segment[..at].chars().rev().find(|&c| is_visible(c));
+        let after = segment[at..].chars().find(|&c| is_visible(c));
         !(before.is_none() || before.is_some_and(no_end) || after.is_some_and(no_start))
     })
 }
@@ -116,18 +118,31 @@ fn wrap_measured(text: &Text, measured: &Measured, width: usize) -> Vec<Wrapped>
     let mut lines = Vec::with_capacity(ranges.len());
     let mut chars_before = 0;
     let mut counted_to = 0;
-    for (start, end) in ranges {
+    for (start, end, too_wide) in ranges {
         chars_before += measured.plain[counted_to..start].chars().count();
         counted_to = start;
-        let spans = styled(text, start, end, width);
+        // A line that is one cluster wider than the line shows a stand-in.
+        let spans = if too_wide {
+            let style = styled(text, start, end).first().map_or(Style::PLAIN, |s| s.style);
+            vec![Span { text: TOO_WIDE.to_owned(), style }]
+        } else {
+            styled(text, start, end)
+        };
         lines.push(Wrapped { spans, start: chars_before });
     }
     lines
 }
 
+/// Shows on screen: not a space of any kind, not zero-width.
+fn is_visible(c: char) -> bool {
+    !c.is_whitespace() && unicode_width::UnicodeWidthChar::width(c).is_some_and(|w| w > 0)
+}
+
 /// Greedy filling: byte ranges of the text, one per line.
-fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize)> {
+fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize, bool)> {
     let mut lines = Vec::new();
+    // The line being filled is one cluster wider than the whole line.
+    let mut too_wide = false;
     let mut line_start: Option<usize> = None;
     let mut content_end = 0;
     let mut used = 0;
@@ -143,8 +158,9 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize)> {
                 Some(_) if fits => used += pending_space + unit.width,
                 _ => {
                     if let Some(begin) = line_start.take() {
-                        lines.push((begin, content_end));
+                        lines.push((begin, content_end, too_wide));
                     }
+                    too_wide = false;
                     if unit.width <= width {
                         line_start = Some(unit.start);
                         used = unit.width;
@@ -155,10 +171,11 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize)> {
                         let last = pieces.len() - 1;
                         for (i, (piece_start, piece_end, piece_width)) in pieces.into_iter().enumerate() {
                             if i < last {
-                                lines.push((unit.start + piece_start, unit.start + piece_end));
+                                lines.push((unit.start + piece_start, unit.start + piece_end, piece_width > width));
                             } else {
                                 line_start = Some(unit.start + piece_start);
                                 used = piece_width;
+                                too_wide = piece_width > width;
                             }
                         }
                     }
@@ -168,16 +185,17 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize)> {
             pending_space = unit.spaces;
         }
         if unit.forced_break {
-            lines.push((line_start.take().unwrap_or(unit.start), content_end.max(unit.start)));
+            lines.push((line_start.take().unwrap_or(unit.start), content_end.max(unit.start), too_wide));
+            too_wide = false;
             used = 0;
             pending_space = 0;
         }
     }
     if let Some(begin) = line_start {
-        lines.push((begin, content_end));
+        lines.push((begin, content_end, too_wide));
     }
     if lines.is_empty() {
-        lines.push((0, 0));
+        lines.push((0, 0, false));
     }
     lines
 }
@@ -187,6 +205,17 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize)> {
 /// starts with closing punctuation when that can be helped.
 fn split_long(unit: &str, width: usize) -> Vec<(usize, usize, usize)> {
     let clusters: Vec<(usize, &str)> = unit.grapheme_indices(true).collect();
+    let visible = |(_, cluster): &&(usize, &str)| cluster.chars().any(is_visible);
+    // The first visible character from cluster `at` on, and the last before it.
+    let starts_badly = |at: usize| {
+        let first = clusters[at..].iter().find(visible).and_then(|(_, c)| c.chars().find(|&c| is_visible(c)));
+        first.is_some_and(no_start)
+    };
+    let ends_badly = |at: usize| {
+        let last =
+            clusters[..at].iter().rev().find(visible).and_then(|(_, c)| c.chars().rev().find(|&c| is_visible(c)));
+        last.is_some_and(no_end)
+    };
     let mut pieces = Vec::new();
     let mut i = 0;
     while i < clusters.len() {
@@ -200,18 +229,19 @@ fn split_long(unit: &str, width: usize) -> Vec<(usize, usize, usize)> {
             used += w;
             i += 1;
         }
-        // Carry clusters over while the next piece would start with
-        // closing punctuation (`abc）、` moves `c）、` down together).
-        let starts_badly = |at: usize| clusters.get(at).and_then(|(_, c)| c.chars().next()).is_some_and(no_start);
-        let mut carried = i;
-        while carried < clusters.len() && carried - begin > 1 && starts_badly(carried) {
-            carried -= 1;
-        }
-        if carried < i && !starts_badly(carried) {
-            for cluster in &clusters[carried..i] {
-                used -= cluster.1.width();
+        // Carry clusters over while the next piece would start with closing
+        // punctuation or this one end with an opening one (`abc）、` moves
+        // `c）、` down together; `ab(c` moves `(c`).
+        // Where neither rule can hold, the line start wins.
+        let fine = |cut: usize| !starts_badly(cut) && !ends_badly(cut);
+        if i < clusters.len() && !fine(i) {
+            let earlier = |ok: &dyn Fn(usize) -> bool| (begin + 1..i).rev().find(|&cut| ok(cut));
+            if let Some(cut) = earlier(&fine).or_else(|| earlier(&|cut| !starts_badly(cut))) {
+                for cluster in &clusters[cut..i] {
+                    used -= cluster.1.width();
+                }
+                i = cut;
             }
-            i = carried;
         }
         let start = clusters[begin].0;
         let end = clusters.get(i).map_or(unit.len(), |(at, _)| *at);
@@ -253,8 +283,8 @@ pub fn split_code_line(line: &str, width: usize) -> Vec<(String, usize)> {
 }
 
 /// The spans of `text` between byte offsets `start` and `end` of its plain
-/// text, with any cluster wider than the line replaced.
-fn styled(text: &Text, start: usize, end: usize, width: usize) -> Vec<Span> {
+/// text.
+fn styled(text: &Text, start: usize, end: usize) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut offset = 0;
     for span in &text.spans {
@@ -264,16 +294,9 @@ fn styled(text: &Text, start: usize, end: usize, width: usize) -> Vec<Span> {
         if from >= to {
             continue;
         }
-        let piece = &span.text[from - span_start..to - span_start];
-        // Only a line narrower than two columns can be narrower than a character.
-        let piece = if width < 2 && piece.width() > width { narrow(piece, width) } else { piece.to_owned() };
-        push_span(&mut spans, piece, span.style);
+        push_span(&mut spans, span.text[from - span_start..to - span_start].to_owned(), span.style);
     }
     spans
-}
-
-fn narrow(piece: &str, width: usize) -> String {
-    piece.graphemes(true).map(|c| if c.width() > width { TOO_WIDE } else { c }).collect()
 }
 
 fn push_span(spans: &mut Vec<Span>, text: String, style: Style) {

@@ -36,12 +36,10 @@ fn key_action(event: KeyEvent, app: &App) -> Option<Action> {
     }
     if let Some(overlay) = app.overlay {
         let panel = matches!(overlay, Overlay::Images { .. } | Overlay::Links { .. });
-        match key {
-            Key::Esc | Key::Char('h') | Key::Left => return Some(Action::Command(Command::Back)),
-            Key::Char(digit @ '1'..='9') if panel => {
-                return digit.to_digit(10).map(|n| Action::OpenNumber(n as usize));
-            }
-            _ => {}
+        if let Key::Char(digit @ '1'..='9') = key
+            && panel
+        {
+            return digit.to_digit(10).map(|n| Action::OpenNumber(n as usize));
         }
     }
     command_for(key, app.scope()).map(Action::Command)

@@ -2,7 +2,7 @@
 //! and the images and links panels.
 
 use super::style::{bold, dim, selected};
-use crate::app::{App, Overlay, keymap, panel_area};
+use crate::app::{App, Overlay, keymap, panel_area, panel_first_entry};
 use crate::text::printable;
 use crate::width::{fit, truncate, width};
 use ratatui::Frame;
@@ -23,8 +23,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: Overlay) {
 fn centred(frame: &mut Frame<'_>, app: &App, width: u16, height: u16, title: &str) -> Rect {
     let (columns, rows) = app.size;
     let width = width.min(columns);
-    let height = height.min(rows.saturating_sub(1)).max(rows.min(3));
-    let area = Rect::new((columns - width) / 2, (rows.saturating_sub(1) - height.min(rows)) / 2, width, height);
+    // Above the status bar, at least a bordered line when there is room.
+    let height = height.min(rows.saturating_sub(1)).max(3).min(rows);
+    let area = Rect::new((columns - width) / 2, rows.saturating_sub(1).saturating_sub(height) / 2, width, height);
     frame.render_widget(Clear, area);
     // A wide character whose right half the box covers would leave half a
     // glyph (or garbage) at the box's edge: blank it.
@@ -83,10 +84,10 @@ fn panel(frame: &mut Frame<'_>, app: &App, title: &str, chosen: usize) {
     let title = format!("{title} — Enter or 1-9 opens, Esc closes");
     let inner = centred(frame, app, area.width, area.height, &title);
     let room = usize::from(inner.width);
-    let visible_entries = usize::from(inner.height) / 2;
-    let first = chosen.saturating_sub(visible_entries.saturating_sub(1));
+    let first = panel_first_entry(inner.height, chosen);
     let mut lines: Vec<Line<'_>> = Vec::new();
-    for (index, (url, label)) in entries.iter().enumerate().skip(first).take(visible_entries) {
+    let shown = (usize::from(inner.height) / 2).max(1);
+    for (index, (url, label)) in entries.iter().enumerate().skip(first).take(shown) {
         let number = format!("[{}] ", index + 1);
         let label = if label.is_empty() { url.as_str() } else { label.as_str() };
         let style = if index == chosen { selected() } else { Default::default() };
