@@ -12,27 +12,30 @@ pub struct Reader {
     pub layout: Layout,
     /// The first line on screen.
     pub top: usize,
+    /// The text position the reader has scrolled to: kept across re-layouts
+    /// so that resizing there and back returns to the same place.
+    anchor: usize,
 }
 
 impl Reader {
     pub fn new(article: usize, document: Document, width: usize) -> Reader {
         let layout = layout(&document, width, Options::default());
-        Reader { article, document, layout, top: 0 }
+        Reader { article, document, layout, top: 0, anchor: 0 }
     }
 
     /// Lays the article out at `width`, keeping the text that was at the
     /// top of the pane at the top.
     pub fn relayout(&mut self, width: usize, height: usize) {
         if self.layout.width != width {
-            let anchor = self.layout.pos_at(self.top);
             self.layout = layout(&self.document, width, Options::default());
-            self.top = self.layout.line_at(anchor);
+            self.top = self.layout.line_at(self.anchor);
         }
         self.top = self.top.min(self.max_top(height));
     }
 
     pub fn scroll(&mut self, lines: isize, height: usize) {
         self.top = self.top.saturating_add_signed(lines).min(self.max_top(height));
+        self.anchor = self.layout.pos_at(self.top);
     }
 
     fn max_top(&self, height: usize) -> usize {

@@ -138,8 +138,19 @@ fn suspend(screen: &mut Screen) -> io::Result<()> {
     #[cfg(unix)]
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
-    screen.clear()
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    // Forget what was on screen so the next draw paints everything.
+    // (`Terminal::clear` would ask the terminal for the cursor position,
+    // whose answer the input thread, waiting on the keyboard, would take.)
+    screen.swap_buffers();
+    screen.swap_buffers();
+    Ok(())
 }
 
 fn spawn_input(wake: Sender<Wake>) {
