@@ -5,7 +5,6 @@ mod list;
 mod show;
 
 pub use args::{Cli, Command, ListArgs, ShowArgs, SortArg};
-pub use show::terminal_style;
 
 use crate::library::Library;
 use crate::text::printable;

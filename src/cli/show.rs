@@ -4,7 +4,6 @@
 use crate::document::Style;
 use crate::layout::{Layout, Options, layout};
 use crate::text::printable;
-use crossterm::style::{Attribute, Color, ContentStyle, Stylize};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -51,7 +50,8 @@ fn write(out: &mut impl Write, laid_out: &Layout, styled: bool) -> io::Result<()
     for line in &laid_out.lines {
         for span in &line.spans {
             if styled && span.style != Style::PLAIN {
-                write!(out, "{}", terminal_style(span.style).apply(&span.text))?;
+                let (start, end) = crate::ui::ansi(span.style);
+                write!(out, "{start}{}{end}", span.text)?;
             } else {
                 out.write_all(span.text.as_bytes())?;
             }
@@ -59,37 +59,4 @@ fn write(out: &mut impl Write, laid_out: &Layout, styled: bool) -> io::Result<()
         out.write_all(b"\n")?;
     }
     out.flush()
-}
-
-/// How a style looks in a terminal.
-pub fn terminal_style(style: Style) -> ContentStyle {
-    let mut look = ContentStyle::new();
-    if style.has(Style::TITLE) {
-        look = look.bold().with(Color::Yellow);
-    }
-    if style.has(Style::HEADING) {
-        look = look.bold().with(Color::Cyan);
-    }
-    if style.has(Style::STRONG) {
-        look = look.bold();
-    }
-    if style.has(Style::EMPHASIS) || style.has(Style::CAPTION) {
-        look = look.italic();
-    }
-    if style.has(Style::CODE) {
-        look = look.with(Color::Green);
-    }
-    if style.has(Style::LINK) {
-        look = look.underlined().with(Color::Blue);
-    }
-    if style.has(Style::STRIKE) {
-        look = look.crossed_out();
-    }
-    if style.has(Style::MARKER) {
-        look = look.with(Color::DarkCyan);
-    }
-    if style.has(Style::META) || style.has(Style::DECORATION) || style.has(Style::CAPTION) {
-        look.attributes.set(Attribute::Dim);
-    }
-    look
 }

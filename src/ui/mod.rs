@@ -7,7 +7,7 @@ mod sidebar;
 mod status;
 mod style;
 
-pub use style::span_style;
+pub use style::{ansi, span_style};
 
 use crate::app::App;
 use ratatui::Frame;
