@@ -67,6 +67,7 @@ pub const BINDINGS: &[Binding] = &[
         help: "open the article",
     },
     Binding { keys: &[Char('h'), Left, Esc], command: Command::Back, scope: Scope::Reader, help: "back to the list" },
+    Binding { keys: &[Esc], command: Command::Back, scope: Scope::Sidebar, help: "in the list: clear the filter" },
     Binding { keys: &[Tab, BackTab], command: Command::SwitchFocus, scope: Scope::Everywhere, help: "switch pane" },
     Binding { keys: &[Char('J')], command: Command::NextArticle, scope: Scope::Reader, help: "open the next article" },
     Binding {
@@ -166,7 +167,7 @@ mod tests {
     fn keys_mean_different_things_in_each_pane() {
         assert_eq!(command_for(Char('j'), Scope::Sidebar), Some(Command::Down));
         assert_eq!(command_for(Esc, Scope::Reader), Some(Command::Back));
-        assert_eq!(command_for(Esc, Scope::Sidebar), None);
+        assert_eq!(command_for(Esc, Scope::Sidebar), Some(Command::Back));
         assert_eq!(command_for(Ctrl('c'), Scope::Reader), Some(Command::Quit));
         assert_eq!(command_for(Char('x'), Scope::Sidebar), None);
     }

@@ -198,6 +198,10 @@ impl App {
             (Command::HalfPageUp, Focus::Reader) => self.scroll_reader(-((page / 2).max(1) as isize)),
             (Command::Top, Focus::Reader) => self.scroll_reader(isize::MIN / 2),
             (Command::Bottom, Focus::Reader) => self.scroll_reader(isize::MAX / 2),
+            (Command::Back, Focus::Sidebar) if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.refresh_list();
+            }
             (Command::Back, Focus::Reader) => {
                 self.focus = Focus::Sidebar;
                 self.keep_selection_in_view();
@@ -436,7 +440,9 @@ impl App {
             Some(Overlay::Images { .. }) => document
                 .images
                 .iter()
-                .map(|i| (i.url.clone(), i.caption.clone().or_else(|| i.alt.clone()).unwrap_or_default()))
+                .map(|i| {
+                    (i.url.clone(), i.caption.clone().or_else(|| i.alt.clone()).unwrap_or_else(|| "image".to_owned()))
+                })
                 .collect(),
             Some(Overlay::Links { .. }) => document.links.iter().map(|l| (l.url.clone(), link_label(l))).collect(),
             _ => Vec::new(),
@@ -537,6 +543,7 @@ fn link_label(link: &crate::document::Link) -> String {
     match link.kind {
         crate::document::LinkKind::Video => format!("video {}", link.text).trim().to_owned(),
         crate::document::LinkKind::Audio => format!("audio {}", link.text).trim().to_owned(),
+        crate::document::LinkKind::Link if link.text.is_empty() => "link".to_owned(),
         crate::document::LinkKind::Link => link.text.clone(),
     }
 }

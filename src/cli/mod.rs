@@ -68,7 +68,9 @@ fn read(paths: Vec<PathBuf>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     match crate::term::run(paths) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(crate::term::Ending::Quit) => ExitCode::SUCCESS,
+        // As a shell reports a process a signal ended: 128 + its number.
+        Ok(crate::term::Ending::Signal(number)) => ExitCode::from((128 + number).clamp(0, 255) as u8),
         Err(error) => {
             eprintln!("folio: the terminal failed: {error}");
             ExitCode::FAILURE

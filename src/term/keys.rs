@@ -30,6 +30,7 @@ fn key_action(event: KeyEvent, app: &App) -> Option<Action> {
             Key::Esc => Some(Action::FilterCancel),
             Key::Backspace => Some(Action::FilterBackspace),
             Key::Ctrl('c') => Some(Action::Command(Command::Quit)),
+            Key::Ctrl('z') => Some(Action::Command(Command::Suspend)),
             Key::Char(c) => Some(Action::FilterText(c.to_string())),
             _ => None,
         };

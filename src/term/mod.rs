@@ -22,17 +22,29 @@ use std::thread;
 enum Wake {
     Input(crossterm::event::Event),
     Load(LoadEvent),
-    /// SIGTERM, SIGHUP or SIGINT.
-    Signal,
+    /// SIGTERM, SIGHUP or SIGINT: its number.
+    Signal(i32),
 }
 
 type Screen = Terminal<CrosstermBackend<Stdout>>;
 
-/// Runs the reader on `paths` until the user quits.
-pub fn run(paths: Vec<PathBuf>) -> io::Result<()> {
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal (its number) ended it; the terminal was given back first.
+    Signal(i32),
+}
+
+/// Runs the reader on `paths` until the user quits or a signal comes.
+pub fn run(paths: Vec<PathBuf>) -> io::Result<Ending> {
     install_panic_hook();
+    let (wake, wakes) = channel();
+    // Signals are caught before the terminal changes, so none can leave it raw.
+    spawn_signals(wake.clone());
     let mut screen = enter()?;
-    let result = event_loop(&mut screen, paths);
+    let result = event_loop(&mut screen, paths, wake, wakes);
     leave();
     result
 }
@@ -61,11 +73,14 @@ fn install_panic_hook() {
     }));
 }
 
-fn event_loop(screen: &mut Screen, paths: Vec<PathBuf>) -> io::Result<()> {
-    let (wake, wakes) = channel();
+fn event_loop(
+    screen: &mut Screen,
+    paths: Vec<PathBuf>,
+    wake: Sender<Wake>,
+    wakes: Receiver<Wake>,
+) -> io::Result<Ending> {
     spawn_input(wake.clone());
-    spawn_loader(wake.clone(), paths);
-    spawn_signals(wake);
+    spawn_loader(wake, paths);
     let size = screen.size()?;
     let mut app = App::new((size.width, size.height));
     loop {
@@ -76,7 +91,7 @@ fn event_loop(screen: &mut Screen, paths: Vec<PathBuf>) -> io::Result<()> {
             panic!("FOLIO_TEST_PANIC is set");
         }
         // Asleep until something happens; then take everything pending.
-        let Ok(first) = wakes.recv() else { return Ok(()) };
+        let Ok(first) = wakes.recv() else { return Ok(Ending::Quit) };
         // Batches that arrived together become one, so the list is sorted
         // once per wake rather than once per batch.
         let mut loaded = Vec::new();
@@ -88,18 +103,18 @@ fn event_loop(screen: &mut Screen, paths: Vec<PathBuf>) -> io::Result<()> {
                 }
                 Wake::Input(event) => keys::action_for(event, &app),
                 Wake::Load(LoadEvent::Done) => Some(Action::LoadFinished),
-                Wake::Signal => return Ok(()),
+                Wake::Signal(number) => return Ok(Ending::Signal(number)),
             };
             if !loaded.is_empty() && !perform(screen, &mut app, Action::Loaded(std::mem::take(&mut loaded)))? {
-                return Ok(());
+                return Ok(Ending::Quit);
             }
             let Some(action) = action else { continue };
             if !perform(screen, &mut app, action)? {
-                return Ok(());
+                return Ok(Ending::Quit);
             }
         }
         if !loaded.is_empty() && !perform(screen, &mut app, Action::Loaded(loaded))? {
-            return Ok(());
+            return Ok(Ending::Quit);
         }
     }
 }
@@ -180,8 +195,8 @@ fn spawn_signals(wake: Sender<Wake>) {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else { return };
         thread::spawn(move || {
-            if signals.forever().next().is_some() {
-                let _ = wake.send(Wake::Signal);
+            if let Some(number) = signals.forever().next() {
+                let _ = wake.send(Wake::Signal(number));
             }
         });
     }

@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     if !app.filter.is_empty() {
         left.push_str(&format!(" · /{}", app.filter));
     }
-    if let Some(reader) = &app.reader {
+    if let Some(reader) = app.reader.as_ref().filter(|_| app.panes().reader.is_some()) {
         left.push_str(&format!(" · {}%", reader.percent(app.reader_height())));
     }
     let hint = "? help  q quit";
