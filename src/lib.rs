@@ -14,6 +14,7 @@ pub mod library;
 pub mod loader;
 pub mod page;
 pub mod sample;
+pub mod search;
 pub mod term;
 pub mod text;
 pub mod ui;

@@ -1,0 +1,57 @@
+//! Folding text for matching, so that a reader finds what they mean:
+//! case, full- and half-width forms (NFKC), hiragana and katakana, and
+//! traditional and simplified Chinese all compare equal.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// `text` in the one form searches compare: NFKC (`ＡＢＣ１２` → `ABC12`,
+/// half-width katakana → katakana), lower case, katakana for hiragana,
+/// simplified for traditional Chinese.
+pub fn fold(text: &str) -> String {
+    let narrow: String = if text.is_ascii() { text.to_ascii_lowercase() } else { fold_wide(text) };
+    narrow
+}
+
+fn fold_wide(text: &str) -> String {
+    let normal: String = text.nfkc().flat_map(char::to_lowercase).map(hiragana_to_katakana).collect();
+    fast2s::convert(&normal)
+}
+
+/// ぁ–ゖ and ゝゞ become their katakana.
+fn hiragana_to_katakana(c: char) -> char {
+    match c {
+        '\u{3041}'..='\u{3096}' | '\u{309d}' | '\u{309e}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_fold() {
+        assert_eq!(fold("ＡＢＣ１２"), "abc12");
+        assert_eq!(fold("ｶﾞｲﾄﾞ"), fold("ガイド"));
+        assert_eq!(fold("Ｈｅｌｌｏ　World"), "hello world");
+    }
+
+    #[test]
+    fn kana_fold() {
+        assert_eq!(fold("ひらがな"), fold("ヒラガナ"));
+        assert_eq!(fold("ジョジョ"), fold("じょじょ"));
+    }
+
+    #[test]
+    fn traditional_and_simplified_fold() {
+        assert_eq!(fold("烏克蘭"), fold("乌克兰"));
+        assert_eq!(fold("俄羅斯"), "俄罗斯");
+        assert_eq!(fold("與堂本光一合作新曲影像出爐"), fold("与堂本光一合作新曲影像出炉"));
+    }
+
+    #[test]
+    fn case_folds() {
+        assert_eq!(fold("Hot Chips"), "hot chips");
+        assert_eq!(fold("ÉCOLE"), "école");
+    }
+}

@@ -1,0 +1,77 @@
+//! Finding articles: the query language, text folded so that case, width,
+//! kana and traditional/simplified Chinese do not matter, pinyin for
+//! Chinese titles, and the search through article bodies.
+
+mod body;
+pub mod fold;
+mod pinyin;
+pub mod query;
+
+pub use body::{body_matches, body_text, search_bodies};
+pub use fold::fold;
+pub use query::{Clause, Query, Test, parse};
+
+use crate::article::Article;
+use jiff::Timestamp;
+
+/// An article's searchable text, folded once.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    title: String,
+    pinyin: String,
+    initials: String,
+    author: String,
+    /// Categories and tags, one a line.
+    categories: String,
+    group: String,
+}
+
+impl Entry {
+    pub fn new(article: &Article) -> Entry {
+        let (pinyin, initials) = pinyin::pinyin_forms(&fold(&article.title));
+        let categories: Vec<&str> = article.categories.iter().chain(article.tags.iter()).map(|c| &**c).collect();
+        Entry {
+            title: fold(&article.title),
+            pinyin,
+            initials,
+            author: article.author.as_deref().map(fold).unwrap_or_default(),
+            categories: fold(&categories.join("\n")),
+            group: fold(&article.group),
+        }
+    }
+
+    fn title_matches(&self, term: &str) -> bool {
+        self.title.contains(term)
+            || (term.bytes().all(|b| b.is_ascii_alphanumeric())
+                && (self.pinyin.contains(term) || self.initials.contains(term)))
+    }
+}
+
+/// Whether `article` (with its `entry`) passes every clause that does not
+/// need its body; `now` is for `newer:`.
+pub fn matches(query: &Query, entry: &Entry, article: &Article, now: Timestamp) -> bool {
+    query.clauses.iter().all(|clause| {
+        let holds = match &clause.test {
+            Test::Anywhere(term) => {
+                entry.title_matches(term)
+                    || entry.author.contains(term.as_str())
+                    || entry.categories.contains(term.as_str())
+                    || entry.group.contains(term.as_str())
+            }
+            Test::Title(term) => entry.title_matches(term),
+            Test::Author(term) => entry.author.contains(term.as_str()),
+            Test::Category(term) => entry.categories.contains(term.as_str()),
+            Test::In(prefix) => entry.group.starts_with(prefix.as_str()),
+            // Bodies are searched apart (`search_bodies`).
+            Test::Body(_) => return true,
+            Test::Dated { from, to } => article.date.is_some_and(|d| d >= *from && d < *to),
+            Test::Newer(seconds) => article.date.is_some_and(|d| now.as_second() - d.as_second() <= *seconds),
+            Test::HasImage => !article.images.is_empty(),
+            Test::HasLink => article.link.is_some(),
+        };
+        holds != clause.negated
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,71 @@
+//! Matching articles against queries, with every fold.
+
+use super::*;
+use crate::loader::load;
+
+fn article(title: &str, front: &str) -> Article {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.md");
+    std::fs::write(&path, format!("---\ntitle: '{title}'\n{front}---\n<p>x</p>")).expect("write");
+    load(&[path]).articles.into_iter().next().expect("an article")
+}
+
+fn hits(query: &str, article: &Article) -> bool {
+    let query = parse(query).expect("parses");
+    matches(&query, &Entry::new(article), article, "2022-01-05T00:00:00Z".parse().expect("now"))
+}
+
+#[test]
+fn folds_find_what_is_meant() {
+    let news =
+        article("俄羅斯希望在日內瓦會談期間得到美國保證 烏克蘭", "author: Aljazeera 半岛网\ncategories:\n - 新媒体\n");
+    for query in ["乌克兰", "烏克蘭", "eluosi", "els", "日内瓦 半岛", "ALJAZEERA", "cat:新媒", "author:半島"]
+    {
+        assert!(hits(query, &news), "{query}");
+    }
+    for query in ["cnbeta", "-乌克兰", "title:半岛", "author:俄罗斯"] {
+        assert!(!hits(query, &news), "{query}");
+    }
+    let jojo = article("ジョジョの奇妙な冒険 ＪＯＪＯ", "");
+    assert!(hits("じょじょ", &jojo));
+    assert!(hits("jojo", &jojo));
+    let kana = article("ｶﾞｲﾄﾞ", "");
+    assert!(hits("ガイド", &kana));
+}
+
+#[test]
+fn dates_links_and_images() {
+    let dated = article("x", "date: 2021-12-30 12:00:00\nheadimg: 'https://a.test/a.jpg'\nlink: https://a.test/\n");
+    for query in [
+        "date:2021-12",
+        "date:2021",
+        "date:2021-12-30",
+        "after:2021-12-30",
+        "before:2021-12-30",
+        "newer:7d",
+        "has:image",
+        "has:link",
+        "date:2021-12-01..2021-12-31",
+    ] {
+        assert!(hits(query, &dated), "{query}");
+    }
+    for query in ["date:2022", "after:2021-12-31", "before:2021-12-29", "newer:2d", "-has:link"] {
+        assert!(!hits(query, &dated), "{query}");
+    }
+    let undated = article("y", "");
+    assert!(!hits("date:2021", &undated));
+    assert!(!hits("has:image", &undated));
+    assert!(hits("-newer:7d", &undated));
+}
+
+#[test]
+fn groups_by_prefix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("source/_posts/新媒体/Aljazeera 半岛网/新闻");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::write(folder.join("a.md"), "---\ntitle: t\n---\n").expect("write");
+    let article = load(&[dir.path().to_owned()]).articles.into_iter().next().expect("article");
+    assert!(hits("in:新媒体/Aljazeera", &article));
+    assert!(hits("in:新媒体/aljazeera 半岛网/新闻", &article));
+    assert!(!hits("in:Aljazeera", &article));
+}
