@@ -66,6 +66,15 @@ pub enum Action {
     },
     /// The outside world's answer to an effect: a failure to show.
     Message(String),
+    /// Articles whose bodies match the body search `generation`.
+    BodyHits {
+        generation: u64,
+        articles: Vec<usize>,
+    },
+    /// The body search `generation` has read every body.
+    BodySearchDone {
+        generation: u64,
+    },
 }
 
 /// What the app asks the terminal layer to do.
@@ -77,4 +86,11 @@ pub enum Effect {
     ReadArticle(usize),
     /// Open a URL or a local path in the external opener.
     Open(String),
+    /// Search these bodies in the background (stopping any earlier
+    /// search) and answer with `BodyHits` and `BodySearchDone`.
+    SearchBodies {
+        generation: u64,
+        query: crate::search::Query,
+        sources: Vec<crate::search::BodySource>,
+    },
 }

@@ -4,7 +4,6 @@
 //! can be tested.
 
 mod action;
-mod filter;
 pub mod keymap;
 mod open;
 mod panes;
@@ -19,6 +18,7 @@ use crate::article::{Article, Problem, ProblemKind};
 use crate::document::Document;
 use crate::library::{SortKey, compare};
 use crate::loader::Loaded;
+use crate::search;
 use keymap::Scope;
 
 /// Which pane has the keys.
@@ -42,7 +42,15 @@ pub enum Overlay {
 pub struct App {
     /// Every article, in the order the loader found them (indices stay).
     pub articles: Vec<Article>,
-    haystacks: Vec<String>,
+    /// Each article's searchable text, folded once.
+    entries: Vec<search::Entry>,
+    /// The last query that parsed, and the error of the filter as typed.
+    query: search::Query,
+    pub query_error: Option<String>,
+    /// The body search under way or done: its number, and what it found.
+    body_search: u64,
+    body_hits: Vec<bool>,
+    pub searching_bodies: bool,
     pub problems: Vec<Problem>,
     pub loading: bool,
     /// The list as shown: indices into `articles`, filtered and sorted.
@@ -71,7 +79,12 @@ impl App {
     pub fn new(size: (u16, u16)) -> App {
         App {
             articles: Vec::new(),
-            haystacks: Vec::new(),
+            entries: Vec::new(),
+            query: search::Query::default(),
+            query_error: None,
+            body_search: 0,
+            body_hits: Vec::new(),
+            searching_bodies: false,
             problems: Vec::new(),
             loading: true,
             visible: Vec::new(),
@@ -121,13 +134,11 @@ impl App {
                 self.focus = Focus::Sidebar;
                 let text: String = text.chars().filter(|c| !c.is_control()).collect();
                 self.filter.push_str(&text);
-                self.refresh_list();
-                Vec::new()
+                self.refilter()
             }
             Action::FilterBackspace => {
                 self.filter.pop();
-                self.refresh_list();
-                Vec::new()
+                self.refilter()
             }
             Action::FilterAccept => {
                 self.editing_filter = false;
@@ -137,8 +148,7 @@ impl App {
             Action::FilterCancel => {
                 self.editing_filter = false;
                 self.filter.clear();
-                self.refresh_list();
-                Vec::new()
+                self.refilter()
             }
             Action::OpenNumber(number) => self.open_number(number),
             Action::Resize(columns, rows) => {
@@ -158,8 +168,27 @@ impl App {
             }
             Action::LoadFinished => {
                 self.loading = false;
-                self.refresh_list();
                 self.message = self.problem_summary();
+                // A body search begun while loading missed the late articles.
+                let effects = if self.query.needs_bodies() { self.search_bodies() } else { Vec::new() };
+                self.refresh_list();
+                effects
+            }
+            Action::BodyHits { generation, articles } => {
+                if generation == self.body_search {
+                    for article in articles {
+                        if let Some(hit) = self.body_hits.get_mut(article) {
+                            *hit = true;
+                        }
+                    }
+                    self.refresh_list();
+                }
+                Vec::new()
+            }
+            Action::BodySearchDone { generation } => {
+                if generation == self.body_search {
+                    self.searching_bodies = false;
+                }
                 Vec::new()
             }
             Action::ArticleRead { article, document } => {
@@ -200,7 +229,7 @@ impl App {
             (Command::Bottom, Focus::Reader) => self.scroll_reader(isize::MAX / 2),
             (Command::Back, Focus::Sidebar) if !self.filter.is_empty() => {
                 self.filter.clear();
-                self.refresh_list();
+                return self.refilter();
             }
             (Command::Back, Focus::Reader) => {
                 self.focus = Focus::Sidebar;
@@ -271,7 +300,8 @@ impl App {
                         let message = article.warnings.join("; ");
                         self.problems.push(Problem { path: article.path(), kind: ProblemKind::Warning, message });
                     }
-                    self.haystacks.push(filter::haystack(&article));
+                    self.entries.push(search::Entry::new(&article));
+                    self.body_hits.push(false);
                     self.articles.push(article);
                 }
                 Loaded::Problem(problem) => self.problems.push(problem),
@@ -281,13 +311,47 @@ impl App {
         self.refresh_list();
     }
 
+    /// The filter line changed: parse it (keeping the last good query when
+    /// it does not parse) and start a body search if it needs one.
+    fn refilter(&mut self) -> Vec<Effect> {
+        match search::parse(&self.filter) {
+            Ok(query) => {
+                self.query = query;
+                self.query_error = None;
+            }
+            Err(error) => self.query_error = Some(error),
+        }
+        let effects = self.search_bodies();
+        self.refresh_list();
+        effects
+    }
+
+    /// A new body search over the articles the rest of the query keeps.
+    fn search_bodies(&mut self) -> Vec<Effect> {
+        self.body_search += 1;
+        self.body_hits.iter_mut().for_each(|hit| *hit = false);
+        self.searching_bodies = self.query.needs_bodies();
+        if !self.searching_bodies {
+            return Vec::new();
+        }
+        let now = jiff::Timestamp::now();
+        let sources = (0..self.articles.len())
+            .filter(|&i| search::matches(&self.query, &self.entries[i], &self.articles[i], now))
+            .map(|i| search::BodySource::of(i, &self.articles[i]))
+            .collect();
+        vec![Effect::SearchBodies { generation: self.body_search, query: self.query.clone(), sources }]
+    }
+
     /// Filters and sorts the list again, keeping the selected article
     /// selected while it is still in the list.
     fn refresh_list(&mut self) {
         let keep = self.selected_article();
-        let terms = filter::terms(&self.filter);
-        let mut visible: Vec<usize> =
-            (0..self.articles.len()).filter(|&i| filter::matches(&self.haystacks[i], &terms)).collect();
+        let now = jiff::Timestamp::now();
+        let bodies = self.query.needs_bodies();
+        let (query, entries, articles, hits) = (&self.query, &self.entries, &self.articles, &self.body_hits);
+        let mut visible: Vec<usize> = (0..articles.len())
+            .filter(|&i| (!bodies || hits[i]) && search::matches(query, &entries[i], &articles[i], now))
+            .collect();
         let articles = &self.articles;
         visible.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], SortKey::Date, false));
         self.visible = visible;

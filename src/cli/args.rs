@@ -59,6 +59,11 @@ pub struct ListArgs {
     /// JSON Lines: one object per article.
     #[arg(long)]
     pub json: bool,
+    /// Only the articles matching this query (the reader's `/` language):
+    /// words, "phrases", -negation, title: author: cat: in: body: date:
+    /// after: before: newer: has:image has:link.
+    #[arg(long, short, allow_hyphen_values = true)]
+    pub query: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

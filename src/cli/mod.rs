@@ -22,7 +22,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => return read(cli.paths),
         // Not in a terminal: the list, for scripts.
-        None => ListArgs { paths: cli.paths, sort: SortArg::Date, reverse: false, json: false },
+        None => ListArgs { paths: cli.paths, sort: SortArg::Date, reverse: false, json: false, query: None },
     };
     let paths = match library_paths(args.paths) {
         Ok(paths) => paths,
@@ -31,7 +31,17 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let query = match args.query.as_deref().map(crate::search::parse).transpose() {
+        Ok(query) => query,
+        Err(message) => {
+            eprintln!("folio: --query: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let mut library = crate::loader::load(&paths);
+    if let Some(query) = &query {
+        keep_matching(&mut library, query);
+    }
     let order = (args.sort.into(), args.reverse);
     if order != (crate::library::SortKey::Date, false) {
         // `load` gives the list newest first already.
@@ -76,6 +86,36 @@ fn read(paths: Vec<PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Drops the articles `query` does not match, searching bodies when it asks.
+fn keep_matching(library: &mut Library, query: &crate::search::Query) {
+    let now = jiff::Timestamp::now();
+    let mut keep: Vec<bool> = library
+        .articles
+        .iter()
+        .map(|article| crate::search::matches(query, &crate::search::Entry::new(article), article, now))
+        .collect();
+    if query.needs_bodies() {
+        let candidates: Vec<crate::search::BodySource> = (0..keep.len())
+            .filter(|&i| keep[i])
+            .map(|i| crate::search::BodySource::of(i, &library.articles[i]))
+            .collect();
+        let found = std::sync::Mutex::new(vec![false; keep.len()]);
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        crate::search::search_bodies(&candidates, query, threads, &cancel, &|index| {
+            if let Ok(mut found) = found.lock() {
+                found[index] = true;
+            }
+        });
+        keep = found.into_inner().unwrap_or_default();
+    }
+    let mut index = 0;
+    library.articles.retain(|_| {
+        index += 1;
+        keep.get(index - 1).copied().unwrap_or(false)
+    });
 }
 
 /// The PATHs given, or the bundled sample library when there are none.

@@ -8,11 +8,19 @@ use crate::frontmatter::split;
 
 /// The body of `article` (everything after its front matter), as text.
 pub fn read_body(article: &Article) -> Result<String, Problem> {
-    let path = article.path();
-    let problem = |kind, message: String| Problem { path: path.clone(), kind, message };
+    read_body_at(&article.path(), article.encoding)
+}
+
+/// The body of the article file at `path`, decoded with `encoding` (`None`:
+/// UTF-8 or detected).
+pub fn read_body_at(
+    path: &std::path::Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<String, Problem> {
+    let problem = |kind, message: String| Problem { path: path.to_owned(), kind, message };
     let mut buffer = Vec::new();
-    read_file(&path, &mut buffer).map_err(|(kind, message)| problem(kind, message))?;
-    match decode_with(&buffer, article.encoding) {
+    read_file(path, &mut buffer).map_err(|(kind, message)| problem(kind, message))?;
+    match decode_with(&buffer, encoding) {
         Decoded::Text(text, _) => Ok(split(&text).body.to_owned()),
         Decoded::Binary => Err(problem(ProblemKind::Binary, "binary file (NUL bytes), not an article".to_owned())),
     }

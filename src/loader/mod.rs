@@ -9,7 +9,7 @@ mod open;
 mod title;
 mod walk;
 
-pub use body::read_body;
+pub use body::{read_body, read_body_at};
 pub use file::{FileJob, Loaded, MAX_FILE_SIZE, ReaderScratch, load_file, title_from_file_name};
 pub use walk::group_of;
 

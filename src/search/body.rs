@@ -4,8 +4,10 @@
 
 use super::fold::fold;
 use super::query::{Query, Test};
-use crate::article::Article;
+use crate::article::{Article, Format};
 use crate::document::BodyKind;
+use encoding_rs::Encoding;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// The visible text of a body, folded.
@@ -24,12 +26,27 @@ pub fn body_matches(query: &Query, text: &str) -> bool {
     })
 }
 
-/// The indices of `candidates` whose bodies match, reading on up to
-/// `threads` threads; `found` hears of each match as it is found. Stops
-/// early (with what it has) when `cancel` is set.
+/// Where an article's body is, for a search that runs apart from the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodySource {
+    /// The article's index in its list.
+    pub index: usize,
+    pub path: PathBuf,
+    pub format: Format,
+    pub encoding: Option<&'static Encoding>,
+}
+
+impl BodySource {
+    pub fn of(index: usize, article: &Article) -> BodySource {
+        BodySource { index, path: article.path(), format: article.format, encoding: article.encoding }
+    }
+}
+
+/// Reads the bodies of `sources` on up to `threads` threads and tells
+/// `found` the index of each that matches, as it is found. Stops early
+/// (with what it has) when `cancel` is set.
 pub fn search_bodies(
-    articles: &[Article],
-    candidates: &[usize],
+    sources: &[BodySource],
     query: &Query,
     threads: usize,
     cancel: &AtomicBool,
@@ -43,12 +60,10 @@ pub fn search_bodies(
                     if cancel.load(Ordering::Relaxed) {
                         return;
                     }
-                    let at = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&index) = candidates.get(at) else { return };
-                    let article = &articles[index];
-                    let Ok(body) = crate::loader::read_body(article) else { continue };
-                    if body_matches(query, &body_text(&body, BodyKind::of(article.format, &body))) {
-                        found(index);
+                    let Some(source) = sources.get(next.fetch_add(1, Ordering::Relaxed)) else { return };
+                    let Ok(body) = crate::loader::read_body_at(&source.path, source.encoding) else { continue };
+                    if body_matches(query, &body_text(&body, BodyKind::of(source.format, &body))) {
+                        found(source.index);
                     }
                 }
             });

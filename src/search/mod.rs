@@ -7,7 +7,7 @@ pub mod fold;
 mod pinyin;
 pub mod query;
 
-pub use body::{body_matches, body_text, search_bodies};
+pub use body::{BodySource, body_matches, body_text, search_bodies};
 pub use fold::fold;
 pub use query::{Clause, Query, Test, parse};
 

@@ -15,6 +15,8 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
@@ -24,6 +26,9 @@ enum Wake {
     Load(LoadEvent),
     /// SIGTERM, SIGHUP or SIGINT: its number.
     Signal(i32),
+    /// Body search `generation` found article `n`.
+    BodyHit(u64, usize),
+    BodyDone(u64),
 }
 
 type Screen = Terminal<CrosstermBackend<Stdout>>;
@@ -80,11 +85,11 @@ fn event_loop(
     wakes: Receiver<Wake>,
 ) -> io::Result<Ending> {
     spawn_input(wake.clone());
-    spawn_loader(wake, paths);
+    spawn_loader(wake.clone(), paths);
     let size = screen.size()?;
-    let mut app = App::new((size.width, size.height));
+    let mut shell = Shell { screen, wake, search: None, app: App::new((size.width, size.height)) };
     loop {
-        screen.draw(|frame| crate::ui::draw(frame, &app))?;
+        shell.screen.draw(|frame| crate::ui::draw(frame, &shell.app))?;
         #[cfg(debug_assertions)]
         if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
             // For the test that a panic gives the terminal back (debug builds only).
@@ -92,51 +97,104 @@ fn event_loop(
         }
         // Asleep until something happens; then take everything pending.
         let Ok(first) = wakes.recv() else { return Ok(Ending::Quit) };
-        // Batches that arrived together become one, so the list is sorted
-        // once per wake rather than once per batch.
+        // Batches (of articles, of body hits) that arrived together become
+        // one action, so the list is sorted once per wake.
         let mut loaded = Vec::new();
+        let mut hits: Vec<(u64, usize)> = Vec::new();
         for woken in std::iter::once(first).chain(wakes.try_iter()) {
             let action = match woken {
                 Wake::Load(LoadEvent::Batch(batch)) => {
                     loaded.extend(batch);
                     continue;
                 }
-                Wake::Input(event) => keys::action_for(event, &app),
+                Wake::BodyHit(generation, article) => {
+                    hits.push((generation, article));
+                    continue;
+                }
+                Wake::Input(event) => keys::action_for(event, &shell.app),
                 Wake::Load(LoadEvent::Done) => Some(Action::LoadFinished),
+                Wake::BodyDone(generation) => Some(Action::BodySearchDone { generation }),
                 Wake::Signal(number) => return Ok(Ending::Signal(number)),
             };
-            if !loaded.is_empty() && !perform(screen, &mut app, Action::Loaded(std::mem::take(&mut loaded)))? {
+            if !shell.flush(&mut loaded, &mut hits)? {
                 return Ok(Ending::Quit);
             }
-            let Some(action) = action else { continue };
-            if !perform(screen, &mut app, action)? {
+            if let Some(action) = action
+                && !shell.perform(action)?
+            {
                 return Ok(Ending::Quit);
             }
         }
-        if !loaded.is_empty() && !perform(screen, &mut app, Action::Loaded(loaded))? {
+        if !shell.flush(&mut loaded, &mut hits)? {
             return Ok(Ending::Quit);
         }
     }
 }
 
-/// Applies `action` and carries out its effects; `false` means quit.
-fn perform(screen: &mut Screen, app: &mut App, action: Action) -> io::Result<bool> {
-    let mut pending = vec![action];
-    while let Some(action) = pending.pop() {
-        for effect in app.update(action) {
-            match effect {
-                Effect::Quit => return Ok(false),
-                Effect::Suspend => suspend(screen)?,
-                Effect::ReadArticle(index) => pending.push(read_article(app, index)),
-                Effect::Open(target) => {
-                    if let Err(message) = opener::open(&target) {
-                        pending.push(Action::Message(message));
+/// The terminal side of a running reader.
+struct Shell<'a> {
+    screen: &'a mut Screen,
+    wake: Sender<Wake>,
+    /// The body search under way: set to stop it.
+    search: Option<Arc<AtomicBool>>,
+    app: App,
+}
+
+impl Shell<'_> {
+    /// Hands the app what was collected; `false` means quit.
+    fn flush(&mut self, loaded: &mut Vec<crate::loader::Loaded>, hits: &mut Vec<(u64, usize)>) -> io::Result<bool> {
+        if !loaded.is_empty() && !self.perform(Action::Loaded(std::mem::take(loaded)))? {
+            return Ok(false);
+        }
+        if let Some(&(generation, _)) = hits.last() {
+            let articles = hits.drain(..).filter(|(g, _)| *g == generation).map(|(_, a)| a).collect();
+            return self.perform(Action::BodyHits { generation, articles });
+        }
+        Ok(true)
+    }
+
+    /// Applies `action` and carries out its effects; `false` means quit.
+    fn perform(&mut self, action: Action) -> io::Result<bool> {
+        let mut pending = vec![action];
+        while let Some(action) = pending.pop() {
+            for effect in self.app.update(action) {
+                match effect {
+                    Effect::Quit => return Ok(false),
+                    Effect::Suspend => suspend(self.screen)?,
+                    Effect::ReadArticle(index) => pending.push(read_article(&self.app, index)),
+                    Effect::Open(target) => {
+                        if let Err(message) = opener::open(&target) {
+                            pending.push(Action::Message(message));
+                        }
                     }
+                    Effect::SearchBodies { generation, query, sources } => self.search(generation, query, sources),
                 }
             }
         }
+        Ok(true)
     }
-    Ok(true)
+
+    /// Starts a body search on its own threads, stopping the last one.
+    fn search(&mut self, generation: u64, query: crate::search::Query, sources: Vec<crate::search::BodySource>) {
+        if let Some(old) = self.search.take() {
+            old.store(true, Ordering::Relaxed);
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.search = Some(Arc::clone(&cancel));
+        let wake = self.wake.clone();
+        thread::spawn(move || {
+            let threads = thread::available_parallelism().map_or(2, |n| n.get());
+            let found = std::sync::Mutex::new(wake.clone());
+            crate::search::search_bodies(&sources, &query, threads, &cancel, &|article| {
+                if let Ok(wake) = found.lock() {
+                    let _ = wake.send(Wake::BodyHit(generation, article));
+                }
+            });
+            if !cancel.load(Ordering::Relaxed) {
+                let _ = wake.send(Wake::BodyDone(generation));
+            }
+        });
+    }
 }
 
 fn read_article(app: &App, index: usize) -> Action {

@@ -18,7 +18,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         // Keep the end of a long filter (where the cursor is) in view.
         let shown = tail(&prompt, columns.saturating_sub(1));
         let cursor = width(&shown) as u16;
-        frame.render_widget(Paragraph::new(Line::from(Span::raw(shown))), rect);
+        let mut spans = vec![Span::raw(shown)];
+        // A query that does not parse says why; the list keeps the last good one.
+        if let Some(error) = &app.query_error {
+            let room = columns.saturating_sub(usize::from(cursor) + 3);
+            if room > 5 {
+                spans.push(Span::raw("   "));
+                spans.push(Span::styled(truncate(error, room), Style::default().fg(Color::Red)));
+            }
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), rect);
         frame.set_cursor_position(Position::new(area.x + cursor.min(area.width.saturating_sub(1)), area.y));
         return;
     }
@@ -28,6 +37,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     }
     if !app.filter.is_empty() {
         left.push_str(&format!(" · /{}", app.filter));
+    }
+    if app.searching_bodies {
+        left.push_str(" · searching bodies…");
     }
     if let Some(reader) = app.reader.as_ref().filter(|_| app.panes().reader.is_some()) {
         left.push_str(&format!(" · {}%", reader.percent(app.reader_height())));
