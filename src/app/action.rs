@@ -23,6 +23,10 @@ pub enum Command {
     NextArticle,
     PreviousArticle,
     Filter,
+    /// Find text in the open article, and move between the matches.
+    Find,
+    NextMatch,
+    PreviousMatch,
     Images,
     Links,
     OpenOriginal,
@@ -42,6 +46,11 @@ pub enum Action {
     FilterBackspace,
     FilterAccept,
     FilterCancel,
+    /// The same, for the find line of the reader.
+    FindText(String),
+    FindBackspace,
+    FindAccept,
+    FindCancel,
     /// `1`–`9` in a panel.
     OpenNumber(usize),
     /// The terminal's size in columns and rows.

@@ -4,12 +4,14 @@
 //! can be tested.
 
 mod action;
+mod find;
 pub mod keymap;
 mod open;
 mod panes;
 mod reader;
 
 pub use action::{Action, Command, Effect};
+pub use find::{Find, Match};
 pub use open::openable;
 pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, panel_area, panel_first_entry, reader_text_width};
 pub use reader::Reader;
@@ -63,6 +65,8 @@ pub struct App {
     pub filter: String,
     /// The filter line has the keys.
     pub editing_filter: bool,
+    /// The reader's find line has the keys.
+    pub editing_find: bool,
     pub reader: Option<Reader>,
     /// An article asked for and not yet read.
     pub opening: Option<usize>,
@@ -93,6 +97,7 @@ impl App {
             focus: Focus::Sidebar,
             filter: String::new(),
             editing_filter: false,
+            editing_find: false,
             reader: None,
             opening: None,
             overlay: None,
@@ -149,6 +154,28 @@ impl App {
                 self.editing_filter = false;
                 self.filter.clear();
                 self.refilter()
+            }
+            Action::FindText(text) => {
+                let text: String = text.chars().filter(|c| !c.is_control()).collect();
+                self.find_edit(|find| find.push_str(&text));
+                Vec::new()
+            }
+            Action::FindBackspace => {
+                self.find_edit(|find| {
+                    find.pop();
+                });
+                Vec::new()
+            }
+            Action::FindAccept => {
+                self.editing_find = false;
+                Vec::new()
+            }
+            Action::FindCancel => {
+                self.editing_find = false;
+                if let Some(reader) = &mut self.reader {
+                    reader.find = None;
+                }
+                Vec::new()
             }
             Action::OpenNumber(number) => self.open_number(number),
             Action::Resize(columns, rows) => {
@@ -238,6 +265,22 @@ impl App {
             (Command::SwitchFocus, _) => self.switch_focus(),
             (Command::NextArticle, _) => return self.open_neighbour(1),
             (Command::PreviousArticle, _) => return self.open_neighbour(-1),
+            (Command::Find, Focus::Reader) if self.reader.is_some() => {
+                self.editing_find = true;
+                if let Some(reader) = &mut self.reader {
+                    reader.find.get_or_insert_with(Find::default);
+                }
+            }
+            (Command::NextMatch | Command::PreviousMatch, Focus::Reader) => {
+                let step = if command == Command::NextMatch { 1 } else { -1 };
+                let height = self.reader_height();
+                if let Some(reader) = &mut self.reader
+                    && let Some(find) = &mut reader.find
+                {
+                    find.step(step);
+                    reader.show_match(height);
+                }
+            }
             (Command::Filter, _) => {
                 self.editing_filter = true;
                 self.focus = Focus::Sidebar;
@@ -406,6 +449,17 @@ impl App {
             }
             None => Vec::new(),
         }
+    }
+
+    /// Edits the find text and finds it again from the top of the pane.
+    fn find_edit(&mut self, edit: impl FnOnce(&mut String)) {
+        let height = self.reader_height();
+        let Some(reader) = &mut self.reader else { return };
+        let top = reader.top;
+        let find = reader.find.get_or_insert_with(Find::default);
+        edit(&mut find.text);
+        find.search(&reader.layout, top);
+        reader.show_match(height);
     }
 
     /// `J`/`K`: the next or previous article in the list, if there is one.

@@ -1,6 +1,7 @@
 //! The open article: its document, laid out at the pane's width, and how
 //! far it is scrolled. A new width keeps the same text at the top.
 
+use super::find::Find;
 use crate::document::Document;
 use crate::layout::{Layout, Options, layout};
 
@@ -15,12 +16,14 @@ pub struct Reader {
     /// The text position the reader has scrolled to: kept across re-layouts
     /// so that resizing there and back returns to the same place.
     anchor: usize,
+    /// Text being found in the article.
+    pub find: Option<Find>,
 }
 
 impl Reader {
     pub fn new(article: usize, document: Document, width: usize) -> Reader {
         let layout = layout(&document, width, Options::default());
-        Reader { article, document, layout, top: 0, anchor: 0 }
+        Reader { article, document, layout, top: 0, anchor: 0, find: None }
     }
 
     /// Lays the article out at `width`, keeping the text that was at the
@@ -29,6 +32,9 @@ impl Reader {
         if self.layout.width != width {
             self.layout = layout(&self.document, width, Options::default());
             self.top = self.layout.line_at(self.anchor);
+            if let Some(find) = &mut self.find {
+                find.search(&self.layout, self.top);
+            }
         }
         self.top = self.top.min(self.max_top(height));
     }
@@ -36,6 +42,14 @@ impl Reader {
     pub fn scroll(&mut self, lines: isize, height: usize) {
         self.top = self.top.saturating_add_signed(lines).min(self.max_top(height));
         self.anchor = self.layout.pos_at(self.top);
+    }
+
+    /// Shows the current match, a third of the way down the pane.
+    pub fn show_match(&mut self, height: usize) {
+        if let Some(found) = self.find.as_ref().and_then(Find::current_match) {
+            self.top = found.line.saturating_sub(height / 3).min(self.max_top(height));
+            self.anchor = self.layout.pos_at(self.top);
+        }
     }
 
     fn max_top(&self, height: usize) -> usize {

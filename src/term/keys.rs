@@ -10,6 +10,7 @@ pub fn action_for(event: Event, app: &App) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(key, app),
         // Pasted text goes to the filter (starting one): the way CJK text often arrives.
+        Event::Paste(text) if app.editing_find => Some(Action::FindText(text)),
         Event::Paste(text) => Some(Action::FilterText(text)),
         Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
         Event::Mouse(mouse) => match mouse.kind {
@@ -24,6 +25,16 @@ pub fn action_for(event: Event, app: &App) -> Option<Action> {
 
 fn key_action(event: KeyEvent, app: &App) -> Option<Action> {
     let key = key_of(event)?;
+    if app.editing_find {
+        return match key {
+            Key::Enter => Some(Action::FindAccept),
+            Key::Esc => Some(Action::FindCancel),
+            Key::Backspace => Some(Action::FindBackspace),
+            Key::Ctrl('c') => Some(Action::Command(Command::Quit)),
+            Key::Char(c) => Some(Action::FindText(c.to_string())),
+            _ => None,
+        };
+    }
     if app.editing_filter {
         return match key {
             Key::Enter => Some(Action::FilterAccept),

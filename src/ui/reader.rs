@@ -5,6 +5,7 @@ use super::style::{dim, span_style};
 use crate::app::{App, Area};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -19,13 +20,31 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         );
         return;
     };
-    let lines: Vec<Line<'_>> = reader.layout.lines[reader.top.min(reader.layout.lines.len())..]
+    let first = reader.top.min(reader.layout.lines.len());
+    let find = reader.find.as_ref();
+    let lines: Vec<Line<'_>> = reader.layout.lines[first..]
         .iter()
+        .enumerate()
         .take(height)
-        .map(|line| {
-            Line::from(
-                line.spans.iter().map(|s| Span::styled(s.text.as_str(), span_style(s.style))).collect::<Vec<_>>(),
-            )
+        .map(|(offset, line)| {
+            let index = first + offset;
+            let marks: Vec<(usize, usize, bool)> = find
+                .map(|f| {
+                    f.matches
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| m.line == index)
+                        .map(|(i, m)| (m.start, m.end, i == f.current))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if marks.is_empty() {
+                Line::from(
+                    line.spans.iter().map(|s| Span::styled(s.text.as_str(), span_style(s.style))).collect::<Vec<_>>(),
+                )
+            } else {
+                highlighted(line, &marks)
+            }
         })
         .collect();
     let text_width = area.width.saturating_sub(3);
@@ -50,4 +69,33 @@ fn draw_scrollbar(frame: &mut Frame<'_>, area: Area, top: usize, height: usize, 
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), Rect::new(area.x + area.width - 1, area.y, 1, area.height));
+}
+
+/// A line with the characters of `marks` (start, end, current) highlighted.
+fn highlighted<'a>(line: &'a crate::layout::Line, marks: &[(usize, usize, bool)]) -> Line<'a> {
+    let mut spans = Vec::new();
+    let mut index = 0;
+    for span in &line.spans {
+        let base = span_style(span.style);
+        let mut piece = String::new();
+        let mut piece_style = None;
+        for c in span.text.chars() {
+            let mark = marks.iter().find(|(start, end, _)| index >= *start && index < *end);
+            let style = match mark {
+                Some((_, _, true)) => base.bg(Color::Yellow).fg(Color::Black),
+                Some(_) => base.add_modifier(Modifier::REVERSED),
+                None => base,
+            };
+            if piece_style.is_some_and(|s| s != style) {
+                spans.push(Span::styled(std::mem::take(&mut piece), piece_style.unwrap_or(base)));
+            }
+            piece_style = Some(style);
+            piece.push(c);
+            index += 1;
+        }
+        if !piece.is_empty() {
+            spans.push(Span::styled(piece, piece_style.unwrap_or(base)));
+        }
+    }
+    Line::from(spans)
 }

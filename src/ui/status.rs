@@ -13,6 +13,18 @@ use ratatui::widgets::Paragraph;
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     let columns = usize::from(area.width);
     let rect = Rect::new(area.x, area.y, area.width, area.height);
+    if app.editing_find {
+        let find = app.reader.as_ref().and_then(|r| r.find.as_ref());
+        let text = find.map_or("", |f| f.text.as_str());
+        let count = find.map(count).unwrap_or_default();
+        let prompt = format!("find: {text}");
+        let shown = tail(&prompt, columns.saturating_sub(width(&count) + 3).max(1));
+        let cursor = width(&shown) as u16;
+        let line = Line::from(vec![Span::raw(shown), Span::raw("   "), Span::styled(count, dim())]);
+        frame.render_widget(Paragraph::new(line), rect);
+        frame.set_cursor_position(Position::new(area.x + cursor.min(area.width.saturating_sub(1)), area.y));
+        return;
+    }
     if app.editing_filter {
         let prompt = format!("/{}", app.filter);
         // Keep the end of a long filter (where the cursor is) in view.
@@ -37,6 +49,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     }
     if !app.filter.is_empty() {
         left.push_str(&format!(" · /{}", app.filter));
+    }
+    if let Some(find) = app.reader.as_ref().and_then(|r| r.find.as_ref()).filter(|f| !f.text.is_empty()) {
+        left.push_str(&format!(" · “{}” {}", find.text, count(find)));
     }
     if app.searching_bodies {
         left.push_str(" · searching bodies…");
@@ -77,4 +92,9 @@ fn tail(text: &str, columns: usize) -> String {
         kept.push(c);
     }
     kept.into_iter().rev().collect()
+}
+
+/// `3/17` for the current match, or `no match`.
+fn count(find: &crate::app::Find) -> String {
+    if find.matches.is_empty() { "no match".to_owned() } else { format!("{}/{}", find.current + 1, find.matches.len()) }
 }

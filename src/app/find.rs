@@ -1,0 +1,120 @@
+//! Finding text inside the open article: every match on the laid-out
+//! lines (folded like the list's filter), the current one, and moving
+//! between them.
+
+use crate::layout::{Layout, Line};
+use crate::search::fold;
+
+/// One match: a line and the characters of it that match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A search in the open article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Find {
+    pub text: String,
+    pub matches: Vec<Match>,
+    /// The match shown, an index into `matches`.
+    pub current: usize,
+}
+
+impl Find {
+    /// Finds `text` again in `layout`; the current match becomes the first
+    /// at or after line `from`.
+    pub fn search(&mut self, layout: &Layout, from: usize) {
+        let needle = fold(self.text.trim());
+        self.matches = if needle.is_empty() { Vec::new() } else { find_all(layout, &needle) };
+        self.current = self.matches.iter().position(|m| m.line >= from).unwrap_or(0);
+    }
+
+    /// Moves `step` matches on, round the end.
+    pub fn step(&mut self, step: isize) {
+        if self.matches.is_empty() {
+            return;
+        }
+        let count = self.matches.len() as isize;
+        self.current = (self.current as isize + step).rem_euclid(count) as usize;
+    }
+
+    pub fn current_match(&self) -> Option<Match> {
+        self.matches.get(self.current).copied()
+    }
+}
+
+fn find_all(layout: &Layout, needle: &str) -> Vec<Match> {
+    let mut matches = Vec::new();
+    for (index, line) in layout.lines.iter().enumerate() {
+        let (folded, chars) = folded_with_positions(line);
+        for (at, found) in folded.match_indices(needle) {
+            let start = chars[at];
+            let end = chars[at + found.len() - 1] + 1;
+            matches.push(Match { line: index, start, end });
+        }
+    }
+    matches
+}
+
+/// The line's text folded, and for each byte of it the index of the
+/// character of the line it came from.
+fn folded_with_positions(line: &Line) -> (String, Vec<usize>) {
+    let text = line.text();
+    let whole = fold(&text);
+    let mut positions = Vec::with_capacity(whole.len());
+    if whole.chars().count() == text.chars().count() {
+        // Folding kept one character for one (nearly always): map directly.
+        for (index, c) in whole.chars().enumerate() {
+            positions.extend(std::iter::repeat_n(index, c.len_utf8()));
+        }
+        return (whole, positions);
+    }
+    let mut folded = String::with_capacity(whole.len());
+    for (index, c) in text.chars().enumerate() {
+        let piece = fold(c.encode_utf8(&mut [0; 4]));
+        positions.extend(std::iter::repeat_n(index, piece.len()));
+        folded.push_str(&piece);
+    }
+    (folded, positions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Base, BodyKind, Document};
+    use crate::layout::{Options, layout};
+    use std::path::Path;
+
+    fn laid_out(html: &str, width: usize) -> Layout {
+        let doc = Document::parse(html, BodyKind::Html, &Base::for_article(None, Path::new("/a.md")), &[]);
+        layout(&doc, width, Options::default())
+    }
+
+    #[test]
+    fn finds_every_match_folded() {
+        let layout = laid_out("<p>烏克蘭 and Ukraine</p><p>乌克兰 again, UKRAINE.</p>", 80);
+        let mut find = Find { text: "乌克兰".to_owned(), ..Find::default() };
+        find.search(&layout, 0);
+        assert_eq!(find.matches, [Match { line: 0, start: 0, end: 3 }, Match { line: 2, start: 0, end: 3 }]);
+        find.text = "ukraine".to_owned();
+        find.search(&layout, 1);
+        assert_eq!(find.matches.len(), 2);
+        assert_eq!(find.current, 1, "the first match at or after line 1");
+        find.step(1);
+        assert_eq!(find.current, 0, "round the end");
+        find.step(-1);
+        assert_eq!(find.current, 1);
+    }
+
+    #[test]
+    fn nothing_to_find() {
+        let layout = laid_out("<p>text</p>", 80);
+        let mut find = Find { text: "  ".to_owned(), ..Find::default() };
+        find.search(&layout, 0);
+        assert!(find.matches.is_empty());
+        find.step(1);
+        assert_eq!(find.current_match(), None);
+    }
+}
