@@ -23,6 +23,8 @@ pub enum Command {
     NextArticle,
     PreviousArticle,
     Filter,
+    /// The tree of groups.
+    Groups,
     /// Find text in the open article, and move between the matches.
     Find,
     NextMatch,

@@ -80,6 +80,12 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Char('n')], command: Command::NextMatch, scope: Scope::Reader, help: "next match" },
     Binding { keys: &[Char('N')], command: Command::PreviousMatch, scope: Scope::Reader, help: "previous match" },
     Binding { keys: &[Char('/')], command: Command::Filter, scope: Scope::Everywhere, help: "filter the list" },
+    Binding {
+        keys: &[Char('t')],
+        command: Command::Groups,
+        scope: Scope::Everywhere,
+        help: "groups (folders) to filter by",
+    },
     Binding { keys: &[Char('i')], command: Command::Images, scope: Scope::Everywhere, help: "images of the article" },
     Binding { keys: &[Char('u')], command: Command::Links, scope: Scope::Everywhere, help: "links of the article" },
     Binding {

@@ -5,6 +5,7 @@
 
 mod action;
 mod find;
+mod groups;
 pub mod keymap;
 mod open;
 mod panes;
@@ -12,6 +13,7 @@ mod reader;
 
 pub use action::{Action, Command, Effect};
 pub use find::{Find, Match};
+pub use groups::Group;
 pub use open::openable;
 pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, panel_area, panel_first_entry, reader_text_width};
 pub use reader::Reader;
@@ -34,9 +36,19 @@ pub enum Focus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
-    Problems { top: usize },
-    Images { selected: usize },
-    Links { selected: usize },
+    Problems {
+        top: usize,
+    },
+    Images {
+        selected: usize,
+    },
+    Links {
+        selected: usize,
+    },
+    /// The tree of groups, in the sidebar.
+    Groups {
+        selected: usize,
+    },
 }
 
 /// The whole state of the reader.
@@ -288,6 +300,10 @@ impl App {
             (Command::Images, _) => self.show_panel(Overlay::Images { selected: 0 }),
             (Command::Links, _) => self.show_panel(Overlay::Links { selected: 0 }),
             (Command::OpenOriginal, _) => return self.open_original(),
+            (Command::Groups, _) => {
+                self.overlay = Some(Overlay::Groups { selected: 0 });
+                self.focus = Focus::Sidebar;
+            }
             (Command::Help, _) => {
                 self.overlay = Some(Overlay::Help);
                 self.help_top = 0;
@@ -327,6 +343,25 @@ impl App {
             }
             (Overlay::Images { selected } | Overlay::Links { selected }, Command::Open) => {
                 return self.open_number(selected + 1);
+            }
+            (Overlay::Groups { .. }, Command::Groups) => self.overlay = None,
+            (Overlay::Groups { selected }, Command::Down | Command::Up | Command::PageDown | Command::PageUp) => {
+                let page = self.list_rows() as isize * 2;
+                let step = match command {
+                    Command::Down => 1,
+                    Command::Up => -1,
+                    Command::PageDown => page,
+                    _ => -page,
+                };
+                let last = self.groups().len().saturating_sub(1);
+                self.overlay = Some(Overlay::Groups { selected: selected.saturating_add_signed(step).min(last) });
+            }
+            (Overlay::Groups { selected }, Command::Open) => {
+                if let Some(group) = self.groups().get(selected) {
+                    self.filter = groups::filter_for(&self.filter, &group.path);
+                    self.overlay = None;
+                    return self.refilter();
+                }
             }
             _ => {}
         }
@@ -548,6 +583,11 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The tree of groups of the whole library.
+    pub fn groups(&self) -> Vec<Group> {
+        groups::groups(&self.articles)
     }
 
     /// The open panel's entries: (URL, what it is).

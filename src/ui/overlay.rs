@@ -16,6 +16,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: Overlay) {
         Overlay::Problems { top } => problems(frame, app, top),
         Overlay::Images { selected } => panel(frame, app, "Images", selected),
         Overlay::Links { selected } => panel(frame, app, "Links", selected),
+        Overlay::Groups { selected } => groups(frame, app, selected),
     }
 }
 
@@ -96,4 +97,29 @@ fn panel(frame: &mut Frame<'_>, app: &App, title: &str, chosen: usize) {
         lines.push(Line::from(Span::styled(truncate(&format!("{indent}{url}"), room), dim())));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The tree of groups in the sidebar's place: name indented by depth, the
+/// count on the right.
+fn groups(frame: &mut Frame<'_>, app: &App, chosen: usize) {
+    let Some(area) = app.panes().sidebar else { return };
+    let area = Rect::new(area.x, area.y, area.width, area.height);
+    frame.render_widget(Clear, area);
+    let columns = usize::from(area.width);
+    let rows = usize::from(area.height).saturating_sub(1);
+    let groups = app.groups();
+    let first = chosen.saturating_sub(rows.saturating_sub(1));
+    let mut lines = vec![Line::from(Span::styled(truncate("Groups — Enter filters, Esc closes", columns), bold()))];
+    for (index, group) in groups.iter().enumerate().skip(first).take(rows) {
+        let count = group.count.to_string();
+        let name = format!("{}{}", "  ".repeat(group.depth.min(columns / 4)), group.name);
+        let room = columns.saturating_sub(width(&count) + 1);
+        let text = format!("{} {count}", fit(&name, room));
+        let style = if index == chosen { selected() } else { Default::default() };
+        lines.push(Line::from(Span::styled(truncate(&text, columns), style)));
+    }
+    if groups.is_empty() {
+        lines.push(Line::from(Span::styled(truncate("No folders: every article is at the top", columns), dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
