@@ -67,6 +67,8 @@ pub struct App {
     pub searching_bodies: bool,
     pub problems: Vec<Problem>,
     pub loading: bool,
+    /// Every article's index, newest first.
+    order: Vec<usize>,
     /// The list as shown: indices into `articles`, filtered and sorted.
     pub visible: Vec<usize>,
     /// The selection, a position in `visible`.
@@ -103,6 +105,7 @@ impl App {
             searching_bodies: false,
             problems: Vec::new(),
             loading: true,
+            order: Vec::new(),
             visible: Vec::new(),
             selected: 0,
             list_top: 0,
@@ -386,6 +389,11 @@ impl App {
                 Loaded::Skipped => {}
             }
         }
+        // The order is kept sorted here, once per batch, so that a keystroke
+        // in the filter only filters.
+        let articles = &self.articles;
+        self.order = (0..articles.len()).collect();
+        self.order.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], SortKey::Date, false));
         self.refresh_list();
     }
 
@@ -427,12 +435,12 @@ impl App {
         let now = jiff::Timestamp::now();
         let bodies = self.query.needs_bodies();
         let (query, entries, articles, hits) = (&self.query, &self.entries, &self.articles, &self.body_hits);
-        let mut visible: Vec<usize> = (0..articles.len())
+        self.visible = self
+            .order
+            .iter()
+            .copied()
             .filter(|&i| (!bodies || hits[i]) && search::matches(query, &entries[i], &articles[i], now))
             .collect();
-        let articles = &self.articles;
-        visible.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], SortKey::Date, false));
-        self.visible = visible;
         self.selected = keep
             .and_then(|article| self.visible.iter().position(|&i| i == article))
             .unwrap_or(0)
