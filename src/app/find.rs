@@ -2,8 +2,9 @@
 //! lines (folded like the list's filter), the current one, and moving
 //! between them.
 
-use crate::layout::{Layout, Line};
+use crate::layout::Layout;
 use crate::search::fold;
+use crate::search::fold::find_folded;
 
 /// One match: a line and the characters of it that match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,36 +49,11 @@ impl Find {
 fn find_all(layout: &Layout, needle: &str) -> Vec<Match> {
     let mut matches = Vec::new();
     for (index, line) in layout.lines.iter().enumerate() {
-        let (folded, chars) = folded_with_positions(line);
-        for (at, found) in folded.match_indices(needle) {
-            let start = chars[at];
-            let end = chars[at + found.len() - 1] + 1;
+        for (start, end) in find_folded(&line.text(), needle) {
             matches.push(Match { line: index, start, end });
         }
     }
     matches
-}
-
-/// The line's text folded, and for each byte of it the index of the
-/// character of the line it came from.
-fn folded_with_positions(line: &Line) -> (String, Vec<usize>) {
-    let text = line.text();
-    let whole = fold(&text);
-    let mut positions = Vec::with_capacity(whole.len());
-    if whole.chars().count() == text.chars().count() {
-        // Folding kept one character for one (nearly always): map directly.
-        for (index, c) in whole.chars().enumerate() {
-            positions.extend(std::iter::repeat_n(index, c.len_utf8()));
-        }
-        return (whole, positions);
-    }
-    let mut folded = String::with_capacity(whole.len());
-    for (index, c) in text.chars().enumerate() {
-        let piece = fold(c.encode_utf8(&mut [0; 4]));
-        positions.extend(std::iter::repeat_n(index, piece.len()));
-        folded.push_str(&piece);
-    }
-    (folded, positions)
 }
 
 #[cfg(test)]

@@ -593,6 +593,11 @@ impl App {
         }
     }
 
+    /// Where the filter's words are in an article's title.
+    pub fn title_marks(&self, article: usize) -> Vec<(usize, usize)> {
+        if self.query.is_empty() { Vec::new() } else { search::title_marks(&self.query, &self.articles[article].title) }
+    }
+
     /// The tree of groups of the whole library.
     pub fn groups(&self) -> Vec<Group> {
         groups::groups(&self.articles)

@@ -17,6 +17,36 @@ fn fold_wide(text: &str) -> String {
     fast2s::convert(&normal)
 }
 
+/// `text` folded, and for each byte of the result the index of the
+/// character of `text` it came from (to show where a match is).
+pub fn fold_with_positions(text: &str) -> (String, Vec<usize>) {
+    let whole = fold(text);
+    let mut positions = Vec::with_capacity(whole.len());
+    if whole.chars().count() == text.chars().count() {
+        // Folding kept one character for one (nearly always): map directly.
+        for (index, c) in whole.chars().enumerate() {
+            positions.extend(std::iter::repeat_n(index, c.len_utf8()));
+        }
+        return (whole, positions);
+    }
+    let mut folded = String::with_capacity(whole.len());
+    for (index, c) in text.chars().enumerate() {
+        let piece = fold(c.encode_utf8(&mut [0; 4]));
+        positions.extend(std::iter::repeat_n(index, piece.len()));
+        folded.push_str(&piece);
+    }
+    (folded, positions)
+}
+
+/// Where `needle` (folded) occurs in `text`, as character ranges of `text`.
+pub fn find_folded(text: &str, needle: &str) -> Vec<(usize, usize)> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let (folded, positions) = fold_with_positions(text);
+    folded.match_indices(needle).map(|(at, found)| (positions[at], positions[at + found.len() - 1] + 1)).collect()
+}
+
 /// ぁ–ゖ and ゝゞ become their katakana.
 fn hiragana_to_katakana(c: char) -> char {
     match c {

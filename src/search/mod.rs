@@ -47,6 +47,23 @@ impl Entry {
     }
 }
 
+/// The character ranges of `title` that the query's words match (for
+/// showing them in the list).
+pub fn title_marks(query: &Query, title: &str) -> Vec<(usize, usize)> {
+    let mut marks: Vec<(usize, usize)> = query
+        .clauses
+        .iter()
+        .filter(|c| !c.negated)
+        .filter_map(|c| match &c.test {
+            Test::Anywhere(term) | Test::Title(term) => Some(term),
+            _ => None,
+        })
+        .flat_map(|term| fold::find_folded(title, term))
+        .collect();
+    marks.sort_unstable();
+    marks
+}
+
 /// Whether `article` (with its `entry`) passes every clause that does not
 /// need its body; `now` is for `newer:`.
 pub fn matches(query: &Query, entry: &Entry, article: &Article, now: Timestamp) -> bool {

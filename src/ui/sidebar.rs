@@ -7,6 +7,7 @@ use crate::article::Article;
 use crate::width::{fit, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -24,7 +25,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         } else {
             Default::default()
         };
-        lines.push(Line::from(Span::styled(fit(&article.title, columns), highlight)));
+        let marks = app.title_marks(app.visible[position]);
+        lines.push(marked(fit(&article.title, columns), &marks, highlight));
         lines.push(details(article, columns));
     }
     if app.visible.is_empty() {
@@ -50,4 +52,25 @@ fn details(article: &Article, columns: usize) -> Line<'static> {
     }
     let source = fit(&source, columns - date_width - 1);
     Line::from(vec![Span::styled(format!("{source} "), dim()), Span::styled(date, dim())])
+}
+
+/// `title` with the characters of `marks` picked out.
+fn marked(title: String, marks: &[(usize, usize)], base: Style) -> Line<'static> {
+    if marks.is_empty() {
+        return Line::from(Span::styled(title, base));
+    }
+    let hit = base.fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut piece = String::new();
+    let mut piece_hit = false;
+    for (index, c) in title.chars().enumerate() {
+        let is_hit = marks.iter().any(|(start, end)| index >= *start && index < *end);
+        if is_hit != piece_hit && !piece.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut piece), if piece_hit { hit } else { base }));
+        }
+        piece_hit = is_hit;
+        piece.push(c);
+    }
+    spans.push(Span::styled(piece, if piece_hit { hit } else { base }));
+    Line::from(spans)
 }
