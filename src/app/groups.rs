@@ -38,12 +38,24 @@ pub fn groups(articles: &[Article]) -> Vec<Group> {
         .collect()
 }
 
-/// The filter after choosing `group`: any `in:` clause replaced by it.
+/// The filter after choosing `group`: any `in:` clause replaced by it
+/// (quoted words stay quoted).
 pub fn filter_for(filter: &str, group: &str) -> String {
-    let mut kept: Vec<&str> = filter.split_whitespace().filter(|w| !w.starts_with("in:")).collect();
-    let clause = if group.contains(' ') { format!("in:\"{group}\"") } else { format!("in:{group}") };
-    kept.push(&clause);
+    let words = crate::search::query::words(filter).unwrap_or_default();
+    let mut kept: Vec<String> = words.iter().filter(|w| !w.starts_with("in:")).map(|w| quoted(w)).collect();
+    kept.push(quoted(&format!("in:{group}")));
     kept.join(" ")
+}
+
+/// A word as it must be typed: `in:"a b"`, `"a b"`.
+fn quoted(word: &str) -> String {
+    if !word.contains(char::is_whitespace) {
+        return word.to_owned();
+    }
+    match word.split_once(':').filter(|(field, _)| field.chars().all(|c| c.is_ascii_alphabetic())) {
+        Some((field, value)) => format!("{field}:\"{value}\""),
+        None => format!("\"{word}\""),
+    }
 }
 
 #[cfg(test)]
@@ -54,5 +66,8 @@ mod tests {
     fn quoted_when_the_path_has_spaces() {
         assert_eq!(filter_for("俄罗斯 in:old", "新媒体/Aljazeera 半岛网"), "俄罗斯 in:\"新媒体/Aljazeera 半岛网\"");
         assert_eq!(filter_for("", "博客"), "in:博客");
+        let twice = filter_for(&filter_for("x", "新媒体/Aljazeera 半岛网"), "blogs");
+        assert_eq!(twice, "x in:blogs");
+        assert_eq!(filter_for("\"a b\" in:\"c d\"", "e"), "\"a b\" in:e");
     }
 }

@@ -401,15 +401,24 @@ impl App {
     /// it does not parse) and start a body search if it needs one.
     fn refilter(&mut self) -> Vec<Effect> {
         match search::parse(&self.filter) {
+            Ok(query) if query == self.query => {
+                // Nothing changed (a space typed): keep what was found.
+                self.query_error = None;
+                Vec::new()
+            }
             Ok(query) => {
                 self.query = query;
                 self.query_error = None;
+                let effects = self.search_bodies();
+                self.refresh_list();
+                effects
             }
-            Err(error) => self.query_error = Some(error),
+            // The last good query and its results stay.
+            Err(error) => {
+                self.query_error = Some(error);
+                Vec::new()
+            }
         }
-        let effects = self.search_bodies();
-        self.refresh_list();
-        effects
     }
 
     /// A new body search over the articles the rest of the query keeps.

@@ -8,6 +8,7 @@ mod markdown;
 mod plain;
 mod urls;
 
+pub use markdown::to_html as markdown_to_html;
 pub use urls::Base;
 
 use crate::article::Format;

@@ -69,7 +69,7 @@ pub fn parse(text: &str) -> Result<Query, String> {
 }
 
 /// Splits at spaces, keeping `"quoted phrases"` (also after `field:`) whole.
-fn words(text: &str) -> Result<Vec<String>, String> {
+pub fn words(text: &str) -> Result<Vec<String>, String> {
     let mut words = Vec::new();
     let mut current = String::new();
     let mut quoted = false;
@@ -151,12 +151,13 @@ fn period(value: &str) -> Result<(Timestamp, Timestamp), String> {
             let next = first.checked_add(1.year()).map_err(|_| bad())?;
             Ok((start_of(first)?, start_of(next)?))
         }
-        [year, month] => {
-            let first = Date::new(number(year)?, number(month)? as i8, 1).map_err(|_| bad())?;
+        [year, month] if year.len() == 4 => {
+            let month = i8::try_from(number(month)?).map_err(|_| bad())?;
+            let first = Date::new(number(year)?, month, 1).map_err(|_| bad())?;
             let next = first.checked_add(1.month()).map_err(|_| bad())?;
             Ok((start_of(first)?, start_of(next)?))
         }
-        [_, _, _] => day(value).map_err(|_| bad()),
+        [year, _, _] if year.len() == 4 => day(value).map_err(|_| bad()),
         _ => Err(bad()),
     }
 }
