@@ -104,4 +104,6 @@ pub enum Effect {
         query: crate::search::Query,
         sources: Vec<crate::search::BodySource>,
     },
+    /// Stop the body search under way: the query no longer needs it.
+    StopBodySearch,
 }

@@ -427,7 +427,7 @@ impl App {
         self.body_hits.iter_mut().for_each(|hit| *hit = false);
         self.searching_bodies = self.query.needs_bodies();
         if !self.searching_bodies {
-            return Vec::new();
+            return vec![Effect::StopBodySearch];
         }
         let now = jiff::Timestamp::now();
         let sources = (0..self.articles.len())

@@ -168,6 +168,11 @@ impl Shell<'_> {
                         }
                     }
                     Effect::SearchBodies { generation, query, sources } => self.search(generation, query, sources),
+                    Effect::StopBodySearch => {
+                        if let Some(search) = self.search.take() {
+                            search.store(true, Ordering::Relaxed);
+                        }
+                    }
                 }
             }
         }
@@ -183,7 +188,8 @@ impl Shell<'_> {
         self.search = Some(Arc::clone(&cancel));
         let wake = self.wake.clone();
         thread::spawn(move || {
-            let threads = thread::available_parallelism().map_or(2, |n| n.get());
+            // One core is left for typing.
+            let threads = thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
             let found = std::sync::Mutex::new(wake.clone());
             crate::search::search_bodies(&sources, &query, threads, &cancel, &|article| {
                 if let Ok(wake) = found.lock() {
