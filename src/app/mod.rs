@@ -69,6 +69,8 @@ pub struct App {
     pub loading: bool,
     /// Every article's index, newest first.
     order: Vec<usize>,
+    /// The searchable text of the articles in `order`.
+    columns: search::Columns,
     /// The list as shown: indices into `articles`, filtered and sorted.
     pub visible: Vec<usize>,
     /// The selection, a position in `visible`.
@@ -106,6 +108,7 @@ impl App {
             problems: Vec::new(),
             loading: true,
             order: Vec::new(),
+            columns: search::Columns::default(),
             visible: Vec::new(),
             selected: 0,
             list_top: 0,
@@ -394,6 +397,7 @@ impl App {
         let articles = &self.articles;
         self.order = (0..articles.len()).collect();
         self.order.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], SortKey::Date, false));
+        self.columns = search::Columns::new(&self.entries, &self.order);
         self.refresh_list();
     }
 
@@ -430,9 +434,13 @@ impl App {
             return vec![Effect::StopBodySearch];
         }
         let now = jiff::Timestamp::now();
-        let sources = (0..self.articles.len())
-            .filter(|&i| search::matches(&self.query, &self.entries[i], &self.articles[i], now))
-            .map(|i| search::BodySource::of(i, &self.articles[i]))
+        let text = self.columns.select(&self.query);
+        let sources = self
+            .order
+            .iter()
+            .zip(text)
+            .filter(|&(&i, text)| text && search::matches_facts(&self.query, &self.articles[i], now))
+            .map(|(&i, _)| search::BodySource::of(i, &self.articles[i]))
             .collect();
         vec![Effect::SearchBodies { generation: self.body_search, query: self.query.clone(), sources }]
     }
@@ -443,12 +451,17 @@ impl App {
         let keep = self.selected_article();
         let now = jiff::Timestamp::now();
         let bodies = self.query.needs_bodies();
-        let (query, entries, articles, hits) = (&self.query, &self.entries, &self.articles, &self.body_hits);
+        let (query, articles, hits) = (&self.query, &self.articles, &self.body_hits);
+        let facts = query.needs_facts();
+        let text = self.columns.select(query);
         self.visible = self
             .order
             .iter()
-            .copied()
-            .filter(|&i| (!bodies || hits[i]) && search::matches(query, &entries[i], &articles[i], now))
+            .zip(text)
+            .filter(|&(&i, text)| {
+                text && (!bodies || hits[i]) && (!facts || search::matches_facts(query, &articles[i], now))
+            })
+            .map(|(&i, _)| i)
             .collect();
         self.selected = keep
             .and_then(|article| self.visible.iter().position(|&i| i == article))

@@ -3,11 +3,13 @@
 //! Chinese titles, and the search through article bodies.
 
 mod body;
+mod columns;
 pub mod fold;
 mod pinyin;
 pub mod query;
 
 pub use body::{BodySource, body_matches, body_text, search_bodies};
+pub use columns::Columns;
 pub use fold::fold;
 pub use query::{Clause, Query, Test, parse};
 
@@ -40,6 +42,11 @@ impl Entry {
         }
     }
 
+    /// title, pinyin, initials, author, categories, group.
+    fn fields(&self) -> [&str; 6] {
+        [&self.title, &self.pinyin, &self.initials, &self.author, &self.categories, &self.group]
+    }
+
     fn title_matches(&self, term: &str) -> bool {
         self.title.contains(term)
             || (term.bytes().all(|b| b.is_ascii_alphanumeric())
@@ -62,6 +69,21 @@ pub fn title_marks(query: &Query, title: &str) -> Vec<(usize, usize)> {
         .collect();
     marks.sort_unstable();
     marks
+}
+
+/// Whether `article` passes the clauses that are not about text (dates,
+/// `has:`); text is for `Columns::select` or `matches`.
+pub fn matches_facts(query: &Query, article: &Article, now: Timestamp) -> bool {
+    query.clauses.iter().all(|clause| {
+        let holds = match &clause.test {
+            Test::Dated { from, to } => article.date.is_some_and(|d| d >= *from && d < *to),
+            Test::Newer(seconds) => article.date.is_some_and(|d| now.as_second() - d.as_second() <= *seconds),
+            Test::HasImage => !article.images.is_empty(),
+            Test::HasLink => article.link.is_some(),
+            _ => return true,
+        };
+        holds != clause.negated
+    })
 }
 
 /// Whether `article` (with its `entry`) passes every clause that does not

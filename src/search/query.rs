@@ -48,6 +48,13 @@ impl Query {
         self.clauses.iter().any(|c| matches!(c.test, Test::Body(_)))
     }
 
+    /// Whether any clause is about dates or `has:` (not text).
+    pub fn needs_facts(&self) -> bool {
+        self.clauses
+            .iter()
+            .any(|c| matches!(c.test, Test::Dated { .. } | Test::Newer(_) | Test::HasImage | Test::HasLink))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
     }

@@ -69,3 +69,24 @@ fn groups_by_prefix() {
     assert!(hits("in:新媒体/aljazeera 半岛网/新闻", &article));
     assert!(!hits("in:Aljazeera", &article));
 }
+
+#[test]
+fn columns_select_what_matches_selects() {
+    let articles = [
+        article("俄羅斯 烏克蘭", "author: Aljazeera 半岛网\ncategories:\n - 新媒体\n"),
+        article("Hot Chips 英伟达", "author: cnBeta\ncategories:\n - 科技\n"),
+        article("ジョジョ", "author: Bangumi\n"),
+    ];
+    let entries: Vec<Entry> = articles.iter().map(Entry::new).collect();
+    let order = [2, 0, 1];
+    let columns = Columns::new(&entries, &order);
+    let now = "2022-01-05T00:00:00Z".parse().expect("now");
+    for text in
+        ["乌克兰", "eluosi", "-cnbeta", "author:bangumi", "cat:科技", "じょ", "英伟达 -title:hot", "title:chips", "x"]
+    {
+        let query = parse(text).expect("parses");
+        let selected = columns.select(&query);
+        let expected: Vec<bool> = order.iter().map(|&i| matches(&query, &entries[i], &articles[i], now)).collect();
+        assert_eq!(selected, expected, "{text}");
+    }
+}
