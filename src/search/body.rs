@@ -9,15 +9,54 @@ use crate::document::BodyKind;
 use encoding_rs::Encoding;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use unicode_normalization::UnicodeNormalization;
 
 /// The visible text of a body, folded.
 pub fn body_text(body: &str, kind: BodyKind) -> String {
+    fold(&visible_text(body, kind))
+}
+
+/// The visible text of a body, not yet folded.
+fn visible_text(body: &str, kind: BodyKind) -> String {
     match kind {
-        BodyKind::Html => fold(&one_space(&strip_html(body))),
+        BodyKind::Html => one_space(&strip_html(body)),
         // Markdown may hold HTML too: searched as the HTML it becomes.
-        BodyKind::Markdown => fold(&one_space(&strip_html(&crate::document::markdown_to_html(body)))),
-        BodyKind::Plain => fold(&one_space(body)),
+        BodyKind::Markdown => one_space(&strip_html(&crate::document::markdown_to_html(body))),
+        BodyKind::Plain => one_space(body),
     }
+}
+
+/// Whether a body passes every `body:` clause. Words of ASCII letters and
+/// digits are looked for in a lighter fold: only characters that can fold
+/// into ASCII (`Ｋ`, `ﬁ`, `Ⅻ`…) are normalised; CJK text is left alone.
+pub fn body_passes(query: &Query, body: &str, kind: BodyKind) -> bool {
+    let text = visible_text(body, kind);
+    let latin_words = query.clauses.iter().all(|c| match &c.test {
+        Test::Body(term) => term.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' '),
+        _ => true,
+    });
+    if latin_words {
+        return body_matches(query, &fold_for_latin(&text));
+    }
+    body_matches(query, &fold(&text))
+}
+
+/// `fold` as far as ASCII letters and digits are concerned.
+fn fold_for_latin(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
+            // Kana, ideographs and Hangul never fold into ASCII.
+            '\u{3040}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' => folded.push(c),
+            c => {
+                for normal in std::iter::once(c).nfkc() {
+                    folded.extend(normal.to_lowercase());
+                }
+            }
+        }
+    }
+    folded
 }
 
 /// Whether the folded `text` passes every `body:` clause of `query`.
@@ -64,7 +103,7 @@ pub fn search_bodies(
                     }
                     let Some(source) = sources.get(next.fetch_add(1, Ordering::Relaxed)) else { return };
                     let Ok(body) = crate::loader::read_body_at(&source.path, source.encoding) else { continue };
-                    if body_matches(query, &body_text(&body, BodyKind::of(source.format, &body))) {
+                    if body_passes(query, &body, BodyKind::of(source.format, &body)) {
                         found(source.index);
                     }
                 }
@@ -204,6 +243,24 @@ mod tests {
             !body_text("Text <span class=\"zeppelin\">x</span> <!-- zeppelin -->", BodyKind::Markdown)
                 .contains("zeppelin")
         );
+    }
+
+    #[test]
+    fn the_ascii_shortcut_agrees_with_folding() {
+        for (body, query) in [
+            ("<p>Kubernetes 集群</p>", "body:kubernetes"),
+            ("<p>ＫＵＢＥＲＮＥＴＥＳ</p>", "body:kubernetes"),
+            ("<p>&#75;ubernetes</p>", "body:kubernetes"),
+            ("<p>Kuber<b>netes</b></p>", "body:kubernetes -body:docker"),
+            ("<p>烏克蘭</p>", "body:乌克兰"),
+            ("<p>nothing</p>", "body:kubernetes"),
+            ("<p>ﬁsh Ⅻ ①</p>", "body:\"fish xii 1\""),
+            ("<p>ｶﾞｲﾄﾞ，Ｋube</p>", "body:kube"),
+        ] {
+            let query = super::super::parse(query).expect("parses");
+            let folded = body_matches(&query, &body_text(body, BodyKind::Html));
+            assert_eq!(body_passes(&query, body, BodyKind::Html), folded, "{body}");
+        }
     }
 
     #[test]

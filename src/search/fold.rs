@@ -2,7 +2,7 @@
 //! case, full- and half-width forms (NFKC), hiragana and katakana, and
 //! traditional and simplified Chinese all compare equal.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// `text` in the one form searches compare: NFKC (`ＡＢＣ１２` → `ABC12`,
 /// half-width katakana → katakana), lower case, katakana for hiragana,
@@ -13,8 +13,21 @@ pub fn fold(text: &str) -> String {
 }
 
 fn fold_wide(text: &str) -> String {
-    let normal: String = text.nfkc().flat_map(char::to_lowercase).map(hiragana_to_katakana).collect();
-    fast2s::convert(&normal)
+    // Most CJK text is already in NFKC: checking is cheaper than normalising.
+    let normal: std::borrow::Cow<'_, str> = match is_nfkc_quick(text.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfkc().collect()),
+    };
+    let mut folded = String::with_capacity(normal.len());
+    for c in normal.chars() {
+        match c {
+            c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
+            // Kana and ideographs have no case.
+            '\u{3000}'..='\u{9fff}' => folded.push(hiragana_to_katakana(c)),
+            c => folded.extend(c.to_lowercase()),
+        }
+    }
+    fast2s::convert(&folded)
 }
 
 /// `text` folded, and for each byte of the result the index of the

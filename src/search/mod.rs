@@ -8,7 +8,7 @@ pub mod fold;
 mod pinyin;
 pub mod query;
 
-pub use body::{BodySource, body_matches, body_text, search_bodies};
+pub use body::{BodySource, body_matches, body_passes, body_text, search_bodies};
 pub use columns::Columns;
 pub use fold::fold;
 pub use query::{Clause, Query, Test, parse};
