@@ -25,6 +25,8 @@ pub enum Command {
     Filter,
     /// The tree of groups.
     Groups,
+    /// Order the list by the next key: date, relevance, title, author.
+    CycleSort,
     /// Find text in the open article, and move between the matches.
     Find,
     NextMatch,

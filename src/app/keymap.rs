@@ -81,6 +81,12 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Char('N')], command: Command::PreviousMatch, scope: Scope::Reader, help: "previous match" },
     Binding { keys: &[Char('/')], command: Command::Filter, scope: Scope::Everywhere, help: "filter the list" },
     Binding {
+        keys: &[Char('S')],
+        command: Command::CycleSort,
+        scope: Scope::Everywhere,
+        help: "order by date, relevance, title, author",
+    },
+    Binding {
         keys: &[Char('t')],
         command: Command::Groups,
         scope: Scope::Everywhere,

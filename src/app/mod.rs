@@ -32,6 +32,28 @@ pub enum Focus {
     Reader,
 }
 
+/// What the list is ordered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListOrder {
+    #[default]
+    Date,
+    /// Titles that are, start with or hold the filter's words first.
+    Relevance,
+    Title,
+    Author,
+}
+
+impl ListOrder {
+    pub fn name(self) -> &'static str {
+        match self {
+            ListOrder::Date => "date",
+            ListOrder::Relevance => "relevance",
+            ListOrder::Title => "title",
+            ListOrder::Author => "author",
+        }
+    }
+}
+
 /// A box over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -67,8 +89,9 @@ pub struct App {
     pub searching_bodies: bool,
     pub problems: Vec<Problem>,
     pub loading: bool,
-    /// Every article's index, newest first.
+    /// Every article's index, in `list_order` (newest first for relevance).
     order: Vec<usize>,
+    pub list_order: ListOrder,
     /// The searchable text of the articles in `order`.
     columns: search::Columns,
     /// The list as shown: indices into `articles`, filtered and sorted.
@@ -108,6 +131,7 @@ impl App {
             problems: Vec::new(),
             loading: true,
             order: Vec::new(),
+            list_order: ListOrder::Date,
             columns: search::Columns::default(),
             visible: Vec::new(),
             selected: 0,
@@ -306,6 +330,17 @@ impl App {
             (Command::Images, _) => self.show_panel(Overlay::Images { selected: 0 }),
             (Command::Links, _) => self.show_panel(Overlay::Links { selected: 0 }),
             (Command::OpenOriginal, _) => return self.open_original(),
+            (Command::CycleSort, _) => {
+                self.list_order = match self.list_order {
+                    ListOrder::Date => ListOrder::Relevance,
+                    ListOrder::Relevance => ListOrder::Title,
+                    ListOrder::Title => ListOrder::Author,
+                    ListOrder::Author => ListOrder::Date,
+                };
+                self.sort_order();
+                self.refresh_list();
+                self.message = Some(format!("Ordered by {}", self.list_order.name()));
+            }
             (Command::Groups, _) => {
                 self.overlay = Some(Overlay::Groups { selected: 0 });
                 self.focus = Focus::Sidebar;
@@ -392,13 +427,22 @@ impl App {
                 Loaded::Skipped => {}
             }
         }
-        // The order is kept sorted here, once per batch, so that a keystroke
-        // in the filter only filters.
+        self.sort_order();
+        self.refresh_list();
+    }
+
+    /// Sorts every article by the list's key, once per batch or change of
+    /// key, so that a keystroke in the filter only filters.
+    fn sort_order(&mut self) {
+        let key = match self.list_order {
+            ListOrder::Date | ListOrder::Relevance => SortKey::Date,
+            ListOrder::Title => SortKey::Title,
+            ListOrder::Author => SortKey::Author,
+        };
         let articles = &self.articles;
         self.order = (0..articles.len()).collect();
-        self.order.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], SortKey::Date, false));
+        self.order.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], key, false));
         self.columns = search::Columns::new(&self.entries, &self.order);
-        self.refresh_list();
     }
 
     /// The filter line changed: parse it (keeping the last good query when
@@ -463,6 +507,11 @@ impl App {
             })
             .map(|(&i, _)| i)
             .collect();
+        if self.list_order == ListOrder::Relevance && !self.query.is_empty() {
+            // Stable: equally relevant articles stay newest first.
+            let (query, entries) = (&self.query, &self.entries);
+            self.visible.sort_by_key(|&i| std::cmp::Reverse(entries[i].relevance(query)));
+        }
         self.selected = keep
             .and_then(|article| self.visible.iter().position(|&i| i == article))
             .unwrap_or(0)

@@ -147,3 +147,33 @@ fn quit_and_problems() {
     assert_eq!(app.overlay, Some(Overlay::Problems { top: 0 }));
     assert_eq!(app.update(Action::Command(Command::Quit)), [Effect::Quit]);
 }
+
+#[test]
+fn the_list_orders_by_relevance_title_and_author() {
+    let mut app = app_with_three();
+    app.update(Action::Command(Command::CycleSort));
+    assert_eq!(app.list_order, ListOrder::Relevance);
+    app.update(Action::FilterText("ジョジョ".to_owned()));
+    assert_eq!(titles(&app), ["ジョジョの奇妙な冒険"]);
+    app.update(Action::FilterCancel);
+    app.update(Action::Command(Command::CycleSort));
+    assert_eq!(app.list_order, ListOrder::Title);
+    assert_eq!(titles(&app), ["Hot Chips 34 英伟达", "ジョジョの奇妙な冒険", "俄罗斯希望在日内瓦会谈"]);
+    app.update(Action::Command(Command::CycleSort));
+    assert_eq!(titles(&app)[0], "俄罗斯希望在日内瓦会谈", "Aljazeera first by author");
+    app.update(Action::Command(Command::CycleSort));
+    assert_eq!(app.list_order, ListOrder::Date);
+}
+
+#[test]
+fn relevance_puts_titles_that_start_with_a_word_first() {
+    let mut app = App::new((100, 30));
+    app.update(Action::Loaded(vec![
+        article("Older: about Rust", "2021-01-01", "a"),
+        article("Rust in the terminal", "2020-01-01", "b"),
+        article("Rust", "2019-01-01", "c"),
+    ]));
+    app.update(Action::Command(Command::CycleSort));
+    app.update(Action::FilterText("rust".to_owned()));
+    assert_eq!(titles(&app), ["Rust", "Rust in the terminal", "Older: about Rust"]);
+}

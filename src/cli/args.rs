@@ -72,6 +72,8 @@ pub enum SortArg {
     Title,
     Author,
     Path,
+    /// With --query: titles that are, start with, or hold a word first.
+    Relevance,
 }
 
 impl From<SortArg> for crate::library::SortKey {
@@ -81,6 +83,8 @@ impl From<SortArg> for crate::library::SortKey {
             SortArg::Title => Self::Title,
             SortArg::Author => Self::Author,
             SortArg::Path => Self::Path,
+            // Ranked after the list is sorted by date (see `cli::run`).
+            SortArg::Relevance => Self::Date,
         }
     }
 }

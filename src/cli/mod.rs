@@ -47,6 +47,10 @@ pub fn run(cli: Cli) -> ExitCode {
         // `load` gives the list newest first already.
         library.sort(order.0, order.1);
     }
+    if let (SortArg::Relevance, Some(query)) = (args.sort, &query) {
+        // Stable: equally relevant articles stay newest first.
+        library.articles.sort_by_key(|a| std::cmp::Reverse(crate::search::relevance(query, &a.title)));
+    }
     report_problems(&library);
     let written = if args.json { list::write_json(&library) } else { list::write_columns(&library) };
     match written {

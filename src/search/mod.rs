@@ -47,11 +47,42 @@ impl Entry {
         [&self.title, &self.pinyin, &self.initials, &self.author, &self.categories, &self.group]
     }
 
+    /// `relevance` of this article's title.
+    pub fn relevance(&self, query: &Query) -> u8 {
+        relevance_folded(query, &self.title)
+    }
+
     fn title_matches(&self, term: &str) -> bool {
         self.title.contains(term)
             || (term.bytes().all(|b| b.is_ascii_alphanumeric())
                 && (self.pinyin.contains(term) || self.initials.contains(term)))
     }
+}
+
+/// How well `title` answers the query's words: 3 when it is one of them,
+/// 2 when it starts with one, 1 when it holds one, 0 otherwise.
+pub fn relevance(query: &Query, title: &str) -> u8 {
+    relevance_folded(query, &fold(title))
+}
+
+/// `relevance` of a title already folded (an `Entry`'s).
+pub fn relevance_folded(query: &Query, title: &str) -> u8 {
+    let terms = query.clauses.iter().filter(|c| !c.negated).filter_map(|c| match &c.test {
+        Test::Anywhere(term) | Test::Title(term) => Some(term),
+        _ => None,
+    });
+    terms
+        .map(|term| {
+            if title == term.as_str() {
+                3
+            } else if title.starts_with(term.as_str()) {
+                2
+            } else {
+                u8::from(title.contains(term.as_str()))
+            }
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// The character ranges of `title` that the query's words match (for
