@@ -30,7 +30,15 @@ pub struct Entry {
 
 impl Entry {
     pub fn new(article: &Article) -> Entry {
-        let (pinyin, initials) = pinyin::pinyin_forms(&fold(&article.title));
+        let title = fold(&article.title);
+        let (mut pinyin, mut initials) = pinyin::pinyin_forms(&title);
+        // Characters with two readings: the other one too (重庆 chongqing).
+        if let Some((other, other_initials)) = pinyin::other_reading(&title) {
+            pinyin.push('\n');
+            pinyin.push_str(&other);
+            initials.push('\n');
+            initials.push_str(&other_initials);
+        }
         let categories: Vec<&str> = article.categories.iter().chain(article.tags.iter()).map(|c| &**c).collect();
         Entry {
             title: fold(&article.title),
