@@ -13,8 +13,7 @@
 //! (target ≤ 1.5) and folio's peak RSS under GNU `/usr/bin/time -f %M`
 //! (target ≤ 80 MiB).
 
-#[path = "../examples/gen-corpus.rs"]
-mod gen_corpus;
+mod corpus;
 
 use std::fs;
 use std::io;
@@ -23,11 +22,6 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 const FOLIO: &str = env!("CARGO_BIN_EXE_folio");
-/// The generator's source, hashed into the marker so an edited generator
-/// writes a fresh corpus.
-const GENERATOR_SOURCE: &str = include_str!("../examples/gen-corpus.rs");
-/// In the corpus folder; hidden, so neither folio nor rg reads it.
-const MARKER: &str = ".folio-bench-corpus";
 const GNU_TIME: &str = "/usr/bin/time";
 const RATIO_TARGET: f64 = 1.5;
 const RSS_TARGET_MIB: f64 = 80.0;
@@ -60,7 +54,7 @@ fn run() -> Result<(), String> {
             }
             dir
         }
-        None => ensure_corpus(env_number("FOLIO_BENCH_N", 100_000)?)?,
+        None => corpus::ensure_corpus(env_number("FOLIO_BENCH_N", 100_000)?)?,
     };
     let (files, bytes) = count_files(&dir).map_err(|e| format!("cannot walk {}: {e}", dir.display()))?;
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
@@ -203,8 +197,9 @@ fn peak_rss_kib(dir: &Path) -> Result<u64, String> {
     if !Path::new(GNU_TIME).exists() {
         return Err(format!("GNU time is missing at {GNU_TIME}: apt-get install time"));
     }
-    let report = bench_root().join(format!("rss-{}.txt", std::process::id()));
-    fs::create_dir_all(bench_root()).map_err(|e| format!("cannot create {}: {e}", bench_root().display()))?;
+    let report = corpus::bench_root().join(format!("rss-{}.txt", std::process::id()));
+    fs::create_dir_all(corpus::bench_root())
+        .map_err(|e| format!("cannot create {}: {e}", corpus::bench_root().display()))?;
     let mut peak = 0;
     for _ in 0..RSS_RUNS {
         let status = Command::new(GNU_TIME)
@@ -234,45 +229,6 @@ fn peak_rss_kib(dir: &Path) -> Result<u64, String> {
     }
     let _ = fs::remove_file(&report);
     Ok(peak)
-}
-
-/// `target/folio-bench`: next to the profile folder holding the folio binary.
-fn bench_root() -> PathBuf {
-    let bin = Path::new(FOLIO);
-    let target = bin.parent().and_then(Path::parent).unwrap_or(Path::new("target"));
-    target.join("folio-bench")
-}
-
-/// The generated corpus of `n` articles, written now unless a matching one
-/// is already there.
-fn ensure_corpus(n: usize) -> Result<PathBuf, String> {
-    let dir = bench_root().join(format!("corpus-{n}"));
-    let seed = gen_corpus::DEFAULT_SEED;
-    let marker = format!("gen-corpus n={n} seed={seed} source={:016x}\n", fnv1a(GENERATOR_SOURCE));
-    let marker_path = dir.join(MARKER);
-    if fs::read_to_string(&marker_path).is_ok_and(|text| text == marker) {
-        println!("reusing the corpus in {}", dir.display());
-        return Ok(dir);
-    }
-    if dir.exists() {
-        // Ours (under target/folio-bench), but stale or half-written.
-        fs::remove_dir_all(&dir).map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
-    }
-    println!("generating {n} articles into {} ...", dir.display());
-    let start = Instant::now();
-    let summary = gen_corpus::generate(&dir, n, seed).map_err(|e| format!("cannot generate the corpus: {e}"))?;
-    println!(
-        "generated {} files, {:.1} MB in {:.2} s",
-        summary.files,
-        summary.bytes as f64 / 1e6,
-        start.elapsed().as_secs_f64()
-    );
-    fs::write(&marker_path, marker).map_err(|e| format!("cannot write {}: {e}", marker_path.display()))?;
-    Ok(dir)
-}
-
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Files and bytes under `dir`, hidden entries skipped (as folio and rg do).
