@@ -13,13 +13,14 @@
 //! (target ≤ 1.5) and folio's peak RSS under GNU `/usr/bin/time -f %M`
 //! (target ≤ 80 MiB).
 
-mod corpus;
+mod common;
+
+use common::{count_lines, env_number, median, min, time, verdict};
 
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
-use std::time::{Duration, Instant};
 
 const FOLIO: &str = env!("CARGO_BIN_EXE_folio");
 const GNU_TIME: &str = "/usr/bin/time";
@@ -46,16 +47,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let rounds = env_number("FOLIO_BENCH_ROUNDS", 5)?.max(1);
-    let dir = match std::env::var_os("FOLIO_BENCH_DIR") {
-        Some(dir) => {
-            let dir = PathBuf::from(dir);
-            if !dir.is_dir() {
-                return Err(format!("FOLIO_BENCH_DIR={} is not a folder", dir.display()));
-            }
-            dir
-        }
-        None => corpus::ensure_corpus(env_number("FOLIO_BENCH_N", 100_000)?)?,
-    };
+    let dir = common::corpus_dir()?;
     let (files, bytes) = count_files(&dir).map_err(|e| format!("cannot walk {}: {e}", dir.display()))?;
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     println!("corpus: {files} files, {:.1} MB in {}", bytes as f64 / 1e6, dir.display());
@@ -105,11 +97,11 @@ fn run() -> Result<(), String> {
     for round in 1..=rounds {
         let mut line = format!("round {round}/{rounds}:");
         if rg_available {
-            let t = time(rg(&dir), "rg")?;
+            let t = time(rg(&dir), "rg", false)?;
             line.push_str(&format!("  rg {:.3} s", t.as_secs_f64()));
             rg_times.push(t);
         }
-        let t = time(folio(&dir), "folio list")?;
+        let t = time(folio(&dir), "folio list", false)?;
         line.push_str(&format!("  folio {:.3} s", t.as_secs_f64()));
         folio_times.push(t);
         println!("{line}");
@@ -164,10 +156,6 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-fn verdict(met: bool) -> &'static str {
-    if met { "met" } else { "MISSED" }
-}
-
 fn rg(dir: &Path) -> Command {
     let mut command = Command::new("rg");
     command.arg("-l").arg("^title:").arg(dir).stdin(Stdio::null());
@@ -180,26 +168,14 @@ fn folio(dir: &Path) -> Command {
     command
 }
 
-/// Wall time of one run, output to /dev/null.
-fn time(mut command: Command, name: &str) -> Result<Duration, String> {
-    command.stdout(Stdio::null()).stderr(Stdio::null());
-    let start = Instant::now();
-    let status = command.status().map_err(|e| format!("cannot run {name}: {e}"))?;
-    let elapsed = start.elapsed();
-    if !status.success() {
-        return Err(format!("{name} failed ({status})"));
-    }
-    Ok(elapsed)
-}
-
 /// folio's highest peak RSS in KiB over a few runs, from GNU time's `%M`.
 fn peak_rss_kib(dir: &Path) -> Result<u64, String> {
     if !Path::new(GNU_TIME).exists() {
         return Err(format!("GNU time is missing at {GNU_TIME}: apt-get install time"));
     }
-    let report = corpus::bench_root().join(format!("rss-{}.txt", std::process::id()));
-    fs::create_dir_all(corpus::bench_root())
-        .map_err(|e| format!("cannot create {}: {e}", corpus::bench_root().display()))?;
+    let report = common::bench_root().join(format!("rss-{}.txt", std::process::id()));
+    fs::create_dir_all(common::bench_root())
+        .map_err(|e| format!("cannot create {}: {e}", common::bench_root().display()))?;
     let mut peak = 0;
     for _ in 0..RSS_RUNS {
         let status = Command::new(GNU_TIME)
@@ -251,27 +227,4 @@ fn count_files(dir: &Path) -> io::Result<(u64, u64)> {
         }
     }
     Ok((files, bytes))
-}
-
-fn count_lines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
-}
-
-fn env_number(name: &str, default: usize) -> Result<usize, String> {
-    match std::env::var(name) {
-        Err(std::env::VarError::NotPresent) => Ok(default),
-        Ok(text) => text.trim().parse().map_err(|_| format!("{name}={text:?} is not a whole number")),
-        Err(std::env::VarError::NotUnicode(_)) => Err(format!("{name} is not valid text")),
-    }
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    let mid = sorted.len() / 2;
-    if sorted.len().is_multiple_of(2) { (sorted[mid - 1] + sorted[mid]) / 2 } else { sorted[mid] }
-}
-
-fn min(times: &[Duration]) -> Duration {
-    times.iter().copied().min().unwrap_or_default()
 }

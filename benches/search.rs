@@ -33,7 +33,9 @@
 //! once during body searches; each skips the table (e.g. `perf record -g
 //! target/release/deps/search-HASH --bench`).
 
-mod corpus;
+mod common;
+
+use common::{count_lines, env_number, median, min, time, verdict};
 
 use folio::Article;
 use folio::app::{Action, App, Effect};
@@ -46,7 +48,7 @@ use ratatui::backend::TestBackend;
 use std::collections::HashMap;
 use std::fs;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -91,16 +93,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let rounds = env_number("FOLIO_BENCH_ROUNDS", 3)?.max(1);
-    let dir = match std::env::var_os("FOLIO_BENCH_DIR") {
-        Some(dir) => {
-            let dir = PathBuf::from(dir);
-            if !dir.is_dir() {
-                return Err(format!("FOLIO_BENCH_DIR={} is not a folder", dir.display()));
-            }
-            dir
-        }
-        None => corpus::ensure_corpus(env_number("FOLIO_BENCH_N", 100_000)?)?,
-    };
+    let dir = common::corpus_dir()?;
     let dir = fs::canonicalize(&dir).map_err(|e| format!("cannot resolve {}: {e}", dir.display()))?;
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
 
@@ -583,8 +576,8 @@ fn full_text(dir: &Path, sources: &[BodySource], rounds: usize) -> Result<Vec<Fu
         );
         let mut result = FullText { term, rg: Vec::new(), folio: Vec::new(), in_process };
         for round in 1..=rounds {
-            let rg_time = time(rg(dir, term), "rg")?;
-            let folio_time = time(folio(dir, term), "folio list --query")?;
+            let rg_time = time(rg(dir, term), "rg", true)?;
+            let folio_time = time(folio(dir, term), "folio list --query", true)?;
             println!("  round {round}/{rounds}:  rg {:.3} s  folio {:.3} s", secs(rg_time), secs(folio_time));
             result.rg.push(rg_time);
             result.folio.push(folio_time);
@@ -604,19 +597,6 @@ fn folio(dir: &Path, term: &str) -> Command {
     let mut command = Command::new(FOLIO);
     command.arg("list").arg("--query").arg(format!("body:{term}")).arg(dir).stdin(Stdio::null());
     command
-}
-
-/// Wall time of one run, output to /dev/null; rg's "nothing found" (1) is
-/// not a failure.
-fn time(mut command: Command, name: &str) -> Result<Duration, String> {
-    command.stdout(Stdio::null()).stderr(Stdio::null());
-    let start = Instant::now();
-    let status = command.status().map_err(|e| format!("cannot run {name}: {e}"))?;
-    let elapsed = start.elapsed();
-    if status.code().is_none_or(|code| code > 1) {
-        return Err(format!("{name} failed ({status})"));
-    }
-    Ok(elapsed)
 }
 
 // ----- for a profiler -----
@@ -677,39 +657,12 @@ fn profile(only: &str, articles: Vec<Article>, queries: &[Typed], budget: Durati
 
 // ----- numbers -----
 
-fn env_number(name: &str, default: usize) -> Result<usize, String> {
-    match std::env::var(name) {
-        Err(std::env::VarError::NotPresent) => Ok(default),
-        Ok(text) => text.trim().parse().map_err(|_| format!("{name}={text:?} is not a whole number")),
-        Err(std::env::VarError::NotUnicode(_)) => Err(format!("{name} is not valid text")),
-    }
-}
-
-fn count_lines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    let mid = sorted.len() / 2;
-    match sorted.len() {
-        0 => Duration::ZERO,
-        n if n.is_multiple_of(2) => (sorted[mid - 1] + sorted[mid]) / 2,
-        _ => sorted[mid],
-    }
-}
-
 /// The nearest-rank percentile.
 fn percentile(times: &[Duration], p: usize) -> Duration {
     let mut sorted = times.to_vec();
     sorted.sort();
     let rank = (sorted.len() * p).div_ceil(100).max(1);
     sorted.get(rank - 1).copied().unwrap_or_default()
-}
-
-fn min(times: &[Duration]) -> Duration {
-    times.iter().copied().min().unwrap_or_default()
 }
 
 fn max(times: &[Duration]) -> Duration {
@@ -722,10 +675,6 @@ fn secs(t: Duration) -> f64 {
 
 fn ms(t: Duration) -> f64 {
     t.as_secs_f64() * 1e3
-}
-
-fn verdict(met: bool) -> &'static str {
-    if met { "met" } else { "MISSED" }
 }
 
 fn show(t: Duration) -> String {
