@@ -67,6 +67,15 @@ impl Article {
     pub fn path(&self) -> PathBuf {
         self.dir.join(&*self.file_name)
     }
+
+    /// The problem this article's warnings make (bad YAML, a bad date), if any.
+    pub fn warning_problem(&self) -> Option<Problem> {
+        (!self.warnings.is_empty()).then(|| Problem {
+            path: self.path(),
+            kind: ProblemKind::Warning,
+            message: self.warnings.join("; "),
+        })
+    }
 }
 
 /// What kind of trouble a file gave.

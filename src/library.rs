@@ -35,13 +35,7 @@ impl Library {
         for loaded in batch {
             match loaded {
                 Loaded::Article(article) => {
-                    if !article.warnings.is_empty() {
-                        self.problems.push(Problem {
-                            path: article.path(),
-                            kind: ProblemKind::Warning,
-                            message: article.warnings.join("; "),
-                        });
-                    }
+                    self.problems.extend(article.warning_problem());
                     self.articles.push(article);
                 }
                 Loaded::Problem(problem) => self.problems.push(problem),

@@ -415,10 +415,7 @@ impl App {
         for loaded in batch {
             match loaded {
                 Loaded::Article(article) => {
-                    if !article.warnings.is_empty() {
-                        let message = article.warnings.join("; ");
-                        self.problems.push(Problem { path: article.path(), kind: ProblemKind::Warning, message });
-                    }
+                    self.problems.extend(article.warning_problem());
                     self.entries.push(search::Entry::new(&article));
                     self.body_hits.push(false);
                     self.articles.push(article);
