@@ -95,11 +95,7 @@ fn read(paths: Vec<PathBuf>) -> ExitCode {
 /// Drops the articles `query` does not match, searching bodies when it asks.
 fn keep_matching(library: &mut Library, query: &crate::search::Query) {
     let now = jiff::Timestamp::now();
-    let mut keep: Vec<bool> = library
-        .articles
-        .iter()
-        .map(|article| crate::search::matches(query, &crate::search::Entry::new(article), article, now))
-        .collect();
+    let mut keep = crate::search::select(query, &library.articles, now);
     if query.needs_bodies() {
         let candidates: Vec<crate::search::BodySource> = (0..keep.len())
             .filter(|&i| keep[i])

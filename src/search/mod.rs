@@ -59,12 +59,6 @@ impl Entry {
     pub fn relevance(&self, query: &Query) -> u8 {
         relevance_folded(query, &self.title)
     }
-
-    fn title_matches(&self, term: &str) -> bool {
-        self.title.contains(term)
-            || (term.bytes().all(|b| b.is_ascii_alphanumeric())
-                && (self.pinyin.contains(term) || self.initials.contains(term)))
-    }
 }
 
 /// How well `title` answers the query's words: 3 when it is one of them,
@@ -125,30 +119,18 @@ pub fn matches_facts(query: &Query, article: &Article, now: Timestamp) -> bool {
     })
 }
 
-/// Whether `article` (with its `entry`) passes every clause that does not
-/// need its body; `now` is for `newer:`.
-pub fn matches(query: &Query, entry: &Entry, article: &Article, now: Timestamp) -> bool {
-    query.clauses.iter().all(|clause| {
-        let holds = match &clause.test {
-            Test::Anywhere(term) => {
-                entry.title_matches(term)
-                    || entry.author.contains(term.as_str())
-                    || entry.categories.contains(term.as_str())
-                    || entry.group.contains(term.as_str())
-            }
-            Test::Title(term) => entry.title_matches(term),
-            Test::Author(term) => entry.author.contains(term.as_str()),
-            Test::Category(term) => entry.categories.contains(term.as_str()),
-            Test::In(prefix) => entry.group.starts_with(prefix.as_str()),
-            // Bodies are searched apart (`search_bodies`).
-            Test::Body(_) => return true,
-            Test::Dated { from, to } => article.date.is_some_and(|d| d >= *from && d < *to),
-            Test::Newer(seconds) => article.date.is_some_and(|d| now.as_second() - d.as_second() <= *seconds),
-            Test::HasImage => !article.images.is_empty(),
-            Test::HasLink => article.link.is_some(),
-        };
-        holds != clause.negated
-    })
+/// For each of `articles`, whether it passes every clause that does not
+/// need its body (`now` is for `newer:`): the same columns the reader
+/// filters with, in the articles' own order.
+pub fn select(query: &Query, articles: &[Article], now: Timestamp) -> Vec<bool> {
+    let entries: Vec<Entry> = articles.iter().map(Entry::new).collect();
+    let order: Vec<usize> = (0..articles.len()).collect();
+    let text = Columns::new(&entries, &order).select(query);
+    let facts = query.needs_facts();
+    text.into_iter()
+        .zip(articles)
+        .map(|(text, article)| text && (!facts || matches_facts(query, article, now)))
+        .collect()
 }
 
 #[cfg(test)]
