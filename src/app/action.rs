@@ -39,6 +39,11 @@ pub enum Command {
     WiderSidebar,
     NarrowerSidebar,
     Suspend,
+    /// Read state: toggle read on the chosen article, toggle its star,
+    /// mark every article of the list read.
+    ToggleRead,
+    ToggleStar,
+    MarkAllRead,
 }
 
 /// Everything that changes the app.

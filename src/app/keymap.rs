@@ -102,6 +102,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { keys: &[Char('<')], command: Command::NarrowerSidebar, scope: Scope::Everywhere, help: "narrower list" },
     Binding { keys: &[Char('>')], command: Command::WiderSidebar, scope: Scope::Everywhere, help: "wider list" },
+    Binding { keys: &[Char('m')], command: Command::ToggleRead, scope: Scope::Everywhere, help: "mark read / unread" },
+    Binding { keys: &[Char('s')], command: Command::ToggleStar, scope: Scope::Everywhere, help: "star / unstar" },
+    Binding {
+        keys: &[Char('M')],
+        command: Command::MarkAllRead,
+        scope: Scope::Everywhere,
+        help: "mark every article of the list read",
+    },
     Binding { keys: &[Char('P')], command: Command::Problems, scope: Scope::Everywhere, help: "files with problems" },
     Binding { keys: &[Char('?')], command: Command::Help, scope: Scope::Everywhere, help: "this help" },
     Binding {
