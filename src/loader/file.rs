@@ -138,6 +138,28 @@ fn article(
     })
 }
 
+/// An article at `job`'s place with nothing known of it yet (the cache
+/// fills in the rest).
+pub fn placed_article(job: &FileJob) -> Article {
+    Article {
+        dir: Arc::clone(&job.dir),
+        file_name: job.file_name.clone(),
+        group: Arc::clone(&job.group),
+        title: Box::default(),
+        author: None,
+        categories: Box::default(),
+        tags: Box::default(),
+        date: None,
+        unreadable_date: None,
+        images: Box::default(),
+        link: None,
+        extra: Box::default(),
+        warnings: Box::default(),
+        format: job.format,
+        encoding: None,
+    }
+}
+
 enum ReadError {
     TooLarge(u64),
     Io(std::io::Error),

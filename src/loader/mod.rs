@@ -3,6 +3,7 @@
 //! list while it fills. The only part of the core that reads files.
 
 mod body;
+mod cache;
 mod file;
 mod intern;
 mod open;
@@ -15,9 +16,10 @@ pub use walk::group_of;
 
 use crate::article::Problem;
 use crate::library::Library;
-use std::path::PathBuf;
+use cache::Index;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use walk::walk_roots;
 
@@ -36,9 +38,14 @@ pub enum LoadEvent {
 /// Loads every article under `paths` and returns the library, sorted
 /// newest first.
 pub fn load(paths: &[PathBuf]) -> Library {
+    load_with(paths, cache_folder())
+}
+
+/// `load`, with the index cache in `cache` (`None`: no cache).
+pub fn load_with(paths: &[PathBuf], cache: Option<PathBuf>) -> Library {
     let mut library = Library::new(paths.to_vec());
     let mut finished = false;
-    for event in spawn(paths.to_vec()) {
+    for event in spawn_with(paths.to_vec(), cache) {
         match event {
             LoadEvent::Batch(batch) => library.extend(batch),
             LoadEvent::Done => finished = true,
@@ -58,16 +65,40 @@ pub fn load(paths: &[PathBuf]) -> Library {
 /// Starts loading `paths` in the background; the receiver yields batches
 /// and then `Done`.
 pub fn spawn(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
+    spawn_with(paths, cache_folder())
+}
+
+/// `spawn`, with the index cache in the folder `cache` (`None`: no cache).
+/// The receiver yields `Done` as soon as the list is complete; the cache
+/// is written after that, and the channel closes once it is.
+pub fn spawn_with(paths: Vec<PathBuf>, cache: Option<PathBuf>) -> Receiver<LoadEvent> {
     let (events, receiver) = channel();
     thread::spawn(move || {
+        let cache_path = cache.map(|folder| cache::file_for(&folder, &paths));
         // A panic here must not pass for a complete load: `Done` is only
         // sent when every file was seen.
-        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&paths, &events))).is_ok() {
+        let loaded =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&paths, cache_path.as_deref(), &events)));
+        if let Ok(save) = loaded {
             // The receiver may be gone; nobody is left to tell.
             let _ = events.send(LoadEvent::Done);
+            if let Some(save) = save {
+                // The cache is only a shortcut: failing to write it costs the
+                // next start some time, nothing else, so it is not reported.
+                let _ = save();
+            }
         }
     });
     receiver
+}
+
+/// The index cache's folder: the folio cache folder, unless
+/// `FOLIO_NO_CACHE` is set.
+pub fn cache_folder() -> Option<PathBuf> {
+    if std::env::var_os("FOLIO_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+        return None;
+    }
+    crate::sample::cache_dir()
 }
 
 /// How many threads read files: more than the cores, since a cold page
@@ -77,44 +108,75 @@ fn reader_threads() -> usize {
     (cores * 2).clamp(4, 16)
 }
 
-fn run(paths: &[PathBuf], events: &Sender<LoadEvent>) {
+/// Loads everything, sending batches; returns the writing of the new
+/// cache, if it changed, to be done once the list is complete.
+fn run(
+    paths: &[PathBuf],
+    cache_path: Option<&Path>,
+    events: &Sender<LoadEvent>,
+) -> Option<impl FnOnce() -> std::io::Result<()>> {
+    // Read while the walk starts; readers wait for it before their first file.
+    let index: OnceLock<Option<Index>> = OnceLock::new();
+    let now = jiff::Timestamp::now().as_second();
     let (jobs_in, jobs_out) = sync_channel::<Vec<FileJob>>(64);
     let jobs_out = Arc::new(Mutex::new(jobs_out));
-    thread::scope(|scope| {
-        for _ in 0..reader_threads() {
-            let jobs = Arc::clone(&jobs_out);
-            scope.spawn(move || read_files(&jobs, events));
-        }
+    let uses: Vec<cache::Use> = thread::scope(|scope| {
+        scope.spawn(|| index.get_or_init(|| cache_path.and_then(Index::open)));
+        let readers: Vec<_> = (0..reader_threads())
+            .map(|_| {
+                let jobs = Arc::clone(&jobs_out);
+                let index = &index;
+                let caching = cache_path.is_some();
+                scope.spawn(move || read_files(&jobs, events, Cache { index, caching, now }))
+            })
+            .collect();
         let mut pending: Vec<Loaded> = Vec::new();
         walk_roots(paths, &jobs_in, &mut |problem: Problem| pending.push(Loaded::Problem(problem)));
         drop(jobs_in);
         if !pending.is_empty() {
             let _ = events.send(LoadEvent::Batch(pending));
         }
+        readers.into_iter().filter_map(|reader| reader.join().ok()).collect()
     });
+    let path = cache_path?.to_owned();
+    Some(move || cache::save(&path, index.get().and_then(Option::as_ref), &uses))
 }
 
-/// A reader thread: takes batches of files until the walk is over.
-fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>) {
+/// What a reader thread needs of the index cache.
+#[derive(Clone, Copy)]
+struct Cache<'a> {
+    /// The last run's cache, if there is one to trust (being read).
+    index: &'a OnceLock<Option<Index>>,
+    /// Whether a new cache is written after the load.
+    caching: bool,
+    now: i64,
+}
+
+/// A reader thread: takes batches of files until the walk is over, and
+/// returns what it did with the cache.
+fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>, cache: Cache<'_>) -> cache::Use {
     let mut scratch = ReaderScratch::default();
+    let mut used = cache::Use::default();
     let mut out = Vec::with_capacity(BATCH);
     loop {
         let batch = match jobs.lock() {
             Ok(receiver) => receiver.recv(),
-            Err(_) => return,
+            Err(_) => return used,
         };
         let Ok(batch) = batch else { break };
         for job in batch {
             // A bug on one file must not lose the rest of the library.
-            let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load_file(&job, &mut scratch)))
-                .unwrap_or_else(|_| {
-                    scratch = ReaderScratch::default();
-                    Loaded::Problem(Problem {
-                        path: job.dir.join(&*job.file_name),
-                        kind: crate::article::ProblemKind::Internal,
-                        message: "folio failed on this file (an internal error; please report it)".to_owned(),
-                    })
-                });
+            let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                load_through_cache(&job, &mut scratch, cache, &mut used)
+            }))
+            .unwrap_or_else(|_| {
+                scratch = ReaderScratch::default();
+                Loaded::Problem(Problem {
+                    path: job.dir.join(&*job.file_name),
+                    kind: crate::article::ProblemKind::Internal,
+                    message: "folio failed on this file (an internal error; please report it)".to_owned(),
+                })
+            });
             match loaded {
                 Loaded::Skipped => {}
                 loaded => out.push(loaded),
@@ -124,10 +186,42 @@ fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>) 
             }
         }
         if out.len() >= BATCH && events.send(LoadEvent::Batch(std::mem::take(&mut out))).is_err() {
-            return;
+            return used;
         }
     }
     if !out.is_empty() {
         let _ = events.send(LoadEvent::Batch(out));
     }
+    used
+}
+
+/// Loads `job` from the cache when it holds this version of the file, else
+/// from the file (and remembers the result for the next cache).
+fn load_through_cache(job: &FileJob, scratch: &mut ReaderScratch, cache: Cache<'_>, used: &mut cache::Use) -> Loaded {
+    if !cache.caching {
+        return load_file(job, scratch);
+    }
+    scratch.path.as_mut_os_string().clear();
+    scratch.path.push(&job.dir);
+    scratch.path.push(&*job.file_name);
+    let Ok(stamp) = scratch.folders.stamp(&job.dir, &job.file_name, &scratch.path) else {
+        return load_file(job, scratch);
+    };
+    if let Some(index) = cache.index.wait() {
+        let mut article = file::placed_article(job);
+        let key = scratch.path.as_os_str().as_encoded_bytes();
+        match cache::look_up(index, key, stamp, &mut article, &mut scratch.interner, used) {
+            Some(cache::Cached::Article) => return Loaded::Article(article),
+            Some(cache::Cached::Skipped) => return Loaded::Skipped,
+            None => {}
+        }
+    }
+    let loaded = load_file(job, scratch);
+    let key = scratch.path.as_os_str().as_encoded_bytes();
+    match &loaded {
+        Loaded::Article(article) => cache::remember(key, stamp, Some(article), cache.now, used),
+        Loaded::Skipped => cache::remember(key, stamp, None, cache.now, used),
+        Loaded::Problem(_) => {}
+    }
+    loaded
 }

@@ -7,6 +7,8 @@ use std::io;
 use std::path::Path;
 use std::sync::Arc;
 
+use super::cache::Stamp;
+
 /// The folder a reader thread opened last.
 #[derive(Debug, Default)]
 pub struct FolderCache {
@@ -15,10 +17,10 @@ pub struct FolderCache {
 }
 
 impl FolderCache {
-    /// Opens `name` in `dir`; `full` is the same file as one path.
+    /// Opens `dir` unless it is the folder open already.
     #[cfg(unix)]
-    pub fn open(&mut self, dir: &Arc<Path>, name: &std::ffi::OsStr, full: &Path) -> io::Result<File> {
-        use rustix::fs::{Mode, OFlags, open, openat};
+    fn enter(&mut self, dir: &Arc<Path>) {
+        use rustix::fs::{Mode, OFlags, open};
         let cached = matches!(&self.folder, Some((open_dir, _)) if Arc::ptr_eq(open_dir, dir));
         if !cached {
             let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
@@ -26,6 +28,13 @@ impl FolderCache {
             let fd = open(&**dir, flags, Mode::empty()).ok();
             self.folder = Some((Arc::clone(dir), fd));
         }
+    }
+
+    /// Opens `name` in `dir`; `full` is the same file as one path.
+    #[cfg(unix)]
+    pub fn open(&mut self, dir: &Arc<Path>, name: &std::ffi::OsStr, full: &Path) -> io::Result<File> {
+        use rustix::fs::{Mode, OFlags, openat};
+        self.enter(dir);
         match &self.folder {
             Some((_, Some(fd))) => {
                 let file = openat(fd, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
@@ -33,6 +42,32 @@ impl FolderCache {
             }
             _ => File::open(full),
         }
+    }
+
+    /// The size and modification time of `name` in `dir` (`full`), links followed.
+    #[cfg(unix)]
+    pub fn stamp(&mut self, dir: &Arc<Path>, name: &std::ffi::OsStr, full: &Path) -> io::Result<Stamp> {
+        use rustix::fs::{AtFlags, statat};
+        self.enter(dir);
+        let stat = match &self.folder {
+            Some((_, Some(fd))) => statat(fd, name, AtFlags::empty())?,
+            _ => rustix::fs::stat(full)?,
+        };
+        let number = |n: i128| u64::try_from(n).map_err(io::Error::other);
+        Ok(Stamp {
+            size: number(i128::from(stat.st_size))?,
+            seconds: i64::try_from(i128::from(stat.st_mtime)).map_err(io::Error::other)?,
+            nanos: u32::try_from(i128::from(stat.st_mtime_nsec)).map_err(io::Error::other)?,
+        })
+    }
+
+    /// The size and modification time of `full`.
+    #[cfg(not(unix))]
+    pub fn stamp(&mut self, _dir: &Arc<Path>, _name: &std::ffi::OsStr, full: &Path) -> io::Result<Stamp> {
+        let meta = std::fs::metadata(full)?;
+        let modified = meta.modified()?.duration_since(std::time::UNIX_EPOCH).map_err(io::Error::other)?;
+        let seconds = i64::try_from(modified.as_secs()).map_err(io::Error::other)?;
+        Ok(Stamp { size: meta.len(), seconds, nanos: modified.subsec_nanos() })
     }
 
     /// Opens `full` (other platforms have no `openat`).

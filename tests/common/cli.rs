@@ -17,6 +17,10 @@ pub struct Run {
 pub fn folio_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
     command.args(args).env("TZ", "UTC").env_remove("COLUMNS");
+    // No index cache in the user's cache folder unless a test gives a folder.
+    if !env.iter().any(|(key, _)| *key == "FOLIO_CACHE_DIR") {
+        command.env("FOLIO_NO_CACHE", "1");
+    }
     for (key, value) in env {
         command.env(key, value);
     }

@@ -1,0 +1,256 @@
+//! The index cache: every article's front matter from the last run, keyed
+//! by path, size and modification time, so a restart reads only the files
+//! that changed. A missing, stale, corrupt or foreign cache is rebuilt
+//! without a word; the library is the truth, the cache only a shortcut.
+
+mod codec;
+
+use crate::article::Article;
+use crate::loader::intern::Interner;
+use codec::{Input, put_bytes};
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"FOLIOIX\x01";
+const END: &[u8; 8] = b"FOLIOEND";
+/// Changes whenever the format or what the loader makes of a file does.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/index-1");
+/// Files changed this recently may change again within the clock's
+/// resolution without a new time: they are read afresh next time.
+const SETTLE_SECONDS: i64 = 2;
+
+/// What identifies one version of a file: size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub size: u64,
+    pub seconds: i64,
+    pub nanos: u32,
+}
+
+impl Stamp {
+    /// Whether the file changed so recently that its stamp cannot be trusted.
+    fn unsettled(self, now: i64) -> bool {
+        self.seconds > now - SETTLE_SECONDS
+    }
+}
+
+/// One entry of the last run's cache.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    stamp: Stamp,
+    /// The whole record (for copying) and its payload (for reading).
+    record: (usize, usize),
+    payload: (usize, usize),
+}
+
+/// The last run's cache, read whole.
+#[derive(Debug, Default)]
+pub struct Index {
+    bytes: Vec<u8>,
+    slots: Vec<Slot>,
+    by_key: HashMap<u64, u32>,
+}
+
+impl Index {
+    /// The cache at `path`; `None` when it is missing or cannot be trusted.
+    pub fn open(path: &Path) -> Option<Index> {
+        let bytes = std::fs::read(path).ok()?;
+        Index::parse(bytes)
+    }
+
+    fn parse(bytes: Vec<u8>) -> Option<Index> {
+        let body = bytes.strip_prefix(MAGIC)?.strip_suffix(END)?;
+        let mut input = Input { bytes: body };
+        if input.bytes()? != VERSION.as_bytes() {
+            return None;
+        }
+        let count = usize::try_from(u64::from_le_bytes(input.array()?)).ok()?;
+        let mut index = Index {
+            slots: Vec::with_capacity(count.min(body.len() / 16)),
+            by_key: HashMap::with_capacity(count.min(body.len() / 16)),
+            ..Index::default()
+        };
+        let offset_of = |rest: &[u8]| bytes.len() - END.len() - rest.len();
+        for _ in 0..count {
+            let start = offset_of(input.bytes);
+            let key = input.bytes()?;
+            let stamp = Stamp {
+                size: u64::from_le_bytes(input.array()?),
+                seconds: i64::from_le_bytes(input.array()?),
+                nanos: u32::from_le_bytes(input.array()?),
+            };
+            let payload = input.bytes()?;
+            let end = offset_of(input.bytes);
+            let slot = Slot { stamp, record: (start, end), payload: (end - payload.len(), end) };
+            // A repeated key (only in a damaged file) keeps its first entry.
+            let number = u32::try_from(index.slots.len()).ok()?;
+            index.by_key.entry(key_hash(key)).or_insert(number);
+            index.slots.push(slot);
+        }
+        if !input.bytes.is_empty() {
+            return None;
+        }
+        index.bytes = bytes;
+        Some(index)
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// The entry for the file `key` if the cache holds this version of it.
+    fn find(&self, key: &[u8], stamp: Stamp) -> Option<(u32, &[u8])> {
+        let number = *self.by_key.get(&key_hash(key))?;
+        let slot = self.slots.get(number as usize)?;
+        let (start, _) = slot.record;
+        let stored_key = Input { bytes: self.bytes.get(start..)? }.bytes()?;
+        (stored_key == key && slot.stamp == stamp).then(|| (number, &self.bytes[slot.payload.0..slot.payload.1]))
+    }
+
+    fn record(&self, number: u32) -> Option<&[u8]> {
+        let slot = self.slots.get(number as usize)?;
+        self.bytes.get(slot.record.0..slot.record.1)
+    }
+}
+
+/// What one reader thread did with the cache.
+#[derive(Debug, Default)]
+pub struct Use {
+    /// Entries of the old cache still true.
+    pub kept: Vec<u32>,
+    /// New records, back to back, and how many.
+    pub fresh: Vec<u8>,
+    pub fresh_count: u64,
+}
+
+/// A cached answer for one file: an article, or "no article" (a note
+/// without front matter). Problems are never cached: they are read again.
+pub enum Cached {
+    Article,
+    Skipped,
+}
+
+/// The cached facts of `key` at `stamp`, written into `article` (whose
+/// place is set); `None` when the cache does not know this version.
+pub fn look_up(
+    index: &Index,
+    key: &[u8],
+    stamp: Stamp,
+    article: &mut Article,
+    interner: &mut Interner,
+    used: &mut Use,
+) -> Option<Cached> {
+    let (number, payload) = index.find(key, stamp)?;
+    let cached = match payload.split_first()? {
+        (0, []) => Cached::Skipped,
+        (1, facts) => {
+            codec::decode(facts, article, interner)?;
+            Cached::Article
+        }
+        _ => return None,
+    };
+    used.kept.push(number);
+    Some(cached)
+}
+
+/// Records what was read from `key` at `stamp` (an article, or `None` for
+/// a file that is no article), unless the file changed too recently.
+pub fn remember(key: &[u8], stamp: Stamp, article: Option<&Article>, now: i64, used: &mut Use) {
+    if stamp.unsettled(now) {
+        return;
+    }
+    let mut payload = Vec::with_capacity(256);
+    match article {
+        Some(article) => {
+            payload.push(1);
+            codec::encode(article, &mut payload);
+        }
+        None => payload.push(0),
+    }
+    let out = &mut used.fresh;
+    put_bytes(out, key);
+    out.extend_from_slice(&stamp.size.to_le_bytes());
+    out.extend_from_slice(&stamp.seconds.to_le_bytes());
+    out.extend_from_slice(&stamp.nanos.to_le_bytes());
+    put_bytes(out, &payload);
+    used.fresh_count += 1;
+}
+
+/// Writes the new cache when anything changed: the old entries still true
+/// and the fresh ones.
+pub fn save(path: &Path, old: Option<&Index>, uses: &[Use]) -> io::Result<()> {
+    let kept: usize = uses.iter().map(|u| u.kept.len()).sum();
+    let fresh: u64 = uses.iter().map(|u| u.fresh_count).sum();
+    if fresh == 0 && kept == old.map_or(0, Index::len) && old.is_some() {
+        return Ok(());
+    }
+    let mut out =
+        Vec::with_capacity(old.map_or(0, |o| o.bytes.len()) + uses.iter().map(|u| u.fresh.len()).sum::<usize>());
+    out.extend_from_slice(MAGIC);
+    put_bytes(&mut out, VERSION.as_bytes());
+    out.extend_from_slice(&(kept as u64 + fresh).to_le_bytes());
+    for used in uses {
+        if let Some(old) = old {
+            for &number in &used.kept {
+                out.extend_from_slice(old.record(number).unwrap_or_default());
+            }
+        }
+        out.extend_from_slice(&used.fresh);
+    }
+    out.extend_from_slice(END);
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&temporary, &out).and_then(|()| std::fs::rename(&temporary, path)).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}
+
+/// The cache file, in `folder`, of a library opened with these `roots`.
+pub fn file_for(folder: &Path, roots: &[PathBuf]) -> PathBuf {
+    let mut hash = Fnv::default();
+    for root in roots {
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        hash.write(root.as_os_str().as_encoded_bytes());
+        hash.write(b"\0");
+    }
+    folder.join(format!("index-{:016x}.bin", hash.0))
+}
+
+fn key_hash(key: &[u8]) -> u64 {
+    let mut hash = Fnv::default();
+    hash.write(key);
+    hash.0
+}
+
+/// A hash that stays the same across runs and Rust versions: FNV-1a's
+/// constants over eight bytes at a time (paths are long; bytewise FNV
+/// showed in profiles).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let (words, rest) = bytes.as_chunks::<8>();
+        for word in words {
+            self.mix(u64::from_le_bytes(*word));
+        }
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        self.mix(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
+    }
+
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(0x0100_0000_01b3).rotate_left(29);
+    }
+}
+
+#[cfg(test)]
+mod tests;

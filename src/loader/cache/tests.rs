@@ -1,0 +1,109 @@
+//! Tests of the index cache's format: round trips, damage, versions.
+
+use super::*;
+use crate::Format;
+use crate::loader::file::{FileJob, placed_article};
+use std::sync::Arc;
+
+fn job() -> FileJob {
+    FileJob {
+        dir: Arc::from(Path::new("/lib/新闻")),
+        file_name: std::ffi::OsStr::new("a.md").into(),
+        format: Format::Markdown,
+        group: Arc::from("新闻"),
+    }
+}
+
+fn sample() -> Article {
+    let mut article = placed_article(&job());
+    article.title = "乌克兰 — a title".into();
+    article.author = Some(Arc::from("半岛"));
+    article.categories = vec![Arc::from("新闻"), Arc::from("世界")].into();
+    article.tags = vec![Arc::from("tag")].into();
+    article.date = Some(jiff::Timestamp::new(1_638_316_800, 123).expect("a time"));
+    article.unreadable_date = Some("someday".into());
+    article.images = vec!["https://x/1.jpg".into()].into();
+    article.link = Some("https://x/".into());
+    article.extra = vec![(Arc::from("k"), Arc::from("v"))].into();
+    article.warnings = vec!["bad date".into()].into();
+    article.encoding = Some(encoding_rs::GBK);
+    article
+}
+
+const STAMP: Stamp = Stamp { size: 10, seconds: 1000, nanos: 5 };
+
+fn saved(entries: &[(&[u8], Stamp, Option<&Article>)]) -> Vec<u8> {
+    let mut used = Use::default();
+    for (key, stamp, article) in entries {
+        remember(key, *stamp, *article, i64::MAX / 2, &mut used);
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("index.bin");
+    save(&path, None, &[used]).expect("saved");
+    std::fs::read(&path).expect("read back")
+}
+
+fn facts(article: &Article) -> String {
+    format!("{article:?}")
+}
+
+#[test]
+fn an_article_comes_back_whole() {
+    let article = sample();
+    let index = Index::parse(saved(&[(b"/lib/a.md", STAMP, Some(&article)), (b"/lib/b.txt", STAMP, None)]))
+        .expect("a valid index");
+    assert_eq!(index.len(), 2);
+    let mut back = placed_article(&job());
+    let mut used = Use::default();
+    let hit = look_up(&index, b"/lib/a.md", STAMP, &mut back, &mut Interner::default(), &mut used);
+    assert!(matches!(hit, Some(Cached::Article)));
+    assert_eq!(facts(&back), facts(&article));
+    let skipped = look_up(&index, b"/lib/b.txt", STAMP, &mut back, &mut Interner::default(), &mut used);
+    assert!(matches!(skipped, Some(Cached::Skipped)));
+    assert_eq!(used.kept.len(), 2);
+}
+
+#[test]
+fn another_size_or_time_or_path_is_a_miss() {
+    let index = Index::parse(saved(&[(b"/lib/a.md", STAMP, Some(&sample()))])).expect("a valid index");
+    let mut back = placed_article(&job());
+    let mut used = Use::default();
+    let mut miss =
+        |key: &[u8], stamp| look_up(&index, key, stamp, &mut back, &mut Interner::default(), &mut used).is_none();
+    assert!(miss(b"/lib/a.md", Stamp { size: 11, ..STAMP }));
+    assert!(miss(b"/lib/a.md", Stamp { seconds: 1001, ..STAMP }));
+    assert!(miss(b"/lib/a.md", Stamp { nanos: 6, ..STAMP }));
+    assert!(miss(b"/lib/b.md", STAMP));
+    assert!(!miss(b"/lib/a.md", STAMP));
+}
+
+#[test]
+fn damaged_or_foreign_caches_are_not_trusted() {
+    let good = saved(&[(b"/lib/a.md", STAMP, Some(&sample()))]);
+    assert!(Index::parse(good.clone()).is_some());
+    for cut in 0..good.len() {
+        assert!(Index::parse(good[..cut].to_vec()).is_none(), "cut at {cut}");
+    }
+    let mut foreign = good.clone();
+    let at = foreign.windows(VERSION.len()).position(|w| w == VERSION.as_bytes()).expect("the version");
+    foreign[at] ^= 1;
+    assert!(Index::parse(foreign).is_none());
+    // Flipped bytes anywhere give no panic (an entry may read as a miss).
+    for at in 0..good.len() {
+        let mut flipped = good.clone();
+        flipped[at] ^= 0x55;
+        if let Some(index) = Index::parse(flipped) {
+            let mut back = placed_article(&job());
+            let _ = look_up(&index, b"/lib/a.md", STAMP, &mut back, &mut Interner::default(), &mut Use::default());
+        }
+    }
+}
+
+#[test]
+fn files_changed_just_now_are_not_cached() {
+    let mut used = Use::default();
+    remember(b"/lib/a.md", STAMP, None, STAMP.seconds + 1, &mut used);
+    assert_eq!(used.fresh_count, 0);
+    remember(b"/lib/a.md", STAMP, None, STAMP.seconds + SETTLE_SECONDS + 1, &mut used);
+    assert_eq!(used.fresh_count, 1);
+}
