@@ -77,6 +77,8 @@ pub enum Action {
     /// Articles and problems from the loader.
     Loaded(Vec<Loaded>),
     LoadFinished,
+    /// Files changed on disk since (live reload).
+    LibraryChanged(crate::loader::Changes),
     /// The body of the article asked for by `Effect::ReadArticle`.
     ArticleRead {
         article: usize,

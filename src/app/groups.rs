@@ -16,7 +16,7 @@ pub struct Group {
 }
 
 /// Every group and each of its parents, in path order.
-pub fn groups(articles: &[Article]) -> Vec<Group> {
+pub fn groups<'a>(articles: impl Iterator<Item = &'a Article>) -> Vec<Group> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for article in articles {
         let mut path = String::new();

@@ -24,6 +24,8 @@ use crate::library::{SortKey, compare};
 use crate::loader::Loaded;
 use crate::search;
 use keymap::Scope;
+use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// Which pane has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +80,10 @@ pub enum Overlay {
 pub struct App {
     /// Every article, in the order the loader found them (indices stay).
     pub articles: Vec<Article>,
+    /// Articles deleted on disk since (kept, so that indices stay).
+    gone: Vec<bool>,
+    /// Each article's index by its path, once live reload needs it.
+    by_path: HashMap<PathBuf, usize>,
     /// Each article's searchable text, folded once.
     entries: Vec<search::Entry>,
     /// The last query that parsed, and the error of the filter as typed.
@@ -122,6 +128,8 @@ impl App {
     pub fn new(size: (u16, u16)) -> App {
         App {
             articles: Vec::new(),
+            gone: Vec::new(),
+            by_path: HashMap::new(),
             entries: Vec::new(),
             query: search::Query::default(),
             query_error: None,
@@ -235,6 +243,7 @@ impl App {
                 self.add(batch);
                 Vec::new()
             }
+            Action::LibraryChanged(changes) => self.apply_changes(changes),
             Action::LoadFinished => {
                 self.loading = false;
                 self.message = self.problem_summary();
@@ -414,18 +423,105 @@ impl App {
     fn add(&mut self, batch: Vec<Loaded>) {
         for loaded in batch {
             match loaded {
-                Loaded::Article(article) => {
-                    self.problems.extend(article.warning_problem());
-                    self.entries.push(search::Entry::new(&article));
-                    self.body_hits.push(false);
-                    self.articles.push(article);
-                }
+                Loaded::Article(article) => self.push_article(article),
                 Loaded::Problem(problem) => self.problems.push(problem),
                 Loaded::Skipped => {}
             }
         }
         self.sort_order();
         self.refresh_list();
+    }
+
+    fn push_article(&mut self, article: Article) {
+        self.problems.extend(article.warning_problem());
+        self.entries.push(search::Entry::new(&article));
+        self.body_hits.push(false);
+        self.gone.push(false);
+        if !self.by_path.is_empty() {
+            self.by_path.insert(article.path(), self.articles.len());
+        }
+        self.articles.push(article);
+    }
+
+    /// Articles in the library now (not counting those deleted on disk).
+    pub fn article_count(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Live reload: new and changed files replace or join the list, and
+    /// deleted ones leave it; the selection, the open article and its
+    /// place stay.
+    fn apply_changes(&mut self, changes: crate::loader::Changes) -> Vec<Effect> {
+        if self.by_path.is_empty() {
+            self.by_path = self.articles.iter().enumerate().map(|(i, a)| (a.path(), i)).collect();
+        }
+        let mut effects = Vec::new();
+        let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut removed = changes.removed;
+        for loaded in changes.loaded {
+            match loaded {
+                Loaded::Article(article) => {
+                    let path = article.path();
+                    self.problems.retain(|p| p.path != path);
+                    match self.by_path.get(&path).copied() {
+                        Some(i) => {
+                            self.problems.extend(article.warning_problem());
+                            self.entries[i] = search::Entry::new(&article);
+                            self.articles[i] = article;
+                            self.gone[i] = false;
+                            seen.insert(i);
+                            if self.reader.as_ref().is_some_and(|r| r.article == i) {
+                                self.opening = Some(i);
+                                effects.push(Effect::ReadArticle(i));
+                            }
+                        }
+                        None => {
+                            seen.insert(self.articles.len());
+                            self.push_article(article);
+                        }
+                    }
+                }
+                Loaded::Problem(problem) => {
+                    // A file that now fails to load leaves the list, and says why.
+                    self.problems.retain(|p| p.path != problem.path);
+                    removed.push(problem.path.clone());
+                    self.problems.push(problem);
+                }
+                Loaded::Skipped => {}
+            }
+        }
+        for path in &removed {
+            self.problems.retain(|p| !(p.path.starts_with(path) && p.kind != ProblemKind::MissingPath));
+        }
+        // Files by their path; anything else may be a folder that went.
+        let mut deleted: Vec<usize> = Vec::new();
+        let mut folders: Vec<&PathBuf> = Vec::new();
+        for path in &removed {
+            match self.by_path.get(path) {
+                Some(&i) => deleted.push(i),
+                None => folders.push(path),
+            }
+        }
+        let scanned = &changes.scanned;
+        if !folders.is_empty() || !scanned.is_empty() {
+            for (i, article) in self.articles.iter().enumerate() {
+                let dir = &article.dir;
+                if folders.iter().any(|folder| dir.starts_with(folder))
+                    || (!seen.contains(&i) && scanned.iter().any(|folder| dir.starts_with(folder)))
+                {
+                    deleted.push(i);
+                }
+            }
+        }
+        for i in deleted {
+            self.gone[i] = true;
+            if let Some(reader) = self.reader.as_mut().filter(|r| r.article == i) {
+                reader.deleted = true;
+            }
+        }
+        self.sort_order();
+        self.refresh_list();
+        effects
     }
 
     /// Sorts every article by the list's key, once per batch or change of
@@ -437,7 +533,8 @@ impl App {
             ListOrder::Author => SortKey::Author,
         };
         let articles = &self.articles;
-        self.order = (0..articles.len()).collect();
+        let gone = &self.gone;
+        self.order = (0..articles.len()).filter(|&i| !gone[i]).collect();
         self.order.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], key, false));
         self.columns = search::Columns::new(&self.entries, &self.order);
     }
@@ -590,7 +687,14 @@ impl App {
             return;
         }
         self.opening = None;
+        let height = self.reader_height();
         match document {
+            // Changed on disk while open: the same place in the new text.
+            Ok(document) if self.reader.as_ref().is_some_and(|r| r.article == article) => {
+                if let Some(reader) = &mut self.reader {
+                    reader.reload(document, height);
+                }
+            }
             Ok(document) => {
                 let width = panes::reader_text_width(self.size, self.sidebar_percent);
                 self.reader = Some(Reader::new(article, document, width));
@@ -668,7 +772,7 @@ impl App {
 
     /// The tree of groups of the whole library.
     pub fn groups(&self) -> Vec<Group> {
-        groups::groups(&self.articles)
+        groups::groups(self.order.iter().map(|&i| &self.articles[i]))
     }
 
     /// The open panel's entries: (URL, what it is).

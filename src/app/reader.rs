@@ -18,12 +18,14 @@ pub struct Reader {
     anchor: usize,
     /// Text being found in the article.
     pub find: Option<Find>,
+    /// The file was deleted on disk; the article stays readable.
+    pub deleted: bool,
 }
 
 impl Reader {
     pub fn new(article: usize, document: Document, width: usize) -> Reader {
         let layout = layout(&document, width, Options::default());
-        Reader { article, document, layout, top: 0, anchor: 0, find: None }
+        Reader { article, document, layout, top: 0, anchor: 0, find: None, deleted: false }
     }
 
     /// Lays the article out at `width`, keeping the text that was at the
@@ -37,6 +39,17 @@ impl Reader {
             }
         }
         self.top = self.top.min(self.max_top(height));
+    }
+
+    /// The article changed on disk: show the new text at the same place.
+    pub fn reload(&mut self, document: Document, height: usize) {
+        let width = self.layout.width;
+        self.document = document;
+        self.layout = layout(&self.document, width, Options::default());
+        self.top = self.layout.line_at(self.anchor).min(self.max_top(height));
+        if let Some(find) = &mut self.find {
+            find.search(&self.layout, self.top);
+        }
     }
 
     pub fn scroll(&mut self, lines: isize, height: usize) {

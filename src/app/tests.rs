@@ -177,3 +177,96 @@ fn relevance_puts_titles_that_start_with_a_word_first() {
     app.update(Action::FilterText("rust".to_owned()));
     assert_eq!(titles(&app), ["Rust", "Rust in the terminal", "Older: about Rust"]);
 }
+
+/// A library folder whose files the tests rewrite, loaded into an app.
+struct Live {
+    dir: tempfile::TempDir,
+    app: App,
+}
+
+impl Live {
+    fn new(files: &[(&str, &str)]) -> Live {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (name, title) in files {
+            Live::write_in(dir.path(), name, title);
+        }
+        let library = crate::loader::load(&[dir.path().to_owned()]);
+        let mut app = App::new((100, 30));
+        app.update(Action::Loaded(library.articles.into_iter().map(Loaded::Article).collect()));
+        app.update(Action::LoadFinished);
+        Live { dir, app }
+    }
+
+    fn write_in(dir: &Path, name: &str, title: &str) {
+        let text = format!("---\ntitle: '{title}'\ndate: 2022-01-0{}\n---\n<p>{title} body</p>", name.len() % 9 + 1);
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+
+    /// What the watcher would deliver for these paths now.
+    fn changed(&mut self, names: &[&str]) -> Vec<Effect> {
+        let paths = names.iter().map(|n| self.dir.path().join(n)).collect();
+        let roots = [self.dir.path().to_owned()];
+        let mut scratch = crate::loader::ReaderScratch::default();
+        let mut effects = Vec::new();
+        for changes in crate::loader::read_changes(&roots, paths, &mut scratch) {
+            effects.extend(self.app.update(Action::LibraryChanged(changes)));
+        }
+        effects
+    }
+}
+
+#[test]
+fn live_reload_adds_replaces_and_removes_keeping_the_selection() {
+    let mut live = Live::new(&[("a.md", "Alpha"), ("bb.md", "Beta"), ("ccc.md", "Gamma")]);
+    live.app.update(Action::Command(Command::Down));
+    let chosen = live.app.selected_article().map(|i| live.app.articles[i].title.to_string());
+    Live::write_in(live.dir.path(), "dddd.md", "Delta");
+    Live::write_in(live.dir.path(), "a.md", "Alpha two");
+    std::fs::remove_file(live.dir.path().join("ccc.md")).expect("removed");
+    live.changed(&["dddd.md", "a.md", "ccc.md"]);
+    let mut shown = titles(&live.app);
+    shown.sort_unstable();
+    assert_eq!(shown, ["Alpha two", "Beta", "Delta"]);
+    assert_eq!(live.app.article_count(), 3);
+    let still = live.app.selected_article().map(|i| live.app.articles[i].title.to_string());
+    assert_eq!(still, chosen, "the selection stays on the same article");
+}
+
+#[test]
+fn the_open_article_is_rendered_again_at_its_place_or_stays_when_deleted() {
+    let mut live = Live::new(&[("a.md", "Alpha")]);
+    live.app.update(Action::Command(Command::Open));
+    let index = live.app.selected_article().expect("an article");
+    let long: String = (0..200).map(|n| format!("<p>paragraph {n}</p>")).collect();
+    live.app.update(Action::ArticleRead { article: index, document: Ok(document(&long)) });
+    live.app.update(Action::Command(Command::PageDown));
+    live.app.update(Action::Command(Command::PageDown));
+    let top = live.app.reader.as_ref().map(|r| r.top).expect("open");
+    assert!(top > 0);
+    Live::write_in(live.dir.path(), "a.md", "Alpha again");
+    let effects = live.changed(&["a.md"]);
+    assert_eq!(effects, [Effect::ReadArticle(index)], "the open article is read again");
+    live.app.update(Action::ArticleRead { article: index, document: Ok(document(&long)) });
+    let reader = live.app.reader.as_ref().expect("still open");
+    assert_eq!(reader.top, top, "at the same place");
+    assert_eq!(live.app.focus, Focus::Reader);
+
+    std::fs::remove_file(live.dir.path().join("a.md")).expect("removed");
+    live.changed(&["a.md"]);
+    assert!(live.app.visible.is_empty());
+    assert!(live.app.reader.as_ref().is_some_and(|r| r.deleted), "still readable, marked deleted");
+}
+
+#[test]
+fn a_deleted_folder_takes_its_articles() {
+    let mut live = Live::new(&[("a.md", "Alpha")]);
+    let sub = live.dir.path().join("feed");
+    std::fs::create_dir(&sub).expect("folder");
+    Live::write_in(&sub, "b.md", "Beta");
+    Live::write_in(&sub, "cc.md", "Gamma");
+    live.changed(&["feed"]);
+    assert_eq!(live.app.article_count(), 3);
+    std::fs::remove_dir_all(&sub).expect("removed");
+    live.changed(&["feed"]);
+    assert_eq!(titles(&live.app), ["Alpha"]);
+}

@@ -38,7 +38,7 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut library = crate::loader::load(&paths);
+    let mut library = crate::loader::load_with(&paths, crate::loader::cache_folder());
     if let Some(query) = &query {
         keep_matching(&mut library, query);
     }

@@ -9,10 +9,12 @@ mod intern;
 mod open;
 mod title;
 mod walk;
+mod watch;
 
 pub use body::{read_body, read_body_at};
 pub use file::{FileJob, Loaded, MAX_FILE_SIZE, ReaderScratch, load_file, title_from_file_name};
 pub use walk::group_of;
+pub use watch::{Changes, Watch, read_changes, watch};
 
 use crate::article::Problem;
 use crate::library::Library;
@@ -36,9 +38,9 @@ pub enum LoadEvent {
 }
 
 /// Loads every article under `paths` and returns the library, sorted
-/// newest first.
+/// newest first (reading every file: no index cache).
 pub fn load(paths: &[PathBuf]) -> Library {
-    load_with(paths, cache_folder())
+    load_with(paths, None)
 }
 
 /// `load`, with the index cache in `cache` (`None`: no cache).
@@ -62,10 +64,10 @@ pub fn load_with(paths: &[PathBuf], cache: Option<PathBuf>) -> Library {
     library
 }
 
-/// Starts loading `paths` in the background; the receiver yields batches
-/// and then `Done`.
+/// Starts loading `paths` in the background (no index cache); the
+/// receiver yields batches and then `Done`.
 pub fn spawn(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
-    spawn_with(paths, cache_folder())
+    spawn_with(paths, None)
 }
 
 /// `spawn`, with the index cache in the folder `cache` (`None`: no cache).

@@ -29,6 +29,8 @@ enum Wake {
     /// Body search `generation` found article `n`.
     BodyHit(u64, usize),
     BodyDone(u64),
+    /// Files changed on disk.
+    Changed(loader::Changes),
 }
 
 type Screen = Terminal<CrosstermBackend<Stdout>>;
@@ -85,9 +87,17 @@ fn event_loop(
     wakes: Receiver<Wake>,
 ) -> io::Result<Ending> {
     spawn_input(wake.clone());
+    // Watching starts before loading, so that no change falls between the two.
+    let changes = wake.clone();
+    let watch = loader::watch(&paths, move |batch| changes.send(Wake::Changed(batch)).is_ok());
     spawn_loader(wake.clone(), paths);
     let size = screen.size()?;
     let mut shell = Shell { screen, wake, search: None, app: App::new((size.width, size.height)) };
+    if let Err(error) = &watch {
+        shell.app.message = Some(format!("Live reload is off: {error}"));
+    }
+    // Changes seen while loading wait for the whole list.
+    let mut early_changes: Vec<loader::Changes> = Vec::new();
     loop {
         shell.screen.draw(|frame| crate::ui::draw(frame, &shell.app))?;
         #[cfg(debug_assertions)]
@@ -112,7 +122,22 @@ fn event_loop(
                     continue;
                 }
                 Wake::Input(event) => keys::action_for(event, &shell.app),
-                Wake::Load(LoadEvent::Done) => Some(Action::LoadFinished),
+                Wake::Changed(changes) if shell.app.loading => {
+                    early_changes.push(changes);
+                    continue;
+                }
+                Wake::Changed(changes) => Some(Action::LibraryChanged(changes)),
+                Wake::Load(LoadEvent::Done) => {
+                    if !shell.flush(&mut loaded, &mut hits)? || !shell.perform(Action::LoadFinished)? {
+                        return Ok(Ending::Quit);
+                    }
+                    for changes in early_changes.drain(..) {
+                        if !shell.perform(Action::LibraryChanged(changes))? {
+                            return Ok(Ending::Quit);
+                        }
+                    }
+                    continue;
+                }
                 Wake::BodyDone(generation) => Some(Action::BodySearchDone { generation }),
                 Wake::Signal(number) => return Ok(Ending::Signal(number)),
             };
@@ -243,7 +268,7 @@ fn spawn_input(wake: Sender<Wake>) {
 }
 
 fn spawn_loader(wake: Sender<Wake>, paths: Vec<PathBuf>) {
-    let events: Receiver<LoadEvent> = loader::spawn(paths);
+    let events: Receiver<LoadEvent> = loader::spawn_with(paths, loader::cache_folder());
     thread::spawn(move || {
         for event in events {
             if wake.send(Wake::Load(event)).is_err() {

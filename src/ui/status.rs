@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         frame.set_cursor_position(Position::new(area.x + cursor.min(area.width.saturating_sub(1)), area.y));
         return;
     }
-    let mut left = format!("{}/{} articles", app.visible.len(), app.articles.len());
+    let mut left = format!("{}/{} articles", app.visible.len(), app.article_count());
     if app.loading {
         left.push_str(&format!(" · loading {}…", app.articles.len() + app.problems.len()));
     }
@@ -58,6 +58,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     }
     if let Some(reader) = app.reader.as_ref().filter(|_| app.panes().reader.is_some()) {
         left.push_str(&format!(" · {}%", reader.percent(app.reader_height())));
+        if reader.deleted {
+            left.push_str(" · deleted on disk");
+        }
     }
     let hint = "? help  q quit";
     let message = app.message.as_deref().unwrap_or_default();

@@ -1,0 +1,111 @@
+//! Live reload's core: the watcher sees files created, changed and
+//! deleted, new folders whole, and ignores hidden files.
+
+use folio::loader::{Changes, Loaded, watch};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+fn article(title: &str) -> String {
+    format!("---\ntitle: {title}\n---\n<p>text</p>\n")
+}
+
+/// Everything the watcher delivers until `done` says it has what it waits
+/// for, or ten seconds pass.
+fn until(changes: &Receiver<Changes>, mut done: impl FnMut(&[Changes]) -> bool) -> Vec<Changes> {
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done(&seen) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match changes.recv_timeout(left) {
+            Ok(batch) => seen.push(batch),
+            Err(_) => panic!("the watcher did not deliver in time; got {seen:#?}"),
+        }
+    }
+    seen
+}
+
+fn titles(seen: &[Changes]) -> Vec<String> {
+    seen.iter()
+        .flat_map(|c| &c.loaded)
+        .filter_map(|l| match l {
+            Loaded::Article(a) => Some(a.title.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn removed(seen: &[Changes]) -> Vec<PathBuf> {
+    seen.iter().flat_map(|c| c.removed.iter().cloned()).collect()
+}
+
+fn start(root: &Path) -> (folio::loader::Watch, Receiver<Changes>) {
+    let (send, receive) = channel();
+    let watch = watch(&[root.to_owned()], move |batch| send.send(batch).is_ok()).expect("watching");
+    (watch, receive)
+}
+
+#[test]
+fn created_changed_and_deleted_files_are_seen() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path().to_owned();
+    fs::create_dir(root.join("news")).expect("a folder");
+    fs::write(root.join("news/old.md"), article("Old")).expect("written");
+    let (_watch, changes) = start(&root);
+
+    fs::write(root.join("news/new.md"), article("New")).expect("written");
+    let seen = until(&changes, |seen| titles(seen).contains(&"New".to_owned()));
+    let group = seen.iter().flat_map(|c| &c.loaded).find_map(|l| match l {
+        Loaded::Article(a) if &*a.title == "New" => Some(a.group.to_string()),
+        _ => None,
+    });
+    assert_eq!(group.as_deref(), Some("news"));
+
+    fs::write(root.join("news/old.md"), article("Old, changed")).expect("rewritten");
+    until(&changes, |seen| titles(seen).contains(&"Old, changed".to_owned()));
+
+    fs::remove_file(root.join("news/new.md")).expect("removed");
+    until(&changes, |seen| removed(seen).contains(&root.join("news/new.md")));
+}
+
+#[test]
+fn a_folder_moved_in_brings_its_files() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let outside = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path().join("library");
+    fs::create_dir(&root).expect("a folder");
+    let (_watch, changes) = start(&root);
+    let moved = outside.path().join("feed");
+    fs::create_dir_all(moved.join("2021")).expect("folders");
+    for n in 0..3 {
+        fs::write(moved.join(format!("2021/{n}.md")), article(&format!("Moved {n}"))).expect("written");
+    }
+    fs::rename(&moved, root.join("feed")).expect("moved in");
+    let seen = until(&changes, |seen| titles(seen).iter().filter(|t| t.starts_with("Moved")).count() == 3);
+    assert!(seen.iter().any(|c| c.scanned.contains(&root.join("feed"))));
+}
+
+#[test]
+fn hidden_and_foreign_files_bring_nothing() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path().to_owned();
+    let (_watch, changes) = start(&root);
+    fs::write(root.join(".draft.md"), article("Hidden")).expect("written");
+    fs::write(root.join("picture.jpg"), b"\xff\xd8").expect("written");
+    fs::write(root.join("marker.md"), article("Marker")).expect("written");
+    let seen = until(&changes, |seen| titles(seen).contains(&"Marker".to_owned()));
+    assert_eq!(titles(&seen), ["Marker"]);
+}
+
+#[test]
+fn a_burst_of_files_comes_in_batches() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path().to_owned();
+    let (_watch, changes) = start(&root);
+    for n in 0..3000 {
+        fs::write(root.join(format!("{n}.md")), article(&format!("Burst {n}"))).expect("written");
+    }
+    let seen = until(&changes, |seen| titles(seen).len() >= 3000);
+    assert!(seen.iter().all(|c| c.loaded.len() <= 2000), "batches of at most 2000");
+}
