@@ -13,7 +13,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// The top-level keys.
-const KEYS: [&str; 8] = ["library", "opener", "sort", "sidebar_width", "reading_width", "ambiguous_width", "theme", "keys"];
+const KEYS: [&str; 8] =
+    ["library", "opener", "sort", "sidebar_width", "reading_width", "ambiguous_width", "theme", "keys"];
 
 const ORDERS: [ListOrder; 4] = [ListOrder::Date, ListOrder::Relevance, ListOrder::Title, ListOrder::Author];
 
@@ -33,9 +34,16 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Problem>) {
     match DeTable::parse(body) {
         Ok(table) => reader.config(table.get_ref(), offset, &mut config),
         Err(error) => {
-            let line = error.span().map(|span| line_of(text, span.start + offset));
-            let message = format!("not valid TOML: {}", error.message().trim_end());
-            reader.problems.push(Problem { file: file.to_owned(), line, key: None, message });
+            let span = error.span().map(|span| span.start + offset..span.end + offset);
+            let line = span.as_ref().map(|span| line_of(text, span.start));
+            let message = error.message().trim_end();
+            // A key given twice: name it.
+            let key = span
+                .and_then(|span| text.get(span))
+                .filter(|key| message.contains("duplicate key") && !key.is_empty() && !key.contains('\n'))
+                .map(str::to_owned);
+            let message = format!("not valid TOML: {message}");
+            reader.problems.push(Problem { file: file.to_owned(), line, key, message });
         }
     }
     let mut problems = reader.problems;
@@ -50,6 +58,17 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// An unknown key of table `table`: a top-level setting written below
+    /// the table's header belongs to the table.
+    fn unknown(&mut self, at: Range<usize>, offset: usize, table: &str, name: &str, message: String) {
+        let message = if KEYS.contains(&name) {
+            format!("{message} (below [{table}], `{name}` belongs to it: move it above the tables)")
+        } else {
+            message
+        };
+        self.problem(at, offset, &format!("{table}.{name}"), message);
+    }
+
     fn problem(&mut self, at: Range<usize>, offset: usize, key: &str, message: String) {
         let line = Some(line_of(self.text, at.start + offset));
         self.problems.push(Problem { file: self.file.to_owned(), line, key: Some(key.to_owned()), message });
@@ -101,10 +120,7 @@ impl Reader<'_> {
                     let range = if name == "sidebar_width" { SIDEBAR_WIDTH } else { READING_WIDTH };
                     let width = match v {
                         DeValue::String(s) if s.eq_ignore_ascii_case("auto") => Some(None),
-                        _ => integer(v)
-                            .and_then(|n| u16::try_from(n).ok())
-                            .filter(|n| range.contains(n))
-                            .map(Some),
+                        _ => integer(v).and_then(|n| u16::try_from(n).ok()).filter(|n| range.contains(n)).map(Some),
                     };
                     match width {
                         Some(width) if name == "sidebar_width" => config.sidebar_width = width,
@@ -170,7 +186,7 @@ impl Reader<'_> {
             let path = format!("theme.{name}");
             let Some(element) = Element::by_name(name) else {
                 let message = format!("unknown element{}", suggestion(name, Element::ALL.map(Element::name)));
-                self.problem(key.span(), offset, &path, message);
+                self.unknown(key.span(), offset, "theme", name, message);
                 continue;
             };
             let colour = match value.get_ref() {
@@ -197,7 +213,7 @@ impl Reader<'_> {
             let Some(command) = command_by_name(name) else {
                 let names = keys::COMMANDS.iter().map(|c| command_name(*c));
                 let message = format!("unknown action{}", suggestion(name, names));
-                self.problem(key.span(), offset, &path, message);
+                self.unknown(key.span(), offset, "keys", name, message);
                 continue;
             };
             let items: Vec<&Value<'_>> = match value.get_ref() {
@@ -307,7 +323,8 @@ mod tests {
 
     #[test]
     fn sort_orders() {
-        for (name, order) in [("date", ListOrder::Date), ("relevance", ListOrder::Relevance), ("Title", ListOrder::Title)]
+        for (name, order) in
+            [("date", ListOrder::Date), ("relevance", ListOrder::Relevance), ("Title", ListOrder::Title)]
         {
             assert_eq!(read(&format!("sort = {name:?}")).0.sort, order);
         }
@@ -364,7 +381,8 @@ mod tests {
 
     #[test]
     fn key_rebinds() {
-        let (config, problems) = read("[keys]\nquit = [\"x\", \"ctrl-q\"]\nhelp = \"F\"\nfind = []\ntop = [\"home\", \"g\"]");
+        let (config, problems) =
+            read("[keys]\nquit = [\"x\", \"ctrl-q\"]\nhelp = \"F\"\nfind = []\ntop = [\"home\", \"g\"]");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
             config.keys,
@@ -383,6 +401,9 @@ mod tests {
         assert!(problem.message.contains("did you mean `quit`?"));
         assert!(one_problem("keys.quit = 1").message.contains("the integer 1"));
         assert!(one_problem("keys = []").message.contains("a table"));
+        let problem = one_problem("[keys]\nquit = 'x'\nsort = 'title'");
+        assert_eq!(problem.key.as_deref(), Some("keys.sort"));
+        assert!(problem.message.contains("move it above the tables"), "{problem}");
     }
 
     #[test]
@@ -392,13 +413,15 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, Some(2));
         assert_eq!(problems[0].key, None);
-        let (_, problems) = read("a = 1\na = 2");
+        let (_, problems) = read("sort = 'date'\nsort = 'title'");
         assert_eq!(problems[0].line, Some(2), "{problems:?}");
+        assert_eq!(problems[0].key.as_deref(), Some("sort"), "{problems:?}");
     }
 
     #[test]
     fn problems_come_in_line_order() {
-        let (config, problems) = read("zz = 1\nsort = \"x\"\nsidebar_width = 40\n[theme]\nlink = \"bleu\"\n[keys]\naa = \"q\"");
+        let (config, problems) =
+            read("zz = 1\nsort = \"x\"\nsidebar_width = 40\n[theme]\nlink = \"bleu\"\n[keys]\naa = \"q\"");
         assert_eq!(config.sidebar_width, Some(40));
         assert_eq!(problems.iter().map(|p| p.line).collect::<Vec<_>>(), [Some(1), Some(2), Some(5), Some(7)]);
     }

@@ -28,20 +28,26 @@ pub fn suggestion<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> S
     closest(name, known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default()
 }
 
-/// Levenshtein distance between `a` and `b`, by characters.
+/// Edit distance between `a` and `b`, by characters, a swap of two
+/// neighbours counting as one edit (optimal string alignment).
 fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
+    // Three rows: two back, the last, this one.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
         }
+        before = std::mem::replace(&mut last, row);
     }
-    row[b.len()]
+    last[b.len()]
 }
 
 /// A value as a message shows it: `the string "wide"`, `the integer 3`.
@@ -104,6 +110,9 @@ mod tests {
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("漢字", "漢子"), 1);
         assert_eq!(distance("same", "same"), 0);
+        assert_eq!(distance("srot", "sort"), 1);
+        assert_eq!(distance("abc", ""), 3);
+        assert_eq!(distance("ca", "abc"), 3);
     }
 
     #[test]

@@ -96,11 +96,7 @@ impl Element {
             Element::Starred => Some(Color::Yellow),
             Element::Message => Some(Color::Yellow),
             Element::Error => Some(Color::Red),
-            Element::Meta
-            | Element::Selected
-            | Element::Unread
-            | Element::Status
-            | Element::Border => None,
+            Element::Meta | Element::Selected | Element::Unread | Element::Status | Element::Border => None,
         }
     }
 }
@@ -183,8 +179,7 @@ pub fn parse_colour(spec: &str) -> Result<Option<Color>, String> {
             Err(_) => Err(format!("colour number {spec} is not from 0 to 255")),
         };
     }
-    let folded: String =
-        spec.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect();
+    let folded: String = spec.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect();
     let folded = folded.replace("grey", "gray");
     if folded == "none" || folded == "default" {
         return Ok(None);
@@ -198,7 +193,9 @@ pub fn parse_colour(spec: &str) -> Result<Option<Color>, String> {
 
 /// An index from the config as a colour.
 pub fn indexed(index: i128) -> Result<Option<Color>, String> {
-    u8::try_from(index).map(|i| Some(Color::Indexed(i))).map_err(|_| format!("colour number {index} is not from 0 to 255"))
+    u8::try_from(index)
+        .map(|i| Some(Color::Indexed(i)))
+        .map_err(|_| format!("colour number {index} is not from 0 to 255"))
 }
 
 fn parse_hex(hex: &str) -> Option<Color> {
