@@ -5,6 +5,17 @@
 //! Every key is optional. A file that is not TOML gives one problem and
 //! every default; a bad value or an unknown key gives one problem (with its
 //! line and key) and that setting keeps its default.
+//!
+//! ```
+//! use folio::config;
+//!
+//! let (config, problems) = config::load(&config::paths().config_file());
+//! for problem in &problems {
+//!     eprintln!("{problem}"); // file:line: `key`: what is wrong
+//! }
+//! let theme = config.theme.with_no_color(config::no_color_requested());
+//! # let _ = theme;
+//! ```
 
 mod keys;
 mod paths;

@@ -89,8 +89,10 @@ impl Reader<'_> {
                 "opener" => match v {
                     DeValue::String(line) if line.trim().is_empty() => config.opener = None,
                     DeValue::String(line) => match shell_words::split(line) {
-                        Ok(words) if !words.is_empty() => config.opener = Some(line.to_string()),
-                        Ok(_) => {}
+                        Ok(words) if words.first().is_some_and(|w| !w.is_empty()) => {
+                            config.opener = Some(line.to_string());
+                        }
+                        Ok(_) => self.problem(at(value), offset, name, format!("{line:?} names no command")),
                         Err(error) => self.problem(
                             at(value),
                             offset,
@@ -104,7 +106,7 @@ impl Reader<'_> {
                     let names = ORDERS.map(ListOrder::name);
                     let (order, hint) = match v {
                         DeValue::String(s) => {
-                            (ORDERS.into_iter().find(|o| o.name().eq_ignore_ascii_case(s)), suggestion(s, names))
+                            (ORDERS.into_iter().find(|o| o.name().eq_ignore_ascii_case(s.trim())), suggestion(s, names))
                         }
                         _ => (None, String::new()),
                     };
@@ -319,6 +321,7 @@ mod tests {
         assert_eq!(problem.key.as_deref(), Some("opener"));
         assert!(problem.message.contains("cannot be split"), "{problem}");
         assert!(one_problem("opener = 1").message.contains("a string"));
+        assert!(one_problem("opener = \"''\"").message.contains("names no command"));
     }
 
     #[test]
@@ -416,6 +419,18 @@ mod tests {
         let (_, problems) = read("sort = 'date'\nsort = 'title'");
         assert_eq!(problems[0].line, Some(2), "{problems:?}");
         assert_eq!(problems[0].key.as_deref(), Some("sort"), "{problems:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_crash() {
+        for text in ["a = ".to_owned() + &"[".repeat(100_000), "a = ".to_owned() + &"{b = ".repeat(100_000)] {
+            let (config, problems) = read(&text);
+            assert_eq!(config, Config::default());
+            assert_eq!(problems.len(), 1);
+        }
+        let (config, problems) = read(&format!("library = [{}]", "[".repeat(50) + &"]".repeat(50)));
+        assert_eq!(config, Config::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]
