@@ -5,6 +5,7 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod document;
 pub mod encoding;
