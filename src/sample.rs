@@ -36,12 +36,10 @@ pub fn sample_library_in(base: &Path) -> io::Result<PathBuf> {
     Ok(target)
 }
 
-/// The folio cache folder: `FOLIO_CACHE_DIR`, else the platform's.
+/// The folio cache folder: `FOLIO_CACHE_DIR`, else the platform's (see
+/// `config::paths`).
 pub fn cache_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("FOLIO_CACHE_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "folio").map(|dirs| dirs.cache_dir().to_owned())
+    Some(crate::config::paths().cache)
 }
 
 fn cache_bases() -> Vec<PathBuf> {

@@ -129,16 +129,67 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Char('q'), Ctrl('c')], command: Command::Quit, scope: Scope::Everywhere, help: "quit" },
 ];
 
-/// The command `key` runs in `scope`, if any.
-pub fn command_for(key: Key, scope: Scope) -> Option<Command> {
-    // In a box, `k`/`↑` share a line of the help with `j`/`↓` but go up.
-    if scope == Scope::Overlay && matches!(key, Char('k') | Up) {
-        return Some(Command::Up);
+/// The bindings in use: `BINDINGS`, with the keys of some commands
+/// replaced (config.toml's `[keys]`). In boxes, keys stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyMap {
+    rebound: Vec<(Command, Vec<Key>)>,
+}
+
+impl KeyMap {
+    /// The default bindings with these commands' keys replaced.
+    pub fn new(rebound: Vec<(Command, Vec<Key>)>) -> KeyMap {
+        KeyMap { rebound }
     }
-    BINDINGS
-        .iter()
-        .find(|b| (b.scope == scope || b.scope == Scope::Everywhere) && b.keys.contains(&key))
-        .map(|b| b.command)
+
+    /// The keys of `binding` as rebound.
+    pub fn keys<'a>(&'a self, binding: &'a Binding) -> &'a [Key] {
+        if binding.scope == Scope::Overlay {
+            return binding.keys;
+        }
+        self.rebound.iter().find(|(command, _)| *command == binding.command).map_or(binding.keys, |(_, keys)| keys)
+    }
+
+    /// The command `key` runs in `scope`, if any.
+    pub fn command_for(&self, key: Key, scope: Scope) -> Option<Command> {
+        // In a box, `k`/`↑` share a line of the help with `j`/`↓` but go up.
+        if scope == Scope::Overlay && matches!(key, Char('k') | Up) {
+            return Some(Command::Up);
+        }
+        BINDINGS
+            .iter()
+            .find(|b| (b.scope == scope || b.scope == Scope::Everywhere) && self.keys(b).contains(&key))
+            .map(|b| b.command)
+    }
+
+    /// The help overlay's lines: keys, and what they do (the same keys in
+    /// the list and in the reader on one line).
+    pub fn help_lines(&self) -> Vec<(String, String)> {
+        let mut lines: Vec<(String, String)> = Vec::new();
+        for binding in BINDINGS {
+            let keys = self.keys(binding);
+            let keys = if keys.is_empty() {
+                "(none)".to_owned()
+            } else {
+                keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" ")
+            };
+            match lines.iter_mut().find(|(k, _)| *k == keys) {
+                Some((_, help)) => {
+                    help.push_str(" / ");
+                    help.push_str(binding.help);
+                }
+                None => lines.push((keys, binding.help.to_owned())),
+            }
+        }
+        lines.push(("1-9".to_owned(), "in a panel: open that number".to_owned()));
+        lines.push(("Enter / Esc".to_owned(), "in the filter: keep it / clear it".to_owned()));
+        lines
+    }
+}
+
+/// The command `key` runs in `scope` with the default bindings.
+pub fn command_for(key: Key, scope: Scope) -> Option<Command> {
+    KeyMap::default().command_for(key, scope)
 }
 
 /// How a key is written in the help.
@@ -163,23 +214,9 @@ pub fn key_name(key: Key) -> String {
     }
 }
 
-/// The help overlay's lines: keys, and what they do (the same keys in the
-/// list and in the reader on one line).
+/// The help overlay's lines with the default bindings.
 pub fn help_lines() -> Vec<(String, String)> {
-    let mut lines: Vec<(String, String)> = Vec::new();
-    for binding in BINDINGS {
-        let keys = binding.keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" ");
-        match lines.iter_mut().find(|(k, _)| *k == keys) {
-            Some((_, help)) => {
-                help.push_str(" / ");
-                help.push_str(binding.help);
-            }
-            None => lines.push((keys, binding.help.to_owned())),
-        }
-    }
-    lines.push(("1-9".to_owned(), "in a panel: open that number".to_owned()));
-    lines.push(("Enter / Esc".to_owned(), "in the filter: keep it / clear it".to_owned()));
-    lines
+    KeyMap::default().help_lines()
 }
 
 #[cfg(test)]
@@ -193,6 +230,20 @@ mod tests {
         assert_eq!(command_for(Esc, Scope::Sidebar), Some(Command::Back));
         assert_eq!(command_for(Ctrl('c'), Scope::Reader), Some(Command::Quit));
         assert_eq!(command_for(Char('x'), Scope::Sidebar), None);
+    }
+
+    #[test]
+    fn rebound_keys_replace_a_commands_keys_in_every_pane() {
+        let map = KeyMap::new(vec![(Command::Quit, vec![Char('x')]), (Command::Down, vec![Char('n')])]);
+        assert_eq!(map.command_for(Char('x'), Scope::Reader), Some(Command::Quit));
+        assert_eq!(map.command_for(Char('q'), Scope::Sidebar), None);
+        assert_eq!(map.command_for(Char('n'), Scope::Sidebar), Some(Command::Down));
+        assert_eq!(map.command_for(Char('n'), Scope::Reader), Some(Command::Down));
+        // The reader's own `n` (next match) comes after the rebound `down`.
+        assert_eq!(map.command_for(Char('j'), Scope::Sidebar), None);
+        // Boxes keep their keys.
+        assert_eq!(map.command_for(Char('j'), Scope::Overlay), Some(Command::Down));
+        assert!(map.help_lines().iter().any(|(keys, help)| keys == "x" && help == "quit"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub use action::{Action, Command, Effect};
 pub use find::{Find, Match};
 pub use groups::Group;
 pub use open::openable;
-pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, panel_area, panel_first_entry, reader_text_width};
+pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, Sidebar, panel_area, panel_first_entry, reader_text_width};
 pub use reader::Reader;
 
 use crate::article::{Article, Problem, ProblemKind};
@@ -122,6 +122,12 @@ pub struct App {
     pub sidebar_percent: u16,
     pub size: (u16, u16),
     pub message: Option<String>,
+    /// Keys as config.toml binds them.
+    pub keymap: keymap::KeyMap,
+    /// The sidebar's width in columns, when config.toml fixes it.
+    pub sidebar_columns: Option<u16>,
+    /// The longest line in the reader, when config.toml sets one.
+    pub reading_width: Option<u16>,
 }
 
 impl App {
@@ -155,12 +161,42 @@ impl App {
             sidebar_percent: 33,
             size,
             message: None,
+            keymap: keymap::KeyMap::default(),
+            sidebar_columns: None,
+            reading_width: None,
         }
+    }
+
+    /// Applies the settings of config.toml.
+    pub fn configure(&mut self, config: &crate::config::Config) {
+        self.keymap = keymap::KeyMap::new(config.keys.clone());
+        self.sidebar_columns = config.sidebar_width;
+        self.reading_width = config.reading_width;
+        if self.list_order != config.sort {
+            self.list_order = config.sort;
+            self.sort_order();
+            self.refresh_list();
+        }
+        self.relayout();
+    }
+
+    /// How wide the sidebar is.
+    pub fn sidebar(&self) -> panes::Sidebar {
+        match self.sidebar_columns {
+            Some(columns) => panes::Sidebar::Columns(columns),
+            None => panes::Sidebar::Percent(self.sidebar_percent),
+        }
+    }
+
+    /// Columns of text in the reader: the pane's, or the reading width.
+    pub fn text_width(&self) -> usize {
+        let pane = panes::reader_text_width(self.size, self.sidebar());
+        self.reading_width.map_or(pane, |most| pane.min(usize::from(most)))
     }
 
     /// Where each pane is on the current screen.
     pub fn panes(&self) -> Panes {
-        panes::panes(self.size, self.sidebar_percent, self.focus)
+        panes::panes(self.size, self.sidebar(), self.focus)
     }
 
     /// Which key bindings apply now.
@@ -372,7 +408,7 @@ impl App {
             (_, Command::Quit) => return vec![Effect::Quit],
             (_, Command::Back | Command::Help) => self.overlay = None,
             (Overlay::Help, Command::Down | Command::Up) => {
-                let last = keymap::help_lines().len().saturating_sub(1);
+                let last = self.keymap.help_lines().len().saturating_sub(1);
                 let step = if command == Command::Down { 1 } else { -1 };
                 self.help_top = self.help_top.saturating_add_signed(step).min(last);
             }
@@ -696,7 +732,7 @@ impl App {
                 }
             }
             Ok(document) => {
-                let width = panes::reader_text_width(self.size, self.sidebar_percent);
+                let width = self.text_width();
                 self.reader = Some(Reader::new(article, document, width));
                 self.focus = Focus::Reader;
                 self.keep_selection_in_view();
@@ -706,7 +742,7 @@ impl App {
     }
 
     fn relayout(&mut self) {
-        let width = panes::reader_text_width(self.size, self.sidebar_percent);
+        let width = self.text_width();
         let height = self.reader_height();
         if let Some(reader) = &mut self.reader {
             reader.relayout(width, height);
@@ -725,7 +761,7 @@ impl App {
 
     /// Rows of the reading pane.
     pub fn reader_height(&self) -> usize {
-        panes::panes(self.size, self.sidebar_percent, Focus::Reader).reader.map_or(1, |a| usize::from(a.height))
+        panes::panes(self.size, self.sidebar(), Focus::Reader).reader.map_or(1, |a| usize::from(a.height))
     }
 
     fn scroll_reader(&mut self, lines: isize) {
@@ -745,7 +781,10 @@ impl App {
     }
 
     fn resize_sidebar(&mut self, step: i16) {
-        self.sidebar_percent = self.sidebar_percent.saturating_add_signed(step).clamp(15, 70);
+        match &mut self.sidebar_columns {
+            Some(columns) => *columns = columns.saturating_add_signed(step).clamp(10, 200),
+            None => self.sidebar_percent = self.sidebar_percent.saturating_add_signed(step).clamp(15, 70),
+        }
         self.relayout();
     }
 

@@ -33,8 +33,23 @@ pub struct Panes {
     pub status: Area,
 }
 
-/// The layout of a `size` screen with the sidebar at `percent`.
-pub fn panes((width, height): (u16, u16), percent: u16, focus: Focus) -> Panes {
+/// How wide the sidebar is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sidebar {
+    /// A share of the screen.
+    Percent(u16),
+    /// A fixed width (config.toml's `sidebar_width`).
+    Columns(u16),
+}
+
+impl From<u16> for Sidebar {
+    fn from(percent: u16) -> Sidebar {
+        Sidebar::Percent(percent)
+    }
+}
+
+/// The layout of a `size` screen with the sidebar as wide as `sidebar`.
+pub fn panes((width, height): (u16, u16), sidebar: impl Into<Sidebar>, focus: Focus) -> Panes {
     let body = height.saturating_sub(1);
     let status = Area { x: 0, y: body, width, height: height.min(1) };
     let full = Area { x: 0, y: 0, width, height: body };
@@ -44,7 +59,11 @@ pub fn panes((width, height): (u16, u16), percent: u16, focus: Focus) -> Panes {
             Focus::Reader => Panes { sidebar: None, reader: Some(full), status },
         };
     }
-    let sidebar_width = (u32::from(width) * u32::from(percent) / 100).clamp(20, u32::from(width) - 30) as u16;
+    let wanted = match sidebar.into() {
+        Sidebar::Percent(percent) => u32::from(width) * u32::from(percent) / 100,
+        Sidebar::Columns(columns) => u32::from(columns),
+    };
+    let sidebar_width = wanted.clamp(20, u32::from(width) - 30) as u16;
     let sidebar = Area { x: 0, y: 0, width: sidebar_width, height: body };
     // One column between the panes for the rule.
     let reader = Area { x: sidebar_width + 1, y: 0, width: width - sidebar_width - 1, height: body };
@@ -53,8 +72,8 @@ pub fn panes((width, height): (u16, u16), percent: u16, focus: Focus) -> Panes {
 
 /// Columns of text in the reading pane: a margin on the left, the scroll
 /// bar on the right.
-pub fn reader_text_width(size: (u16, u16), percent: u16) -> usize {
-    panes(size, percent, Focus::Reader).reader.map_or(1, |area| usize::from(area.width).saturating_sub(3).max(1))
+pub fn reader_text_width(size: (u16, u16), sidebar: impl Into<Sidebar>) -> usize {
+    panes(size, sidebar, Focus::Reader).reader.map_or(1, |area| usize::from(area.width).saturating_sub(3).max(1))
 }
 
 /// The box of an images or links panel with `entries` entries.
@@ -88,6 +107,13 @@ mod tests {
         assert_eq!(p.reader, Some(Area { x: 34, y: 0, width: 66, height: 29 }));
         assert_eq!(p.status, Area { x: 0, y: 29, width: 100, height: 1 });
         assert_eq!(reader_text_width((100, 30), 33), 63);
+    }
+
+    #[test]
+    fn a_fixed_sidebar_width_is_kept_within_reason() {
+        assert_eq!(panes((100, 30), Sidebar::Columns(40), Focus::Sidebar).sidebar.map(|a| a.width), Some(40));
+        assert_eq!(panes((100, 30), Sidebar::Columns(90), Focus::Sidebar).sidebar.map(|a| a.width), Some(70));
+        assert_eq!(panes((100, 30), Sidebar::Columns(10), Focus::Sidebar).sidebar.map(|a| a.width), Some(20));
     }
 
     #[test]

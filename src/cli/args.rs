@@ -11,15 +11,20 @@ use std::path::PathBuf;
     about,
     args_conflicts_with_subcommands = true,
     after_help = "With no PATH, folio opens the sample library built into it.\n\
+                  Settings: config.toml (folio --paths shows where; folio config init writes one).\n\
                   Exit status: 0 when every PATH exists (files with problems are reported \
                   on stderr), 1 when a PATH does not exist or cannot be read, 2 on a usage error."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Files or folders of articles (default: the bundled sample library).
+    /// Files or folders of articles (default: config.toml's `library`, else
+    /// the bundled sample library).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Print where folio keeps its config, its state and its cache, and exit.
+    #[arg(long = "paths")]
+    pub show_paths: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +36,17 @@ pub enum Command {
     List(ListArgs),
     /// Print one article as the reader shows it: title, metadata, body, images and links.
     Show(ShowArgs),
+    /// The configuration file: write the commented default, or check it.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Write the commented default config.toml (never over an existing one).
+    Init,
+    /// Report every problem of config.toml; exit 1 if there is one.
+    Check,
 }
 
 #[derive(Debug, clap::Args)]
@@ -47,12 +63,13 @@ pub struct ShowArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// Files or folders of articles (default: the bundled sample library).
+    /// Files or folders of articles (default: config.toml's `library`, else
+    /// the bundled sample library).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// What to order the list by.
-    #[arg(long, value_enum, default_value_t = SortArg::Date)]
-    pub sort: SortArg,
+    /// What to order the list by (default: config.toml's `sort`, else date).
+    #[arg(long, value_enum)]
+    pub sort: Option<SortArg>,
     /// Reverse the order (oldest first for dates).
     #[arg(long)]
     pub reverse: bool,

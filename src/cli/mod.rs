@@ -4,27 +4,52 @@ mod args;
 mod list;
 mod show;
 
-pub use args::{Cli, Command, ListArgs, ShowArgs, SortArg};
+pub use args::{Cli, Command, ConfigCommand, ListArgs, ShowArgs, SortArg};
 
+use crate::config;
 use crate::library::Library;
 use crate::text::printable;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Runs the command line and returns the exit code: 0 when every PATH
 /// exists, 1 when one does not, 2 on a usage error (clap's own).
 pub fn run(cli: Cli) -> ExitCode {
+    let places = config::paths();
+    if cli.show_paths {
+        println!("config: {}", places.config_file().display());
+        println!("state:  {}", places.data.display());
+        println!("cache:  {}", places.cache.display());
+        return ExitCode::SUCCESS;
+    }
+    let config_file = places.config_file();
+    if let Some(Command::Config(command)) = &cli.command {
+        return config_command(command, &config_file);
+    }
+    let (config, config_problems) = config::load(&config_file);
+    crate::ui::set_theme(config.theme.clone().with_no_color(config::no_color_requested()));
     let args = match cli.command {
         Some(Command::List(args)) => args,
         Some(Command::Show(args)) => {
+            report_config_problems(&config_problems);
             return show::show(&args.file, args.width.map(usize::from), args.plain);
         }
-        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => return read(cli.paths),
+        Some(Command::Config(_)) => return ExitCode::SUCCESS,
+        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
+            return read(cli.paths, config, config_problems);
+        }
         // Not in a terminal: the list, for scripts.
-        None => ListArgs { paths: cli.paths, sort: SortArg::Date, reverse: false, json: false, query: None },
+        None => ListArgs { paths: cli.paths, sort: None, reverse: false, json: false, query: None },
     };
-    let paths = match library_paths(args.paths) {
+    report_config_problems(&config_problems);
+    let sort = args.sort.unwrap_or(match config.sort {
+        crate::app::ListOrder::Date => SortArg::Date,
+        crate::app::ListOrder::Relevance => SortArg::Relevance,
+        crate::app::ListOrder::Title => SortArg::Title,
+        crate::app::ListOrder::Author => SortArg::Author,
+    });
+    let paths = match library_paths(args.paths, &config) {
         Ok(paths) => paths,
         Err(message) => {
             eprintln!("folio: {message}");
@@ -42,12 +67,12 @@ pub fn run(cli: Cli) -> ExitCode {
     if let Some(query) = &query {
         keep_matching(&mut library, query);
     }
-    let order = (args.sort.into(), args.reverse);
+    let order = (sort.into(), args.reverse);
     if order != (crate::library::SortKey::Date, false) {
         // `load` gives the list newest first already.
         library.sort(order.0, order.1);
     }
-    if let (SortArg::Relevance, Some(query)) = (args.sort, &query) {
+    if let (SortArg::Relevance, Some(query)) = (sort, &query) {
         // Stable: equally relevant articles stay newest first.
         library.articles.sort_by_key(|a| std::cmp::Reverse(crate::search::relevance(query, &a.title)));
     }
@@ -68,9 +93,50 @@ pub fn run(cli: Cli) -> ExitCode {
     code
 }
 
+/// `folio config init` and `folio config check`.
+fn config_command(command: &ConfigCommand, file: &Path) -> ExitCode {
+    match command {
+        ConfigCommand::Init => match config::write_default(file) {
+            Ok(()) => {
+                println!("Wrote {} (every setting commented out: the defaults).", file.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                eprintln!("folio: {} exists already; it was left as it is", file.display());
+                ExitCode::FAILURE
+            }
+            Err(error) => {
+                eprintln!("folio: cannot write {}: {error}", file.display());
+                ExitCode::FAILURE
+            }
+        },
+        ConfigCommand::Check => {
+            if !file.exists() {
+                println!("{} does not exist: folio uses the defaults (folio config init writes one).", file.display());
+                return ExitCode::SUCCESS;
+            }
+            let (_, problems) = config::load(file);
+            report_config_problems(&problems);
+            if problems.is_empty() {
+                println!("{}: no problems.", file.display());
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// Each problem of config.toml on stderr; folio goes on with the defaults.
+fn report_config_problems(problems: &[config::Problem]) {
+    for problem in problems {
+        eprintln!("folio: {}", printable(&problem.to_string()));
+    }
+}
+
 /// The full-screen reader.
-fn read(paths: Vec<PathBuf>) -> ExitCode {
-    let paths = match library_paths(paths) {
+fn read(paths: Vec<PathBuf>, config: config::Config, config_problems: Vec<config::Problem>) -> ExitCode {
+    let paths = match library_paths(paths, &config) {
         Ok(paths) => paths,
         Err(message) => {
             eprintln!("folio: {message}");
@@ -81,7 +147,7 @@ fn read(paths: Vec<PathBuf>) -> ExitCode {
         eprintln!("folio: {}: no such file or folder", printable(&missing.to_string_lossy()));
         return ExitCode::FAILURE;
     }
-    match crate::term::run(paths) {
+    match crate::term::run(paths, config, config_problems) {
         Ok(crate::term::Ending::Quit) => ExitCode::SUCCESS,
         // As a shell reports a process a signal ended: 128 + its number.
         Ok(crate::term::Ending::Signal(number)) => ExitCode::from((128 + number).clamp(0, 255) as u8),
@@ -118,10 +184,14 @@ fn keep_matching(library: &mut Library, query: &crate::search::Query) {
     });
 }
 
-/// The PATHs given, or the bundled sample library when there are none.
-fn library_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, String> {
+/// The PATHs given, else config.toml's `library`, else the bundled
+/// sample library.
+fn library_paths(paths: Vec<PathBuf>, config: &config::Config) -> Result<Vec<PathBuf>, String> {
     if !paths.is_empty() {
         return Ok(paths);
+    }
+    if !config.library.is_empty() {
+        return Ok(config.library.clone());
     }
     crate::sample::sample_library()
         .map(|dir| vec![dir])

@@ -1,7 +1,7 @@
 //! Terminal events into app actions: keys through the key map (or into
 //! the filter line), the mouse, pasted text, resizes.
 
-use crate::app::keymap::{Key, command_for};
+use crate::app::keymap::Key;
 use crate::app::{Action, App, Command, Overlay};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
@@ -54,7 +54,7 @@ fn key_action(event: KeyEvent, app: &App) -> Option<Action> {
             return digit.to_digit(10).map(|n| Action::OpenNumber(n as usize));
         }
     }
-    command_for(key, app.scope()).map(Action::Command)
+    app.keymap.command_for(key, app.scope()).map(Action::Command)
 }
 
 fn key_of(event: KeyEvent) -> Option<Key> {

@@ -7,6 +7,7 @@ mod keys;
 mod opener;
 
 use crate::app::{Action, App, Effect};
+use crate::config::{self, Config};
 use crate::loader::{self, LoadEvent};
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
@@ -45,13 +46,15 @@ pub enum Ending {
 }
 
 /// Runs the reader on `paths` until the user quits or a signal comes.
-pub fn run(paths: Vec<PathBuf>) -> io::Result<Ending> {
+/// `config` is config.toml's settings, `config_problems` what was wrong
+/// with it (shown, the defaults used instead).
+pub fn run(paths: Vec<PathBuf>, config: Config, config_problems: Vec<config::Problem>) -> io::Result<Ending> {
     install_panic_hook();
     let (wake, wakes) = channel();
     // Signals are caught before the terminal changes, so none can leave it raw.
     spawn_signals(wake.clone());
     let mut screen = enter()?;
-    let result = event_loop(&mut screen, paths, wake, wakes);
+    let result = event_loop(&mut screen, paths, Settings { config, config_problems }, wake, wakes);
     leave();
     result
 }
@@ -80,9 +83,16 @@ fn install_panic_hook() {
     }));
 }
 
+/// What the reader starts with besides the library.
+struct Settings {
+    config: Config,
+    config_problems: Vec<config::Problem>,
+}
+
 fn event_loop(
     screen: &mut Screen,
     paths: Vec<PathBuf>,
+    settings: Settings,
     wake: Sender<Wake>,
     wakes: Receiver<Wake>,
 ) -> io::Result<Ending> {
@@ -92,9 +102,22 @@ fn event_loop(
     let watch = loader::watch(&paths, move |batch| changes.send(Wake::Changed(batch)).is_ok());
     spawn_loader(wake.clone(), paths);
     let size = screen.size()?;
-    let mut shell = Shell { screen, wake, search: None, app: App::new((size.width, size.height)) };
+    let Settings { config, config_problems } = settings;
+    let mut app = App::new((size.width, size.height));
+    app.configure(&config);
+    let mut shell = Shell { screen, wake, search: None, app, opener: config.opener };
     if let Err(error) = &watch {
         shell.app.message = Some(format!("Live reload is off: {error}"));
+    }
+    if let Some(first) = config_problems.first() {
+        let more = config_problems.len() - 1;
+        let more = if more > 0 { format!(" (and {more} more — press P)") } else { String::new() };
+        shell.app.message = Some(format!("{first}{more}; using the defaults there"));
+        shell.app.problems.extend(config_problems.iter().map(|problem| crate::article::Problem {
+            path: problem.file.clone(),
+            kind: crate::article::ProblemKind::Warning,
+            message: problem.to_string(),
+        }));
     }
     // Changes seen while loading wait for the whole list.
     let mut early_changes: Vec<loader::Changes> = Vec::new();
@@ -163,6 +186,8 @@ struct Shell<'a> {
     /// The body search under way: set to stop it.
     search: Option<Arc<AtomicBool>>,
     app: App,
+    /// config.toml's opener (`FOLIO_OPENER` wins over it).
+    opener: Option<String>,
 }
 
 impl Shell<'_> {
@@ -188,7 +213,7 @@ impl Shell<'_> {
                     Effect::Suspend => suspend(self.screen)?,
                     Effect::ReadArticle(index) => pending.push(read_article(&self.app, index)),
                     Effect::Open(target) => {
-                        if let Err(message) = opener::open(&target) {
+                        if let Err(message) = opener::open(&target, self.opener.as_deref()) {
                             pending.push(Action::Message(message));
                         }
                     }

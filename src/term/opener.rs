@@ -5,18 +5,23 @@
 
 use std::process::{Command, Stdio};
 
-/// Starts the opener on `target`; an error is a sentence for the status bar.
-pub fn open(target: &str) -> Result<(), String> {
+/// Starts the opener on `target`: `FOLIO_OPENER`, else `configured`
+/// (config.toml's `opener`), else the platform's. An error is a sentence
+/// for the status bar.
+pub fn open(target: &str, configured: Option<&str>) -> Result<(), String> {
     match std::env::var("FOLIO_OPENER") {
         Ok(line) if !line.trim().is_empty() => run(&line, target),
-        _ => open::that_detached(target).map_err(|error| format!("Cannot open {target}: {error}")),
+        _ => match configured.filter(|line| !line.trim().is_empty()) {
+            Some(line) => run(line, target),
+            None => open::that_detached(target).map_err(|error| format!("Cannot open {target}: {error}")),
+        },
     }
 }
 
 fn run(line: &str, target: &str) -> Result<(), String> {
-    let words = shell_words::split(line).map_err(|error| format!("FOLIO_OPENER cannot be read: {error}"))?;
+    let words = shell_words::split(line).map_err(|error| format!("The opener command cannot be read: {error}"))?;
     let Some((program, args)) = words.split_first() else {
-        return Err("FOLIO_OPENER is empty".to_owned());
+        return Err("The opener command is empty".to_owned());
     };
     let mut command = Command::new(program);
     command.args(args).arg(target).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
@@ -54,6 +59,6 @@ mod tests {
     #[test]
     fn a_missing_program_is_a_message() {
         assert!(run("/nonexistent/opener", "x").is_err_and(|e| e.starts_with("Cannot run")));
-        assert!(run("'unclosed", "x").is_err_and(|e| e.contains("FOLIO_OPENER")));
+        assert!(run("'unclosed", "x").is_err_and(|e| e.contains("opener command")));
     }
 }

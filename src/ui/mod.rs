@@ -7,6 +7,8 @@ mod sidebar;
 mod status;
 mod style;
 
+pub use style::set_theme;
+
 pub use style::{ansi, span_style};
 
 use crate::app::App;

@@ -2,7 +2,7 @@
 //! and the images and links panels.
 
 use super::style::{bold, dim, selected};
-use crate::app::{App, Overlay, keymap, panel_area, panel_first_entry};
+use crate::app::{App, Overlay, panel_area, panel_first_entry};
 use crate::text::printable;
 use crate::width::{fit, truncate, width};
 use ratatui::Frame;
@@ -47,7 +47,7 @@ fn centred(frame: &mut Frame<'_>, app: &App, width: u16, height: u16, title: &st
 }
 
 fn help(frame: &mut Frame<'_>, app: &App) {
-    let entries = keymap::help_lines();
+    let entries = app.keymap.help_lines();
     let key_width = entries.iter().map(|(keys, _)| width(keys)).max().unwrap_or(0);
     let inner = centred(frame, app, 72, entries.len() as u16 + 2, "Keys — j/k scroll, Esc closes");
     let columns = usize::from(inner.width);

@@ -5,7 +5,7 @@ use super::style::{dim, span_style};
 use crate::app::{App, Area};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -47,8 +47,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
             }
         })
         .collect();
-    let text_width = area.width.saturating_sub(3);
-    frame.render_widget(Paragraph::new(lines), Rect::new(area.x + 1, area.y, text_width, area.height));
+    let pane_width = area.width.saturating_sub(3);
+    // A reading width narrower than the pane: the text centred in it.
+    let text_width = u16::try_from(reader.layout.width).unwrap_or(pane_width).min(pane_width);
+    let left = area.x + 1 + (pane_width - text_width) / 2;
+    frame.render_widget(Paragraph::new(lines), Rect::new(left, area.y, text_width, area.height));
     draw_scrollbar(frame, area, reader.top, height, reader.layout.lines.len());
 }
 
@@ -82,7 +85,7 @@ fn highlighted<'a>(line: &'a crate::layout::Line, marks: &[(usize, usize, bool)]
         for c in span.text.chars() {
             let mark = marks.iter().find(|(start, end, _)| index >= *start && index < *end);
             let style = match mark {
-                Some((_, _, true)) => base.bg(Color::Yellow).fg(Color::Black),
+                Some((_, _, true)) => base.patch(super::style::current_match()),
                 Some(_) => base.add_modifier(Modifier::REVERSED),
                 None => base,
             };

@@ -7,7 +7,7 @@ use crate::article::Article;
 use crate::width::{fit, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -59,7 +59,7 @@ fn marked(title: String, marks: &[(usize, usize)], base: Style) -> Line<'static>
     if marks.is_empty() {
         return Line::from(Span::styled(title, base));
     }
-    let hit = base.fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    let hit = base.patch(super::style::matched());
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut piece = String::new();
     let mut piece_hit = false;

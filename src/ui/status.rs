@@ -1,7 +1,8 @@
 //! The status bar: the count, the filter, messages, a key hint; the filter
 //! line while one is typed.
 
-use super::style::{bold, dim};
+use super::style::{bold, coloured, dim};
+use crate::config::Element;
 use crate::app::{App, Area};
 use crate::width::{truncate, width};
 use ratatui::Frame;
@@ -36,7 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
             let room = columns.saturating_sub(usize::from(cursor) + 3);
             if room > 5 {
                 spans.push(Span::raw("   "));
-                spans.push(Span::styled(truncate(error, room), Style::default().fg(Color::Red)));
+                spans.push(Span::styled(truncate(error, room), coloured(Element::Error)));
             }
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
@@ -71,7 +72,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         let shown = truncate(message, room);
         used += 3 + width(&shown);
         spans.push(Span::raw(" · "));
-        spans.push(Span::styled(shown, Style::default().fg(Color::Yellow)));
+        spans.push(Span::styled(shown, coloured(Element::Message)));
     }
     if used + width(hint) + 2 <= columns {
         spans.push(Span::raw(" ".repeat(columns - used - width(hint))));

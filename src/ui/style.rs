@@ -1,27 +1,47 @@
 //! How the document's styles look on screen: one palette, used by the
 //! reader (ratatui) and by `folio show` (plain ANSI).
 
+use crate::config::{Element, Theme};
 use crate::document::Style as TextStyle;
 use ratatui::style::{Color, Modifier, Style};
+use std::sync::OnceLock;
+
+static THEME: OnceLock<Theme> = OnceLock::new();
+
+/// Sets the colours (config.toml's `[theme]`, NO_COLOR applied) for the
+/// whole run; the first call wins, before it the defaults apply.
+pub fn set_theme(theme: Theme) {
+    let _ = THEME.set(theme);
+}
+
+/// The colour of `element`, if it has one.
+pub fn colour(element: Element) -> Option<Color> {
+    THEME.get_or_init(Theme::default).colour(element)
+}
+
+/// The default look with `element`'s colour, if any.
+pub fn coloured(element: Element) -> Style {
+    let style = Style::default();
+    match colour(element) {
+        Some(c) => style.fg(c),
+        None => style,
+    }
+}
 
 /// The look of a laid-out span: a colour and text attributes.
 pub fn span_style(style: TextStyle) -> Style {
     let mut look = Style::default();
-    let mut colour = |c: Color| look = look.fg(c);
-    if style.has(TextStyle::TITLE) {
-        colour(Color::Yellow);
-    }
-    if style.has(TextStyle::HEADING) {
-        colour(Color::Cyan);
-    }
-    if style.has(TextStyle::CODE) {
-        colour(Color::Green);
-    }
-    if style.has(TextStyle::LINK) {
-        colour(Color::Blue);
-    }
-    if style.has(TextStyle::MARKER) {
-        colour(Color::Magenta);
+    for (when, element) in [
+        (TextStyle::TITLE, Element::Title),
+        (TextStyle::HEADING, Element::Heading),
+        (TextStyle::CODE, Element::Code),
+        (TextStyle::LINK, Element::Link),
+        (TextStyle::MARKER, Element::Marker),
+        (TextStyle::META, Element::Meta),
+    ] {
+        if let Some(c) = colour(element).filter(|_| style.has(when)) {
+            look = look.fg(c);
+        }
     }
     let attributes = [
         (TextStyle::TITLE, Modifier::BOLD),
@@ -58,24 +78,60 @@ pub fn ansi(style: TextStyle) -> (String, &'static str) {
             codes.push(code);
         }
     }
-    let colour = match look.fg {
-        Some(Color::Yellow) => Some("33"),
-        Some(Color::Cyan) => Some("36"),
-        Some(Color::Green) => Some("32"),
-        Some(Color::Blue) => Some("34"),
-        Some(Color::Magenta) => Some("35"),
-        _ => None,
-    };
-    codes.extend(colour);
+    let mut codes: Vec<String> = codes.into_iter().map(str::to_owned).collect();
+    codes.extend(look.fg.and_then(sgr_foreground));
     if codes.is_empty() { (String::new(), "") } else { (format!("\u{1b}[{}m", codes.join(";")), "\u{1b}[0m") }
+}
+
+/// The SGR parameters that set `colour` as the text colour.
+fn sgr_foreground(colour: Color) -> Option<String> {
+    let basic = |n: u8| Some(n.to_string());
+    match colour {
+        Color::Reset => None,
+        Color::Black => basic(30),
+        Color::Red => basic(31),
+        Color::Green => basic(32),
+        Color::Yellow => basic(33),
+        Color::Blue => basic(34),
+        Color::Magenta => basic(35),
+        Color::Cyan => basic(36),
+        Color::Gray => basic(37),
+        Color::DarkGray => basic(90),
+        Color::LightRed => basic(91),
+        Color::LightGreen => basic(92),
+        Color::LightYellow => basic(93),
+        Color::LightBlue => basic(94),
+        Color::LightMagenta => basic(95),
+        Color::LightCyan => basic(96),
+        Color::White => basic(97),
+        Color::Indexed(n) => Some(format!("38;5;{n}")),
+        Color::Rgb(r, g, b) => Some(format!("38;2;{r};{g};{b}")),
+    }
 }
 
 pub fn dim() -> Style {
     Style::default().add_modifier(Modifier::DIM)
 }
 
+/// The selection bar: the theme's colour behind the text, else reversed.
 pub fn selected() -> Style {
-    Style::default().add_modifier(Modifier::REVERSED)
+    match colour(Element::Selected) {
+        Some(c) => Style::default().bg(c),
+        None => Style::default().add_modifier(Modifier::REVERSED),
+    }
+}
+
+/// A match of the filter or the find: bold in the theme's colour.
+pub fn matched() -> Style {
+    coloured(Element::Match).add_modifier(Modifier::BOLD)
+}
+
+/// The current match of the find: the theme's colour behind the text.
+pub fn current_match() -> Style {
+    match colour(Element::Match) {
+        Some(c) => Style::default().bg(c).fg(Color::Black),
+        None => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+    }
 }
 
 pub fn bold() -> Style {

@@ -17,10 +17,13 @@ pub struct Run {
 pub fn folio_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
     command.args(args).env("TZ", "UTC").env_remove("COLUMNS");
-    // No index cache in the user's cache folder unless a test gives a folder.
+    // No index cache in the user's cache folder unless a test gives a
+    // folder, and not the user's config or state either.
     if !env.iter().any(|(key, _)| *key == "FOLIO_CACHE_DIR") {
         command.env("FOLIO_NO_CACHE", "1");
     }
+    let nowhere = std::env::temp_dir().join("folio-tests-nonexistent");
+    command.env("FOLIO_CONFIG_DIR", nowhere.join("config")).env("FOLIO_DATA_DIR", nowhere.join("data"));
     for (key, value) in env {
         command.env(key, value);
     }

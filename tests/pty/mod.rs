@@ -121,6 +121,8 @@ impl Library {
         let var = |key: &str, value: &Path| (key.to_owned(), value.to_string_lossy().into_owned());
         vec![
             var("FOLIO_CACHE_DIR", &self.path("cache")),
+            var("FOLIO_CONFIG_DIR", &self.path("config")),
+            var("FOLIO_DATA_DIR", &self.path("data")),
             ("TERM".to_owned(), "xterm-256color".to_owned()),
             ("TZ".to_owned(), "UTC".to_owned()),
             // Split as a shell would: the quotes keep the space.
