@@ -151,3 +151,21 @@ pub(crate) fn remove_stale_temps(folder: &Path, target: &str) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_other_than_ours_are_refused_with_a_reason() {
+        assert!(parse(br#"{"version":1}"#).is_ok());
+        assert_eq!(
+            parse(br#"{"version":3,"libraries":{}}"#).err().as_deref(),
+            Some("written by a newer folio, format version 3")
+        );
+        let odd = parse(br#"{"version":99999999999,"x":[]}"#).err().unwrap_or_default();
+        assert!(odd.contains("newer folio"), "{odd}");
+        assert_eq!(parse(br#"{"version":0}"#).err().as_deref(), Some("unknown format version 0"));
+        assert!(parse(br#"{"version":"1"}"#).is_err());
+    }
+}

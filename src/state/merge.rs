@@ -102,3 +102,47 @@ pub(crate) fn merge(mut disk: StateFile, ours: &StateFile, pending: &mut Pending
 fn wins(ours: Option<i64>, untouched: bool, theirs: i64) -> Option<i64> {
     ours.filter(|&at| untouched || at >= theirs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::model::LibraryState;
+
+    fn with(rel: &str, article: ArticleState) -> StateFile {
+        let mut state = StateFile::new();
+        let mut library = LibraryState::default();
+        library.articles.insert(rel.to_owned(), article);
+        state.libraries.insert("/r".to_owned(), library);
+        state
+    }
+
+    fn pending(rel: &str, change: PendingArticle) -> Pending {
+        let mut library = PendingLibrary::default();
+        library.articles.insert(rel.to_owned(), change);
+        Pending { libraries: [("/r".to_owned(), library)].into() }
+    }
+
+    #[test]
+    fn a_field_changed_by_both_goes_to_the_newer_and_ours_is_dropped_if_older() {
+        let theirs = with("a", ArticleState { read: true, changed: 20, ..Default::default() });
+        let ours = with("a", ArticleState { starred: true, changed: 10, ..Default::default() });
+        let mut changes = pending("a", PendingArticle { starred: Some(10), read: Some(10), ..Default::default() });
+        let merged = merge(theirs, &ours, &mut changes);
+        let article = merged.libraries["/r"].articles["a"].clone();
+        // read: both changed it (disk differs from base), theirs is newer.
+        // starred: the disk still has the base value, so ours stands.
+        assert_eq!(article, ArticleState { read: true, starred: true, position: None, changed: 20 });
+        let left = &changes.libraries["/r"].articles["a"];
+        assert_eq!((left.read, left.starred), (None, Some(10)));
+        assert!(left.base.read, "the base moves to what the disk holds");
+    }
+
+    #[test]
+    fn a_blank_result_removes_the_article_and_the_library() {
+        let theirs = with("a", ArticleState { read: true, changed: 5, ..Default::default() });
+        let base = ArticleState { read: true, changed: 5, ..Default::default() };
+        let mut changes = pending("a", PendingArticle { base, read: Some(9), ..Default::default() });
+        let merged = merge(theirs, &StateFile::new(), &mut changes);
+        assert!(merged.libraries.is_empty());
+    }
+}

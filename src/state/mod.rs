@@ -214,7 +214,8 @@ impl Store {
         }
         let changed = self.now();
         let library = self.state.libraries.entry(root.clone()).or_default();
-        let before = library.last.replace(Last { article: article.map(str::to_owned), filter: filter.to_owned(), changed });
+        let before =
+            library.last.replace(Last { article: article.map(str::to_owned), filter: filter.to_owned(), changed });
         self.pending.libraries.entry(root).or_default().last.get_or_insert(before);
         self.dirty_since.get_or_insert_with(Instant::now);
     }
@@ -234,7 +235,10 @@ impl Store {
             library.articles.insert(rel.to_owned(), after);
         }
         let pending = self.pending.libraries.entry(root.to_owned()).or_default();
-        let entry = pending.articles.entry(rel.to_owned()).or_insert_with(|| PendingArticle { base: before, ..Default::default() });
+        let entry = pending
+            .articles
+            .entry(rel.to_owned())
+            .or_insert_with(|| PendingArticle { base: before, ..Default::default() });
         let at = match field {
             Field::Read => &mut entry.read,
             Field::Starred => &mut entry.starred,
