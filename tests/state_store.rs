@@ -5,7 +5,7 @@
 
 use folio::state::{LOCK_FILE, Position, STATE_FILE, Store, relative_key, write_atomic, write_atomic_with};
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -199,6 +199,7 @@ fn a_bad_file_appearing_later_is_moved_aside_when_saving() {
     assert_eq!(fs::read(dir.path().join(&aside[0])).expect("kept"), b"garbage");
     let again = open_clean(dir.path());
     assert!(again.is_read(root(), "b.md"));
+    assert!(again.is_read(root(), "a.md"), "what the store knew is written again");
 }
 
 #[test]
@@ -463,4 +464,44 @@ fn state_follows_the_relative_key_not_the_file() {
     fs::write(&file, "two").expect("rewritten");
     let again = open_clean(dir.path());
     assert!(again.is_read(library.path(), &relative_key(library.path(), &file).expect("inside")));
+}
+
+/// Run by `a_killed_writer_never_leaves_a_broken_file`: saves a big state
+/// over and over until killed (or ten seconds pass).
+#[test]
+fn child_process_endless_writer() {
+    let Some(folder) = std::env::var_os("FOLIO_STATE_ENDLESS_FOLDER") else { return };
+    let (mut store, _) = Store::open(Path::new(&folder));
+    let started = std::time::Instant::now();
+    let mut n = 0usize;
+    while started.elapsed() < Duration::from_secs(10) {
+        store.mark_read_many(root(), (n..n + 2000).map(|k| format!("folder/article-{k}.md")));
+        store.save().expect("saved");
+        n += 2000;
+    }
+}
+
+#[test]
+fn a_killed_writer_never_leaves_a_broken_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder: PathBuf = dir.path().to_owned();
+    let exe = std::env::current_exe().expect("test binary");
+    for round in 0..6u64 {
+        let mut child = std::process::Command::new(&exe)
+            .args(["--exact", "child_process_endless_writer", "--test-threads=1", "--quiet"])
+            .env("FOLIO_STATE_ENDLESS_FOLDER", &folder)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("child started");
+        let waiting = std::time::Instant::now();
+        while !folder.join(STATE_FILE).exists() && waiting.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        std::thread::sleep(Duration::from_millis(20 + round * 37));
+        child.kill().expect("killed"); // SIGKILL
+        child.wait().expect("reaped");
+        let store = open_clean(&folder);
+        assert!(store.is_read(root(), "folder/article-0.md"), "round {round}: earlier saves kept");
+        assert_eq!(others(&folder), Vec::<String>::new(), "round {round}: a half-written file was cleaned up");
+    }
 }

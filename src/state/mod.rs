@@ -207,8 +207,8 @@ impl Store {
     /// Records the article open in the library (if any) and the filter.
     pub fn set_last(&mut self, root: &Path, article: Option<&str>, filter: &str) {
         let root = root_key(root);
-        let library = self.state.libraries.entry(root.clone()).or_default();
-        let unchanged = library.last.as_ref().is_some_and(|l| l.article.as_deref() == article && l.filter == filter);
+        let last = self.state.libraries.get(&root).and_then(LibraryState::last);
+        let unchanged = last.is_some_and(|l| l.article.as_deref() == article && l.filter == filter);
         if unchanged {
             return;
         }
@@ -221,14 +221,14 @@ impl Store {
     }
 
     fn update(&mut self, root: &str, rel: &str, field: Field, now: i64, change: impl FnOnce(&mut ArticleState)) {
-        let library = self.state.libraries.entry(root.to_owned()).or_default();
-        let before = library.articles.get(rel).cloned().unwrap_or_default();
+        let before = self.state.libraries.get(root).and_then(|l| l.get(rel)).cloned().unwrap_or_default();
         let mut after = before.clone();
         change(&mut after);
         if after == before {
             return;
         }
         after.changed = now;
+        let library = self.state.libraries.entry(root.to_owned()).or_default();
         if after.is_blank() {
             library.articles.remove(rel);
         } else {
@@ -306,23 +306,19 @@ impl Store {
         if self.seen.as_ref().is_some_and(|seen| seen.unchanged(&path)) {
             return Ok(false);
         }
-        let disk = match self.load() {
+        match self.load() {
             Ok(Some((disk, seen))) => {
                 self.seen = Some(seen);
-                disk
-            }
-            Ok(None) => {
-                self.seen = None;
-                StateFile::new()
+                self.state = merge::merge(disk, &self.state, &mut self.pending);
             }
             Err(Unusable::Stuck(problem)) => return Err(io::Error::other(problem)),
+            // Gone or moved aside: what this store knows is the best there is.
+            Ok(None) => return Ok(self.seen.take().is_some()),
             Err(Unusable::MovedAside(problem)) => {
                 self.problem = Some(problem);
                 self.seen = None;
-                StateFile::new()
             }
-        };
-        self.state = merge::merge(disk, &self.state, &mut self.pending);
+        }
         Ok(true)
     }
 }
