@@ -16,11 +16,20 @@
 //!   `state.lock`, reads the file again if another folio replaced it,
 //!   merges (see `merge`: untouched on disk → ours; changed by both → the
 //!   newer), writes with [`write_atomic_with`] and keeps the merged state,
-//!   so this process also sees the other's changes.
+//!   so this process also sees the other's changes ([`Store::refresh`] does
+//!   the same without writing). Another folio's change to a field is timed
+//!   by its entry's `changed` (the newest of its fields), so where both
+//!   changed the same field, theirs may win if they changed another field
+//!   of that article later. The file is read again only when its inode,
+//!   size or time changed (the last one seen is held open on unix, so its
+//!   inode number is not reused).
 //! - A state file that cannot be used (unreadable, not JSON, wrong shape,
 //!   another format version) is moved aside to `state.json.corrupt-<UTC
 //!   time>` and reported; the store starts clean. A file it can neither
-//!   read nor move aside is never overwritten: saving fails instead.
+//!   read nor move aside is never overwritten: saving fails instead. A
+//!   file that turns bad while running is moved aside at the next save,
+//!   which then writes what this store knows ([`Store::take_problem`]).
+//! - A `state.json` that is a symbolic link is replaced by a file.
 //! - The caller decides when: save soon after a change ([`Store::dirty_since`])
 //!   and on quit. A crash loses the unsaved changes, never the file.
 
