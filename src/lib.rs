@@ -16,6 +16,7 @@ pub mod loader;
 pub mod page;
 pub mod sample;
 pub mod search;
+pub mod state;
 pub mod term;
 pub mod text;
 pub mod ui;
