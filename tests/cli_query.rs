@@ -301,7 +301,6 @@ fn a_bad_query_exits_2_with_one_line_on_stderr() {
         ("date:2021-12-01..2021-13", "`2021-13` is not a date"),
         ("after:2021-02-30", "`2021-02-30` is not a date"),
         ("\"unclosed phrase", "a quote is not closed"),
-        ("is:unread", "`is:unread` needs read state"),
         ("has:video", "has:image and has:link"),
         ("newer:7x", "newer:7d"),
         ("title:", "`title:` needs a value"),

@@ -79,6 +79,8 @@ pub enum Action {
     LoadFinished,
     /// Files changed on disk since (live reload).
     LibraryChanged(crate::loader::Changes),
+    /// Time passed (asked for by `App::next_deadline`).
+    Tick(std::time::Instant),
     /// The body of the article asked for by `Effect::ReadArticle`.
     ArticleRead {
         article: usize,

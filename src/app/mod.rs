@@ -7,6 +7,7 @@ mod action;
 mod find;
 mod groups;
 pub mod keymap;
+mod marks;
 mod open;
 mod panes;
 mod reader;
@@ -24,6 +25,7 @@ use crate::library::{SortKey, compare};
 use crate::loader::Loaded;
 use crate::search;
 use keymap::Scope;
+pub use marks::{Marks, READ_AFTER};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -128,6 +130,16 @@ pub struct App {
     pub sidebar_columns: Option<u16>,
     /// The longest line in the reader, when config.toml sets one.
     pub reading_width: Option<u16>,
+    /// Read state: each article's marks and key, the store they are
+    /// kept in, and the library roots keys are relative to.
+    pub marks: Vec<Marks>,
+    keys: Vec<Option<(usize, String)>>,
+    roots: marks::Roots,
+    pub store: Option<crate::state::Store>,
+    /// When the open article was opened (it counts as read after a while).
+    opened_at: Option<std::time::Instant>,
+    /// The last article and filter were brought back (once, after loading).
+    restored: bool,
 }
 
 impl App {
@@ -164,6 +176,12 @@ impl App {
             keymap: keymap::KeyMap::default(),
             sidebar_columns: None,
             reading_width: None,
+            marks: Vec::new(),
+            keys: Vec::new(),
+            roots: marks::Roots::default(),
+            store: None,
+            opened_at: None,
+            restored: false,
         }
     }
 
@@ -280,12 +298,17 @@ impl App {
                 Vec::new()
             }
             Action::LibraryChanged(changes) => self.apply_changes(changes),
+            Action::Tick(now) => {
+                self.tick(now);
+                Vec::new()
+            }
             Action::LoadFinished => {
                 self.loading = false;
                 self.message = self.problem_summary();
                 // A body search begun while loading missed the late articles.
-                let effects = if self.query.needs_bodies() { self.search_bodies() } else { Vec::new() };
+                let mut effects = if self.query.needs_bodies() { self.search_bodies() } else { Vec::new() };
                 self.refresh_list();
+                effects.extend(self.restore_last());
                 effects
             }
             Action::BodyHits { generation, articles } => {
@@ -395,6 +418,9 @@ impl App {
                 self.help_top = 0;
             }
             (Command::Problems, _) => self.overlay = Some(Overlay::Problems { top: 0 }),
+            (Command::ToggleRead, _) => self.toggle_read(),
+            (Command::ToggleStar, _) => self.toggle_star(),
+            (Command::MarkAllRead, _) => self.mark_all_read(),
             (Command::WiderSidebar, _) => self.resize_sidebar(5),
             (Command::NarrowerSidebar, _) => self.resize_sidebar(-5),
             _ => {}
@@ -477,6 +503,7 @@ impl App {
             self.by_path.insert(article.path(), self.articles.len());
         }
         self.articles.push(article);
+        self.track_new_article();
     }
 
     /// Articles in the library now (not counting those deleted on disk).
@@ -504,6 +531,7 @@ impl App {
                             self.problems.extend(article.warning_problem());
                             self.entries[i] = search::Entry::new(&article);
                             self.articles[i] = article;
+                            self.track_replaced_article(i);
                             self.gone[i] = false;
                             seen.insert(i);
                             if self.reader.as_ref().is_some_and(|r| r.article == i) {
@@ -627,13 +655,16 @@ impl App {
         let bodies = self.query.needs_bodies();
         let (query, articles, hits) = (&self.query, &self.articles, &self.body_hits);
         let facts = query.needs_facts();
+        let (marks, by_marks) = (&self.marks, query.needs_marks());
         let text = self.columns.select(query);
         self.visible = self
             .order
             .iter()
             .zip(text)
             .filter(|&(&i, text)| {
-                text && (!bodies || hits[i]) && (!facts || search::matches_facts(query, &articles[i], now))
+                text && (!bodies || hits[i])
+                    && (!facts || search::matches_facts(query, &articles[i], now))
+                    && (!by_marks || marks.get(i).is_some_and(|m| query.passes_marks(m.read, m.starred)))
             })
             .map(|(&i, _)| i)
             .collect();
@@ -733,7 +764,12 @@ impl App {
             }
             Ok(document) => {
                 let width = self.text_width();
-                self.reader = Some(Reader::new(article, document, width));
+                let mut reader = Reader::new(article, document, width);
+                if let Some(offset) = self.stored_position(article) {
+                    reader.go_to(offset, height);
+                }
+                self.reader = Some(reader);
+                self.opened_at = Some(std::time::Instant::now());
                 self.focus = Focus::Reader;
                 self.keep_selection_in_view();
             }
@@ -769,6 +805,7 @@ impl App {
         if let Some(reader) = &mut self.reader {
             reader.scroll(lines, height);
         }
+        self.note_position();
     }
 
     fn switch_focus(&mut self) {

@@ -52,6 +52,17 @@ impl Reader {
         }
     }
 
+    /// The text position at the top of the pane (kept across widths).
+    pub fn anchor(&self) -> usize {
+        self.anchor
+    }
+
+    /// Scrolls so that text position `anchor` is at the top.
+    pub fn go_to(&mut self, anchor: usize, height: usize) {
+        self.top = self.layout.line_at(anchor).min(self.max_top(height));
+        self.anchor = anchor;
+    }
+
     pub fn scroll(&mut self, lines: isize, height: usize) {
         self.top = self.top.saturating_add_signed(lines).min(self.max_top(height));
         self.anchor = self.layout.pos_at(self.top);

@@ -40,6 +40,9 @@ pub enum Test {
     Newer(i64),
     HasImage,
     HasLink,
+    /// `is:unread`, `is:read`, `is:starred`: the reader's marks.
+    Unread,
+    Starred,
 }
 
 impl Query {
@@ -58,6 +61,23 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
     }
+
+    /// Whether any clause is about read state (`is:`).
+    pub fn needs_marks(&self) -> bool {
+        self.clauses.iter().any(|c| matches!(c.test, Test::Unread | Test::Starred))
+    }
+
+    /// Whether an article read or not, starred or not passes the `is:` clauses.
+    pub fn passes_marks(&self, read: bool, starred: bool) -> bool {
+        self.clauses.iter().all(|clause| {
+            let holds = match clause.test {
+                Test::Unread => !read,
+                Test::Starred => starred,
+                _ => return true,
+            };
+            holds != clause.negated
+        })
+    }
 }
 
 const FIELDS: &str = "title author cat in body date after before newer has is";
@@ -70,6 +90,11 @@ pub fn parse(text: &str) -> Result<Query, String> {
             Some(rest) if !rest.is_empty() => (true, rest.to_owned()),
             _ => (false, word),
         };
+        // `is:read` is `-is:unread`, said the other way.
+        if word.eq_ignore_ascii_case("is:read") {
+            clauses.push(Clause { negated: !negated, test: Test::Unread });
+            continue;
+        }
         clauses.push(Clause { negated, test: clause(&word)? });
     }
     Ok(Query { clauses })
@@ -124,7 +149,11 @@ fn clause(word: &str) -> Result<Test, String> {
             "link" | "links" => Ok(Test::HasLink),
             _ => Err(format!("`has:{value}`: folio knows has:image and has:link")),
         },
-        "is" => Err(format!("`is:{value}` needs read state, which folio does not keep yet")),
+        "is" => match value.to_ascii_lowercase().as_str() {
+            "unread" | "new" => Ok(Test::Unread),
+            "starred" | "star" => Ok(Test::Starred),
+            _ => Err(format!("`is:{value}`: folio knows is:unread, is:read and is:starred")),
+        },
         _ => Err(format!("unknown field `{field}:` (fields: {FIELDS})")),
     }
 }

@@ -9,6 +9,7 @@ mod opener;
 use crate::app::{Action, App, Effect};
 use crate::config::{self, Config};
 use crate::loader::{self, LoadEvent};
+use crate::state::Store;
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
@@ -18,8 +19,9 @@ use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread;
+use std::time::{Duration, Instant};
 
 /// What wakes the loop.
 enum Wake {
@@ -35,6 +37,11 @@ enum Wake {
 }
 
 type Screen = Terminal<CrosstermBackend<Stdout>>;
+
+/// Changes to the reading state are saved this soon after the first…
+const SAVE_AFTER: Duration = Duration::from_secs(1);
+/// …and, after a failure, not again before this.
+const SAVE_RETRY: Duration = Duration::from_secs(30);
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,12 +107,14 @@ fn event_loop(
     // Watching starts before loading, so that no change falls between the two.
     let changes = wake.clone();
     let watch = loader::watch(&paths, move |batch| changes.send(Wake::Changed(batch)).is_ok());
-    spawn_loader(wake.clone(), paths);
+    spawn_loader(wake.clone(), paths.clone());
     let size = screen.size()?;
     let Settings { config, config_problems } = settings;
     let mut app = App::new((size.width, size.height));
     app.configure(&config);
-    let mut shell = Shell { screen, wake, search: None, app, opener: config.opener };
+    let (store, state_problem) = Store::open(&config::paths().data);
+    app.use_state(store, &paths);
+    let mut shell = Shell { screen, wake, search: None, app, opener: config.opener, save_failed: None };
     if let Err(error) = &watch {
         shell.app.message = Some(format!("Live reload is off: {error}"));
     }
@@ -119,62 +128,94 @@ fn event_loop(
             message: problem.to_string(),
         }));
     }
-    // Changes seen while loading wait for the whole list.
-    let mut early_changes: Vec<loader::Changes> = Vec::new();
-    loop {
-        shell.screen.draw(|frame| crate::ui::draw(frame, &shell.app))?;
-        #[cfg(debug_assertions)]
-        if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
-            // For the test that a panic gives the terminal back (debug builds only).
-            panic!("FOLIO_TEST_PANIC is set");
-        }
-        // Asleep until something happens; then take everything pending.
-        let Ok(first) = wakes.recv() else { return Ok(Ending::Quit) };
-        // Batches (of articles, of body hits) that arrived together become
-        // one action, so the list is sorted once per wake.
-        let mut loaded = Vec::new();
-        let mut hits: Vec<(u64, usize)> = Vec::new();
-        for woken in std::iter::once(first).chain(wakes.try_iter()) {
-            let action = match woken {
-                Wake::Load(LoadEvent::Batch(batch)) => {
-                    loaded.extend(batch);
-                    continue;
-                }
-                Wake::BodyHit(generation, article) => {
-                    hits.push((generation, article));
-                    continue;
-                }
-                Wake::Input(event) => keys::action_for(event, &shell.app),
-                Wake::Changed(changes) if shell.app.loading => {
-                    early_changes.push(changes);
-                    continue;
-                }
-                Wake::Changed(changes) => Some(Action::LibraryChanged(changes)),
-                Wake::Load(LoadEvent::Done) => {
-                    if !shell.flush(&mut loaded, &mut hits)? || !shell.perform(Action::LoadFinished)? {
-                        return Ok(Ending::Quit);
-                    }
-                    for changes in early_changes.drain(..) {
-                        if !shell.perform(Action::LibraryChanged(changes))? {
+    if let Some(problem) = state_problem {
+        shell.app.message = Some(problem);
+    }
+    let ending = shell.run(&wakes);
+    // Whatever ended the run, the reading state is kept.
+    shell.app.remember_last();
+    shell.save_state(true);
+    ending
+}
+
+impl Shell<'_> {
+    fn run(&mut self, wakes: &Receiver<Wake>) -> io::Result<Ending> {
+        let shell = self;
+        let mut early_changes: Vec<loader::Changes> = Vec::new();
+        loop {
+            shell.screen.draw(|frame| crate::ui::draw(frame, &shell.app))?;
+            #[cfg(debug_assertions)]
+            if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
+                // For the test that a panic gives the terminal back (debug builds only).
+                panic!("FOLIO_TEST_PANIC is set");
+            }
+            // Asleep until something happens (or the app wants time to pass,
+            // or the state is due to be saved); then take everything pending.
+            let deadline = [shell.app.next_deadline(), shell.save_due()].into_iter().flatten().min();
+            let first = match deadline {
+                Some(deadline) => match wakes.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                    Ok(first) => first,
+                    Err(RecvTimeoutError::Timeout) => {
+                        if !shell.perform(Action::Tick(Instant::now()))? {
                             return Ok(Ending::Quit);
                         }
+                        shell.save_state(false);
+                        continue;
                     }
-                    continue;
-                }
-                Wake::BodyDone(generation) => Some(Action::BodySearchDone { generation }),
-                Wake::Signal(number) => return Ok(Ending::Signal(number)),
+                    Err(RecvTimeoutError::Disconnected) => return Ok(Ending::Quit),
+                },
+                None => match wakes.recv() {
+                    Ok(first) => first,
+                    Err(_) => return Ok(Ending::Quit),
+                },
             };
+            // Batches (of articles, of body hits) that arrived together become
+            // one action, so the list is sorted once per wake.
+            let mut loaded = Vec::new();
+            let mut hits: Vec<(u64, usize)> = Vec::new();
+            for woken in std::iter::once(first).chain(wakes.try_iter()) {
+                let action = match woken {
+                    Wake::Load(LoadEvent::Batch(batch)) => {
+                        loaded.extend(batch);
+                        continue;
+                    }
+                    Wake::BodyHit(generation, article) => {
+                        hits.push((generation, article));
+                        continue;
+                    }
+                    Wake::Input(event) => keys::action_for(event, &shell.app),
+                    Wake::Changed(changes) if shell.app.loading => {
+                        early_changes.push(changes);
+                        continue;
+                    }
+                    Wake::Changed(changes) => Some(Action::LibraryChanged(changes)),
+                    Wake::Load(LoadEvent::Done) => {
+                        if !shell.flush(&mut loaded, &mut hits)? || !shell.perform(Action::LoadFinished)? {
+                            return Ok(Ending::Quit);
+                        }
+                        for changes in early_changes.drain(..) {
+                            if !shell.perform(Action::LibraryChanged(changes))? {
+                                return Ok(Ending::Quit);
+                            }
+                        }
+                        continue;
+                    }
+                    Wake::BodyDone(generation) => Some(Action::BodySearchDone { generation }),
+                    Wake::Signal(number) => return Ok(Ending::Signal(number)),
+                };
+                if !shell.flush(&mut loaded, &mut hits)? {
+                    return Ok(Ending::Quit);
+                }
+                if let Some(action) = action
+                    && !shell.perform(action)?
+                {
+                    return Ok(Ending::Quit);
+                }
+            }
             if !shell.flush(&mut loaded, &mut hits)? {
                 return Ok(Ending::Quit);
             }
-            if let Some(action) = action
-                && !shell.perform(action)?
-            {
-                return Ok(Ending::Quit);
-            }
-        }
-        if !shell.flush(&mut loaded, &mut hits)? {
-            return Ok(Ending::Quit);
+            shell.save_state(false);
         }
     }
 }
@@ -188,9 +229,34 @@ struct Shell<'a> {
     app: App,
     /// config.toml's opener (`FOLIO_OPENER` wins over it).
     opener: Option<String>,
+    /// When saving the state last failed (saving waits a while then).
+    save_failed: Option<Instant>,
 }
 
 impl Shell<'_> {
+    /// When the state should be saved next, if it has unsaved changes.
+    fn save_due(&self) -> Option<Instant> {
+        let since = self.app.store.as_ref()?.dirty_since()?;
+        let after_failure = self.save_failed.map(|at| at + SAVE_RETRY);
+        Some((since + SAVE_AFTER).max(after_failure.unwrap_or(since)))
+    }
+
+    /// Saves the reading state if it is due (or at all, when `now`).
+    fn save_state(&mut self, now: bool) {
+        let due = self.save_due().is_some_and(|due| now || due <= Instant::now());
+        let Some(store) = self.app.store.as_mut().filter(|_| due) else { return };
+        match store.save() {
+            Ok(()) => self.save_failed = None,
+            Err(error) => {
+                self.save_failed = Some(Instant::now());
+                self.app.message = Some(format!("Cannot save the reading state: {error}"));
+            }
+        }
+        if let Some(problem) = store.take_problem() {
+            self.app.message = Some(problem);
+        }
+    }
+
     /// Hands the app what was collected; `false` means quit.
     fn flush(&mut self, loaded: &mut Vec<crate::loader::Loaded>, hits: &mut Vec<(u64, usize)>) -> io::Result<bool> {
         if !loaded.is_empty() && !self.perform(Action::Loaded(std::mem::take(loaded)))? {

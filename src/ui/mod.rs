@@ -7,7 +7,7 @@ mod sidebar;
 mod status;
 mod style;
 
-pub use style::set_theme;
+pub use style::{coloured, set_theme};
 
 pub use style::{ansi, span_style};
 

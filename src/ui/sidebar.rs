@@ -1,13 +1,14 @@
 //! The sidebar: one article in two rows (its title; its source and date),
 //! the selection highlighted.
 
-use super::style::{bold, dim, selected};
-use crate::app::{App, Area, Focus, ROW_HEIGHT};
+use super::style::{bold, coloured, dim, selected};
+use crate::app::{App, Area, Focus, Marks, ROW_HEIGHT};
 use crate::article::Article;
+use crate::config::Element;
 use crate::width::{fit, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -25,9 +26,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         } else {
             Default::default()
         };
-        let marks = app.title_marks(app.visible[position]);
+        let index = app.visible[position];
+        // Without a state store (a test), nothing is marked.
+        let state = match (&app.store, app.marks.get(index)) {
+            (Some(_), Some(marks)) => *marks,
+            _ => Marks { read: true, ..Marks::default() },
+        };
+        // Unread titles stand out: bold, in the theme's colour.
+        let highlight = if state.read {
+            highlight
+        } else {
+            highlight.patch(coloured(Element::Unread)).add_modifier(Modifier::BOLD)
+        };
+        let marks = app.title_marks(index);
         lines.push(marked(fit(&article.title, columns), &marks, highlight));
-        lines.push(details(article, columns));
+        lines.push(details(article, state, columns));
     }
     if app.visible.is_empty() {
         let note = if app.loading {
@@ -42,16 +55,28 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     frame.render_widget(Paragraph::new(lines), Rect::new(area.x, area.y, area.width, area.height));
 }
 
-/// `source            2021-12-30`, cut to fit.
-fn details(article: &Article, columns: usize) -> Line<'static> {
+/// `source      42% ★ 2021-12-30`, cut to fit: the star of a starred
+/// article and how far one read part-way was read.
+fn details(article: &Article, state: Marks, columns: usize) -> Line<'static> {
     let date = article.date.map(|d| d.strftime("%Y-%m-%d").to_string()).unwrap_or_default();
     let source = article.author.as_deref().map(str::to_owned).unwrap_or_else(|| article.group.to_string());
+    let mut flags: Vec<Span<'static>> = Vec::new();
+    if let Some(progress) = state.progress {
+        flags.push(Span::styled(format!("{:.0}% ", progress * 100.0), dim()));
+    }
+    if state.starred {
+        flags.push(Span::styled("★ ", coloured(Element::Starred)));
+    }
+    let flags_width: usize = flags.iter().map(|f| width(&f.content)).sum();
     let date_width = width(&date);
-    if columns <= date_width + 2 {
+    if columns <= date_width + flags_width + 2 {
         return Line::from(Span::styled(truncate(&date, columns), dim()));
     }
-    let source = fit(&source, columns - date_width - 1);
-    Line::from(vec![Span::styled(format!("{source} "), dim()), Span::styled(date, dim())])
+    let source = fit(&source, columns - date_width - flags_width - 1);
+    let mut spans = vec![Span::styled(format!("{source} "), dim())];
+    spans.extend(flags);
+    spans.push(Span::styled(date, dim()));
+    Line::from(spans)
 }
 
 /// `title` with the characters of `marks` picked out.

@@ -2,8 +2,8 @@
 //! line while one is typed.
 
 use super::style::{bold, coloured, dim};
-use crate::config::Element;
 use crate::app::{App, Area};
+use crate::config::Element;
 use crate::width::{truncate, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -53,6 +53,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     }
     if let Some(find) = app.reader.as_ref().and_then(|r| r.find.as_ref()).filter(|f| !f.text.is_empty()) {
         left.push_str(&format!(" · “{}” {}", find.text, count(find)));
+    }
+    if app.store.is_some() {
+        left.push_str(&format!(" · {} unread", app.unread_count()));
     }
     if app.searching_bodies {
         left.push_str(" · searching bodies…");

@@ -63,11 +63,25 @@ fn errors_say_what_is_wrong() {
         ("newer:7x", "newer:7x"),
         ("newer:-3d", "newer:-3d"),
         ("has:video", "has:video"),
-        ("is:unread", "read state"),
+        ("is:later", "is:unread, is:read and is:starred"),
         ("title:", "needs a value"),
         ("\"open", "quote"),
     ] {
         let error = parse(text).expect_err(text);
         assert!(error.contains(says), "{text}: {error}");
     }
+}
+
+#[test]
+fn is_reads_the_marks() {
+    let marks = |text: &str, read, starred| parse(text).expect(text).passes_marks(read, starred);
+    assert!(marks("is:unread", false, false));
+    assert!(!marks("is:unread", true, false));
+    assert!(marks("is:read", true, false));
+    assert!(!marks("-is:read", true, false));
+    assert!(marks("is:starred", true, true));
+    assert!(!marks("is:starred is:unread", true, true));
+    assert!(marks("-is:starred", false, false));
+    assert!(parse("is:UNREAD").expect("case").needs_marks());
+    assert!(!parse("has:image").expect("has").needs_marks());
 }
