@@ -61,6 +61,26 @@ impl Roots {
     }
 }
 
+/// The marks of `articles` of a library opened with `paths`, from `store`
+/// (for `folio list --query is:unread`).
+pub fn marks_for(store: &Store, paths: &[PathBuf], articles: &[Article]) -> Vec<Marks> {
+    let roots = Roots::new(paths);
+    articles
+        .iter()
+        .map(|article| {
+            let state = roots.key(article).and_then(|(root, rel)| {
+                let library = store.library(roots.stored(root)?)?;
+                library.get(&rel).cloned()
+            });
+            state.map_or_else(Marks::default, |state| Marks {
+                read: state.read,
+                starred: state.starred,
+                progress: state.position.map(|p| p.progress).filter(|p| *p > 0.0 && *p < FINISHED),
+            })
+        })
+        .collect()
+}
+
 impl App {
     /// Keeps read state in `store` for a library opened with `paths`.
     pub fn use_state(&mut self, store: Store, paths: &[PathBuf]) {

@@ -25,7 +25,7 @@ use crate::library::{SortKey, compare};
 use crate::loader::Loaded;
 use crate::search;
 use keymap::Scope;
-pub use marks::{Marks, READ_AFTER};
+pub use marks::{Marks, READ_AFTER, marks_for};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -304,7 +304,11 @@ impl App {
             }
             Action::LoadFinished => {
                 self.loading = false;
-                self.message = self.problem_summary();
+                // A message from the start (a bad config, a state file set
+                // aside) says more than the count, and also points to P.
+                if self.message.is_none() {
+                    self.message = self.problem_summary();
+                }
                 // A body search begun while loading missed the late articles.
                 let mut effects = if self.query.needs_bodies() { self.search_bodies() } else { Vec::new() };
                 self.refresh_list();

@@ -65,7 +65,7 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let mut library = crate::loader::load_with(&paths, crate::loader::cache_folder());
     if let Some(query) = &query {
-        keep_matching(&mut library, query);
+        keep_matching(&mut library, query, &paths, &places.data);
     }
     let order = (sort.into(), args.reverse);
     if order != (crate::library::SortKey::Date, false) {
@@ -159,9 +159,20 @@ fn read(paths: Vec<PathBuf>, config: config::Config, config_problems: Vec<config
 }
 
 /// Drops the articles `query` does not match, searching bodies when it asks.
-fn keep_matching(library: &mut Library, query: &crate::search::Query) {
+fn keep_matching(library: &mut Library, query: &crate::search::Query, paths: &[PathBuf], data: &Path) {
     let now = jiff::Timestamp::now();
     let mut keep = crate::search::select(query, &library.articles, now);
+    if query.needs_marks() {
+        // `is:` asks the reader's state, kept in the data folder.
+        let (store, problem) = crate::state::Store::open(data);
+        if let Some(problem) = problem {
+            eprintln!("folio: {problem}");
+        }
+        let marks = crate::app::marks_for(&store, paths, &library.articles);
+        for (keep, marks) in keep.iter_mut().zip(marks) {
+            *keep &= query.passes_marks(marks.read, marks.starred);
+        }
+    }
     if query.needs_bodies() {
         let candidates: Vec<crate::search::BodySource> = (0..keep.len())
             .filter(|&i| keep[i])

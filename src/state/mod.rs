@@ -140,20 +140,20 @@ impl Store {
         match disk::read(&path) {
             Ok(found) => Ok(found),
             Err(bad) if !bad.movable => Err(Unusable::Stuck(format!(
-                "{STATE_FILE} cannot be used ({}); starting clean, changes will not be saved",
+                "Reading state unusable: starting clean, changes will not be saved ({STATE_FILE}: {})",
                 bad.reason
             ))),
             Err(bad) => match disk::move_aside(&path) {
                 Ok(aside) => {
                     let aside = aside.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     Err(Unusable::MovedAside(format!(
-                        "{STATE_FILE} was unreadable ({}); moved aside to {aside}; starting clean",
+                        "Reading state unreadable: starting clean; the old file was moved aside to {aside} ({})",
                         bad.reason
                     )))
                 }
                 Err(error) => Err(Unusable::Stuck(format!(
-                    "{STATE_FILE} is unreadable ({}) and could not be moved aside ({error}); \
-                     starting clean, changes will not be saved",
+                    "Reading state unreadable: starting clean, changes will not be saved \
+                     ({STATE_FILE}: {}; it could not be moved aside: {error})",
                     bad.reason
                 ))),
             },

@@ -129,7 +129,12 @@ fn event_loop(
         }));
     }
     if let Some(problem) = state_problem {
-        shell.app.message = Some(problem);
+        shell.app.message = Some(format!("{problem} — press P"));
+        shell.app.problems.push(crate::article::Problem {
+            path: config::paths().data.join(crate::state::STATE_FILE),
+            kind: crate::article::ProblemKind::Warning,
+            message: problem,
+        });
     }
     let ending = shell.run(&wakes);
     // Whatever ended the run, the reading state is kept.

@@ -183,7 +183,16 @@ pub struct Term {
 impl Term {
     /// Runs `argv` in a 30 × 100 pty with `env` added, in `cwd`.
     pub fn spawn<S: AsRef<OsStr>>(argv: &[S], env: &[(String, String)], cwd: &Path) -> Term {
-        let (rows, cols) = (30, 100);
+        Term::spawn_sized(argv, env, cwd, (30, 100))
+    }
+
+    /// `spawn` in a pty of (rows, columns).
+    pub fn spawn_sized<S: AsRef<OsStr>>(
+        argv: &[S],
+        env: &[(String, String)],
+        cwd: &Path,
+        (rows, cols): (u16, u16),
+    ) -> Term {
         let pair =
             native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("openpty");
         let mut command = CommandBuilder::new(&argv[0]);
@@ -222,6 +231,13 @@ impl Term {
         let mut argv = vec![FOLIO.as_ref()];
         argv.extend(args.iter().map(|a| a.as_ref()));
         Term::spawn(&argv, &with(library, extra), library.dir.path())
+    }
+
+    /// `folio` as above in a pty of (rows, columns).
+    pub fn folio_sized<S: AsRef<OsStr>>(library: &Library, args: &[S], size: (u16, u16)) -> Term {
+        let mut argv = vec![FOLIO.as_ref()];
+        argv.extend(args.iter().map(|a| a.as_ref()));
+        Term::spawn_sized(&argv, &with(library, &[]), library.dir.path(), size)
     }
 
     /// `sh -c SCRIPT` with the library's environment (`$FOLIO`, `$LIB`...).
