@@ -1,6 +1,50 @@
 //! Display-width arithmetic: cutting text to a number of terminal columns.
 
-use unicode_width::UnicodeWidthStr;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// East Asian ambiguous characters (`“`, `…`, `①`, box drawing) take two
+/// columns (config.toml's `ambiguous_width = 2`, for CJK terminals).
+static AMBIGUOUS_WIDE: AtomicBool = AtomicBool::new(false);
+
+/// Sets how wide East Asian ambiguous characters are, for the whole run.
+pub fn set_ambiguous_wide(wide: bool) {
+    AMBIGUOUS_WIDE.store(wide, Ordering::Relaxed);
+}
+
+/// Whether ambiguous characters take two columns.
+pub fn ambiguous_wide() -> bool {
+    AMBIGUOUS_WIDE.load(Ordering::Relaxed)
+}
+
+/// Display width, ambiguous characters counted as set.
+pub trait DisplayWidth {
+    fn width(&self) -> usize;
+}
+
+impl DisplayWidth for str {
+    fn width(&self) -> usize {
+        if ambiguous_wide() {
+            unicode_width::UnicodeWidthStr::width_cjk(self)
+        } else {
+            unicode_width::UnicodeWidthStr::width(self)
+        }
+    }
+}
+
+/// Columns `c` takes (0 for controls and marks).
+pub fn char_width(c: char) -> usize {
+    let width = if ambiguous_wide() {
+        unicode_width::UnicodeWidthChar::width_cjk(c)
+    } else {
+        unicode_width::UnicodeWidthChar::width(c)
+    };
+    width.unwrap_or(0)
+}
+
+/// Whether `c` is wider with `ambiguous_width = 2` than without.
+pub fn is_ambiguous(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width_cjk(c) != unicode_width::UnicodeWidthChar::width(c)
+}
 
 /// Columns `text` takes in a terminal.
 pub fn width(text: &str) -> usize {

@@ -270,3 +270,106 @@ fn a_deleted_folder_takes_its_articles() {
     live.changed(&["feed"]);
     assert_eq!(titles(&live.app), ["Alpha"]);
 }
+
+impl Live {
+    /// The app with a state store in `data` under the library's folder.
+    fn with_state(files: &[(&str, &str)]) -> (Live, tempfile::TempDir) {
+        let mut live = Live::new(files);
+        let data = tempfile::tempdir().expect("tempdir");
+        let (store, problem) = crate::state::Store::open(data.path());
+        assert!(problem.is_none());
+        live.app.use_state(store, &[live.dir.path().to_owned()]);
+        (live, data)
+    }
+
+    fn root(&self) -> std::path::PathBuf {
+        std::fs::canonicalize(self.dir.path()).expect("canonical")
+    }
+
+    fn selected_title(&self) -> String {
+        self.app.selected_article().map(|i| self.app.articles[i].title.to_string()).unwrap_or_default()
+    }
+}
+
+#[test]
+fn m_s_and_shift_m_mark_and_the_store_keeps_it() {
+    let (mut live, _data) = Live::with_state(&[("a.md", "Alpha"), ("bb.md", "Beta"), ("ccc.md", "Gamma")]);
+    assert_eq!(live.app.unread_count(), 3);
+    let first = live.selected_title();
+    live.app.update(Action::Command(Command::ToggleRead));
+    live.app.update(Action::Command(Command::ToggleStar));
+    assert_eq!(live.app.unread_count(), 2);
+    let root = live.root();
+    let key = |title: &str| {
+        let i = live.app.articles.iter().position(|a| &*a.title == title).expect("the article");
+        crate::state::relative_key(live.dir.path(), &live.app.articles[i].path()).expect("a key")
+    };
+    let store = live.app.store.as_ref().expect("a store");
+    assert!(store.is_read(&root, &key(&first)) && store.is_starred(&root, &key(&first)));
+    live.app.update(Action::Command(Command::ToggleRead));
+    assert_eq!(live.app.unread_count(), 3, "m again: unread");
+
+    live.app.update(Action::Command(Command::Filter));
+    live.app.update(Action::FilterText("is:unread".to_owned()));
+    live.app.update(Action::FilterAccept);
+    assert_eq!(live.app.visible.len(), 3);
+    live.app.update(Action::Command(Command::MarkAllRead));
+    assert_eq!(live.app.unread_count(), 0);
+    assert!(live.app.visible.is_empty(), "is:unread follows the marks");
+    live.app.update(Action::Command(Command::Back));
+    live.app.update(Action::Command(Command::Filter));
+    live.app.update(Action::FilterText("is:starred".to_owned()));
+    assert_eq!(titles(&live.app), [first.as_str()]);
+}
+
+#[test]
+fn an_article_open_a_few_seconds_or_read_to_its_end_is_read() {
+    let (mut live, _data) = Live::with_state(&[("a.md", "Alpha"), ("bb.md", "Beta")]);
+    live.app.update(Action::Command(Command::Open));
+    let index = live.app.selected_article().expect("an article");
+    live.app.update(Action::ArticleRead { article: index, document: Ok(document("<p>short</p>")) });
+    let deadline = live.app.next_deadline().expect("a deadline while unread");
+    live.app.update(Action::Tick(deadline - std::time::Duration::from_millis(10)));
+    assert!(!live.app.marks[index].read, "not yet");
+    live.app.update(Action::Tick(deadline));
+    assert!(live.app.marks[index].read);
+    assert_eq!(live.app.next_deadline(), None);
+
+    live.app.update(Action::Command(Command::Back));
+    live.app.update(Action::Command(Command::Down));
+    live.app.update(Action::Command(Command::Open));
+    let other = live.app.selected_article().expect("an article");
+    let long: String = (0..200).map(|n| format!("<p>paragraph {n}</p>")).collect();
+    live.app.update(Action::ArticleRead { article: other, document: Ok(document(&long)) });
+    live.app.update(Action::Command(Command::PageDown));
+    assert!(!live.app.marks[other].read);
+    assert!(live.app.marks[other].progress.is_some_and(|p| p > 0.0 && p < 1.0), "part-way");
+    live.app.update(Action::Command(Command::Bottom));
+    assert!(live.app.marks[other].read, "read to the end");
+}
+
+#[test]
+fn reopening_an_article_returns_to_where_it_was_left() {
+    let (mut live, _data) = Live::with_state(&[("a.md", "Alpha")]);
+    let long: String = (0..300).map(|n| format!("<p>paragraph number {n} of a long article</p>")).collect();
+    live.app.update(Action::Command(Command::Open));
+    let index = live.app.selected_article().expect("an article");
+    live.app.update(Action::ArticleRead { article: index, document: Ok(document(&long)) });
+    for _ in 0..5 {
+        live.app.update(Action::Command(Command::PageDown));
+    }
+    // The first words on screen (a blank line between paragraphs has
+    // the place of the text after it).
+    let top_line = |app: &App| {
+        let reader = app.reader.as_ref().expect("open");
+        let text = |line: &crate::layout::Line| line.spans.iter().map(|s| s.text.as_str()).collect::<String>();
+        reader.layout.lines[reader.top..].iter().map(text).find(|t| !t.trim().is_empty()).unwrap_or_default()
+    };
+    let left_at = top_line(&live.app);
+    live.app.update(Action::Command(Command::Back));
+    // Narrower now: other lines, the same text on top.
+    live.app.update(Action::Resize(80, 24));
+    live.app.update(Action::Command(Command::Open));
+    live.app.update(Action::ArticleRead { article: index, document: Ok(document(&long)) });
+    assert_eq!(top_line(&live.app), left_at);
+}

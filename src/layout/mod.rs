@@ -11,7 +11,7 @@ pub use kinsoku::{no_end, no_start};
 pub use wrap::{Measured, measure, wrap};
 
 use crate::document::{Block, Document, ListItem, Span, Style, Text};
-use unicode_width::UnicodeWidthStr;
+use crate::width::DisplayWidth;
 
 /// One line on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]

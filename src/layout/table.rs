@@ -5,7 +5,7 @@
 use super::Line;
 use super::wrap::{Wrapped, wrap};
 use crate::document::{Span, Style, Table, Text};
-use unicode_width::UnicodeWidthStr;
+use crate::width::DisplayWidth;
 
 /// A column is never squeezed below this (unless the table cannot fit).
 const MIN_COLUMN: usize = 3;

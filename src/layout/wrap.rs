@@ -5,9 +5,9 @@
 
 use super::kinsoku::{no_end, no_start};
 use crate::document::{Span, Style, Text};
+use crate::width::DisplayWidth;
 use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// One wrapped line: its spans and where its text starts (in characters
 /// from the start of the text).
@@ -85,7 +85,7 @@ pub fn measure(plain: String) -> Measured {
 fn opportunities(segment: &str) -> impl Iterator<Item = usize> + '_ {
     let quote_breaks = segment.char_indices().filter_map(move |(at, c)| {
         let before = segment[..at].chars().next_back()?;
-        let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
+        let wide = |c: char| crate::width::char_width(c) == 2;
         let opens = matches!(c, '“' | '‘') && wide(before) && !no_end(before);
         let closes = matches!(before, '”' | '’') && wide(c) && !no_start(c);
         (opens || closes).then_some(at)
@@ -135,7 +135,7 @@ fn wrap_measured(text: &Text, measured: &Measured, width: usize) -> Vec<Wrapped>
 
 /// Shows on screen: not a space of any kind, not zero-width.
 fn is_visible(c: char) -> bool {
-    !c.is_whitespace() && unicode_width::UnicodeWidthChar::width(c).is_some_and(|w| w > 0)
+    !c.is_whitespace() && crate::width::char_width(c) > 0
 }
 
 /// Greedy filling: byte ranges of the text, one per line.

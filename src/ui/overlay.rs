@@ -40,7 +40,22 @@ fn centred(frame: &mut Frame<'_>, app: &App, width: u16, height: u16, title: &st
         }
     }
     let title = truncate(title, usize::from(width.saturating_sub(4)));
-    let block = Block::bordered().title(Span::styled(format!(" {title} "), bold()));
+    let mut block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), bold()))
+        .border_style(super::style::coloured(crate::config::Element::Border));
+    if crate::width::ambiguous_wide() {
+        // Box drawing is two columns wide there: an ASCII frame.
+        block = block.border_set(ratatui::symbols::border::Set {
+            top_left: "+",
+            top_right: "+",
+            bottom_left: "+",
+            bottom_right: "+",
+            vertical_left: "|",
+            vertical_right: "|",
+            horizontal_top: "-",
+            horizontal_bottom: "-",
+        });
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     inner

@@ -66,7 +66,7 @@ fn draw_scrollbar(frame: &mut Frame<'_>, area: Area, top: usize, height: usize, 
         .map(|row| {
             let on_thumb = row >= start && row < start + thumb;
             Line::from(Span::styled(
-                if on_thumb { "┃" } else { "│" },
+                if on_thumb { super::line_char("┃", "#") } else { super::line_char("│", "|") },
                 if on_thumb { Default::default() } else { dim() },
             ))
         })

@@ -83,7 +83,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     }
     let line = Line::from(spans);
     let line = if used > columns { Line::from(truncate(&left, columns)) } else { line };
-    frame.render_widget(Paragraph::new(line).style(Style::default().bg(Color::Reset)), rect);
+    frame.render_widget(
+        Paragraph::new(line).style(Style::default().bg(Color::Reset).patch(coloured(Element::Status))),
+        rect,
+    );
 }
 
 /// The last `columns` columns of `text`.
