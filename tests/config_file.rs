@@ -397,3 +397,15 @@ proptest! {
         let _ = config::parse_colour(&spec);
     }
 }
+
+/// The example in the README is a config folio reads without a problem.
+#[test]
+fn the_readme_example_is_a_valid_config() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```toml\n").expect("a toml example in the README") + "```toml\n".len();
+    let end = start + readme[start..].find("```").expect("the example's end");
+    let (config, problems) = folio::config::parse(&readme[start..end], std::path::Path::new("README.md"));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.ambiguous_width, 2);
+    assert_eq!(config.reading_width, Some(80));
+}
