@@ -1,0 +1,103 @@
+//! The live-reload benchmark, `cargo bench --bench reload`: a reader with
+//! the 100,000-article corpus open takes a burst of 10,000 new files (then
+//! their deletion) as the watcher hands them over, in batches; reports how
+//! long each batch holds the interface (`App::update`), the longest being
+//! the worst pause a keystroke can meet, and the whole burst from the
+//! watcher's first event to a complete list.
+//!
+//! `FOLIO_BENCH_DIR` / `FOLIO_BENCH_N` choose the corpus as for the other
+//! benches; `FOLIO_BENCH_BURST` the number of new files (10,000).
+
+// Only the corpus is shared here; the timing helpers are the other benches'.
+#[allow(dead_code)]
+mod common;
+
+use common::env_number;
+use folio::app::{Action, App};
+use folio::loader::{Loaded, ReaderScratch, load, read_changes};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+fn main() -> ExitCode {
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("reload: a benchmark; run it with `cargo bench --bench reload`");
+        return ExitCode::SUCCESS;
+    }
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("reload bench: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let corpus = common::corpus_dir()?;
+    let burst = env_number("FOLIO_BENCH_BURST", 10_000)?;
+    let library = load(std::slice::from_ref(&corpus));
+    let mut app = App::new((120, 40));
+    app.update(Action::Loaded(library.articles.into_iter().map(Loaded::Article).collect()));
+    app.update(Action::LoadFinished);
+    let before = app.article_count();
+    println!("{before} articles open; a burst of {burst} new files, then their deletion");
+
+    // Inside the library (hidden folders are not read, so a plain name),
+    // removed again at the end whatever happens.
+    let folder = corpus.join("zz-reload-bench");
+    let _cleanup = Cleanup(folder.clone());
+    std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    let mut paths = BTreeSet::new();
+    for n in 0..burst {
+        let path = folder.join(format!("burst-{n:05}.md"));
+        let text = format!("---\ntitle: Burst article {n}\ndate: 2030-01-01\n---\n<p>new {n}</p>\n");
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        paths.insert(path);
+    }
+    let roots = [corpus.clone()];
+    let added = measure(&mut app, &roots, &paths)?;
+    if app.article_count() != before + burst {
+        return Err(format!("the list has {} articles, not {}", app.article_count(), before + burst));
+    }
+    std::fs::remove_dir_all(&folder).map_err(|e| format!("cannot remove {}: {e}", folder.display()))?;
+    let removed = measure(&mut app, &roots, &BTreeSet::from([folder.clone()]))?;
+    if app.article_count() != before {
+        return Err(format!("{} articles left, not {before}", app.article_count()));
+    }
+    println!();
+    println!("{:<34} {:>10} {:>10} {:>12}", "", "batches", "longest", "whole burst");
+    for (name, (batches, longest, whole)) in [("10,000 files added", added), ("their folder deleted", removed)] {
+        println!(
+            "{name:<34} {batches:>10} {:>8.1} ms {:>10.0} ms",
+            longest.as_secs_f64() * 1e3,
+            whole.as_secs_f64() * 1e3
+        );
+    }
+    Ok(())
+}
+
+/// Reads the changes as the watcher would and hands them to the app:
+/// (batches, the longest `App::update`, the whole).
+fn measure(app: &mut App, roots: &[PathBuf], paths: &BTreeSet<PathBuf>) -> Result<(usize, Duration, Duration), String> {
+    let start = Instant::now();
+    let batches = read_changes(roots, paths.clone(), &mut ReaderScratch::default());
+    let count = batches.len();
+    let mut longest = Duration::ZERO;
+    for changes in batches {
+        let update = Instant::now();
+        app.update(Action::LibraryChanged(changes));
+        longest = longest.max(update.elapsed());
+    }
+    println!("{count} batch(es); now {} articles", app.article_count());
+    Ok((count, longest, start.elapsed()))
+}
+
+struct Cleanup(PathBuf);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
