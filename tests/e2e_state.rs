@@ -103,3 +103,27 @@ fn a_corrupt_state_file_is_moved_aside_and_folio_starts_clean() {
         .collect();
     assert!(names.iter().any(|n| n.starts_with("state.json.corrupt-")), "{names:?}");
 }
+
+#[test]
+fn a_bad_config_is_reported_and_the_rest_of_it_applies() {
+    let library = Library::new();
+    let config = library.path("config");
+    std::fs::create_dir_all(&config).expect("the config folder");
+    std::fs::write(
+        config.join("config.toml"),
+        "sort = \"author\"\nsidebar_width = \"wide\"\n\n[keys]\nquit = [\"x\"]\n",
+    )
+    .expect("a config with a mistake");
+    let mut term = Term::folio(&library, &[library.root()], &[]);
+    term.wait_for("config.toml:2: `sidebar_width`");
+    // By author, as the file asks (by date the lighthouse would come before the rain).
+    term.wait_until("the list by author", |s| {
+        let screen = s.contents();
+        matches!((screen.find("雨天的旧书店"), screen.find("灯塔守夜人")), (Some(rain), Some(lighthouse)) if rain < lighthouse)
+    });
+    term.send("q");
+    term.settled();
+    assert!(term.look(|s| !s.contents().is_empty()), "q no longer quits");
+    term.send("x");
+    assert!(term.wait_exit().success());
+}
