@@ -393,3 +393,28 @@ fn successive_frames_reach_a_terminal_intact() {
         }
     }
 }
+
+#[test]
+fn the_list_shows_read_state() {
+    for size in SIZES {
+        let data = tempfile::tempdir().expect("tempdir");
+        let mut app = app_on(&[sample()], size);
+        let (store, problem) = folio::state::Store::open(data.path());
+        assert!(problem.is_none());
+        app.use_state(store, &[sample()]);
+        // The first article starred and read, the seed read part-way.
+        app.update(Action::Command(Command::ToggleStar));
+        app.update(Action::Command(Command::ToggleRead));
+        open(&mut app, SEED);
+        app.update(Action::Command(Command::PageDown));
+        app.update(Action::Command(Command::Back));
+        check("read_state", &app);
+        if size == SIZES[0] {
+            // The whole list in view: the first title read, the second not.
+            let buffer = draw(&app);
+            let bold = |y: u16| shown_cells(&buffer, y, 10).all(|x| buffer[(x, y)].modifier.contains(Modifier::BOLD));
+            assert!(!bold(0), "the first title is read: not bold");
+            assert!(bold(2), "the second is unread: bold");
+        }
+    }
+}

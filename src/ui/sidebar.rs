@@ -62,7 +62,7 @@ fn details(article: &Article, state: Marks, columns: usize) -> Line<'static> {
     let source = article.author.as_deref().map(str::to_owned).unwrap_or_else(|| article.group.to_string());
     let mut flags: Vec<Span<'static>> = Vec::new();
     if let Some(progress) = state.progress {
-        flags.push(Span::styled(format!("{:.0}% ", progress * 100.0), dim()));
+        flags.push(Span::styled(format!("{}% ", (progress * 100.0) as u32), dim()));
     }
     if state.starred {
         flags.push(Span::styled("★ ", coloured(Element::Starred)));
