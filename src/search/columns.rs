@@ -5,9 +5,11 @@
 //! by pinyin and fuzzily, only where the rest of the query holds and the
 //! title's keys admit the word.
 
+use super::pinyin::Glance;
 use super::query::{Query, Test};
 use super::{Entry, FuzzyKey, PinyinKey, fuzzy, pinyin};
 use memchr::memmem;
+use std::sync::Mutex;
 
 /// One field of every row, rows apart by `\0` (which no folded word holds).
 #[derive(Debug, Default)]
@@ -72,24 +74,59 @@ pub struct Columns {
     categories: Column,
     /// Each row opens with `\u{1}`, so `in:` is a search for `\u{1}prefix`.
     group: Column,
-    /// Each title's keys, in order.
-    keys: Vec<(PinyinKey, FuzzyKey)>,
+    /// Each title's keys, side by side to read fast: a glance at its pinyin
+    /// key, and its fuzzy key.
+    glances: Vec<(Glance, FuzzyKey)>,
+    /// The codes of each title's pinyin key, one after another.
+    pinyin: Vec<u16>,
+    /// Where each row's codes start in `pinyin`.
+    pinyin_starts: Vec<usize>,
+    /// What the last words looked at again found (see `Looked`).
+    looked: Mutex<Vec<Looked>>,
     rows: usize,
 }
 
 const GROUP_START: &str = "\u{1}";
 
-/// A word that may find more titles than hold it: by pinyin, fuzzily.
-struct Second<'a> {
-    term: &'a [u8],
-    pinyin: bool,
+/// A word that may find more titles than hold it: by pinyin, or fuzzily.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Second {
+    term: Vec<u8>,
     fuzzy: bool,
 }
+
+impl Second {
+    /// Whether every title this finds, `shorter` finds too: it looks the
+    /// same way for a longer word.
+    fn narrows(&self, shorter: &Second) -> bool {
+        self.fuzzy == shorter.fuzzy && self.term.starts_with(&shorter.term)
+    }
+}
+
+/// The rows whose titles a word found by pinyin or fuzzily, over the whole
+/// list. A title that a word finds, a word it starts also finds, so while
+/// a word is typed the last find is all that the next keystroke reads;
+/// and a backspace finds the shorter word's rows here.
+#[derive(Debug)]
+struct Looked {
+    second: Second,
+    rows: Vec<u32>,
+}
+
+/// How many finds `Looked` keeps: a word typed a letter at a time.
+const LOOKED: usize = 64;
 
 impl Columns {
     /// The columns of `entries` taken in `order`.
     pub fn new(entries: &[Entry], order: &[usize]) -> Columns {
         let rows = || order.iter().map(|&i| entries[i].fields());
+        let mut pinyin = Vec::new();
+        let mut pinyin_starts = Vec::with_capacity(order.len() + 1);
+        for &i in order {
+            pinyin_starts.push(pinyin.len());
+            pinyin.extend_from_slice(entries[i].pinyin.codes());
+        }
+        pinyin_starts.push(pinyin.len());
         Columns {
             // title, author, categories, group
             anywhere: Column::build(rows(), &[0, 1, 2, 3], ""),
@@ -97,7 +134,10 @@ impl Columns {
             author: Column::build(rows(), &[1], ""),
             categories: Column::build(rows(), &[2], ""),
             group: Column::build(rows(), &[3], GROUP_START),
-            keys: order.iter().map(|&i| (entries[i].pinyin, entries[i].fuzzy)).collect(),
+            glances: order.iter().map(|&i| (entries[i].pinyin.glance(), entries[i].fuzzy)).collect(),
+            pinyin,
+            pinyin_starts,
+            looked: Mutex::default(),
             rows: order.len(),
         }
     }
@@ -106,7 +146,7 @@ impl Columns {
     /// — dates, `has:`, bodies — are left to the caller).
     pub fn select(&self, query: &Query) -> Vec<bool> {
         let mut keep = vec![true; self.rows];
-        // Clauses to look at again once the others have narrowed the list.
+        // Clauses whose titles get a second look.
         let mut again = Vec::new();
         for clause in &query.clauses {
             let (column, needle) = match &clause.test {
@@ -119,24 +159,30 @@ impl Columns {
             };
             let mut hits = vec![false; self.rows];
             column.mark(&needle, &mut hits);
-            let second = match &clause.test {
+            let seconds: Vec<Second> = match &clause.test {
                 // Fuzzy matches widen a word, never what `-word` removes.
-                Test::Anywhere(term) | Test::Title(term) => Some(Second {
-                    term: term.as_bytes(),
-                    pinyin: pinyin::is_typable(term),
-                    fuzzy: !clause.negated && fuzzy::is_fuzzy(term),
-                }),
-                _ => None,
+                Test::Anywhere(term) | Test::Title(term) => [
+                    pinyin::is_typable(term).then(|| Second { term: term.as_bytes().to_vec(), fuzzy: false }),
+                    (!clause.negated && fuzzy::is_fuzzy(term))
+                        .then(|| Second { term: term.as_bytes().to_vec(), fuzzy: true }),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+                _ => Vec::new(),
             };
-            match second {
-                Some(second) if second.pinyin || second.fuzzy => again.push((second, clause.negated, hits)),
-                _ => apply(&mut keep, &hits, clause.negated),
+            if seconds.is_empty() {
+                apply(&mut keep, &hits, clause.negated);
+            } else {
+                again.push((seconds, clause.negated, hits));
             }
         }
-        for (second, negated, mut hits) in again {
-            for (row, hit) in hits.iter_mut().enumerate() {
-                if keep[row] && !*hit {
-                    *hit = self.title_matches(row, &second);
+        for (seconds, negated, mut hits) in again {
+            for second in &seconds {
+                for row in self.look_again(second) {
+                    if let Some(hit) = hits.get_mut(row as usize) {
+                        *hit = true;
+                    }
                 }
             }
             apply(&mut keep, &hits, negated);
@@ -144,17 +190,46 @@ impl Columns {
         keep
     }
 
+    /// The rows whose titles `second` finds by pinyin or fuzzily, reading
+    /// only the rows the last find of a shorter word holds, when there is
+    /// one.
+    fn look_again(&self, second: &Second) -> Vec<u32> {
+        // A poisoned lock only means a panic elsewhere: its finds hold.
+        let mut looked = self.looked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = looked.iter().find(|l| l.second == *second) {
+            return found.rows.clone();
+        }
+        let shorter = looked.iter().filter(|l| second.narrows(&l.second)).max_by_key(|l| l.second.term.len());
+        let rows: Vec<u32> = match shorter {
+            Some(shorter) => shorter.rows.iter().copied().filter(|&row| self.title_matches(row, second)).collect(),
+            None => (0..self.rows as u32).filter(|&row| self.title_matches(row, second)).collect(),
+        };
+        // Keep the finds of the words this one starts with, for backspace.
+        looked.retain(|l| l.second.fuzzy != second.fuzzy || second.narrows(&l.second));
+        if looked.len() >= LOOKED {
+            looked.remove(0);
+        }
+        looked.push(Looked { second: second.clone(), rows: rows.clone() });
+        rows
+    }
+
     /// Whether the title of `row` reads as `second` in pinyin or matches
     /// it fuzzily.
-    fn title_matches(&self, row: usize, second: &Second<'_>) -> bool {
-        let Some((pinyin_key, fuzzy_key)) = self.keys.get(row) else { return false };
-        let pinyin = second.pinyin && pinyin_key.admits(second.term);
-        let fuzzy = second.fuzzy && fuzzy_key.admits(second.term);
-        if !pinyin && !fuzzy {
+    fn title_matches(&self, row: u32, second: &Second) -> bool {
+        let row = row as usize;
+        let Some((glance, fuzzy_key)) = self.glances.get(row) else { return false };
+        let term = &second.term;
+        let title = || self.title.row(row).strip_suffix('\n').unwrap_or_default();
+        if second.fuzzy {
+            return fuzzy_key.admits(term) && fuzzy::matches(title(), term);
+        }
+        if !glance.admits(term) {
             return false;
         }
-        let title = self.title.row(row).strip_suffix('\n').unwrap_or_default();
-        (pinyin && pinyin::reads(title, second.term)) || (fuzzy && fuzzy::matches(title, second.term))
+        let codes = self.pinyin_starts.get(row).zip(self.pinyin_starts.get(row + 1));
+        let codes = codes.and_then(|(&start, &end)| self.pinyin.get(start..end)).unwrap_or_default();
+        pinyin::opening_code(term).is_some_and(|code| codes.binary_search(&code).is_ok())
+            && (PinyinKey::decides(term) || pinyin::reads(title(), term))
     }
 }
 

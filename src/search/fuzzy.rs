@@ -1,11 +1,13 @@
 //! Fuzzy title matching, for words typed short or with letters missing. A
 //! bare or `title:` word of at least three ASCII letters and digits that a
 //! title does not hold as it is still finds the title when one of its words
-//! begins with the word's first letter and holds the rest in that order
-//! within twice the word's length (`kbrnts` finds "Kubernetes in
+//! begins with the word's first letter and holds the rest in that order,
+//! skipping at most two letters at a time (`kbrnts` finds "Kubernetes in
 //! production", `lghths` "Lighthouse"; `é` counts as `e`). Anchoring at a
 //! word start and keeping the letters close is what stops a short word
-//! from finding most of a large library. nucleo-matcher scores such a
+//! from finding much of a large library; and a title a word matches this
+//! way matches every word it starts, which lets a search while typing look
+//! only at what the last keystroke found. nucleo-matcher scores such a
 //! match (for relevance) and picks the characters to highlight.
 
 use nucleo_matcher::chars::normalize;
@@ -16,8 +18,10 @@ use std::cell::RefCell;
 pub const SHORTEST: usize = 3;
 /// The most: longer words are pasted, not typed.
 const LONGEST: usize = 64;
-/// The matched letters lie within this many times the word's length.
-const SPREAD: usize = 2;
+/// The most letters skipped between two matched ones.
+const GAP: usize = 2;
+/// Letters of a word looked at: words are shorter.
+const WORD: usize = 128;
 
 /// Whether `term` (folded) may match fuzzily: 3 to 64 ASCII letters and
 /// digits.
@@ -73,11 +77,10 @@ pub fn matches(title: &str, term: &[u8]) -> bool {
         return (0..bytes.len()).any(|i| {
             bytes[i] == term[0]
                 && (i == 0 || !word(i - 1))
-                && spread(bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).map(|&b| char::from(b)), term)
-                    .is_some()
+                && follows(bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).map(|&b| char::from(b)), term)
         });
     }
-    words(title).any(|(_, word)| spread(word.iter().copied(), term).is_some())
+    words(title).any(|(_, word)| follows(word.iter().copied(), term))
 }
 
 /// The words of `title` (runs of letters and digits), each with the index
@@ -97,23 +100,28 @@ fn words(title: &str) -> impl Iterator<Item = (usize, Vec<char>)> + '_ {
     })
 }
 
-/// How many characters of a word (`chars`) it takes to hold all of `term`
-/// in order, starting with its first; `None` when they do not within
-/// `SPREAD` times the term's length.
-fn spread(chars: impl Iterator<Item = char>, term: &[u8]) -> Option<usize> {
-    let mut next = 0;
-    for (index, c) in chars.take(term.len() * SPREAD).enumerate() {
-        if index == 0 && c != char::from(term[0]) {
-            return None;
-        }
-        if c == char::from(term[next]) {
-            next += 1;
-            if next == term.len() {
-                return Some(index + 1);
+/// Whether a word (`chars`, normalised) holds `term` from its first letter
+/// on, in order, with at most `GAP` letters between two of it.
+fn follows(chars: impl Iterator<Item = char>, term: &[u8]) -> bool {
+    // Bit `i` of `where_[k]`: letter `i` of the word is `term[k]`.
+    let mut where_ = [0u128; LONGEST];
+    for (index, c) in chars.take(WORD).enumerate() {
+        for (k, &t) in term.iter().enumerate() {
+            if c == char::from(t) {
+                where_[k] |= 1 << index;
             }
         }
     }
-    None
+    // Bit `i`: the term so far can end at letter `i`.
+    let mut reach: u128 = where_[0] & 1;
+    for letters in &where_[1..term.len()] {
+        if reach == 0 {
+            return false;
+        }
+        let near = (1..=GAP + 1).fold(0, |near, step| near | (reach << step));
+        reach = near & letters;
+    }
+    reach != 0
 }
 
 thread_local! {
@@ -128,7 +136,7 @@ pub fn find(title: &str, term: &[u8]) -> Option<(u16, Vec<usize>)> {
     MATCHER.with_borrow_mut(|matcher| {
         let mut indices = Vec::new();
         for (start, word) in words(title) {
-            if spread(word.iter().copied(), term).is_none() {
+            if !follows(word.iter().copied(), term) {
                 continue;
             }
             indices.clear();
@@ -171,7 +179,11 @@ mod tests {
     #[test]
     fn the_letters_lie_close() {
         assert!(fuzzy("appearance", "apr"));
-        assert!(!fuzzy("appearance", "ace"), "a-c-e spread over ten letters");
+        assert!(!fuzzy("appearance", "ace"), "six letters between a and c");
+        assert!(fuzzy("abxxcxxd", "abcd"));
+        assert!(!fuzzy("abxxxcd", "abcd"));
+        // The first b is too far from c, the second is near enough.
+        assert!(fuzzy("abxbxxc", "abc"));
         assert!(fuzzy("lighthouse", "lghths"));
     }
 

@@ -16,58 +16,134 @@ pub fn is_typable(typed: &str) -> bool {
 }
 
 /// What a title's pinyin can begin with, to pass over most titles without
-/// reading them: the syllables' first letters, and each pair of letters a
-/// match can open with (the first two of a syllable, or the first of one
-/// and the first of the next).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// reading them: every opening of one, two and three letters a match can
+/// have, as codes (see `code`), sorted. It decides words of up to three
+/// letters; for longer ones it only turns titles away.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PinyinKey {
-    initials: u32,
-    pairs: [u64; 11],
+    codes: Box<[u16]>,
+}
+
+/// The letters a match needs to be decided by the key alone.
+const KEYED: usize = 3;
+
+/// A number for each opening of up to `KEYED` letters (places in the
+/// alphabet): 1 to 26 for one letter, then the pairs, then the triples.
+fn code(opening: &[u8]) -> Option<u16> {
+    let (one, two) = (26, 26 * 26);
+    let value = |letters: &[u8]| letters.iter().fold(0, |value, &l| value * 26 + u16::from(l));
+    match opening.len() {
+        1 => Some(1 + value(opening)),
+        2 => Some(1 + one + value(opening)),
+        3 => Some(1 + one + two + value(opening)),
+        _ => None,
+    }
 }
 
 impl PinyinKey {
     /// The key of a folded title.
     pub fn of(title: &str) -> PinyinKey {
-        let mut key = PinyinKey::default();
-        let mut before: Option<char> = None;
-        for c in title.chars() {
-            for reading in readings(c) {
-                let mut letters = reading.bytes().map(letter);
-                let first = letters.next().flatten();
-                if let Some(first) = first {
-                    key.initials |= 1 << first;
-                }
-                key.add_pair(first, letters.next().flatten());
-                for earlier in before.into_iter().flat_map(readings) {
-                    key.add_pair(earlier.bytes().next().and_then(letter), first);
-                }
-            }
-            before = Some(c);
+        let chars: Vec<Vec<&'static str>> = title.chars().map(|c| readings(c).collect()).collect();
+        let mut codes = Vec::new();
+        for at in 0..chars.len() {
+            openings(&chars[at..], &mut Vec::with_capacity(KEYED), &mut |opening| codes.extend(code(opening)));
         }
-        key
+        codes.sort_unstable();
+        codes.dedup();
+        PinyinKey { codes: codes.into_boxed_slice() }
     }
 
-    fn add_pair(&mut self, first: Option<u8>, second: Option<u8>) {
-        if let (Some(first), Some(second)) = (first, second) {
-            let bit = usize::from(first) * 26 + usize::from(second);
-            self.pairs[bit / 64] |= 1 << (bit % 64);
-        }
+    /// The codes, sorted.
+    pub fn codes(&self) -> &[u16] {
+        &self.codes
     }
 
-    /// Whether `typed` (see `is_typable`) may match the title; `false`
-    /// means it cannot.
+    /// Whether `typed` (see `is_typable`) may match the title: `false`
+    /// means it cannot; `true` means it does when `decides`.
     pub fn admits(&self, typed: &[u8]) -> bool {
-        let Some(first) = typed.first().and_then(|&b| letter(b)) else { return false };
-        if self.initials & (1 << first) == 0 {
+        opening_code(typed).is_some_and(|code| self.codes.binary_search(&code).is_ok())
+    }
+
+    /// A glance at the key: its initials, and its pairs folded into 127
+    /// bits.
+    pub fn glance(&self) -> Glance {
+        let mut glance = Glance::default();
+        for &code in self.codes.iter() {
+            match code {
+                1..=26 => glance.initials |= 1 << (code - 1),
+                27..=702 => glance.pairs |= 1 << ((code - 27) % 127),
+                _ => {}
+            }
+        }
+        glance
+    }
+
+    /// Whether `admits` is the whole answer for `typed`.
+    pub fn decides(typed: &[u8]) -> bool {
+        typed.len() <= KEYED
+    }
+}
+
+/// The code of how `typed` opens (its first `KEYED` letters), for looking
+/// it up in the `codes` of keys.
+pub fn opening_code(typed: &[u8]) -> Option<u16> {
+    let mut letters = [0; KEYED];
+    for (slot, &b) in letters.iter_mut().zip(typed) {
+        *slot = letter(b)?;
+    }
+    code(&letters[..typed.len().min(KEYED)])
+}
+
+/// A glance at a `PinyinKey`, to keep with the list: its initials, and its
+/// pairs folded into 127 bits, so that most titles are turned away
+/// without reading their key.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Glance {
+    initials: u32,
+    pairs: u128,
+}
+
+impl Glance {
+    /// `false` when the title's key does not admit `typed`.
+    pub fn admits(&self, typed: &[u8]) -> bool {
+        let mut letters = typed.iter().map(|&b| letter(b).map(usize::from));
+        let Some(Some(a)) = letters.next() else { return false };
+        if self.initials & (1 << a) == 0 {
             return false;
         }
-        match typed.get(1).map(|&b| letter(b)) {
+        match letters.next() {
             None => true,
+            Some(Some(b)) => self.pairs & (1 << ((a * 26 + b) % 127)) != 0,
             Some(None) => false,
-            Some(Some(second)) => {
-                let bit = usize::from(first) * 26 + usize::from(second);
-                self.pairs[bit / 64] & (1 << (bit % 64)) != 0
-            }
+        }
+    }
+}
+
+/// Calls `found` with each opening of up to `KEYED` letters (as places in
+/// the alphabet) a match can have from the first of `chars` (each
+/// character's readings), after `opening`: the same steps as `scan`.
+fn openings(chars: &[Vec<&'static str>], opening: &mut Vec<u8>, found: &mut impl FnMut(&[u8])) {
+    let Some((readings, next)) = chars.split_first() else { return };
+    for reading in readings {
+        let letters: Vec<u8> = reading.bytes().filter_map(letter).collect();
+        let had = opening.len();
+        // The last syllable of a match: any start of it.
+        for &l in letters.iter().take(KEYED - had) {
+            opening.push(l);
+            found(opening);
+        }
+        opening.truncate(had);
+        // A syllable before the next: whole, its initial, or zh/ch/sh.
+        let mut takes = vec![letters.len(), 1];
+        if steps(reading.as_bytes(), 2) & (1 << 2) != 0 {
+            takes.push(2);
+        }
+        takes.sort_unstable();
+        takes.dedup();
+        for take in takes.into_iter().filter(|&take| take >= 1 && had + take < KEYED) {
+            opening.extend_from_slice(&letters[..take]);
+            openings(next, opening, found);
+            opening.truncate(had);
         }
     }
 }
@@ -80,11 +156,15 @@ fn letter(b: u8) -> Option<u8> {
 /// The plain readings of `c` as typed (`ü` as `v`), maybe one twice (in
 /// two tones); none for a character that is not Chinese.
 fn readings(c: char) -> impl Iterator<Item = &'static str> {
-    c.to_pinyin_multi().into_iter().flatten().map(|reading| spelled(reading.plain()))
+    // Latin letters, digits and punctuation have none.
+    (!c.is_ascii()).then(|| c.to_pinyin_multi()).flatten().into_iter().flatten().map(|reading| spelled(reading.plain()))
 }
 
 /// A reading as typed: `lü` → `lv`.
 fn spelled(plain: &'static str) -> &'static str {
+    if plain.is_ascii() {
+        return plain;
+    }
     match plain {
         "lü" => "lv",
         "nü" => "nv",
@@ -124,15 +204,17 @@ fn scan(chars: impl Iterator<Item = char>, typed: &[u8], anchored: bool) -> Opti
         for reading in readings(c) {
             chinese = true;
             let reading = reading.as_bytes();
-            for read in (0..end).filter(|p| from & (1 << p) != 0) {
+            let mut left = from;
+            while left != 0 {
+                let read = left.trailing_zeros() as usize;
+                left &= left - 1;
                 let rest = &typed[read..];
-                if reading.starts_with(rest) {
+                let same = reading.iter().zip(rest).take_while(|(a, b)| a == b).count();
+                if same == rest.len() {
                     // The rest begins this syllable: found.
                     return Some(index + 1);
                 }
-                for step in steps(reading, rest) {
-                    next |= 1 << (read + step);
-                }
+                next |= steps(reading, same) << read;
             }
         }
         if !chinese && anchored {
@@ -146,16 +228,16 @@ fn scan(chars: impl Iterator<Item = char>, typed: &[u8], anchored: bool) -> Opti
     None
 }
 
-/// How many letters of `rest` (longer than the syllable's part it takes)
-/// one syllable can take and leave the rest to the next: the whole
-/// syllable, its first letter, or `zh`, `ch` or `sh`.
-fn steps(reading: &[u8], rest: &[u8]) -> impl Iterator<Item = usize> {
-    let whole = rest.starts_with(reading).then_some(reading.len());
-    let first = (rest.first() == reading.first()).then_some(1);
-    let double = (reading.len() > 2 && reading[1] == b'h' && matches!(reading[0], b'z' | b'c' | b's'))
-        .then(|| rest.starts_with(&reading[..2]).then_some(2))
-        .flatten();
-    [whole, first, double].into_iter().flatten()
+/// The letters one syllable can take from what is typed and leave the rest
+/// to the next, as bits of a count: the whole syllable, its first letter, or
+/// `zh`, `ch` or `sh`. `same` is how many letters of the syllable the rest
+/// (longer than that) starts with.
+fn steps(reading: &[u8], same: usize) -> u128 {
+    let whole = if same == reading.len() { 1 << same } else { 0 };
+    let first = if same >= 1 { 1 << 1 } else { 0 };
+    let double = reading.len() > 2 && reading[1] == b'h' && matches!(reading[0], b'z' | b'c' | b's');
+    let double = if double && same >= 2 { 1 << 2 } else { 0 };
+    whole | first | double
 }
 
 #[cfg(test)]
@@ -214,6 +296,26 @@ mod tests {
         assert!(!reads("俄罗斯 乌克兰", "eluosiwukelan"));
         assert!(reads("俄罗斯 乌克兰", "wukelan"));
         assert!(!reads("Hot Chips", "hot"));
+    }
+
+    #[test]
+    fn the_key_decides_up_to_three_letters() {
+        let alphabet: Vec<u8> = (b'a'..=b'z').collect();
+        for title in ["俄罗斯", "中国银行", "重庆火锅", "上海新闻 abc 长城", "绿色", "Hot Chips 34：英伟达"]
+        {
+            let key = PinyinKey::of(title);
+            for &a in &alphabet {
+                for &b in &alphabet {
+                    for typed in [vec![a], vec![a, b]].into_iter().chain(alphabet.iter().map(|&c| vec![a, b, c])) {
+                        let found = super::reads(title, &typed);
+                        let typed = String::from_utf8_lossy(&typed);
+                        assert_eq!(key.admits(typed.as_bytes()), found, "{title}: {typed}");
+                    }
+                }
+            }
+        }
+        assert!(PinyinKey::of("俄罗斯").admits(b"elsi"));
+        assert!(!PinyinKey::of("俄罗斯").admits(b"elxx"), "turned away by its first three letters");
     }
 
     #[test]
