@@ -177,40 +177,44 @@ impl Columns {
                 again.push((seconds, clause.negated, hits));
             }
         }
-        for (seconds, negated, mut hits) in again {
-            for second in &seconds {
-                for row in self.look_again(second) {
+        let mut looked = self.looked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (seconds, negated, hits) in &mut again {
+            for second in seconds.iter() {
+                for &row in self.look_again(&mut looked, second) {
                     if let Some(hit) = hits.get_mut(row as usize) {
                         *hit = true;
                     }
                 }
             }
-            apply(&mut keep, &hits, negated);
+            apply(&mut keep, hits, *negated);
         }
+        // Keep the finds of the words the query's words start with, for
+        // the next keystroke and for backspace.
+        looked.retain(|l| again.iter().flat_map(|(seconds, ..)| seconds).any(|second| second.narrows(&l.second)));
+        let over = looked.len().saturating_sub(LOOKED);
+        looked.drain(..over);
         keep
     }
 
-    /// The rows whose titles `second` finds by pinyin or fuzzily, reading
-    /// only the rows the last find of a shorter word holds, when there is
-    /// one.
-    fn look_again(&self, second: &Second) -> Vec<u32> {
-        // A poisoned lock only means a panic elsewhere: its finds hold.
-        let mut looked = self.looked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(found) = looked.iter().find(|l| l.second == *second) {
-            return found.rows.clone();
-        }
-        let shorter = looked.iter().filter(|l| second.narrows(&l.second)).max_by_key(|l| l.second.term.len());
-        let rows: Vec<u32> = match shorter {
-            Some(shorter) => shorter.rows.iter().copied().filter(|&row| self.title_matches(row, second)).collect(),
-            None => (0..self.rows as u32).filter(|&row| self.title_matches(row, second)).collect(),
+    /// The rows whose titles `second` finds by pinyin or fuzzily, from
+    /// `looked` when it was looked for before, else reading only the rows
+    /// the find of a word it starts with holds, when there is one.
+    fn look_again<'a>(&self, looked: &'a mut Vec<Looked>, second: &Second) -> &'a [u32] {
+        let index = match looked.iter().position(|l| l.second == *second) {
+            Some(index) => index,
+            None => {
+                let shorter = looked.iter().filter(|l| second.narrows(&l.second)).max_by_key(|l| l.second.term.len());
+                let rows: Vec<u32> = match shorter {
+                    Some(shorter) => {
+                        shorter.rows.iter().copied().filter(|&row| self.title_matches(row, second)).collect()
+                    }
+                    None => (0..self.rows as u32).filter(|&row| self.title_matches(row, second)).collect(),
+                };
+                looked.push(Looked { second: second.clone(), rows });
+                looked.len() - 1
+            }
         };
-        // Keep the finds of the words this one starts with, for backspace.
-        looked.retain(|l| l.second.fuzzy != second.fuzzy || second.narrows(&l.second));
-        if looked.len() >= LOOKED {
-            looked.remove(0);
-        }
-        looked.push(Looked { second: second.clone(), rows: rows.clone() });
-        rows
+        &looked[index].rows
     }
 
     /// Whether the title of `row` reads as `second` in pinyin or matches

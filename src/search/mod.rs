@@ -57,9 +57,13 @@ impl Entry {
         title_terms(query)
             .map(|term| {
                 let bytes = term.as_bytes();
-                let pinyin = pinyin::is_typable(term) && self.pinyin.admits(bytes);
+                let reads = || {
+                    pinyin::is_typable(term)
+                        && self.pinyin.admits(bytes)
+                        && (PinyinKey::decides(bytes) || pinyin::reads(&self.title, bytes))
+                };
                 let fuzzy = fuzzy::is_fuzzy(term) && self.fuzzy.admits(bytes);
-                term_relevance(&self.title, term, pinyin, fuzzy)
+                term_relevance(&self.title, term, reads, fuzzy)
             })
             .max()
             .unwrap_or(0)
@@ -87,17 +91,23 @@ const IS: u32 = 3 << 16;
 /// matches one fuzzily, by nucleo's score (below `HOLDS`); 0 for none.
 pub fn relevance(query: &Query, title: &str) -> u32 {
     let title = fold(title);
-    title_terms(query).map(|term| term_relevance(&title, term, true, true)).max().unwrap_or(0)
+    title_terms(query)
+        .map(|term| {
+            let reads = || pinyin::is_typable(term) && pinyin::reads(&title, term.as_bytes());
+            term_relevance(&title, term, reads, true)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
-/// `relevance` of a folded `title` for one word; `pinyin` and `fuzzy` say
-/// whether to try those.
-fn term_relevance(title: &str, term: &str, pinyin: bool, fuzzy: bool) -> u32 {
+/// `relevance` of a folded `title` for one word; `reads` says whether the
+/// title reads as it in pinyin, `fuzzy` whether to try matching it fuzzily.
+fn term_relevance(title: &str, term: &str, reads: impl FnOnce() -> bool, fuzzy: bool) -> u32 {
     if title == term {
         IS
     } else if title.starts_with(term) {
         STARTS
-    } else if title.contains(term) || (pinyin && pinyin::is_typable(term) && pinyin::reads(title, term.as_bytes())) {
+    } else if title.contains(term) || reads() {
         HOLDS
     } else if fuzzy && fuzzy::is_fuzzy(term) {
         // At least 1, and below HOLDS: a u16.

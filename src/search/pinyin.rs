@@ -125,7 +125,8 @@ impl Glance {
 fn openings(chars: &[Vec<&'static str>], opening: &mut Vec<u8>, found: &mut impl FnMut(&[u8])) {
     let Some((readings, next)) = chars.split_first() else { return };
     for reading in readings {
-        let letters: Vec<u8> = reading.bytes().filter_map(letter).collect();
+        let bytes = reading.as_bytes();
+        let Some(letters) = bytes.iter().map(|&b| letter(b)).collect::<Option<Vec<u8>>>() else { continue };
         let had = opening.len();
         // The last syllable of a match: any start of it.
         for &l in letters.iter().take(KEYED - had) {
@@ -133,14 +134,9 @@ fn openings(chars: &[Vec<&'static str>], opening: &mut Vec<u8>, found: &mut impl
             found(opening);
         }
         opening.truncate(had);
-        // A syllable before the next: whole, its initial, or zh/ch/sh.
-        let mut takes = vec![letters.len(), 1];
-        if steps(reading.as_bytes(), 2) & (1 << 2) != 0 {
-            takes.push(2);
-        }
-        takes.sort_unstable();
-        takes.dedup();
-        for take in takes.into_iter().filter(|&take| take >= 1 && had + take < KEYED) {
+        // A syllable before the next: its initial, zh/ch/sh, or whole.
+        let takes = steps(bytes, bytes.len());
+        for take in (1..KEYED - had).filter(|&take| takes & (1 << take) != 0) {
             opening.extend_from_slice(&letters[..take]);
             openings(next, opening, found);
             opening.truncate(had);
