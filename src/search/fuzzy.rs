@@ -80,13 +80,17 @@ pub fn matches(title: &str, term: &[u8]) -> bool {
                 && follows(bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).map(|&b| char::from(b)), term)
         });
     }
-    words(title).any(|(_, word)| follows(word.iter().copied(), term))
+    words(&normalised(title)).any(|(_, word)| follows(word.iter().copied(), term))
 }
 
-/// The words of `title` (runs of letters and digits), each with the index
-/// of its first character, normalised (`é` → `e`).
-fn words(title: &str) -> impl Iterator<Item = (usize, Vec<char>)> + '_ {
-    let chars: Vec<char> = title.chars().map(normalize).collect();
+/// `title`'s characters normalised (`é` → `e`), for `words`.
+fn normalised(title: &str) -> Vec<char> {
+    title.chars().map(normalize).collect()
+}
+
+/// The words of `chars` (runs of letters and digits), each with the index
+/// of its first character.
+fn words(chars: &[char]) -> impl Iterator<Item = (usize, &[char])> {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < chars.len() && !chars[at].is_alphanumeric() {
@@ -96,7 +100,7 @@ fn words(title: &str) -> impl Iterator<Item = (usize, Vec<char>)> + '_ {
         while at < chars.len() && chars[at].is_alphanumeric() {
             at += 1;
         }
-        (start < at).then(|| (start, chars[start..at].to_vec()))
+        (start < at).then(|| (start, &chars[start..at]))
     })
 }
 
@@ -132,15 +136,19 @@ thread_local! {
 /// nucleo's score of the best fuzzy match of `term` (see `is_fuzzy`) in
 /// `title` (folded), and the indices of the characters it matched.
 pub fn find(title: &str, term: &[u8]) -> Option<(u16, Vec<usize>)> {
+    if !matches(title, term) {
+        return None;
+    }
+    let chars = normalised(title);
     let mut best: Option<(u16, Vec<usize>)> = None;
     MATCHER.with_borrow_mut(|matcher| {
         let mut indices = Vec::new();
-        for (start, word) in words(title) {
+        for (start, word) in words(&chars) {
             if !follows(word.iter().copied(), term) {
                 continue;
             }
             indices.clear();
-            let Some(score) = matcher.fuzzy_indices(Utf32Str::Unicode(&word), Utf32Str::Ascii(term), &mut indices)
+            let Some(score) = matcher.fuzzy_indices(Utf32Str::Unicode(word), Utf32Str::Ascii(term), &mut indices)
             else {
                 continue;
             };

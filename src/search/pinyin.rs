@@ -43,10 +43,21 @@ fn code(opening: &[u8]) -> Option<u16> {
 impl PinyinKey {
     /// The key of a folded title.
     pub fn of(title: &str) -> PinyinKey {
-        let chars: Vec<Vec<&'static str>> = title.chars().map(|c| readings(c).collect()).collect();
+        if title.is_ascii() {
+            return PinyinKey::default();
+        }
+        // Each character's readings: `ends[i]` is where character i's end.
+        let mut all: Vec<&'static str> = Vec::with_capacity(title.len());
+        let mut ends = Vec::with_capacity(title.len());
+        for c in title.chars() {
+            all.extend(readings(c).filter(|r| r.bytes().all(|b| b.is_ascii_lowercase())));
+            ends.push(all.len());
+        }
+        let chars = Readings { all: &all, ends: &ends };
         let mut codes = Vec::new();
-        for at in 0..chars.len() {
-            openings(&chars[at..], &mut Vec::with_capacity(KEYED), &mut |opening| codes.extend(code(opening)));
+        let mut opening = Vec::with_capacity(KEYED);
+        for at in 0..ends.len() {
+            openings(&chars, at, &mut opening, &mut |opening| codes.extend(code(opening)));
         }
         codes.sort_unstable();
         codes.dedup();
@@ -119,26 +130,38 @@ impl Glance {
     }
 }
 
+/// The readings of a title's characters, one after another.
+struct Readings<'a> {
+    all: &'a [&'static str],
+    /// Where each character's readings end in `all`.
+    ends: &'a [usize],
+}
+
+impl Readings<'_> {
+    fn of(&self, at: usize) -> &[&'static str] {
+        let start = if at == 0 { 0 } else { self.ends[at - 1] };
+        self.ends.get(at).and_then(|&end| self.all.get(start..end)).unwrap_or_default()
+    }
+}
+
 /// Calls `found` with each opening of up to `KEYED` letters (as places in
-/// the alphabet) a match can have from the first of `chars` (each
-/// character's readings), after `opening`: the same steps as `scan`.
-fn openings(chars: &[Vec<&'static str>], opening: &mut Vec<u8>, found: &mut impl FnMut(&[u8])) {
-    let Some((readings, next)) = chars.split_first() else { return };
-    for reading in readings {
+/// the alphabet) a match can have from character `at` on, after `opening`:
+/// the same steps as `scan`.
+fn openings(chars: &Readings<'_>, at: usize, opening: &mut Vec<u8>, found: &mut impl FnMut(&[u8])) {
+    for reading in chars.of(at) {
         let bytes = reading.as_bytes();
-        let Some(letters) = bytes.iter().map(|&b| letter(b)).collect::<Option<Vec<u8>>>() else { continue };
         let had = opening.len();
         // The last syllable of a match: any start of it.
-        for &l in letters.iter().take(KEYED - had) {
-            opening.push(l);
+        for &b in bytes.iter().take(KEYED - had) {
+            opening.push(b - b'a');
             found(opening);
         }
         opening.truncate(had);
         // A syllable before the next: its initial, zh/ch/sh, or whole.
         let takes = steps(bytes, bytes.len());
         for take in (1..KEYED - had).filter(|&take| takes & (1 << take) != 0) {
-            opening.extend_from_slice(&letters[..take]);
-            openings(next, opening, found);
+            opening.extend(bytes[..take].iter().map(|&b| b - b'a'));
+            openings(chars, at + 1, opening, found);
             opening.truncate(had);
         }
     }
