@@ -1,11 +1,12 @@
 //! The list's searchable text laid out for speed: each field of every
 //! article in one buffer, in list order, so that a keystroke is one pass of
 //! `memmem` per word over contiguous memory rather than a walk through
-//! 100,000 scattered strings. Titles a word is not in get a second look,
-//! by pinyin and fuzzily, only where the rest of the query holds and the
-//! title's keys admit the word.
+//! 100,000 scattered strings. Titles also get a second look, by pinyin
+//! and fuzzily: small keys side by side turn most titles away unread, and
+//! what a word found is kept, so the next keystroke reads only those titles
+//! and a backspace none.
 
-use super::pinyin::Glance;
+use super::pinyin_key::{self, Glance};
 use super::query::{Query, Test};
 use super::{Entry, FuzzyKey, PinyinKey, fuzzy, pinyin};
 use memchr::memmem;
@@ -232,7 +233,7 @@ impl Columns {
         }
         let codes = self.pinyin_starts.get(row).zip(self.pinyin_starts.get(row + 1));
         let codes = codes.and_then(|(&start, &end)| self.pinyin.get(start..end)).unwrap_or_default();
-        pinyin::opening_code(term).is_some_and(|code| codes.binary_search(&code).is_ok())
+        pinyin_key::opening_code(term).is_some_and(|code| codes.binary_search(&code).is_ok())
             && (PinyinKey::decides(term) || pinyin::reads(title(), term))
     }
 }

@@ -8,6 +8,7 @@ mod columns;
 pub mod fold;
 mod fuzzy;
 mod pinyin;
+mod pinyin_key;
 pub mod query;
 
 pub use body::{BodySource, body_matches, body_passes, body_text, search_bodies};
@@ -18,7 +19,7 @@ pub use query::{Clause, Query, Test, parse};
 use crate::article::Article;
 use fuzzy::FuzzyKey;
 use jiff::Timestamp;
-use pinyin::PinyinKey;
+use pinyin_key::PinyinKey;
 
 /// An article's searchable text, folded once, with what its title's
 /// pinyin and words can match.
