@@ -114,7 +114,7 @@ struct Looked {
     rows: Vec<u32>,
 }
 
-/// How many finds `Looked` keeps: a word typed a letter at a time.
+/// How many finds `Looked` keeps: words typed a letter at a time.
 const LOOKED: usize = 64;
 
 impl Columns {
@@ -189,9 +189,12 @@ impl Columns {
             }
             apply(&mut keep, hits, *negated);
         }
-        // Keep the finds of the words the query's words start with, for
-        // the next keystroke and for backspace.
-        looked.retain(|l| again.iter().flat_map(|(seconds, ..)| seconds).any(|second| second.narrows(&l.second)));
+        // Keep the finds of the words the query's words start with, for the
+        // next keystroke and for backspace; a query without such words
+        // (`author:x`, typed on from `author`) keeps them all.
+        if !again.is_empty() {
+            looked.retain(|l| again.iter().flat_map(|(seconds, ..)| seconds).any(|s| s.narrows(&l.second)));
+        }
         let over = looked.len().saturating_sub(LOOKED);
         looked.drain(..over);
         keep
@@ -233,7 +236,7 @@ impl Columns {
         }
         let codes = self.pinyin_starts.get(row).zip(self.pinyin_starts.get(row + 1));
         let codes = codes.and_then(|(&start, &end)| self.pinyin.get(start..end)).unwrap_or_default();
-        pinyin_key::opening_code(term).is_some_and(|code| codes.binary_search(&code).is_ok())
+        pinyin_key::opening_code(term).is_some_and(|code| codes.contains(&code))
             && (PinyinKey::decides(term) || pinyin::reads(title(), term))
     }
 }

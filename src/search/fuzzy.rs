@@ -73,10 +73,8 @@ fn bit(c: char) -> u64 {
 pub fn matches(title: &str, term: &[u8]) -> bool {
     if title.is_ascii() {
         let bytes = title.as_bytes();
-        let word = |i: usize| bytes[i].is_ascii_alphanumeric();
-        return (0..bytes.len()).any(|i| {
-            bytes[i] == term[0]
-                && (i == 0 || !word(i - 1))
+        return memchr::memchr_iter(term[0], bytes).any(|i| {
+            (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
                 && follows(bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).map(|&b| char::from(b)), term)
         });
     }
@@ -107,25 +105,36 @@ fn words(chars: &[char]) -> impl Iterator<Item = (usize, &[char])> {
 /// Whether a word (`chars`, normalised) holds `term` from its first letter
 /// on, in order, with at most `GAP` letters between two of it.
 fn follows(chars: impl Iterator<Item = char>, term: &[u8]) -> bool {
-    // Bit `i` of `where_[k]`: letter `i` of the word is `term[k]`.
-    let mut where_ = [0u128; LONGEST];
-    for (index, c) in chars.take(WORD).enumerate() {
-        for (k, &t) in term.iter().enumerate() {
-            if c == char::from(t) {
-                where_[k] |= 1 << index;
+    const NONE: u8 = u8::MAX;
+    // `latest[k]`: the last letter of the word so far where `term[..=k]`
+    // can end (the later, the more room for the next letter).
+    let mut latest = [NONE; LONGEST];
+    let mut newest = 0;
+    for (at, c) in chars.take(WORD).enumerate() {
+        if at == 0 {
+            if c != char::from(term[0]) {
+                return false;
+            }
+            latest[0] = 0;
+            continue;
+        }
+        if at > newest + GAP + 1 {
+            // Nothing found so far is near enough to go on from.
+            return false;
+        }
+        // Longest first, so that one letter extends only what came before.
+        for k in (1..term.len()).rev() {
+            let before = latest[k - 1];
+            if c == char::from(term[k]) && before != NONE && at - usize::from(before) <= GAP + 1 {
+                if k + 1 == term.len() {
+                    return true;
+                }
+                latest[k] = at as u8;
+                newest = at;
             }
         }
     }
-    // Bit `i`: the term so far can end at letter `i`.
-    let mut reach: u128 = where_[0] & 1;
-    for letters in &where_[1..term.len()] {
-        if reach == 0 {
-            return false;
-        }
-        let near = (1..=GAP + 1).fold(0, |near, step| near | (reach << step));
-        reach = near & letters;
-    }
-    reach != 0
+    false
 }
 
 thread_local! {
