@@ -245,10 +245,21 @@ fn choosing_a_second_group_replaces_a_quoted_first() {
 }
 
 #[test]
-#[ignore = "bug: src/search/fold.rs fold_with_positions folds one character at a time when folding changes the count, so half-width `ｶﾞｲﾄﾞ` (ｶ and ﾞ apart) never holds `ガイド` and the title it matched shows no highlight; when the count comes out equal by chance (`ｶﾞ ﬁsh`) it maps one to one and picks out the wrong characters"]
 fn the_highlight_follows_width_folds() {
     let marks =
         |query: &str, title: &str| folio::search::title_marks(&folio::search::parse(query).expect("a query"), title);
     assert_eq!(marks("ガイド", "ｶﾞｲﾄﾞ 大阪"), [(0, 5)], "ｶﾞｲﾄﾞ is five characters");
     assert_eq!(marks("fi", "ｶﾞ ﬁsh"), [(3, 4)], "ﬁ is the fourth character");
+}
+
+#[test]
+fn pinyin_and_fuzzy_matches_are_highlighted() {
+    let marks =
+        |query: &str, title: &str| folio::search::title_marks(&folio::search::parse(query).expect("a query"), title);
+    assert_eq!(marks("elsi", UA_TRAD), [(6, 9)], "俄羅斯 read as e·l·si");
+    assert_eq!(marks("wkl", UA_TRAD), [(0, 3)]);
+    assert_eq!(marks("ai", "上海新闻"), [], "not inside shang·hai");
+    assert_eq!(marks("kbrnts", "Kubernetes in Production"), [(0, 1), (2, 3), (4, 5), (5, 6), (7, 8), (9, 10)]);
+    assert_eq!(marks("lighthouse -kpr", QUIET), [(10, 20)], "a negated word marks nothing");
+    assert_eq!(marks("author:jane", QUIET), [], "nor does a field other than the title");
 }

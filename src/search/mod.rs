@@ -1,11 +1,14 @@
 //! Finding articles: the query language, text folded so that case, width,
 //! kana and traditional/simplified Chinese do not matter, pinyin for
-//! Chinese titles, and the search through article bodies.
+//! Chinese titles, fuzzy matching of Latin titles, and the search through
+//! article bodies.
 
 mod body;
 mod columns;
 pub mod fold;
+mod fuzzy;
 mod pinyin;
+mod pinyin_key;
 pub mod query;
 
 pub use body::{BodySource, body_matches, body_passes, body_text, search_bodies};
@@ -14,14 +17,17 @@ pub use fold::fold;
 pub use query::{Clause, Query, Test, parse};
 
 use crate::article::Article;
+use fuzzy::FuzzyKey;
 use jiff::Timestamp;
+use pinyin_key::PinyinKey;
 
-/// An article's searchable text, folded once.
+/// An article's searchable text, folded once, with what its title's
+/// pinyin and words can match.
 #[derive(Debug, Clone, Default)]
 pub struct Entry {
     title: String,
-    pinyin: String,
-    initials: String,
+    pinyin: PinyinKey,
+    fuzzy: FuzzyKey,
     author: String,
     /// Categories and tags, one a line.
     categories: String,
@@ -31,75 +37,112 @@ pub struct Entry {
 impl Entry {
     pub fn new(article: &Article) -> Entry {
         let title = fold(&article.title);
-        let (mut pinyin, mut initials) = pinyin::pinyin_forms(&title);
-        // Characters with two readings: the other one too (重庆 chongqing).
-        if let Some((other, other_initials)) = pinyin::other_reading(&title) {
-            pinyin.push('\n');
-            pinyin.push_str(&other);
-            initials.push('\n');
-            initials.push_str(&other_initials);
-        }
         let categories: Vec<&str> = article.categories.iter().chain(article.tags.iter()).map(|c| &**c).collect();
         Entry {
-            title: fold(&article.title),
-            pinyin,
-            initials,
+            pinyin: PinyinKey::of(&title),
+            fuzzy: FuzzyKey::of(&title),
+            title,
             author: article.author.as_deref().map(fold).unwrap_or_default(),
             categories: fold(&categories.join("\n")),
             group: fold(&article.group),
         }
     }
 
-    /// title, pinyin, initials, author, categories, group.
-    fn fields(&self) -> [&str; 6] {
-        [&self.title, &self.pinyin, &self.initials, &self.author, &self.categories, &self.group]
+    /// title, author, categories, group.
+    fn fields(&self) -> [&str; 4] {
+        [&self.title, &self.author, &self.categories, &self.group]
     }
 
     /// `relevance` of this article's title.
-    pub fn relevance(&self, query: &Query) -> u8 {
-        relevance_folded(query, &self.title)
+    pub fn relevance(&self, query: &Query) -> u32 {
+        title_terms(query)
+            .map(|term| {
+                let bytes = term.as_bytes();
+                let reads = || {
+                    pinyin::is_typable(term)
+                        && self.pinyin.admits(bytes)
+                        && (PinyinKey::decides(bytes) || pinyin::reads(&self.title, bytes))
+                };
+                let fuzzy = fuzzy::is_fuzzy(term) && self.fuzzy.admits(bytes);
+                term_relevance(&self.title, term, reads, fuzzy)
+            })
+            .max()
+            .unwrap_or(0)
     }
 }
 
-/// How well `title` answers the query's words: 3 when it is one of them,
-/// 2 when it starts with one, 1 when it holds one, 0 otherwise.
-pub fn relevance(query: &Query, title: &str) -> u8 {
-    relevance_folded(query, &fold(title))
+/// The words of `query` that look for titles: bare and `title:` ones, not
+/// negated.
+fn title_terms(query: &Query) -> impl Iterator<Item = &str> {
+    query.clauses.iter().filter(|c| !c.negated).filter_map(|c| match &c.test {
+        Test::Anywhere(term) | Test::Title(term) => Some(term.as_str()),
+        _ => None,
+    })
 }
 
-/// `relevance` of a title already folded (an `Entry`'s).
-pub fn relevance_folded(query: &Query, title: &str) -> u8 {
-    let terms = query.clauses.iter().filter(|c| !c.negated).filter_map(|c| match &c.test {
-        Test::Anywhere(term) | Test::Title(term) => Some(term),
-        _ => None,
-    });
-    terms
+/// Relevance of a title that holds a word ...
+const HOLDS: u32 = 1 << 16;
+/// ... starts with it ...
+const STARTS: u32 = 2 << 16;
+/// ... or is it.
+const IS: u32 = 3 << 16;
+
+/// How well `title` answers the query's words, the best of them: `IS` a
+/// word, `STARTS` with one, `HOLDS` one (or reads as it in pinyin), or
+/// matches one fuzzily, by nucleo's score (below `HOLDS`); 0 for none.
+pub fn relevance(query: &Query, title: &str) -> u32 {
+    let title = fold(title);
+    title_terms(query)
         .map(|term| {
-            if title == term.as_str() {
-                3
-            } else if title.starts_with(term.as_str()) {
-                2
-            } else {
-                u8::from(title.contains(term.as_str()))
-            }
+            let reads = || pinyin::is_typable(term) && pinyin::reads(&title, term.as_bytes());
+            term_relevance(&title, term, reads, true)
         })
         .max()
         .unwrap_or(0)
 }
 
-/// The character ranges of `title` that the query's words match (for
-/// showing them in the list).
+/// `relevance` of a folded `title` for one word; `reads` says whether the
+/// title reads as it in pinyin, `fuzzy` whether to try matching it fuzzily.
+fn term_relevance(title: &str, term: &str, reads: impl FnOnce() -> bool, fuzzy: bool) -> u32 {
+    if title == term {
+        IS
+    } else if title.starts_with(term) {
+        STARTS
+    } else if title.contains(term) || reads() {
+        HOLDS
+    } else if fuzzy && fuzzy::is_fuzzy(term) {
+        // At least 1, and below HOLDS: a u16.
+        fuzzy::find(title, term.as_bytes()).map_or(0, |(score, _)| u32::from(score).max(1))
+    } else {
+        0
+    }
+}
+
+/// The character ranges of `title` that the query's words match, by text,
+/// by pinyin or fuzzily (for showing them in the list).
 pub fn title_marks(query: &Query, title: &str) -> Vec<(usize, usize)> {
-    let mut marks: Vec<(usize, usize)> = query
-        .clauses
-        .iter()
-        .filter(|c| !c.negated)
-        .filter_map(|c| match &c.test {
-            Test::Anywhere(term) | Test::Title(term) => Some(term),
-            _ => None,
-        })
-        .flat_map(|term| fold::find_folded(title, term))
-        .collect();
+    if title_terms(query).next().is_none() {
+        return Vec::new();
+    }
+    let (folded, positions) = fold::fold_with_positions(title);
+    // The folded title's characters: where each starts, and its sources.
+    let chars: Vec<(usize, usize)> = folded.char_indices().map(|(at, _)| positions[at]).collect();
+    let span = |first: usize, end: usize| (chars[first].0, chars[end - 1].1);
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for term in title_terms(query) {
+        let before = marks.len();
+        marks
+            .extend(folded.match_indices(term).map(|(at, found)| (positions[at].0, positions[at + found.len() - 1].1)));
+        if marks.len() > before || term.is_empty() {
+            continue;
+        }
+        let bytes = term.as_bytes();
+        if let Some((first, end)) = pinyin::is_typable(term).then(|| pinyin::find(&folded, bytes)).flatten() {
+            marks.push(span(first, end));
+        } else if let Some((_, at)) = fuzzy::is_fuzzy(term).then(|| fuzzy::find(&folded, bytes)).flatten() {
+            marks.extend(at.into_iter().map(|i| span(i, i + 1)));
+        }
+    }
     marks.sort_unstable();
     marks
 }

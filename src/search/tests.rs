@@ -99,3 +99,24 @@ fn columns_select_the_same_in_any_order() {
         assert_eq!(reordered, want, "{text}");
     }
 }
+
+#[test]
+fn typing_and_erasing_selects_what_a_fresh_list_would() {
+    let articles = [
+        article("俄羅斯 烏克蘭", "author: Aljazeera 半岛网\n"),
+        article("Kubernetes in production", "author: Ops\n"),
+        article("上海新闻 Keeper", "author: 新华社\n"),
+        article("Kubernetes 上手", "author: Kelsey\n"),
+        article("The Quiet Lighthouse Keeper", "author: Jane Doe\n"),
+    ];
+    let entries: Vec<Entry> = articles.iter().map(Entry::new).collect();
+    let order = [4, 3, 2, 1, 0];
+    let typing = Columns::new(&entries, &order);
+    let words = ["e", "el", "els", "elsi", "els", "el", "k", "kb", "kbr", "kbrn", "kbr", "kp", "kpr", "kbr"];
+    let more = ["kbr sh", "kbr shs", "kbr shsh", "kbr shangh", "-kbr sh", "k", "kee", "keep", "-keep", "lghths kpr"];
+    for text in words.into_iter().chain(more) {
+        let query = parse(text).expect("parses");
+        let fresh = Columns::new(&entries, &order).select(&query);
+        assert_eq!(typing.select(&query), fresh, "{text}");
+    }
+}
