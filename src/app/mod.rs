@@ -675,7 +675,7 @@ impl App {
         if self.list_order == ListOrder::Relevance && !self.query.is_empty() {
             // Stable: equally relevant articles stay newest first.
             let (query, entries) = (&self.query, &self.entries);
-            self.visible.sort_by_key(|&i| std::cmp::Reverse(entries[i].relevance(query)));
+            self.visible.sort_by_cached_key(|&i| std::cmp::Reverse(entries[i].relevance(query)));
         }
         self.selected = keep
             .and_then(|article| self.visible.iter().position(|&i| i == article))

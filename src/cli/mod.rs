@@ -75,7 +75,7 @@ pub fn run(cli: Cli) -> ExitCode {
     }
     if let (SortArg::Relevance, Some(query)) = (sort, &query) {
         // Stable: equally relevant articles stay newest first.
-        library.articles.sort_by_key(|a| std::cmp::Reverse(crate::search::relevance(query, &a.title)));
+        library.articles.sort_by_cached_key(|a| std::cmp::Reverse(crate::search::relevance(query, &a.title)));
     }
     report_problems(&library);
     let written = if args.json { list::write_json(&library) } else { list::write_columns(&library) };
