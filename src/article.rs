@@ -60,6 +60,9 @@ pub struct Article {
     /// The legacy encoding the file was decoded from (`None`: UTF-8, or not
     /// yet known because only the front matter was read).
     pub encoding: Option<&'static Encoding>,
+    /// Its searchable text, when the loader made it (on its threads, or from
+    /// the index cache); the reader takes it, or folds it itself.
+    pub search: Option<Box<crate::search::Entry>>,
 }
 
 impl Article {

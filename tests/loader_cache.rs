@@ -137,3 +137,34 @@ fn no_cache_folder_means_no_cache() {
     assert_eq!(library.articles.len(), 3);
     assert!(setup.cache_files().is_empty());
 }
+
+/// The reader's load: every article with its search entry, the same
+/// whether made now, read from a cache that had none, or from one that has.
+#[test]
+fn search_entries_come_made_or_from_the_cache() {
+    let setup = Setup::new();
+    let entries = |wanted: bool| {
+        let mut found: Vec<(String, String)> = Vec::new();
+        for event in folio::loader::spawn_with(setup.roots(), Some(setup.cache.path().to_owned()), wanted) {
+            if let folio::loader::LoadEvent::Batch(batch) = event {
+                for loaded in batch {
+                    if let folio::loader::Loaded::Article(article) = loaded {
+                        let made = folio::search::Entry::new(&article);
+                        found.push((format!("{:?}", article.search.map(|e| *e)), format!("{:?}", Some(made))));
+                    }
+                }
+            }
+        }
+        found
+    };
+    // A cache written without entries (as `folio list` writes it)…
+    assert!(entries(false).iter().all(|(entry, _)| entry == "None"));
+    // …gets them made once, then read back.
+    for _ in 0..2 {
+        let found = entries(true);
+        assert_eq!(found.len(), 3);
+        for (entry, made) in found {
+            assert_eq!(entry, made);
+        }
+    }
+}

@@ -102,6 +102,8 @@ pub struct App {
     pub list_order: ListOrder,
     /// The searchable text of the articles in `order`.
     columns: search::Columns,
+    /// `columns` no longer follows `order`: rebuilt when a filter needs it.
+    columns_stale: bool,
     /// The list as shown: indices into `articles`, filtered and sorted.
     pub visible: Vec<usize>,
     /// The selection, a position in `visible`.
@@ -159,6 +161,7 @@ impl App {
             order: Vec::new(),
             list_order: ListOrder::Date,
             columns: search::Columns::default(),
+            columns_stale: false,
             visible: Vec::new(),
             selected: 0,
             list_top: 0,
@@ -487,6 +490,7 @@ impl App {
     // ----- the list -----
 
     fn add(&mut self, batch: Vec<Loaded>) {
+        let first_new = self.articles.len();
         for loaded in batch {
             match loaded {
                 Loaded::Article(article) => self.push_article(article),
@@ -494,13 +498,71 @@ impl App {
                 Loaded::Skipped => {}
             }
         }
-        self.sort_order();
+        self.merge_into_order(first_new);
         self.refresh_list();
     }
 
-    fn push_article(&mut self, article: Article) {
+    /// The key the list is sorted by.
+    fn sort_key(&self) -> SortKey {
+        match self.list_order {
+            ListOrder::Date | ListOrder::Relevance => SortKey::Date,
+            ListOrder::Title => SortKey::Title,
+            ListOrder::Author => SortKey::Author,
+        }
+    }
+
+    /// Articles from `first_new` on join the sorted order: sorted among
+    /// themselves, then merged (a batch costs its own sort and one pass,
+    /// not a sort of the whole library).
+    fn merge_into_order(&mut self, first_new: usize) {
+        let key = self.sort_key();
+        let articles = &self.articles;
+        let mut new: Vec<usize> = (first_new..articles.len()).filter(|&i| !self.gone[i]).collect();
+        new.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], key, false));
+        let old = std::mem::take(&mut self.order);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+        loop {
+            let take_old = match (a.peek(), b.peek()) {
+                (Some(&x), Some(&y)) => compare(&articles[x], &articles[y], key, false).is_le(),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            merged.extend(if take_old { a.next() } else { b.next() });
+        }
+        self.order = merged;
+        self.columns_stale = true;
+    }
+
+    /// For each article of `order`, whether it passes the query's text
+    /// clauses; the search columns are (re)built only when one needs them.
+    fn text_matches(&mut self) -> Vec<bool> {
+        let has_text = self.query.clauses.iter().any(|c| {
+            matches!(
+                c.test,
+                search::Test::Anywhere(_)
+                    | search::Test::Title(_)
+                    | search::Test::Author(_)
+                    | search::Test::Category(_)
+                    | search::Test::In(_)
+            )
+        });
+        if !has_text {
+            return vec![true; self.order.len()];
+        }
+        if self.columns_stale {
+            self.columns = search::Columns::new(&self.entries, &self.order);
+            self.columns_stale = false;
+        }
+        self.columns.select(&self.query)
+    }
+
+    fn push_article(&mut self, mut article: Article) {
         self.problems.extend(article.warning_problem());
-        self.entries.push(search::Entry::new(&article));
+        // Made on the loader's threads (or read from its cache) if it could.
+        let entry = article.search.take().map_or_else(|| search::Entry::new(&article), |entry| *entry);
+        self.entries.push(entry);
         self.body_hits.push(false);
         self.gone.push(false);
         if !self.by_path.is_empty() {
@@ -595,16 +657,12 @@ impl App {
     /// Sorts every article by the list's key, once per batch or change of
     /// key, so that a keystroke in the filter only filters.
     fn sort_order(&mut self) {
-        let key = match self.list_order {
-            ListOrder::Date | ListOrder::Relevance => SortKey::Date,
-            ListOrder::Title => SortKey::Title,
-            ListOrder::Author => SortKey::Author,
-        };
+        let key = self.sort_key();
         let articles = &self.articles;
         let gone = &self.gone;
         self.order = (0..articles.len()).filter(|&i| !gone[i]).collect();
         self.order.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], key, false));
-        self.columns = search::Columns::new(&self.entries, &self.order);
+        self.columns_stale = true;
     }
 
     /// The filter line changed: parse it (keeping the last good query when
@@ -640,7 +698,7 @@ impl App {
             return vec![Effect::StopBodySearch];
         }
         let now = jiff::Timestamp::now();
-        let text = self.columns.select(&self.query);
+        let text = self.text_matches();
         let sources = self
             .order
             .iter()
@@ -656,11 +714,11 @@ impl App {
     fn refresh_list(&mut self) {
         let keep = self.selected_article();
         let now = jiff::Timestamp::now();
+        let text = self.text_matches();
         let bodies = self.query.needs_bodies();
         let (query, articles, hits) = (&self.query, &self.articles, &self.body_hits);
         let facts = query.needs_facts();
         let (marks, by_marks) = (&self.marks, query.needs_marks());
-        let text = self.columns.select(query);
         self.visible = self
             .order
             .iter()

@@ -135,6 +135,7 @@ fn article(
         warnings: warnings.into_iter().map(Into::into).collect(),
         format: job.format,
         encoding,
+        search: None,
     })
 }
 
@@ -157,6 +158,7 @@ pub fn placed_article(job: &FileJob) -> Article {
         warnings: Box::default(),
         format: job.format,
         encoding: None,
+        search: None,
     }
 }
 

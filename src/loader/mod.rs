@@ -47,7 +47,7 @@ pub fn load(paths: &[PathBuf]) -> Library {
 pub fn load_with(paths: &[PathBuf], cache: Option<PathBuf>) -> Library {
     let mut library = Library::new(paths.to_vec());
     let mut finished = false;
-    for event in spawn_with(paths.to_vec(), cache) {
+    for event in spawn_with(paths.to_vec(), cache, false) {
         match event {
             LoadEvent::Batch(batch) => library.extend(batch),
             LoadEvent::Done => finished = true,
@@ -67,20 +67,23 @@ pub fn load_with(paths: &[PathBuf], cache: Option<PathBuf>) -> Library {
 /// Starts loading `paths` in the background (no index cache); the
 /// receiver yields batches and then `Done`.
 pub fn spawn(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
-    spawn_with(paths, None)
+    spawn_with(paths, None, false)
 }
 
-/// `spawn`, with the index cache in the folder `cache` (`None`: no cache).
-/// The receiver yields `Done` as soon as the list is complete; the cache
-/// is written after that, and the channel closes once it is.
-pub fn spawn_with(paths: Vec<PathBuf>, cache: Option<PathBuf>) -> Receiver<LoadEvent> {
+/// `spawn`, with the index cache in the folder `cache` (`None`: no cache),
+/// and with each article's search entry made (`Article::search`, on the
+/// loader's threads, or from the cache) when `entries`. The receiver
+/// yields `Done` as soon as the list is complete; the cache is written
+/// after that, and the channel closes once it is.
+pub fn spawn_with(paths: Vec<PathBuf>, cache: Option<PathBuf>, entries: bool) -> Receiver<LoadEvent> {
     let (events, receiver) = channel();
     thread::spawn(move || {
         let cache_path = cache.map(|folder| cache::file_for(&folder, &paths));
         // A panic here must not pass for a complete load: `Done` is only
         // sent when every file was seen.
-        let loaded =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&paths, cache_path.as_deref(), &events)));
+        let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run(&paths, cache_path.as_deref(), entries, &events)
+        }));
         if let Ok(save) = loaded {
             // The receiver may be gone; nobody is left to tell.
             let _ = events.send(LoadEvent::Done);
@@ -115,6 +118,7 @@ fn reader_threads() -> usize {
 fn run(
     paths: &[PathBuf],
     cache_path: Option<&Path>,
+    entries: bool,
     events: &Sender<LoadEvent>,
 ) -> Option<impl FnOnce() -> std::io::Result<()>> {
     // Read while the walk starts; readers wait for it before their first file.
@@ -129,7 +133,7 @@ fn run(
                 let jobs = Arc::clone(&jobs_out);
                 let index = &index;
                 let caching = cache_path.is_some();
-                scope.spawn(move || read_files(&jobs, events, Cache { index, caching, now }))
+                scope.spawn(move || read_files(&jobs, events, Cache { index, caching, entries, now }))
             })
             .collect();
         let mut pending: Vec<Loaded> = Vec::new();
@@ -151,6 +155,8 @@ struct Cache<'a> {
     index: &'a OnceLock<Option<Index>>,
     /// Whether a new cache is written after the load.
     caching: bool,
+    /// Whether articles come with their search entries.
+    entries: bool,
     now: i64,
 }
 
@@ -200,25 +206,39 @@ fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>, 
 /// Loads `job` from the cache when it holds this version of the file, else
 /// from the file (and remembers the result for the next cache).
 fn load_through_cache(job: &FileJob, scratch: &mut ReaderScratch, cache: Cache<'_>, used: &mut cache::Use) -> Loaded {
+    let with_entry = |mut loaded: Loaded| {
+        if let (Loaded::Article(article), true) = (&mut loaded, cache.entries) {
+            article.search = Some(Box::new(crate::search::Entry::new(article)));
+        }
+        loaded
+    };
     if !cache.caching {
-        return load_file(job, scratch);
+        return with_entry(load_file(job, scratch));
     }
     scratch.path.as_mut_os_string().clear();
     scratch.path.push(&job.dir);
     scratch.path.push(&*job.file_name);
     let Ok(stamp) = scratch.folders.stamp(&job.dir, &job.file_name, &scratch.path) else {
-        return load_file(job, scratch);
+        return with_entry(load_file(job, scratch));
     };
     if let Some(index) = cache.index.wait() {
         let mut article = file::placed_article(job);
         let key = scratch.path.as_os_str().as_encoded_bytes();
-        match cache::look_up(index, key, stamp, &mut article, &mut scratch.interner, used) {
+        match cache::look_up(index, key, stamp, (&mut article, cache.entries), &mut scratch.interner, used) {
             Some(cache::Cached::Article) => return Loaded::Article(article),
             Some(cache::Cached::Skipped) => return Loaded::Skipped,
+            // Cached by a run that did not want entries: made now, and kept.
+            Some(cache::Cached::ArticleWithoutEntry) => {
+                let loaded = with_entry(Loaded::Article(article));
+                if let Loaded::Article(article) = &loaded {
+                    cache::remember(key, stamp, Some(article), cache.now, used);
+                }
+                return loaded;
+            }
             None => {}
         }
     }
-    let loaded = load_file(job, scratch);
+    let loaded = with_entry(load_file(job, scratch));
     let key = scratch.path.as_os_str().as_encoded_bytes();
     match &loaded {
         Loaded::Article(article) => cache::remember(key, stamp, Some(article), cache.now, used),

@@ -38,6 +38,15 @@ pub struct FuzzyKey {
 }
 
 impl FuzzyKey {
+    /// The key as two numbers, and back (the index cache keeps them).
+    pub fn to_bits(self) -> [u64; 2] {
+        [self.letters, self.starts]
+    }
+
+    pub fn from_bits([letters, starts]: [u64; 2]) -> FuzzyKey {
+        FuzzyKey { letters, starts }
+    }
+
     pub fn of(title: &str) -> FuzzyKey {
         let mut key = FuzzyKey::default();
         let mut in_word = false;

@@ -48,6 +48,25 @@ impl Entry {
         }
     }
 
+    /// What the index cache keeps of it: title, author, categories and
+    /// group (folded), the pinyin key's codes and the fuzzy key.
+    pub(crate) fn parts(&self) -> ([&str; 4], &[u16], [u64; 2]) {
+        (self.fields(), self.pinyin.codes(), self.fuzzy.to_bits())
+    }
+
+    /// An entry from its `parts`.
+    pub(crate) fn from_parts(fields: [String; 4], pinyin: Box<[u16]>, fuzzy: [u64; 2]) -> Entry {
+        let [title, author, categories, group] = fields;
+        Entry {
+            title,
+            pinyin: PinyinKey::from_codes(pinyin),
+            fuzzy: fuzzy::FuzzyKey::from_bits(fuzzy),
+            author,
+            categories,
+            group,
+        }
+    }
+
     /// title, author, categories, group.
     fn fields(&self) -> [&str; 4] {
         [&self.title, &self.author, &self.categories, &self.group]

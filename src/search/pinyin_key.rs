@@ -55,6 +55,11 @@ impl PinyinKey {
     }
 
     /// The codes, sorted.
+    /// A key from the codes `codes` gave (the index cache keeps them).
+    pub fn from_codes(codes: Box<[u16]>) -> PinyinKey {
+        PinyinKey { codes }
+    }
+
     pub fn codes(&self) -> &[u16] {
         &self.codes
     }

@@ -34,6 +34,8 @@ enum Wake {
     BodyDone(u64),
     /// Files changed on disk.
     Changed(loader::Changes),
+    /// The library cannot be watched: why.
+    Unwatched(String),
 }
 
 type Screen = Terminal<CrosstermBackend<Stdout>>;
@@ -104,9 +106,6 @@ fn event_loop(
     wakes: Receiver<Wake>,
 ) -> io::Result<Ending> {
     spawn_input(wake.clone());
-    // Watching starts before loading, so that no change falls between the two.
-    let changes = wake.clone();
-    let watch = loader::watch(&paths, move |batch| changes.send(Wake::Changed(batch)).is_ok());
     spawn_loader(wake.clone(), paths.clone());
     let size = screen.size()?;
     let Settings { config, config_problems } = settings;
@@ -114,10 +113,8 @@ fn event_loop(
     app.configure(&config);
     let (store, state_problem) = Store::open(&config::paths().data);
     app.use_state(store, &paths);
-    let mut shell = Shell { screen, wake, search: None, app, opener: config.opener, save_failed: None };
-    if let Err(error) = &watch {
-        shell.app.message = Some(format!("Live reload is off: {error}"));
-    }
+    let mut shell =
+        Shell { screen, wake, search: None, app, opener: config.opener, save_failed: None, paths, watching: None };
     if let Some(first) = config_problems.first() {
         let more = config_problems.len() - 1;
         let more = if more > 0 { format!(" (and {more} more — press P)") } else { String::new() };
@@ -146,7 +143,6 @@ fn event_loop(
 impl Shell<'_> {
     fn run(&mut self, wakes: &Receiver<Wake>) -> io::Result<Ending> {
         let shell = self;
-        let mut early_changes: Vec<loader::Changes> = Vec::new();
         loop {
             shell.screen.draw(|frame| crate::ui::draw(frame, &shell.app))?;
             #[cfg(debug_assertions)]
@@ -189,20 +185,13 @@ impl Shell<'_> {
                         continue;
                     }
                     Wake::Input(event) => keys::action_for(event, &shell.app),
-                    Wake::Changed(changes) if shell.app.loading => {
-                        early_changes.push(changes);
-                        continue;
-                    }
                     Wake::Changed(changes) => Some(Action::LibraryChanged(changes)),
+                    Wake::Unwatched(why) => Some(Action::Message(format!("Live reload is off: {why}"))),
                     Wake::Load(LoadEvent::Done) => {
                         if !shell.flush(&mut loaded, &mut hits)? || !shell.perform(Action::LoadFinished)? {
                             return Ok(Ending::Quit);
                         }
-                        for changes in early_changes.drain(..) {
-                            if !shell.perform(Action::LibraryChanged(changes))? {
-                                return Ok(Ending::Quit);
-                            }
-                        }
+                        shell.start_watching();
                         continue;
                     }
                     Wake::BodyDone(generation) => Some(Action::BodySearchDone { generation }),
@@ -236,9 +225,28 @@ struct Shell<'a> {
     opener: Option<String>,
     /// When saving the state last failed (saving waits a while then).
     save_failed: Option<Instant>,
+    /// The library's PATHs, and the watch on them (dropping it ends it).
+    paths: Vec<PathBuf>,
+    watching: Option<Sender<()>>,
 }
 
 impl Shell<'_> {
+    /// Live reload, from the moment the list is complete: setting up the
+    /// watch walks the whole library, which would slow the load down.
+    fn start_watching(&mut self) {
+        let (stop, stopped) = channel::<()>();
+        self.watching = Some(stop);
+        let (wake, paths) = (self.wake.clone(), self.paths.clone());
+        thread::spawn(move || {
+            let changes = wake.clone();
+            match loader::watch(&paths, move |batch| changes.send(Wake::Changed(batch)).is_ok()) {
+                // Kept until the shell drops `stop`.
+                Ok(_watch) => drop(stopped.recv()),
+                Err(error) => drop(wake.send(Wake::Unwatched(error.to_string()))),
+            }
+        });
+    }
+
     /// When the state should be saved next, if it has unsaved changes.
     fn save_due(&self) -> Option<Instant> {
         let since = self.app.store.as_ref()?.dirty_since()?;
@@ -364,7 +372,7 @@ fn spawn_input(wake: Sender<Wake>) {
 }
 
 fn spawn_loader(wake: Sender<Wake>, paths: Vec<PathBuf>) {
-    let events: Receiver<LoadEvent> = loader::spawn_with(paths, loader::cache_folder());
+    let events: Receiver<LoadEvent> = loader::spawn_with(paths, loader::cache_folder(), true);
     thread::spawn(move || {
         for event in events {
             if wake.send(Wake::Load(event)).is_err() {

@@ -3,6 +3,7 @@
 
 use crate::article::Article;
 use crate::loader::intern::Interner;
+use crate::search::Entry;
 use jiff::Timestamp;
 
 /// Appends `article`'s front-matter facts (not its place: folder, file
@@ -30,11 +31,30 @@ pub fn encode(article: &Article, out: &mut Vec<u8>) {
     }
     put_list(out, article.warnings.iter().map(|w| &**w), article.warnings.len());
     put_option(out, article.encoding.map(encoding_rs::Encoding::name));
+    match article.search.as_deref() {
+        Some(entry) => {
+            out.push(1);
+            let (fields, pinyin, fuzzy) = entry.parts();
+            for field in fields {
+                put_str(out, field);
+            }
+            put_number(out, pinyin.len() as u64);
+            for code in pinyin {
+                out.extend_from_slice(&code.to_le_bytes());
+            }
+            for bits in fuzzy {
+                out.extend_from_slice(&bits.to_le_bytes());
+            }
+        }
+        None => out.push(0),
+    }
 }
 
-/// The facts `encode` wrote, into `article` (whose place is already set);
-/// `None` if the bytes are not a whole, well-formed entry.
-pub fn decode(bytes: &[u8], article: &mut Article, interner: &mut Interner) -> Option<()> {
+/// The facts `encode` wrote, into `article` (whose place is already set),
+/// with its search entry when `with_entry` and the cache has one; `None`
+/// if the bytes are not a whole, well-formed record. Also says whether a
+/// search entry was wanted and missing.
+pub fn decode(bytes: &[u8], article: &mut Article, interner: &mut Interner, with_entry: bool) -> Option<bool> {
     let mut input = Input { bytes };
     article.title = input.str()?.into();
     article.author = input.option()?.map(|a| interner.get(a));
@@ -64,7 +84,27 @@ pub fn decode(bytes: &[u8], article: &mut Article, interner: &mut Interner) -> O
         Some(name) => Some(encoding_rs::Encoding::for_label(name.as_bytes())?),
         None => None,
     };
-    input.bytes.is_empty().then_some(())
+    let has_entry = match input.byte()? {
+        0 => false,
+        1 => true,
+        _ => return None,
+    };
+    if has_entry && with_entry {
+        let mut fields: [String; 4] = Default::default();
+        for field in &mut fields {
+            *field = input.str()?.to_owned();
+        }
+        let codes = input.count()?;
+        let mut pinyin = Vec::with_capacity(codes);
+        for _ in 0..codes {
+            pinyin.push(u16::from_le_bytes(input.array()?));
+        }
+        let fuzzy = [u64::from_le_bytes(input.array()?), u64::from_le_bytes(input.array()?)];
+        article.search = Some(Box::new(Entry::from_parts(fields, pinyin.into(), fuzzy)));
+        return input.bytes.is_empty().then_some(false);
+    }
+    // Not wanted (or absent): the rest is the entry, skipped unread.
+    Some(with_entry && !has_entry)
 }
 
 /// A LEB128 number.

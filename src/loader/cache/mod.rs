@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 const MAGIC: &[u8; 8] = b"FOLIOIX\x01";
 const END: &[u8; 8] = b"FOLIOEND";
 /// Changes whenever the format or what the loader makes of a file does.
-const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/index-1");
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/index-2");
 /// Files changed this recently may change again within the clock's
 /// resolution without a new time: they are read afresh next time.
 const SETTLE_SECONDS: i64 = 2;
@@ -128,26 +128,30 @@ pub struct Use {
 /// without front matter). Problems are never cached: they are read again.
 pub enum Cached {
     Article,
+    /// An article whose search entry was wanted and is not in the cache:
+    /// the caller makes it, and `remember`s the article again.
+    ArticleWithoutEntry,
     Skipped,
 }
 
 /// The cached facts of `key` at `stamp`, written into `article` (whose
-/// place is set); `None` when the cache does not know this version.
+/// place is set), with its search entry if `with_entry`; `None` when the
+/// cache does not know this version.
 pub fn look_up(
     index: &Index,
     key: &[u8],
     stamp: Stamp,
-    article: &mut Article,
+    (article, with_entry): (&mut Article, bool),
     interner: &mut Interner,
     used: &mut Use,
 ) -> Option<Cached> {
     let (number, payload) = index.find(key, stamp)?;
     let cached = match payload.split_first()? {
         (0, []) => Cached::Skipped,
-        (1, facts) => {
-            codec::decode(facts, article, interner)?;
-            Cached::Article
-        }
+        (1, facts) => match codec::decode(facts, article, interner, with_entry)? {
+            false => Cached::Article,
+            true => return Some(Cached::ArticleWithoutEntry),
+        },
         _ => return None,
     };
     used.kept.push(number);

@@ -55,10 +55,10 @@ fn an_article_comes_back_whole() {
     assert_eq!(index.len(), 2);
     let mut back = placed_article(&job());
     let mut used = Use::default();
-    let hit = look_up(&index, b"/lib/a.md", STAMP, &mut back, &mut Interner::default(), &mut used);
+    let hit = look_up(&index, b"/lib/a.md", STAMP, (&mut back, false), &mut Interner::default(), &mut used);
     assert!(matches!(hit, Some(Cached::Article)));
     assert_eq!(facts(&back), facts(&article));
-    let skipped = look_up(&index, b"/lib/b.txt", STAMP, &mut back, &mut Interner::default(), &mut used);
+    let skipped = look_up(&index, b"/lib/b.txt", STAMP, (&mut back, false), &mut Interner::default(), &mut used);
     assert!(matches!(skipped, Some(Cached::Skipped)));
     assert_eq!(used.kept.len(), 2);
 }
@@ -68,8 +68,9 @@ fn another_size_or_time_or_path_is_a_miss() {
     let index = Index::parse(saved(&[(b"/lib/a.md", STAMP, Some(&sample()))])).expect("a valid index");
     let mut back = placed_article(&job());
     let mut used = Use::default();
-    let mut miss =
-        |key: &[u8], stamp| look_up(&index, key, stamp, &mut back, &mut Interner::default(), &mut used).is_none();
+    let mut miss = |key: &[u8], stamp| {
+        look_up(&index, key, stamp, (&mut back, false), &mut Interner::default(), &mut used).is_none()
+    };
     assert!(miss(b"/lib/a.md", Stamp { size: 11, ..STAMP }));
     assert!(miss(b"/lib/a.md", Stamp { seconds: 1001, ..STAMP }));
     assert!(miss(b"/lib/a.md", Stamp { nanos: 6, ..STAMP }));
@@ -94,7 +95,8 @@ fn damaged_or_foreign_caches_are_not_trusted() {
         flipped[at] ^= 0x55;
         if let Some(index) = Index::parse(flipped) {
             let mut back = placed_article(&job());
-            let _ = look_up(&index, b"/lib/a.md", STAMP, &mut back, &mut Interner::default(), &mut Use::default());
+            let _ =
+                look_up(&index, b"/lib/a.md", STAMP, (&mut back, true), &mut Interner::default(), &mut Use::default());
         }
     }
 }
@@ -106,4 +108,27 @@ fn files_changed_just_now_are_not_cached() {
     assert_eq!(used.fresh_count, 0);
     remember(b"/lib/a.md", STAMP, None, STAMP.seconds + SETTLE_SECONDS + 1, &mut used);
     assert_eq!(used.fresh_count, 1);
+}
+
+#[test]
+fn the_search_entry_comes_back_when_wanted() {
+    let mut with_entry = sample();
+    with_entry.search = Some(Box::new(crate::search::Entry::new(&with_entry)));
+    let plain = sample();
+    let index = Index::parse(saved(&[(b"/lib/a.md", STAMP, Some(&with_entry)), (b"/lib/b.md", STAMP, Some(&plain))]))
+        .expect("a valid index");
+    let look = |key: &[u8], wanted: bool| {
+        let mut back = placed_article(&job());
+        let cached = look_up(&index, key, STAMP, (&mut back, wanted), &mut Interner::default(), &mut Use::default());
+        (cached, back)
+    };
+    let (cached, back) = look(b"/lib/a.md", true);
+    assert!(matches!(cached, Some(Cached::Article)));
+    assert_eq!(format!("{:?}", back.search), format!("{:?}", with_entry.search));
+    let (cached, back) = look(b"/lib/a.md", false);
+    assert!(matches!(cached, Some(Cached::Article)) && back.search.is_none(), "not read when not wanted");
+    let (cached, _) = look(b"/lib/b.md", true);
+    assert!(matches!(cached, Some(Cached::ArticleWithoutEntry)));
+    let (cached, _) = look(b"/lib/b.md", false);
+    assert!(matches!(cached, Some(Cached::Article)));
 }
