@@ -127,3 +127,21 @@ fn a_bad_config_is_reported_and_the_rest_of_it_applies() {
     term.send("x");
     assert!(term.wait_exit().success());
 }
+
+#[test]
+fn files_added_and_deleted_while_reading_come_and_go() {
+    let library = Library::new();
+    let mut term = Term::folio(&library, &[library.root()], &[]);
+    term.wait_for("3/3 articles");
+    // The watch is set up once the list is complete (a walk of its own).
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let new = library.posts().join("new.md");
+    std::fs::write(&new, "---\ntitle: '刚刚存档的文章'\ndate: 2030-01-01\n---\n<p>新</p>\n").expect("a new article");
+    term.wait_for("4/4 articles");
+    term.wait_for("刚刚存档的文章");
+    std::fs::remove_file(&new).expect("deleted");
+    term.wait_for("3/3 articles");
+    assert!(!term.contents().contains("刚刚存档的文章"), "{}", term.contents());
+    term.send("q");
+    assert!(term.wait_exit().success());
+}
