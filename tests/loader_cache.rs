@@ -168,3 +168,21 @@ fn search_entries_come_made_or_from_the_cache() {
         }
     }
 }
+
+#[test]
+fn caches_unused_for_a_month_are_removed() {
+    let setup = Setup::new();
+    let stale = setup.cache.path().join("index-0000000000000001.bin");
+    let recent = setup.cache.path().join("index-0000000000000002.bin");
+    let other = setup.cache.path().join("sample-notes.txt");
+    for path in [&stale, &recent, &other] {
+        fs::write(path, b"x").expect("written");
+    }
+    let long_ago = SystemTime::now() - Duration::from_secs(40 * 24 * 3600);
+    for path in [&stale, &other] {
+        File::options().write(true).open(path).expect("opened").set_modified(long_ago).expect("time set");
+    }
+    setup.load();
+    assert!(!stale.exists(), "a month-old cache is removed");
+    assert!(recent.exists() && other.exists(), "recent caches and other files stay");
+}
