@@ -51,6 +51,8 @@ pub struct Article {
     pub unreadable_date: Option<Box<str>>,
     /// Front-matter images, deduplicated.
     pub images: Box<[Box<str>]>,
+    /// The body shows an image (`<img`, or Markdown's `![`), for `has:image`.
+    pub body_images: bool,
     pub link: Option<Box<str>>,
     /// Front-matter keys folio does not use, kept as they were (a list
     /// joined with `, `).

@@ -495,3 +495,13 @@ fn relevance_ranks_exact_prefix_holding_then_fuzzy() {
     let records = records(&run.stdout);
     assert_eq!(titles(&records), [PROD, PRODUCTION, KUBE, PERIOD]);
 }
+
+#[test]
+fn has_image_sees_images_in_the_text_too() {
+    let lib = Lib::new();
+    lib.add("i/a.md", "title: 'Head image'\nheadimg: 'https://x.test/a.jpg'\n", "<p>text</p>")
+        .add("i/b.md", "title: 'Inline image'\n", "<p>see <img src=\"https://x.test/b.png\"></p>")
+        .add("i/c.md", "title: 'Markdown image'\n", "Text ![a cat](cat.jpg) here.\n")
+        .add("i/d.md", "title: 'No image'\n", "<p>words about an imgur link</p>");
+    lib.check(&[("has:image", &["Head image", "Inline image", "Markdown image"]), ("-has:image", &["No image"])]);
+}

@@ -51,6 +51,20 @@ pub struct ReaderScratch {
 
 /// Loads the article `job` names.
 pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
+    let mut loaded = read_article(job, scratch);
+    if let Loaded::Article(article) = &mut loaded {
+        article.body_images = shows_image(&scratch.buffer);
+    }
+    loaded
+}
+
+/// Whether a file's text has an image in it: an `<img` tag, or Markdown's
+/// `![`. (The whole file is looked at: front matter holds neither.)
+fn shows_image(bytes: &[u8]) -> bool {
+    [&b"<img"[..], b"<IMG", b"!["].iter().any(|needle| memchr::memmem::find(bytes, needle).is_some())
+}
+
+fn read_article(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
     scratch.path.as_mut_os_string().clear();
     scratch.path.push(&job.dir);
     scratch.path.push(&*job.file_name);
@@ -130,6 +144,7 @@ fn article(
         date,
         unreadable_date: unreadable_date.map(Into::into),
         images: images.into_iter().map(Into::into).collect(),
+        body_images: false,
         link: link.map(Into::into),
         extra,
         warnings: warnings.into_iter().map(Into::into).collect(),
@@ -153,6 +168,7 @@ pub fn placed_article(job: &FileJob) -> Article {
         date: None,
         unreadable_date: None,
         images: Box::default(),
+        body_images: false,
         link: None,
         extra: Box::default(),
         warnings: Box::default(),

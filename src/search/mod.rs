@@ -173,7 +173,7 @@ pub fn matches_facts(query: &Query, article: &Article, now: Timestamp) -> bool {
         let holds = match &clause.test {
             Test::Dated { from, to } => article.date.is_some_and(|d| d >= *from && d < *to),
             Test::Newer(seconds) => article.date.is_some_and(|d| now.as_second() - d.as_second() <= *seconds),
-            Test::HasImage => !article.images.is_empty(),
+            Test::HasImage => !article.images.is_empty() || article.body_images,
             Test::HasLink => article.link.is_some(),
             _ => return true,
         };

@@ -31,6 +31,7 @@ pub fn encode(article: &Article, out: &mut Vec<u8>) {
     }
     put_list(out, article.warnings.iter().map(|w| &**w), article.warnings.len());
     put_option(out, article.encoding.map(encoding_rs::Encoding::name));
+    out.push(u8::from(article.body_images));
     match article.search.as_deref() {
         Some(entry) => {
             out.push(1);
@@ -83,6 +84,11 @@ pub fn decode(bytes: &[u8], article: &mut Article, interner: &mut Interner, with
     article.encoding = match input.option()? {
         Some(name) => Some(encoding_rs::Encoding::for_label(name.as_bytes())?),
         None => None,
+    };
+    article.body_images = match input.byte()? {
+        0 => false,
+        1 => true,
+        _ => return None,
     };
     let has_entry = match input.byte()? {
         0 => false,
