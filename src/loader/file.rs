@@ -58,10 +58,18 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
     loaded
 }
 
-/// Whether a file's text has an image in it: an `<img` tag, or Markdown's
-/// `![`. (The whole file is looked at: front matter holds neither.)
+/// Whether a file's text has an image in it: an `<img` tag with a
+/// source, or Markdown's `![`. (The whole file is looked at: front matter
+/// holds neither.)
 fn shows_image(bytes: &[u8]) -> bool {
-    [&b"<img"[..], b"<IMG", b"!["].iter().any(|needle| memchr::memmem::find(bytes, needle).is_some())
+    let tag_with_source = |needle: &[u8]| {
+        memchr::memmem::find_iter(bytes, needle).any(|at| {
+            let tag = &bytes[at..];
+            let tag = &tag[..memchr::memchr(b'>', tag).unwrap_or(tag.len())];
+            memchr::memmem::find(tag, b"src").is_some() || memchr::memmem::find(tag, b"SRC").is_some()
+        })
+    };
+    tag_with_source(b"<img") || tag_with_source(b"<IMG") || memchr::memmem::find(bytes, b"![").is_some()
 }
 
 fn read_article(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
