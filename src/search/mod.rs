@@ -5,6 +5,7 @@
 mod body;
 mod columns;
 pub mod fold;
+pub mod index;
 mod pinyin;
 pub mod query;
 

@@ -1,0 +1,206 @@
+//! Building the index: bodies read and reduced on several threads, their
+//! lists merged; and updating it, reading only new and changed bodies and
+//! renumbering what is kept of the others.
+
+use super::extract::{Extract, extract};
+use super::postings::{encode, for_each};
+use super::{BodyIndex, Doc, EXACT, INDEXED};
+use crate::document::BodyKind;
+use std::collections::HashMap;
+
+/// Sorted words and pairs, each with its ascending document numbers.
+#[derive(Default)]
+struct Lists {
+    words: Vec<(Box<[u8]>, Vec<u32>)>,
+    pairs: Vec<(u64, Vec<u32>)>,
+}
+
+/// What one thread gathers from its share of the documents.
+#[derive(Default)]
+struct Part {
+    words: HashMap<Box<[u8]>, Vec<u32>>,
+    pairs: HashMap<u64, Vec<u32>>,
+    flags: Vec<u8>,
+}
+
+fn read(doc: &Doc) -> Option<Extract> {
+    let body = crate::loader::read_body_at(&doc.path, doc.encoding).ok()?;
+    Some(extract(&body, BodyKind::of(doc.format, &body)))
+}
+
+/// Reads `docs` (numbered `0..`) on `threads` threads.
+fn scan(docs: &[&Doc], threads: usize) -> (Vec<u8>, Lists) {
+    let threads = threads.clamp(1, docs.len().max(1));
+    let share = docs.len().div_ceil(threads).max(1);
+    let parts: Vec<Part> = std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(share)
+            .enumerate()
+            .map(|(chunk, docs)| {
+                scope.spawn(move || {
+                    let mut part = Part::default();
+                    for (i, doc) in docs.iter().enumerate() {
+                        let number = (chunk * share + i) as u32;
+                        let Some(extract) = read(doc) else {
+                            part.flags.push(0);
+                            continue;
+                        };
+                        part.flags.push(INDEXED | if extract.exact { EXACT } else { 0 });
+                        for word in extract.words {
+                            part.words.entry(word).or_default().push(number);
+                        }
+                        for pair in extract.pairs {
+                            part.pairs.entry(pair).or_default().push(number);
+                        }
+                    }
+                    part
+                })
+            })
+            .collect();
+        // A thread that panicked leaves its documents unindexed.
+        handles
+            .into_iter()
+            .zip(docs.chunks(share))
+            .map(|(h, docs)| h.join().unwrap_or_else(|_| Part { flags: vec![0; docs.len()], ..Part::default() }))
+            .collect()
+    });
+    let mut flags = Vec::with_capacity(docs.len());
+    let mut words: HashMap<Box<[u8]>, Vec<u32>> = HashMap::new();
+    let mut pairs: HashMap<u64, Vec<u32>> = HashMap::new();
+    // Parts hold ascending ranges: appending in order keeps lists sorted.
+    for part in parts {
+        flags.extend(part.flags);
+        for (word, ids) in part.words {
+            words.entry(word).or_default().extend(ids);
+        }
+        for (pair, ids) in part.pairs {
+            pairs.entry(pair).or_default().extend(ids);
+        }
+    }
+    let mut words: Vec<_> = words.into_iter().collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut pairs: Vec<_> = pairs.into_iter().collect();
+    pairs.sort_unstable_by_key(|p| p.0);
+    (flags, Lists { words, pairs })
+}
+
+pub(super) fn build(docs: &[Doc], threads: usize) -> BodyIndex {
+    let all: Vec<&Doc> = docs.iter().collect();
+    let (flags, lists) = scan(&all, threads);
+    assemble(docs, flags, lists)
+}
+
+/// The index of `docs` from their flags and lists.
+fn assemble(docs: &[Doc], flags: Vec<u8>, lists: Lists) -> BodyIndex {
+    let count = docs.len() as u32;
+    let mut index = BodyIndex { flags, ..BodyIndex::default() };
+    for doc in docs {
+        index.keys.extend_from_slice(&doc.key);
+        index.key_ends.push(index.keys.len() as u32);
+        index.stamps.push(doc.stamp);
+    }
+    for (word, ids) in &lists.words {
+        index.word_starts.push(index.vocabulary.len() as u32);
+        index.vocabulary.extend_from_slice(word);
+        index.vocabulary.push(b'\n');
+        encode(ids, count, &mut index.postings);
+        index.list_ends.push(index.postings.len() as u64);
+    }
+    for (pair, ids) in &lists.pairs {
+        index.pairs.push(*pair);
+        encode(ids, count, &mut index.postings);
+        index.list_ends.push(index.postings.len() as u64);
+    }
+    index
+}
+
+pub(super) fn update(old: BodyIndex, docs: &[Doc], threads: usize) -> BodyIndex {
+    // Each doc's number in `old` when it is current there.
+    let kept: Vec<Option<u32>> = docs.iter().enumerate().map(|(i, doc)| old.current_at(i, doc)).collect();
+    let fresh: Vec<usize> = (0..docs.len()).filter(|&i| kept[i].is_none()).collect();
+    if fresh.len() == docs.len() {
+        return build(docs, threads);
+    }
+    // Old number → new number (u32::MAX: gone or changed).
+    let mut renumber = vec![u32::MAX; old.len()];
+    for (new, old_number) in kept.iter().enumerate() {
+        if let Some(n) = old_number {
+            renumber[*n as usize] = new as u32;
+        }
+    }
+    let fresh_docs: Vec<&Doc> = fresh.iter().map(|&i| &docs[i]).collect();
+    let (fresh_flags, fresh_lists) = scan(&fresh_docs, threads);
+    let mut flags: Vec<u8> = kept.iter().map(|n| n.map_or(0, |n| old.flags[n as usize])).collect();
+    for (&i, &f) in fresh.iter().zip(&fresh_flags) {
+        flags[i] = f;
+    }
+    let old_count = old.len() as u32;
+    let old_ids = |list: usize| -> Vec<u32> {
+        let mut ids = Vec::new();
+        if let Some(bytes) = old.list(list) {
+            // A list that does not decode loses nothing that matters: its
+            // documents are read again below.
+            let _ = for_each(bytes, old_count, |n| {
+                if let Some(&new) = renumber.get(n as usize).filter(|&&new| new != u32::MAX) {
+                    ids.push(new);
+                }
+            });
+        }
+        ids
+    };
+    let fresh_ids = |ids: Vec<u32>| ids.into_iter().map(|j| fresh[j as usize] as u32);
+    let join = |mut ids: Vec<u32>, more: Option<Vec<u32>>| {
+        ids.extend(more.into_iter().flat_map(fresh_ids));
+        ids.sort_unstable();
+        ids
+    };
+    let old_words = (0..old.word_starts.len()).map(|i| (Box::<[u8]>::from(old.word(i)), i));
+    let words = merge(old_words, fresh_lists.words, |i| old_ids(i), join);
+    let first_pair = old.word_starts.len();
+    let old_pairs = old.pairs.iter().enumerate().map(|(j, &p)| (p, first_pair + j));
+    let pairs = merge(old_pairs, fresh_lists.pairs, |i| old_ids(i), join);
+    assemble(docs, flags, Lists { words, pairs })
+}
+
+/// The entries of `old` (key, its list there) and `fresh` (key, numbers
+/// of fresh documents), both sorted by key, merged into sorted entries.
+fn merge<K: Ord>(
+    old: impl Iterator<Item = (K, usize)>,
+    fresh: Vec<(K, Vec<u32>)>,
+    old_ids: impl Fn(usize) -> Vec<u32>,
+    join: impl Fn(Vec<u32>, Option<Vec<u32>>) -> Vec<u32>,
+) -> Vec<(K, Vec<u32>)> {
+    let mut out = Vec::new();
+    let mut old = old.peekable();
+    let mut fresh = fresh.into_iter().peekable();
+    loop {
+        let take_old = match (old.peek(), fresh.peek()) {
+            (None, None) => break,
+            (Some(_), None) => Some(true),
+            (None, Some(_)) => Some(false),
+            (Some((a, _)), Some((b, _))) => match a.cmp(b) {
+                std::cmp::Ordering::Less => Some(true),
+                std::cmp::Ordering::Greater => Some(false),
+                std::cmp::Ordering::Equal => None,
+            },
+        };
+        let (key, ids) = match take_old {
+            Some(true) => match old.next() {
+                Some((key, list)) => (key, join(old_ids(list), None)),
+                None => break,
+            },
+            Some(false) => match fresh.next() {
+                Some((key, ids)) => (key, join(Vec::new(), Some(ids))),
+                None => break,
+            },
+            None => match (old.next(), fresh.next()) {
+                (Some((key, list)), Some((_, ids))) => (key, join(old_ids(list), Some(ids))),
+                _ => break,
+            },
+        };
+        if !ids.is_empty() {
+            out.push((key, ids));
+        }
+    }
+    out
+}
