@@ -124,6 +124,7 @@ impl DocSet {
         }
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
