@@ -6,7 +6,8 @@
 //!
 //! Environment: `FOLIO_BENCH_DIR` (default: the corpus `cargo bench
 //! --bench search` generates, `target/folio-bench/corpus-100000`),
-//! `FOLIO_BENCH_ROUNDS` (default 5).
+//! `FOLIO_BENCH_ROUNDS` (default 5); `FOLIO_BENCH_ONLY=build` stops after
+//! the build (for a profiler).
 
 use folio::search::index::{BodyIndex, Doc, Verdict};
 use folio::search::{self, BodySource};
@@ -62,6 +63,11 @@ fn run() -> Result<(), String> {
     println!("  loader::load {}, stamping every file (Doc::of) {}", show(load), show(stamping));
 
     let (index, build) = timed(|| BodyIndex::build(&docs, threads));
+    if std::env::var_os("FOLIO_BENCH_ONLY").is_some() {
+        // For a profiler: the build alone.
+        println!("build {}", show(build));
+        return Ok(());
+    }
     let ((), save) = timed(|| index.save(cache.path(), LIBRARY).unwrap_or_else(|e| eprintln!("cannot save: {e}")));
     let file = BodyIndex::file_path(cache.path(), LIBRARY);
     let size = std::fs::metadata(&file).map_err(|e| e.to_string())?.len();

@@ -8,6 +8,31 @@ use super::{BodyIndex, Doc, EXACT, INDEXED};
 use crate::document::BodyKind;
 use std::collections::HashMap;
 
+/// A quick hasher for the build's maps (keys are not chosen by an
+/// attacker worth defending against: the user's own files).
+#[derive(Default, Clone, Copy)]
+pub(super) struct QuickHasher(u64);
+
+impl std::hash::Hasher for QuickHasher {
+    fn finish(&self) -> u64 {
+        // The high bits mixed into the low ones the table indexes by.
+        let x = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^ (x >> 33)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7cc1_b727_220a_95);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+}
+
+pub(super) type Quick = std::hash::BuildHasherDefault<QuickHasher>;
+
 /// Sorted words and pairs, each with its ascending document numbers.
 #[derive(Default)]
 struct Lists {
@@ -18,8 +43,8 @@ struct Lists {
 /// What one thread gathers from its share of the documents.
 #[derive(Default)]
 struct Part {
-    words: HashMap<Box<[u8]>, Vec<u32>>,
-    pairs: HashMap<u64, Vec<u32>>,
+    words: HashMap<Box<[u8]>, Vec<u32>, Quick>,
+    pairs: HashMap<u64, Vec<u32>, Quick>,
     flags: Vec<u8>,
 }
 
@@ -65,8 +90,8 @@ fn scan(docs: &[&Doc], threads: usize) -> (Vec<u8>, Lists) {
             .collect()
     });
     let mut flags = Vec::with_capacity(docs.len());
-    let mut words: HashMap<Box<[u8]>, Vec<u32>> = HashMap::new();
-    let mut pairs: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut words: HashMap<Box<[u8]>, Vec<u32>, Quick> = HashMap::default();
+    let mut pairs: HashMap<u64, Vec<u32>, Quick> = HashMap::default();
     // Parts hold ascending ranges: appending in order keeps lists sorted.
     for part in parts {
         flags.extend(part.flags);
@@ -118,6 +143,9 @@ pub(super) fn update(old: BodyIndex, docs: &[Doc], threads: usize) -> BodyIndex 
     // Each doc's number in `old` when it is current there.
     let kept: Vec<Option<u32>> = docs.iter().enumerate().map(|(i, doc)| old.current_at(i, doc)).collect();
     let fresh: Vec<usize> = (0..docs.len()).filter(|&i| kept[i].is_none()).collect();
+    if old.len() == docs.len() && kept.iter().enumerate().all(|(i, n)| *n == Some(i as u32)) {
+        return old;
+    }
     if fresh.len() == docs.len() {
         return build(docs, threads);
     }

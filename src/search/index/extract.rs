@@ -42,25 +42,14 @@ pub(super) fn words_of(text: &str) -> impl Iterator<Item = &str> {
 
 pub(super) fn extract(body: &str, kind: BodyKind) -> Extract {
     let folded = crate::search::body_text(body, kind);
-    let mut words: Vec<Box<[u8]>> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut add = |word: &str, words: &mut Vec<Box<[u8]>>| {
-        if seen.insert(word.to_owned()) {
-            words.push(word.as_bytes().into());
-        }
-    };
-    for word in words_of(&folded) {
-        add(word, &mut words);
-    }
+    let mut seen: std::collections::HashSet<&str, super::build::Quick> = Default::default();
+    seen.extend(words_of(&folded));
     // A letter and a combining mark after it compose in the full fold
     // (`e` + U+0301 → `é`), not in the light one: index the letters too.
     let composed = folded.chars().any(decomposes_to_ascii);
-    if composed {
-        let decomposed = decompose_to_ascii(&folded);
-        for word in words_of(&decomposed) {
-            add(word, &mut words);
-        }
-    }
+    let decomposed = if composed { decompose_to_ascii(&folded) } else { String::new() };
+    seen.extend(words_of(&decomposed));
+    let mut words: Vec<Box<[u8]>> = seen.into_iter().map(|w| w.as_bytes().into()).collect();
     words.sort_unstable();
     let mut pairs: Vec<u64> = pairs_of(&folded).collect();
     pairs.sort_unstable();
