@@ -65,13 +65,14 @@ fn run() -> Result<(), String> {
     let (index, build) = timed(|| BodyIndex::build(&docs, threads));
     if std::env::var_os("FOLIO_BENCH_ONLY").is_some() {
         // For a profiler: the build alone.
-        println!("build {}", show(build));
+        println!("build {}  {:?}", show(build), index.sizes());
         return Ok(());
     }
     let ((), save) = timed(|| index.save(cache.path(), LIBRARY).unwrap_or_else(|e| eprintln!("cannot save: {e}")));
     let file = BodyIndex::file_path(cache.path(), LIBRARY);
     let size = std::fs::metadata(&file).map_err(|e| e.to_string())?.len();
     println!("build {}  save {}  file {:.1} MB", show(build), show(save), size as f64 / 1e6);
+    println!("  {:?}", index.sizes());
     let mut opens = Vec::new();
     for _ in 0..rounds {
         let (opened, took) = timed(|| BodyIndex::open(cache.path(), LIBRARY));

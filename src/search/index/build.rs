@@ -3,35 +3,11 @@
 //! renumbering what is kept of the others.
 
 use super::extract::{Extract, extract};
+use super::hash::{Quick, hash64, sum32};
 use super::postings::{encode, for_each};
-use super::{BodyIndex, Doc, EXACT, INDEXED};
+use super::{BodyIndex, Doc, EXACT, INDEXED, Postings};
 use crate::document::BodyKind;
 use std::collections::HashMap;
-
-/// A quick hasher for the build's maps (keys are not chosen by an
-/// attacker worth defending against: the user's own files).
-#[derive(Default, Clone, Copy)]
-pub(super) struct QuickHasher(u64);
-
-impl std::hash::Hasher for QuickHasher {
-    fn finish(&self) -> u64 {
-        // The high bits mixed into the low ones the table indexes by.
-        let x = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^ (x >> 33)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7cc1_b727_220a_95);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7cc1_b727_220a_95);
-    }
-}
-
-pub(super) type Quick = std::hash::BuildHasherDefault<QuickHasher>;
 
 /// Sorted words and pairs, each with its ascending document numbers.
 #[derive(Default)]
@@ -120,22 +96,27 @@ fn assemble(docs: &[Doc], flags: Vec<u8>, lists: Lists) -> BodyIndex {
     let count = docs.len() as u32;
     let mut index = BodyIndex { flags, ..BodyIndex::default() };
     for doc in docs {
-        index.keys.extend_from_slice(&doc.key);
-        index.key_ends.push(index.keys.len() as u32);
+        index.keys.push(hash64(&doc.key));
         index.stamps.push(doc.stamp);
     }
+    let mut postings = Vec::new();
+    let mut add = |ids: &[u32], index: &mut BodyIndex| {
+        let start = postings.len();
+        encode(ids, count, &mut postings);
+        index.sums.push(sum32(&postings[start..]));
+        index.list_ends.push(postings.len() as u64);
+    };
     for (word, ids) in &lists.words {
         index.word_starts.push(index.vocabulary.len() as u32);
         index.vocabulary.extend_from_slice(word);
         index.vocabulary.push(b'\n');
-        encode(ids, count, &mut index.postings);
-        index.list_ends.push(index.postings.len() as u64);
+        add(ids, &mut index);
     }
     for (pair, ids) in &lists.pairs {
         index.pairs.push(*pair);
-        encode(ids, count, &mut index.postings);
-        index.list_ends.push(index.postings.len() as u64);
+        add(ids, &mut index);
     }
+    index.postings = Postings::Memory(postings);
     index
 }
 
@@ -163,16 +144,19 @@ pub(super) fn update(old: BodyIndex, docs: &[Doc], threads: usize) -> BodyIndex 
         flags[i] = f;
     }
     let old_count = old.len() as u32;
+    // A list that cannot be read (the file changed under us): all read again.
+    let unreadable = std::cell::Cell::new(false);
     let old_ids = |list: usize| -> Vec<u32> {
         let mut ids = Vec::new();
-        if let Some(bytes) = old.list(list) {
-            // A list that does not decode loses nothing that matters: its
-            // documents are read again below.
-            let _ = for_each(bytes, old_count, |n| {
+        let decoded = old.list(list).and_then(|bytes| {
+            for_each(&bytes, old_count, |n| {
                 if let Some(&new) = renumber.get(n as usize).filter(|&&new| new != u32::MAX) {
                     ids.push(new);
                 }
-            });
+            })
+        });
+        if decoded.is_none() {
+            unreadable.set(true);
         }
         ids
     };
@@ -187,6 +171,9 @@ pub(super) fn update(old: BodyIndex, docs: &[Doc], threads: usize) -> BodyIndex 
     let first_pair = old.word_starts.len();
     let old_pairs = old.pairs.iter().enumerate().map(|(j, &p)| (p, first_pair + j));
     let pairs = merge(old_pairs, fresh_lists.pairs, |i| old_ids(i), join);
+    if unreadable.get() {
+        return build(docs, threads);
+    }
     assemble(docs, flags, Lists { words, pairs })
 }
 

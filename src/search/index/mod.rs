@@ -21,6 +21,7 @@
 mod build;
 mod extract;
 mod file;
+mod hash;
 mod postings;
 mod query;
 #[cfg(test)]
@@ -33,7 +34,10 @@ use encoding_rs::Encoding;
 use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::sync::{Mutex, OnceLock};
 
 /// What tells that a file changed: its size and modification time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -93,17 +97,41 @@ impl Doc {
     }
 }
 
+/// How big an index is (`BodyIndex::sizes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizes {
+    pub docs: usize,
+    pub words: usize,
+    pub pairs: usize,
+    pub vocabulary_bytes: usize,
+    pub posting_bytes: usize,
+}
+
 /// The body was read and indexed.
 const INDEXED: u8 = 1;
 /// Its words are those of the light fold too (see `extract`).
 const EXACT: u8 = 2;
 
+/// Where the posting lists are: built in memory, or in the opened file
+/// (read a list at a time).
+#[derive(Debug)]
+enum Postings {
+    Memory(Vec<u8>),
+    /// The file, and where its lists begin.
+    File(Mutex<File>, u64),
+}
+
+impl Default for Postings {
+    fn default() -> Postings {
+        Postings::Memory(Vec::new())
+    }
+}
+
 /// The index: documents, vocabulary, pairs and their posting lists.
 #[derive(Debug, Default)]
 pub struct BodyIndex {
-    /// The documents' keys, one after another; `key_ends[i]` ends key `i`.
-    keys: Vec<u8>,
-    key_ends: Vec<u32>,
+    /// The hash (`hash::hash64`) of each document's key.
+    keys: Vec<u64>,
     stamps: Vec<Stamp>,
     flags: Vec<u8>,
     /// The words, sorted, each followed by `\n`; `word_starts[i]` starts word `i`.
@@ -112,12 +140,14 @@ pub struct BodyIndex {
     /// The pairs (`extract::pair_key`), sorted.
     pairs: Vec<u64>,
     /// Where the posting list of word `i` (then of pair `j`, at
-    /// `word_starts.len() + j`) ends in `postings`; each starts where the
-    /// one before ends.
+    /// `word_starts.len() + j`) ends among the postings; each starts where
+    /// the one before ends.
     list_ends: Vec<u64>,
-    postings: Vec<u8>,
-    /// Key → document number, made when first needed.
-    by_key: OnceLock<HashMap<Box<[u8]>, u32>>,
+    /// Each list's checksum (`hash::sum32`), checked when it is read.
+    sums: Vec<u32>,
+    postings: Postings,
+    /// Key hash → document number, made when first needed.
+    by_key: OnceLock<HashMap<u64, u32>>,
 }
 
 impl BodyIndex {
@@ -155,6 +185,17 @@ impl BodyIndex {
         file::path(folder, library_id)
     }
 
+    /// How big the parts of the index are.
+    pub fn sizes(&self) -> Sizes {
+        Sizes {
+            docs: self.len(),
+            words: self.word_starts.len(),
+            pairs: self.pairs.len(),
+            vocabulary_bytes: self.vocabulary.len(),
+            posting_bytes: self.list_ends.last().map_or(0, |&e| e as usize),
+        }
+    }
+
     /// How many documents are in the index.
     pub fn len(&self) -> usize {
         self.stamps.len()
@@ -164,40 +205,42 @@ impl BodyIndex {
         self.stamps.is_empty()
     }
 
-    fn key(&self, doc: usize) -> &[u8] {
-        let start = if doc == 0 { 0 } else { self.key_ends[doc - 1] as usize };
-        &self.keys[start..self.key_ends[doc] as usize]
-    }
-
     /// The number of `doc` in the index, when it is there, indexed, and
     /// its stamp is the same.
     fn current(&self, doc: &Doc) -> Option<u32> {
-        self.number(&doc.key)
-            .filter(|&n| self.stamps[n as usize] == doc.stamp && self.flags[n as usize] & INDEXED != 0)
+        let map = self.by_key.get_or_init(|| (0..self.len()).map(|n| (self.keys[n], n as u32)).collect());
+        map.get(&hash::hash64(&doc.key)).copied().filter(|&n| self.fresh(n as usize, doc))
     }
 
-    fn number(&self, key: &[u8]) -> Option<u32> {
-        let map = self.by_key.get_or_init(|| {
-            (0..self.len()).map(|doc| (Box::<[u8]>::from(self.key(doc)), doc as u32)).collect()
-        });
-        map.get(key).copied()
+    fn fresh(&self, n: usize, doc: &Doc) -> bool {
+        self.stamps[n] == doc.stamp && self.flags[n] & INDEXED != 0
     }
 
     /// The number of `docs[position]` in the index, trying its position first.
     fn current_at(&self, position: usize, doc: &Doc) -> Option<u32> {
-        if position < self.len() && self.key(position) == &*doc.key {
-            let n = position as u32;
-            let fresh = self.stamps[position] == doc.stamp && self.flags[position] & INDEXED != 0;
-            return fresh.then_some(n);
+        if position < self.len() && self.keys[position] == hash::hash64(&doc.key) {
+            return self.fresh(position, doc).then_some(position as u32);
         }
         self.current(doc)
     }
 
-    /// The bytes of posting list `list`.
-    fn list(&self, list: usize) -> Option<&[u8]> {
+    /// The bytes of posting list `list`; `None` when they cannot be read or
+    /// their checksum is wrong.
+    fn list(&self, list: usize) -> Option<Cow<'_, [u8]>> {
         let start = if list == 0 { 0 } else { *self.list_ends.get(list - 1)? };
         let end = *self.list_ends.get(list)?;
-        self.postings.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
+        let range = usize::try_from(start).ok()?..usize::try_from(end).ok()?;
+        let bytes = match &self.postings {
+            Postings::Memory(bytes) => Cow::Borrowed(bytes.get(range)?),
+            Postings::File(file, at) => {
+                let mut bytes = vec![0; range.len()];
+                let mut file = file.lock().ok()?;
+                file.seek(SeekFrom::Start(at.checked_add(start)?)).ok()?;
+                file.read_exact(&mut bytes).ok()?;
+                Cow::Owned(bytes)
+            }
+        };
+        (hash::sum32(&bytes) == *self.sums.get(list)?).then_some(bytes)
     }
 
     fn word(&self, i: usize) -> &[u8] {

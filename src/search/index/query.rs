@@ -83,10 +83,12 @@ impl BodyIndex {
         let mut pairs: Vec<u64> = super::extract::pairs_of(term).collect();
         pairs.sort_unstable();
         pairs.dedup();
-        for pair in pairs {
-            sets.push(self.pair_set(pair));
-        }
         let mut complete = true;
+        for pair in pairs {
+            let (set, read) = self.pair_set(pair);
+            complete &= read;
+            sets.push(set);
+        }
         for run in words_of(term).filter(|r| r.len() >= 2) {
             match self.run_set(run.as_bytes()) {
                 Some(set) => sets.push(set),
@@ -96,17 +98,18 @@ impl BodyIndex {
         (sets, complete)
     }
 
-    /// The documents holding `pair`.
-    fn pair_set(&self, pair: u64) -> DocSet {
+    /// The documents holding `pair`, and whether its list could be read.
+    fn pair_set(&self, pair: u64) -> (DocSet, bool) {
         let mut set = DocSet::empty(self.len() as u32);
-        if let Ok(j) = self.pairs.binary_search(&pair) {
-            self.add_list(self.word_starts.len() + j, &mut set);
-        }
-        set
+        let read = match self.pairs.binary_search(&pair) {
+            Ok(j) => self.add_list(self.word_starts.len() + j, &mut set),
+            Err(_) => true,
+        };
+        (set, read)
     }
 
     /// The documents holding a word that contains `run`; `None` when too
-    /// many words do.
+    /// many words do, or a list cannot be read.
     fn run_set(&self, run: &[u8]) -> Option<DocSet> {
         let mut words = Vec::new();
         for at in memchr::memmem::find_iter(&self.vocabulary, run) {
@@ -120,20 +123,23 @@ impl BodyIndex {
         }
         let mut set = DocSet::empty(self.len() as u32);
         for word in words {
-            self.add_list(word, &mut set);
+            if !self.add_list(word, &mut set) {
+                return None;
+            }
         }
         Some(set)
     }
 
     /// Adds the documents of list `list` to `set`; all of them when the list
-    /// does not decode.
-    fn add_list(&self, list: usize, set: &mut DocSet) {
+    /// cannot be read (then `false`).
+    fn add_list(&self, list: usize, set: &mut DocSet) -> bool {
         let count = self.len() as u32;
-        let decoded = self.list(list).and_then(|bytes| for_each(bytes, count, |n| set.insert(n)));
+        let decoded = self.list(list).and_then(|bytes| for_each(&bytes, count, |n| set.insert(n)));
         if decoded.is_none() {
             for n in 0..count {
                 set.insert(n);
             }
         }
+        decoded.is_some()
     }
 }

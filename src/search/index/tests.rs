@@ -158,15 +158,20 @@ fn saved_and_opened() {
 fn bad_files_open_as_none() {
     let dir = tempfile::tempdir().expect("temp dir");
     let docs = write_docs(dir.path(), &BODIES);
-    BodyIndex::build(&docs, 2).save(dir.path(), "lib").expect("saves");
+    let index = BodyIndex::build(&docs, 2);
+    index.save(dir.path(), "lib").expect("saves");
     let path = BodyIndex::file_path(dir.path(), "lib");
     let good = std::fs::read(&path).expect("reads");
+    let postings = good.len() - 16 - index.sizes().posting_bytes..good.len() - 16;
     let mut cases: Vec<Vec<u8>> = vec![Vec::new(), good[..good.len() / 2].to_vec(), good[..good.len() - 1].to_vec()];
-    for at in [0, 9, good.len() / 3, good.len() / 2, good.len() - 20, good.len() - 1] {
+    for at in [0, 9, 30, 60, postings.start - 1, good.len() - 12, good.len() - 1] {
         let mut bad = good.clone();
         bad[at] ^= 0x40;
         cases.push(bad);
     }
+    let mut longer = good.clone();
+    longer.push(0);
+    cases.push(longer);
     let mut foreign = good.clone();
     foreign[8] = 99;
     cases.push(foreign);
@@ -178,4 +183,38 @@ fn bad_files_open_as_none() {
     assert!(BodyIndex::open(dir.path(), "lib").is_some());
     std::fs::remove_file(&path).expect("removes");
     assert!(BodyIndex::open(dir.path(), "lib").is_none());
+}
+
+#[test]
+fn corrupt_lists_prune_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docs = write_docs(dir.path(), &BODIES);
+    let index = BodyIndex::build(&docs, 2);
+    index.save(dir.path(), "lib").expect("saves");
+    let path = BodyIndex::file_path(dir.path(), "lib");
+    let good = std::fs::read(&path).expect("reads");
+    let postings = good.len() - 16 - index.sizes().posting_bytes..good.len() - 16;
+    let queries = ["body:kubernetes", "body:堂本光一", "body:乌克兰", "body:docker body:kubernetes"];
+    let mut touched = docs.clone();
+    touched[0].stamp.nanos = touched[0].stamp.nanos.wrapping_add(1);
+    let fresh = BodyIndex::build(&touched, 1);
+    for at in postings {
+        let mut bad = good.clone();
+        bad[at] ^= 0x11;
+        std::fs::write(&path, &bad).expect("writes");
+        let opened = BodyIndex::open(dir.path(), "lib").expect("tables intact");
+        for query in queries {
+            let verdicts = opened.verdicts(&parse(query).expect("parses"), &docs);
+            for (verdict, passes) in verdicts.iter().zip(truth(query, &BODIES)) {
+                assert!(*verdict != Verdict::No || !passes, "{query}, byte {at}");
+                assert!(*verdict != Verdict::Yes || passes, "{query}, byte {at}");
+            }
+        }
+        // An update over a corrupt list reads everything again.
+        let mut touched = docs.clone();
+        touched[0].stamp.nanos = touched[0].stamp.nanos.wrapping_add(1);
+        let updated = opened.update(&touched, 1);
+        let query = parse("body:kubernetes").expect("parses");
+        assert_eq!(updated.verdicts(&query, &touched), fresh.verdicts(&query, &touched), "byte {at}");
+    }
 }
