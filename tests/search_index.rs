@@ -65,6 +65,14 @@ fn terms_for(bodies: &[(String, Format)], picks: &[(usize, usize, usize)], extra
         let start = start % text.len();
         let end = (start + 1 + len).min(text.len());
         terms.push(text[start..end].iter().collect());
+        // And a piece of a run of ASCII letters in the raw body, as the
+        // light fold sees them (`cafe` of `cafe\u{301}`).
+        let runs: Vec<&str> = body.split(|c: char| !c.is_ascii_alphanumeric()).filter(|r| r.len() >= 2).collect();
+        if let Some(run) = runs.get(start % runs.len().max(1)) {
+            let run = run.to_ascii_lowercase();
+            let from = len % run.len();
+            terms.push(run[from.min(run.len() - 2)..].to_owned());
+        }
     }
     terms
 }
