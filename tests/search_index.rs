@@ -34,6 +34,9 @@ fn write_doc(dir: &Path, i: usize, body: &str, format: Format) -> Doc {
     };
     let path = dir.join(format!("a{i}.{extension}"));
     std::fs::write(&path, format!("---\ntitle: t\n---\n{body}")).expect("writes");
+    // A minute back: files changed in the last seconds are not indexed.
+    let file = std::fs::File::options().append(true).open(&path).expect("opens");
+    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60)).expect("dates");
     Doc {
         key: path.as_os_str().as_encoded_bytes().into(),
         stamp: Stamp::of(&path).expect("stamps"),

@@ -29,8 +29,20 @@ fn read(doc: &Doc) -> Option<Extract> {
     Some(extract(&body, BodyKind::of(doc.format, &body)))
 }
 
+/// A file changed this recently (seconds) may change again without its
+/// stamp changing (as the loader's cache says): it is not indexed now, so
+/// it stays `Maybe` and is read again by the next update.
+const SETTLE_SECONDS: i64 = 2;
+
+fn now_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 /// Reads `docs` (numbered `0..`) on `threads` threads.
 fn scan(docs: &[&Doc], threads: usize) -> (Vec<u8>, Lists) {
+    let settled_before = now_seconds() - SETTLE_SECONDS;
     let threads = threads.clamp(1, docs.len().max(1));
     let share = docs.len().div_ceil(threads).max(1);
     let parts: Vec<Part> = std::thread::scope(|scope| {
@@ -42,7 +54,8 @@ fn scan(docs: &[&Doc], threads: usize) -> (Vec<u8>, Lists) {
                     let mut part = Part::default();
                     for (i, doc) in docs.iter().enumerate() {
                         let number = (chunk * share + i) as u32;
-                        let Some(extract) = read(doc) else {
+                        let settled = doc.stamp.seconds <= settled_before;
+                        let Some(extract) = settled.then(|| read(doc)).flatten() else {
                             part.flags.push(0);
                             continue;
                         };

@@ -12,6 +12,7 @@ pub(super) fn write_docs(dir: &Path, bodies: &[&str]) -> Vec<Doc> {
 pub(super) fn write_doc(dir: &Path, name: &str, body: &str) -> Doc {
     let path = dir.join(name);
     std::fs::write(&path, format!("---\ntitle: t\n---\n{body}")).expect("writes");
+    settle(&path);
     Doc {
         key: path.as_os_str().as_encoded_bytes().into(),
         stamp: Stamp::of(&path).expect("stamps"),
@@ -19,6 +20,14 @@ pub(super) fn write_doc(dir: &Path, name: &str, body: &str) -> Doc {
         format: Format::Markdown,
         encoding: None,
     }
+}
+
+/// Dates the file a minute back: files changed in the last seconds are
+/// not indexed.
+pub(super) fn settle(path: &Path) {
+    let file = std::fs::File::options().append(true).open(path).expect("opens");
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    file.set_modified(past).expect("dates");
 }
 
 fn truth(query: &str, bodies: &[&str]) -> Vec<bool> {
@@ -99,6 +108,22 @@ fn stale_and_unknown_documents_are_maybe() {
         [Verdict::No, Verdict::Yes, Verdict::Yes, Verdict::Maybe, Verdict::No, Verdict::Yes, Verdict::Maybe]
     );
     assert_eq!(index.stale(&asked), 2);
+}
+
+#[test]
+fn files_changed_a_moment_ago_are_maybe() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut docs = write_docs(dir.path(), &BODIES[..2]);
+    std::fs::write(&docs[0].path, "---\ntitle: t\n---\n<p>kubernetes</p>").expect("writes");
+    docs[0].stamp = Stamp::of(&docs[0].path).expect("stamps");
+    let index = BodyIndex::build(&docs, 2);
+    let query = parse("body:kubernetes").expect("parses");
+    assert_eq!(index.verdicts(&query, &docs), [Verdict::Maybe, Verdict::No]);
+    assert_eq!(index.stale(&docs), 1);
+    settle(&docs[0].path);
+    docs[0].stamp = Stamp::of(&docs[0].path).expect("stamps");
+    let index = index.update(&docs, 2);
+    assert_eq!(index.verdicts(&query, &docs), [Verdict::Yes, Verdict::No]);
 }
 
 #[test]
