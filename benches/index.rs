@@ -127,7 +127,11 @@ fn run() -> Result<(), String> {
         let reopened = BodyIndex::open(cache.path(), LIBRARY).ok_or("the saved index does not open")?;
         let found = search_through(&reopened.verdicts(&query, &docs), &articles, &query, threads);
         if found != everything {
-            return Err(format!("body:{term}: the index found {} articles, reading all {}", found.len(), everything.len()));
+            return Err(format!(
+                "body:{term}: the index found {} articles, reading all {}",
+                found.len(),
+                everything.len()
+            ));
         }
         let (rg_median, index_median) = (median(&rg_times), median(&index_times));
         println!(
@@ -153,7 +157,12 @@ fn run() -> Result<(), String> {
 
 /// The articles `verdicts` keep: the `Yes`, and the `Maybe` whose body
 /// passes when read; sorted.
-fn search_through(verdicts: &[Verdict], articles: &[folio::Article], query: &search::Query, threads: usize) -> Vec<usize> {
+fn search_through(
+    verdicts: &[Verdict],
+    articles: &[folio::Article],
+    query: &search::Query,
+    threads: usize,
+) -> Vec<usize> {
     let mut found: Vec<usize> = (0..verdicts.len()).filter(|&i| verdicts[i] == Verdict::Yes).collect();
     let maybe: Vec<BodySource> = (0..verdicts.len())
         .filter(|&i| verdicts[i] == Verdict::Maybe)

@@ -180,10 +180,10 @@ pub(super) fn update(old: BodyIndex, docs: &[Doc], threads: usize) -> BodyIndex 
         ids
     };
     let old_words = (0..old.word_starts.len()).map(|i| (Box::<[u8]>::from(old.word(i)), i));
-    let words = merge(old_words, fresh_lists.words, |i| old_ids(i), join);
+    let words = merge(old_words, fresh_lists.words, old_ids, join);
     let first_pair = old.word_starts.len();
     let old_pairs = old.pairs.iter().enumerate().map(|(j, &p)| (p, first_pair + j));
-    let pairs = merge(old_pairs, fresh_lists.pairs, |i| old_ids(i), join);
+    let pairs = merge(old_pairs, fresh_lists.pairs, old_ids, join);
     if unreadable.get() {
         return build(docs, threads);
     }

@@ -102,9 +102,10 @@ pub(super) fn open(folder: &Path, library_id: &str) -> Option<BodyIndex> {
     let (docs, words, pairs, vocabulary, posting_bytes) = (r.u64()?, r.u64()?, r.u64()?, r.u64()?, r.u64()?);
     let fixed_len = r.at;
     let lists = words.checked_add(pairs)?;
-    let table_bytes = [docs.checked_mul(29)?, words.checked_mul(4)?, vocabulary, pairs.checked_mul(8)?, lists.checked_mul(12)?]
-        .into_iter()
-        .try_fold(fixed.len() as u64, u64::checked_add)?;
+    let table_bytes =
+        [docs.checked_mul(29)?, words.checked_mul(4)?, vocabulary, pairs.checked_mul(8)?, lists.checked_mul(12)?]
+            .into_iter()
+            .try_fold(fixed.len() as u64, u64::checked_add)?;
     if table_bytes.checked_add(posting_bytes)?.checked_add(TRAILER)? != length {
         return None;
     }

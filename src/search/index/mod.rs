@@ -31,12 +31,12 @@ pub use query::Verdict;
 
 use crate::article::{Article, Format};
 use encoding_rs::Encoding;
-use std::collections::HashMap;
-use std::io;
-use std::path::{Path, PathBuf};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fs::File;
+use std::io;
 use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 /// What tells that a file changed: its size and modification time.
