@@ -78,10 +78,9 @@ fn scan(docs: &[&Doc], threads: usize) -> (Vec<u8>, Lists) {
             .map(|(h, docs)| h.join().unwrap_or_else(|_| Part { flags: vec![0; docs.len()], ..Part::default() }))
             .collect()
     });
-    let mut flags = Vec::with_capacity(docs.len());
-    let mut words: HashMap<Box<[u8]>, Vec<u32>, Quick> = HashMap::default();
-    let mut pairs: HashMap<u64, Vec<u32>, Quick> = HashMap::default();
     // Parts hold ascending ranges: appending in order keeps lists sorted.
+    let mut parts = parts.into_iter();
+    let Part { mut words, mut pairs, mut flags } = parts.next().unwrap_or_default();
     for part in parts {
         flags.extend(part.flags);
         for (word, ids) in part.words {
@@ -119,23 +118,33 @@ fn assemble(docs: &[Doc], flags: Vec<u8>, lists: Lists) -> BodyIndex {
         index.sums.push(sum32(&postings[start..]));
         index.list_ends.push(postings.len() as u64);
     };
-    for (word, ids) in &lists.words {
+    // Each list dropped once encoded.
+    for (word, ids) in lists.words {
         index.word_starts.push(index.vocabulary.len() as u32);
-        index.vocabulary.extend_from_slice(word);
+        index.vocabulary.extend_from_slice(&word);
         index.vocabulary.push(b'\n');
-        add(ids, &mut index);
+        add(&ids, &mut index);
     }
-    for (pair, ids) in &lists.pairs {
-        index.pairs.push(*pair);
-        add(ids, &mut index);
+    for (pair, ids) in lists.pairs {
+        index.pairs.push(pair);
+        add(&ids, &mut index);
     }
     index.postings = Postings::Memory(postings);
     index
 }
 
 pub(super) fn update(old: BodyIndex, docs: &[Doc], threads: usize) -> BodyIndex {
-    // Each doc's number in `old` when it is current there.
-    let kept: Vec<Option<u32>> = docs.iter().enumerate().map(|(i, doc)| old.current_at(i, doc)).collect();
+    // Each doc's number in `old` when it is current there (a key given twice:
+    // the second is read again).
+    let mut claimed = vec![false; old.len()];
+    let kept: Vec<Option<u32>> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let n = old.current_at(i, &doc.key, doc.stamp)?;
+            (!std::mem::replace(&mut claimed[n as usize], true)).then_some(n)
+        })
+        .collect();
     let fresh: Vec<usize> = (0..docs.len()).filter(|&i| kept[i].is_none()).collect();
     if old.len() == docs.len() && kept.iter().enumerate().all(|(i, n)| *n == Some(i as u32)) {
         return old;

@@ -1,22 +1,39 @@
-//! A persistent full-text index of article bodies, to answer `body:` terms
-//! without reading every body: a prefilter that tells, for each article,
-//! that it cannot match (`Verdict::No`), that it matches (`Verdict::Yes`,
-//! only for Latin words in bodies whose light and full folds agree), or
-//! that it must be read to know (`Verdict::Maybe`).
+//! A persistent full-text index of article bodies, so that `body:` terms
+//! need not read every body: a prefilter that tells, for each article,
+//! that it cannot match (`Verdict::No`), that it must be read to know
+//! (`Verdict::Maybe`: the caller verifies with `search::body_passes` on the
+//! real body, as `search_bodies` does), or, for Latin words only, that it
+//! matches (`Verdict::Yes`).
 //!
-//! What it keeps of each body (`extract`), from the folded visible text
+//! What is kept of each body (`extract`), from the folded visible text
 //! `search::body_text` gives: its words (maximal runs of ASCII letters and
-//! digits, exact, so a Latin term is looked for as a substring of the
-//! vocabulary) and its pairs of consecutive characters of which one is not
-//! ASCII (for CJK, kana and accented text). A term's candidates are the
-//! intersection, over its pairs and its Latin runs, of the documents
-//! holding that pair or a word containing that run. Articles are numbered
-//! in the order of the caller's list; each carries the caller's key (the
-//! path as bytes) and a `Stamp` (size, modification time): an article not
-//! in the index, or whose stamp differs, is always `Maybe`.
+//! digits: a Latin term is looked for as a substring of the vocabulary,
+//! which is exact) and its pairs of consecutive characters of which one is
+//! not ASCII (CJK, kana, accented text). A term's candidates are the
+//! documents holding all its pairs and, for each run of two or more Latin
+//! letters in it, a word containing that run; one-character terms and
+//! negated terms prune nothing. `body_passes` looks for an all-Latin
+//! query in a lighter fold; where that fold's words could differ from the
+//! full fold's (a letter and a combining mark, `㎏`), the index keeps both
+//! and says `Maybe` rather than `Yes`.
 //!
-//! Stored in one file per library (`file`), read whole when opened; the
-//! posting lists are decoded only when a query needs them.
+//! Articles carry the caller's key (the path as bytes; the index keeps a
+//! 64-bit hash of it) and a `Stamp` (size, modification time); one not in
+//! the index, changed since, unreadable when indexed, or changed in the two
+//! seconds before it was indexed is always `Maybe`. `update` reads only new
+//! and changed articles and renumbers the lists it keeps (decoding and
+//! encoding them all: about a second for 100,000 articles, against many
+//! for a build); with nothing changed it returns the index as it is.
+//!
+//! One file per library in the cache folder (`file`): opening reads the
+//! tables only; a posting list is read, checked and decoded when a query
+//! needs it.
+//!
+//! ```text
+//! let index = BodyIndex::open(cache, id).map_or_else(|| BodyIndex::build(&docs, threads), |i| i.update(&docs, threads));
+//! index.save(cache, id)?;               // when `stale` was not 0
+//! for (doc, verdict) in docs.iter().zip(index.verdicts(&query, &docs)) { /* Yes: a hit; Maybe: body_passes */ }
+//! ```
 
 mod build;
 mod extract;
@@ -165,7 +182,7 @@ impl BodyIndex {
 
     /// How many of `docs` `update` would read again.
     pub fn stale(&self, docs: &[Doc]) -> usize {
-        docs.iter().filter(|doc| self.current(doc).is_none()).count()
+        docs.iter().enumerate().filter(|(i, doc)| self.current_at(*i, &doc.key, doc.stamp).is_none()).count()
     }
 
     /// The index saved for `library_id` in `folder`; `None` when there is
@@ -205,23 +222,24 @@ impl BodyIndex {
         self.stamps.is_empty()
     }
 
-    /// The number of `doc` in the index, when it is there, indexed, and
-    /// its stamp is the same.
-    fn current(&self, doc: &Doc) -> Option<u32> {
+    /// The number of the document keyed `key` in the index, when it is
+    /// there, indexed, and its stamp is `stamp`.
+    fn current(&self, key: &[u8], stamp: Stamp) -> Option<u32> {
         let map = self.by_key.get_or_init(|| (0..self.len()).map(|n| (self.keys[n], n as u32)).collect());
-        map.get(&hash::hash64(&doc.key)).copied().filter(|&n| self.fresh(n as usize, doc))
+        map.get(&hash::hash64(key)).copied().filter(|&n| self.fresh(n as usize, stamp))
     }
 
-    fn fresh(&self, n: usize, doc: &Doc) -> bool {
-        self.stamps[n] == doc.stamp && self.flags[n] & INDEXED != 0
+    fn fresh(&self, n: usize, stamp: Stamp) -> bool {
+        self.stamps[n] == stamp && self.flags[n] & INDEXED != 0
     }
 
-    /// The number of `docs[position]` in the index, trying its position first.
-    fn current_at(&self, position: usize, doc: &Doc) -> Option<u32> {
-        if position < self.len() && self.keys[position] == hash::hash64(&doc.key) {
-            return self.fresh(position, doc).then_some(position as u32);
+    /// `current`, trying the document at `position` first (the caller's
+    /// list is usually in the order the index was built in).
+    fn current_at(&self, position: usize, key: &[u8], stamp: Stamp) -> Option<u32> {
+        if position < self.len() && self.keys[position] == hash::hash64(key) {
+            return self.fresh(position, stamp).then_some(position as u32);
         }
-        self.current(doc)
+        self.current(key, stamp)
     }
 
     /// The bytes of posting list `list`; `None` when they cannot be read or

@@ -4,7 +4,7 @@
 
 use super::extract::words_of;
 use super::postings::{DocSet, for_each};
-use super::{BodyIndex, Doc, EXACT};
+use super::{BodyIndex, Doc, EXACT, Stamp};
 use crate::search::{Query, Test};
 
 /// What the index says of one article and a query's `body:` terms.
@@ -33,6 +33,12 @@ impl BodyIndex {
 
     /// For each of `docs`, what the index says (see `Verdict`).
     pub fn verdicts(&self, query: &Query, docs: &[Doc]) -> Vec<Verdict> {
+        self.verdicts_of(query, docs.iter().map(|doc| (&*doc.key, doc.stamp)))
+    }
+
+    /// `verdicts` for documents given as (key, stamp), in the caller's order.
+    pub fn verdicts_of<'a>(&self, query: &Query, docs: impl IntoIterator<Item = (&'a [u8], Stamp)>) -> Vec<Verdict> {
+        let docs = docs.into_iter();
         let terms: Vec<&str> = query
             .clauses
             .iter()
@@ -45,7 +51,7 @@ impl BodyIndex {
         let negated = query.clauses.iter().any(|c| c.negated && matches!(c.test, Test::Body(_)));
         if terms.is_empty() {
             let all = if negated { Verdict::Maybe } else { Verdict::Yes };
-            return vec![all; docs.len()];
+            return docs.map(|_| all).collect();
         }
         // One Latin word each: the index knows the answer (when exact).
         let mut certain =
@@ -61,9 +67,8 @@ impl BodyIndex {
                 }
             }
         }
-        docs.iter()
-            .enumerate()
-            .map(|(i, doc)| match self.current_at(i, doc) {
+        docs.enumerate()
+            .map(|(i, (key, stamp))| match self.current_at(i, key, stamp) {
                 None => Verdict::Maybe,
                 Some(n) if set.as_ref().is_some_and(|s| !s.contains(n)) => Verdict::No,
                 Some(n) if certain && self.flags[n as usize] & EXACT != 0 => Verdict::Yes,

@@ -243,3 +243,19 @@ fn corrupt_lists_prune_nothing() {
         assert_eq!(updated.verdicts(&query, &touched), fresh.verdicts(&query, &touched), "byte {at}");
     }
 }
+
+#[test]
+fn keys_given_twice_and_verdicts_by_key() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docs = write_docs(dir.path(), &BODIES);
+    let index = BodyIndex::build(&docs, 2);
+    let mut twice = docs.clone();
+    twice.push(docs[0].clone());
+    let updated = index.update(&twice, 2);
+    let query = parse("body:kubernetes").expect("parses");
+    let verdicts = updated.verdicts(&query, &twice);
+    assert_eq!(verdicts[0], Verdict::Yes);
+    assert_eq!(verdicts[6], Verdict::Yes);
+    let by_key = updated.verdicts_of(&query, twice.iter().rev().map(|d| (&*d.key, d.stamp)));
+    assert_eq!(by_key.into_iter().rev().collect::<Vec<_>>(), verdicts);
+}
