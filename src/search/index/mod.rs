@@ -83,7 +83,9 @@ impl Stamp {
                     }
                 }
             },
-            Err(_) => (0, 0),
+            // No modification time: a stamp that never settles, so the
+            // file is never trusted to the index (always `Maybe`).
+            Err(_) => (i64::MAX, 0),
         };
         Stamp { size: metadata.len(), seconds, nanos }
     }

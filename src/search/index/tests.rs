@@ -259,3 +259,17 @@ fn keys_given_twice_and_verdicts_by_key() {
     let by_key = updated.verdicts_of(&query, twice.iter().rev().map(|d| (&*d.key, d.stamp)));
     assert_eq!(by_key.into_iter().rev().collect::<Vec<_>>(), verdicts);
 }
+
+#[test]
+fn an_empty_library() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let index = BodyIndex::build(&[], 2);
+    assert!(index.is_empty());
+    index.save(dir.path(), "empty").expect("saves");
+    let opened = BodyIndex::open(dir.path(), "empty").expect("opens");
+    assert!(opened.is_empty());
+    let docs = write_docs(dir.path(), &BODIES[..1]);
+    assert_eq!(opened.verdicts(&parse("body:kubernetes").expect("parses"), &docs), [Verdict::Maybe]);
+    let updated = opened.update(&docs, 2);
+    assert_eq!(updated.verdicts(&parse("body:kubernetes").expect("parses"), &docs), [Verdict::Yes]);
+}
