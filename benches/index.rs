@@ -6,8 +6,9 @@
 //!
 //! Environment: `FOLIO_BENCH_DIR` (default: the corpus `cargo bench
 //! --bench search` generates, `target/folio-bench/corpus-100000`),
-//! `FOLIO_BENCH_ROUNDS` (default 5); `FOLIO_BENCH_ONLY=build` stops after
-//! the build (for a profiler).
+//! `FOLIO_BENCH_ROUNDS` (default 5). For a profiler: `FOLIO_BENCH_ONLY=build`
+//! stops after the build, `FOLIO_BENCH_ONLY=verify` then reads the `Maybe`
+//! articles of the CJK term again and again for 10 s.
 
 use folio::search::index::{BodyIndex, Doc, Verdict};
 use folio::search::{self, BodySource};
@@ -63,10 +64,26 @@ fn run() -> Result<(), String> {
     println!("  loader::load {}, stamping every file (Doc::of) {}", show(load), show(stamping));
 
     let (index, build) = timed(|| BodyIndex::build(&docs, threads));
-    if std::env::var_os("FOLIO_BENCH_ONLY").is_some() {
-        // For a profiler: the build alone.
-        println!("build {}  {:?}", show(build), index.sizes());
-        return Ok(());
+    match std::env::var("FOLIO_BENCH_ONLY").as_deref() {
+        Ok("build") => {
+            println!("build {}  {:?}", show(build), index.sizes());
+            return Ok(());
+        }
+        Ok("verify") => {
+            // Reading the `Maybe` of the CJK term, for 10 s.
+            let query = search::parse(&format!("body:{}", TERMS[1]))?;
+            let verdicts = index.verdicts(&query, &docs);
+            let start = Instant::now();
+            let mut rounds = 0;
+            while start.elapsed() < Duration::from_secs(10) {
+                std::hint::black_box(search_through(&verdicts, &articles, &query, threads));
+                rounds += 1;
+            }
+            println!("verify: {rounds} rounds in {}", show(start.elapsed()));
+            return Ok(());
+        }
+        Ok(other) => return Err(format!("FOLIO_BENCH_ONLY={other:?}: say build or verify")),
+        Err(_) => {}
     }
     let ((), save) = timed(|| index.save(cache.path(), LIBRARY).unwrap_or_else(|e| eprintln!("cannot save: {e}")));
     let file = BodyIndex::file_path(cache.path(), LIBRARY);
