@@ -4,6 +4,7 @@
 
 use super::extract::{Extract, extract};
 use super::hash::{Quick, hash64, sum32};
+use super::ids::Ids;
 use super::postings::{encode, for_each};
 use super::{BodyIndex, Doc, EXACT, INDEXED, Postings};
 use crate::document::BodyKind;
@@ -12,15 +13,15 @@ use std::collections::HashMap;
 /// Sorted words and pairs, each with its ascending document numbers.
 #[derive(Default)]
 struct Lists {
-    words: Vec<(Box<[u8]>, Vec<u32>)>,
-    pairs: Vec<(u64, Vec<u32>)>,
+    words: Vec<(Box<[u8]>, Ids)>,
+    pairs: Vec<(u64, Ids)>,
 }
 
 /// What one thread gathers from its share of the documents.
 #[derive(Default)]
 struct Part {
-    words: HashMap<Box<[u8]>, Vec<u32>, Quick>,
-    pairs: HashMap<u64, Vec<u32>, Quick>,
+    words: HashMap<Box<[u8]>, Ids, Quick>,
+    pairs: HashMap<u64, Ids, Quick>,
     flags: Vec<u8>,
 }
 
@@ -43,6 +44,7 @@ fn now_seconds() -> i64 {
 /// Reads `docs` (numbered `0..`) on `threads` threads.
 fn scan(docs: &[&Doc], threads: usize) -> (Vec<u8>, Lists) {
     let settled_before = now_seconds() - SETTLE_SECONDS;
+    let count = docs.len() as u32;
     let threads = threads.clamp(1, docs.len().max(1));
     let share = docs.len().div_ceil(threads).max(1);
     let parts: Vec<Part> = std::thread::scope(|scope| {
@@ -61,10 +63,10 @@ fn scan(docs: &[&Doc], threads: usize) -> (Vec<u8>, Lists) {
                         };
                         part.flags.push(INDEXED | if extract.exact { EXACT } else { 0 });
                         for word in extract.words {
-                            part.words.entry(word).or_default().push(number);
+                            part.words.entry(word).or_default().push(number, count);
                         }
                         for pair in extract.pairs {
-                            part.pairs.entry(pair).or_default().push(number);
+                            part.pairs.entry(pair).or_default().push(number, count);
                         }
                     }
                     part
@@ -84,10 +86,10 @@ fn scan(docs: &[&Doc], threads: usize) -> (Vec<u8>, Lists) {
     for part in parts {
         flags.extend(part.flags);
         for (word, ids) in part.words {
-            words.entry(word).or_default().extend(ids);
+            words.entry(word).or_default().append(ids, count);
         }
         for (pair, ids) in part.pairs {
-            pairs.entry(pair).or_default().extend(ids);
+            pairs.entry(pair).or_default().append(ids, count);
         }
     }
     let mut words: Vec<_> = words.into_iter().collect();
@@ -123,11 +125,11 @@ fn assemble(docs: &[Doc], flags: Vec<u8>, lists: Lists) -> BodyIndex {
         index.word_starts.push(index.vocabulary.len() as u32);
         index.vocabulary.extend_from_slice(&word);
         index.vocabulary.push(b'\n');
-        add(&ids, &mut index);
+        add(&ids.into_sorted(), &mut index);
     }
     for (pair, ids) in lists.pairs {
         index.pairs.push(pair);
-        add(&ids, &mut index);
+        add(&ids.into_sorted(), &mut index);
     }
     index.postings = Postings::Memory(postings);
     index
@@ -182,11 +184,11 @@ pub(super) fn update(old: BodyIndex, docs: &[Doc], threads: usize) -> BodyIndex 
         }
         ids
     };
-    let fresh_ids = |ids: Vec<u32>| ids.into_iter().map(|j| fresh[j as usize] as u32);
-    let join = |mut ids: Vec<u32>, more: Option<Vec<u32>>| {
+    let fresh_ids = |ids: Ids| ids.into_sorted().into_iter().map(|j| fresh[j as usize] as u32);
+    let join = |mut ids: Vec<u32>, more: Option<Ids>| {
         ids.extend(more.into_iter().flat_map(fresh_ids));
         ids.sort_unstable();
-        ids
+        Ids::from_sorted(ids, docs.len() as u32)
     };
     let old_words = (0..old.word_starts.len()).map(|i| (Box::<[u8]>::from(old.word(i)), i));
     let words = merge(old_words, fresh_lists.words, old_ids, join);
@@ -203,10 +205,10 @@ pub(super) fn update(old: BodyIndex, docs: &[Doc], threads: usize) -> BodyIndex 
 /// of fresh documents), both sorted by key, merged into sorted entries.
 fn merge<K: Ord>(
     old: impl Iterator<Item = (K, usize)>,
-    fresh: Vec<(K, Vec<u32>)>,
+    fresh: Vec<(K, Ids)>,
     old_ids: impl Fn(usize) -> Vec<u32>,
-    join: impl Fn(Vec<u32>, Option<Vec<u32>>) -> Vec<u32>,
-) -> Vec<(K, Vec<u32>)> {
+    join: impl Fn(Vec<u32>, Option<Ids>) -> Ids,
+) -> Vec<(K, Ids)> {
     let mut out = Vec::new();
     let mut old = old.peekable();
     let mut fresh = fresh.into_iter().peekable();
@@ -235,7 +237,7 @@ fn merge<K: Ord>(
                 _ => break,
             },
         };
-        if !ids.is_empty() {
+        if ids != Ids::List(Vec::new()) {
             out.push((key, ids));
         }
     }

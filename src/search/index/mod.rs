@@ -39,6 +39,7 @@ mod build;
 mod extract;
 mod file;
 mod hash;
+mod ids;
 mod postings;
 mod query;
 #[cfg(test)]

@@ -273,3 +273,42 @@ fn an_empty_library() {
     let updated = opened.update(&docs, 2);
     assert_eq!(updated.verdicts(&parse("body:kubernetes").expect("parses"), &docs), [Verdict::Yes]);
 }
+
+#[test]
+fn many_documents_dense_lists() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bodies: Vec<String> = (0..120)
+        .map(|i| match i % 3 {
+            0 => format!("<p>common kubernetes {i} 乌克兰</p>"),
+            1 => format!("<p>common docker {i} 堂本光一</p>"),
+            _ => format!("<p>common {i}</p>"),
+        })
+        .collect();
+    let refs: Vec<&str> = bodies.iter().map(String::as_str).collect();
+    let mut docs = write_docs(dir.path(), &refs);
+    let index = BodyIndex::build(&docs, 2);
+    docs.swap(0, 100);
+    docs[5].stamp.nanos = docs[5].stamp.nanos.wrapping_add(1);
+    docs.truncate(110);
+    let updated = index.update(&docs, 2);
+    let fresh = BodyIndex::build(&docs, 2);
+    let order: Vec<&str> = docs
+        .iter()
+        .map(|d| {
+            let stem = d.path.file_stem().and_then(|s| s.to_str()).expect("named");
+            refs[stem[1..].parse::<usize>().expect("numbered")]
+        })
+        .collect();
+    for query in ["body:common", "body:kubernetes", "body:乌克兰", "body:堂本光一", "body:docker body:common", "body:1"]
+    {
+        let parsed = parse(query).expect("parses");
+        let verdicts = updated.verdicts(&parsed, &docs);
+        assert_eq!(verdicts, fresh.verdicts(&parsed, &docs), "{query}");
+        for ((verdict, passes), body) in verdicts.iter().zip(truth(query, &order)).zip(&order) {
+            assert!(*verdict != Verdict::No || !passes, "{query} pruned {body}");
+            assert!(*verdict != Verdict::Yes || passes, "{query} claimed {body}");
+        }
+    }
+    let common = updated.verdicts(&parse("body:common").expect("parses"), &docs);
+    assert_eq!(common.iter().filter(|v| **v == Verdict::Yes).count(), 110);
+}
