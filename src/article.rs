@@ -62,6 +62,9 @@ pub struct Article {
     /// The legacy encoding the file was decoded from (`None`: UTF-8, or not
     /// yet known because only the front matter was read).
     pub encoding: Option<&'static Encoding>,
+    /// The file's size and modification time when it was loaded (with the
+    /// index cache), which tell the body index whether it still knows it.
+    pub stamp: Option<crate::search::index::Stamp>,
     /// Its searchable text, when the loader made it (on its threads, or from
     /// the index cache); the reader takes it, or folds it itself.
     pub search: Option<Box<crate::search::Entry>>,

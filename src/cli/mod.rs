@@ -8,6 +8,7 @@ pub use args::{Cli, Command, ConfigCommand, ListArgs, ShowArgs, SortArg};
 
 use crate::config;
 use crate::library::Library;
+use crate::search::index;
 use crate::text::printable;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -65,9 +66,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     let mut library = crate::loader::load_with(&paths, crate::loader::cache_folder());
-    if let Some(query) = &query {
-        keep_matching(&mut library, query, &paths, &places.data);
-    }
+    let index_chore = query.as_ref().and_then(|query| keep_matching(&mut library, query, &paths, &places.data));
     let order = (sort.into(), args.reverse);
     if order != (crate::library::SortKey::Date, false) {
         // `load` gives the list newest first already.
@@ -89,6 +88,10 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     }
     let code = if library.has_missing_path() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+    if let Some(chore) = index_chore {
+        // After the answer: the next full-text search will not wait for it.
+        chore.run();
+    }
     // Freeing 100,000 articles one by one would only delay the exit.
     std::mem::forget(library);
     code
@@ -160,7 +163,15 @@ fn read(paths: Vec<PathBuf>, config: config::Config, config_problems: Vec<config
 }
 
 /// Drops the articles `query` does not match, searching bodies when it asks.
-fn keep_matching(library: &mut Library, query: &crate::search::Query, paths: &[PathBuf], data: &Path) {
+/// Returns the body index's upkeep when a full-text search found it
+/// missing or out of date.
+fn keep_matching(
+    library: &mut Library,
+    query: &crate::search::Query,
+    paths: &[PathBuf],
+    data: &Path,
+) -> Option<IndexChore> {
+    let mut chore = None;
     let now = jiff::Timestamp::now();
     let mut keep = crate::search::select(query, &library.articles, now);
     if query.needs_marks() {
@@ -182,18 +193,45 @@ fn keep_matching(library: &mut Library, query: &crate::search::Query, paths: &[P
         let found = std::sync::Mutex::new(vec![false; keep.len()]);
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
         let cancel = std::sync::atomic::AtomicBool::new(false);
-        crate::search::search_bodies(&candidates, query, threads, &cancel, &|index| {
+        let folder = crate::loader::cache_folder();
+        let id = index::library_id(paths);
+        let body_index = folder.as_deref().and_then(|folder| index::BodyIndex::open(folder, &id));
+        crate::search::search_bodies_indexed(&candidates, query, body_index.as_ref(), threads, &cancel, &|index| {
             if let Ok(mut found) = found.lock() {
                 found[index] = true;
             }
         });
         keep = found.into_inner().unwrap_or_default();
+        let docs = index::docs_of(&library.articles);
+        let stale = body_index.as_ref().map_or(docs.len(), |index| index.stale(&docs));
+        // Worth the work: no index, or one that misses a twentieth.
+        if let Some(folder) = folder.filter(|_| !docs.is_empty() && stale * 20 > docs.len()) {
+            chore = Some(IndexChore { folder, id, docs });
+        }
     }
     let mut index = 0;
     library.articles.retain(|_| {
         index += 1;
         keep.get(index - 1).copied().unwrap_or(false)
     });
+    chore
+}
+
+/// Bringing the body index up to date after a full-text search.
+struct IndexChore {
+    folder: PathBuf,
+    id: String,
+    docs: Vec<index::Doc>,
+}
+
+impl IndexChore {
+    fn run(self) {
+        if std::io::stderr().is_terminal() {
+            eprintln!("folio: indexing the text of {} articles, for faster full-text searches…", self.docs.len());
+        }
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        index::refresh(&self.folder, &self.id, &self.docs, threads);
+    }
 }
 
 /// The PATHs given, else config.toml's `library`, else the bundled

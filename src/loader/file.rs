@@ -158,6 +158,7 @@ fn article(
         warnings: warnings.into_iter().map(Into::into).collect(),
         format: job.format,
         encoding,
+        stamp: None,
         search: None,
     })
 }
@@ -182,6 +183,7 @@ pub fn placed_article(job: &FileJob) -> Article {
         warnings: Box::default(),
         format: job.format,
         encoding: None,
+        stamp: None,
         search: None,
     }
 }

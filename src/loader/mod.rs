@@ -221,11 +221,18 @@ fn load_through_cache(job: &FileJob, scratch: &mut ReaderScratch, cache: Cache<'
     let Ok(stamp) = scratch.folders.stamp(&job.dir, &job.file_name, &scratch.path) else {
         return with_entry(load_file(job, scratch));
     };
+    let stamped = |mut loaded: Loaded| {
+        if let Loaded::Article(article) = &mut loaded {
+            let cache::Stamp { size, seconds, nanos } = stamp;
+            article.stamp = Some(crate::search::index::Stamp { size, seconds, nanos });
+        }
+        loaded
+    };
     if let Some(index) = cache.index.wait() {
         let mut article = file::placed_article(job);
         let key = scratch.path.as_os_str().as_encoded_bytes();
         match cache::look_up(index, key, stamp, (&mut article, cache.entries), &mut scratch.interner, used) {
-            Some(cache::Cached::Article) => return Loaded::Article(article),
+            Some(cache::Cached::Article) => return stamped(Loaded::Article(article)),
             Some(cache::Cached::Skipped) => return Loaded::Skipped,
             // Cached by a run that did not want entries: made now, and kept.
             Some(cache::Cached::ArticleWithoutEntry) => {
@@ -233,7 +240,7 @@ fn load_through_cache(job: &FileJob, scratch: &mut ReaderScratch, cache: Cache<'
                 if let Loaded::Article(article) = &loaded {
                     cache::remember(key, stamp, Some(article), cache.now, used);
                 }
-                return loaded;
+                return stamped(loaded);
             }
             None => {}
         }
@@ -245,5 +252,5 @@ fn load_through_cache(job: &FileJob, scratch: &mut ReaderScratch, cache: Cache<'
         Loaded::Skipped => cache::remember(key, stamp, None, cache.now, used),
         Loaded::Problem(_) => {}
     }
-    loaded
+    stamped(loaded)
 }

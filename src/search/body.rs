@@ -3,6 +3,7 @@
 //! from disk on several threads and stopped as soon as it is not wanted.
 
 use super::fold::fold;
+use super::index::{BodyIndex, Stamp, Verdict};
 use super::query::{Query, Test};
 use crate::article::{Article, Format};
 use crate::document::BodyKind;
@@ -131,12 +132,48 @@ pub struct BodySource {
     pub path: PathBuf,
     pub format: Format,
     pub encoding: Option<&'static Encoding>,
+    /// Size and time when loaded, for the body index.
+    pub stamp: Option<Stamp>,
 }
 
 impl BodySource {
     pub fn of(index: usize, article: &Article) -> BodySource {
-        BodySource { index, path: article.path(), format: article.format, encoding: article.encoding }
+        BodySource {
+            index,
+            path: article.path(),
+            format: article.format,
+            encoding: article.encoding,
+            stamp: article.stamp,
+        }
     }
+}
+
+/// `search_bodies`, asking the body index first where there is one: what
+/// it rules out is not read, what it knows matches is found at once, and
+/// only the rest (and whatever it does not know as it is now) is read.
+pub fn search_bodies_indexed(
+    sources: &[BodySource],
+    query: &Query,
+    index: Option<&BodyIndex>,
+    threads: usize,
+    cancel: &AtomicBool,
+    found: &(dyn Fn(usize) + Sync),
+) {
+    let Some(index) = index else {
+        return search_bodies(sources, query, threads, cancel, found);
+    };
+    let (stamped, unknown): (Vec<&BodySource>, Vec<&BodySource>) = sources.iter().partition(|s| s.stamp.is_some());
+    let keys = stamped.iter().filter_map(|s| Some((s.path.as_os_str().as_encoded_bytes(), s.stamp?)));
+    let verdicts = index.verdicts_of(query, keys);
+    let mut to_read: Vec<BodySource> = unknown.into_iter().cloned().collect();
+    for (source, verdict) in stamped.into_iter().zip(verdicts) {
+        match verdict {
+            Verdict::Yes => found(source.index),
+            Verdict::Maybe => to_read.push(source.clone()),
+            Verdict::No => {}
+        }
+    }
+    search_bodies(&to_read, query, threads, cancel, found);
 }
 
 /// Reads the bodies of `sources` on up to `threads` threads and tells

@@ -9,6 +9,7 @@ mod opener;
 use crate::app::{Action, App, Effect};
 use crate::config::{self, Config};
 use crate::loader::{self, LoadEvent};
+use crate::search::index::{self, BodyIndex};
 use crate::state::Store;
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
@@ -17,9 +18,9 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -113,8 +114,17 @@ fn event_loop(
     app.configure(&config);
     let (store, state_problem) = Store::open(&config::paths().data);
     app.use_state(store, &paths);
-    let mut shell =
-        Shell { screen, wake, search: None, app, opener: config.opener, save_failed: None, paths, watching: None };
+    let mut shell = Shell {
+        screen,
+        wake,
+        search: None,
+        app,
+        opener: config.opener,
+        save_failed: None,
+        paths,
+        watching: None,
+        body_index: Arc::default(),
+    };
     if let Some(first) = config_problems.first() {
         let more = config_problems.len() - 1;
         let more = if more > 0 { format!(" (and {more} more — press P)") } else { String::new() };
@@ -192,6 +202,7 @@ impl Shell<'_> {
                             return Ok(Ending::Quit);
                         }
                         shell.start_watching();
+                        shell.start_indexing();
                         continue;
                     }
                     Wake::BodyDone(generation) => Some(Action::BodySearchDone { generation }),
@@ -228,6 +239,8 @@ struct Shell<'a> {
     /// The library's PATHs, and the watch on them (dropping it ends it).
     paths: Vec<PathBuf>,
     watching: Option<Sender<()>>,
+    /// The body index, once it is opened (or built) in the background.
+    body_index: Arc<Mutex<Option<Arc<BodyIndex>>>>,
 }
 
 impl Shell<'_> {
@@ -243,6 +256,23 @@ impl Shell<'_> {
                 // Kept until the shell drops `stop`.
                 Ok(_watch) => drop(stopped.recv()),
                 Err(error) => drop(wake.send(Wake::Unwatched(error.to_string()))),
+            }
+        });
+    }
+
+    /// The body index, opened (or built, or brought up to date) in the
+    /// background on one thread once the list is complete; until then body
+    /// searches read every body.
+    fn start_indexing(&mut self) {
+        let Some(folder) = loader::cache_folder() else { return };
+        let docs = index::docs_of(&self.app.articles);
+        let id = index::library_id(&self.paths);
+        let slot = Arc::clone(&self.body_index);
+        thread::spawn(move || {
+            if let Some(built) = index::refresh(&folder, &id, &docs, 1)
+                && let Ok(mut slot) = slot.lock()
+            {
+                *slot = Some(Arc::new(built));
             }
         });
     }
@@ -316,11 +346,13 @@ impl Shell<'_> {
         let cancel = Arc::new(AtomicBool::new(false));
         self.search = Some(Arc::clone(&cancel));
         let wake = self.wake.clone();
+        let body_index = self.body_index.lock().ok().and_then(|slot| slot.clone());
         thread::spawn(move || {
             // One core is left for typing.
             let threads = thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
             let found = std::sync::Mutex::new(wake.clone());
-            crate::search::search_bodies(&sources, &query, threads, &cancel, &|article| {
+            let index = body_index.as_deref();
+            crate::search::search_bodies_indexed(&sources, &query, index, threads, &cancel, &|article| {
                 if let Ok(wake) = found.lock() {
                     let _ = wake.send(Wake::BodyHit(generation, article));
                 }

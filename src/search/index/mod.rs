@@ -103,6 +103,54 @@ pub struct Doc {
     pub encoding: Option<&'static Encoding>,
 }
 
+/// The body index's name for a library opened with `paths`: their
+/// absolute forms, one a line.
+pub fn library_id(paths: &[PathBuf]) -> String {
+    let roots: Vec<String> = paths
+        .iter()
+        .map(|path| std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()).to_string_lossy().into_owned())
+        .collect();
+    roots.join("\n")
+}
+
+/// The documents of `articles` the index can know: those loaded with a
+/// stamp (through the index cache).
+pub fn docs_of(articles: &[Article]) -> Vec<Doc> {
+    articles
+        .iter()
+        .filter_map(|article| {
+            let stamp = article.stamp?;
+            let path = article.path();
+            Some(Doc {
+                key: path.as_os_str().as_encoded_bytes().into(),
+                stamp,
+                path,
+                format: article.format,
+                encoding: article.encoding,
+            })
+        })
+        .collect()
+}
+
+/// Opens the index of a library and brings it up to date with `docs`
+/// (building it when there is none, or none to trust), saving it when it
+/// changed. `None` if there is nothing to index.
+pub fn refresh(folder: &Path, library_id: &str, docs: &[Doc], threads: usize) -> Option<BodyIndex> {
+    if docs.is_empty() {
+        return None;
+    }
+    let (index, changed) = match BodyIndex::open(folder, library_id) {
+        Some(index) if index.stale(docs) == 0 => (index, false),
+        Some(index) => (index.update(docs, threads), true),
+        None => (BodyIndex::build(docs, threads), true),
+    };
+    if changed {
+        // Only a shortcut: a failure to save costs the next search time.
+        let _ = index.save(folder, library_id);
+    }
+    Some(index)
+}
+
 impl Doc {
     /// `article` keyed by its path, stamped now.
     pub fn of(article: &Article) -> io::Result<Doc> {
