@@ -538,17 +538,7 @@ impl App {
     /// For each article of `order`, whether it passes the query's text
     /// clauses; the search columns are (re)built only when one needs them.
     fn text_matches(&mut self) -> Vec<bool> {
-        let has_text = self.query.clauses.iter().any(|c| {
-            matches!(
-                c.test,
-                search::Test::Anywhere(_)
-                    | search::Test::Title(_)
-                    | search::Test::Author(_)
-                    | search::Test::Category(_)
-                    | search::Test::In(_)
-            )
-        });
-        if !has_text {
+        if !self.query.needs_text() {
             return vec![true; self.order.len()];
         }
         if self.columns_stale {

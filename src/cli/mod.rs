@@ -65,7 +65,9 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut library = crate::loader::load_with(&paths, crate::loader::cache_folder());
+    // A query on the list's text reads the search entries from the cache.
+    let entries = query.as_ref().is_some_and(crate::search::Query::needs_text);
+    let mut library = crate::loader::load_with_entries(&paths, crate::loader::cache_folder(), entries);
     let index_chore = query.as_ref().and_then(|query| keep_matching(&mut library, query, &paths, &places.data));
     let order = (sort.into(), args.reverse);
     if order != (crate::library::SortKey::Date, false) {
@@ -202,11 +204,14 @@ fn keep_matching(
             }
         });
         keep = found.into_inner().unwrap_or_default();
-        let docs = index::docs_of(&library.articles);
-        let stale = body_index.as_ref().map_or(docs.len(), |index| index.stale(&docs));
         // Worth the work: no index, or one that misses a twentieth.
-        if let Some(folder) = folder.filter(|_| !docs.is_empty() && stale * 20 > docs.len()) {
-            chore = Some(IndexChore { folder, id, docs });
+        let stamped = library.articles.iter().filter(|a| a.stamp.is_some()).count();
+        let stale = body_index.as_ref().map_or(stamped, |index| {
+            let keys = candidates.iter().filter_map(|s| Some((s.path.as_os_str().as_encoded_bytes(), s.stamp?)));
+            index.stale_of(keys)
+        });
+        if let Some(folder) = folder.filter(|_| stamped > 0 && stale * 20 > stamped) {
+            chore = Some(IndexChore { folder, id, docs: index::docs_of(&library.articles) });
         }
     }
     let mut index = 0;

@@ -45,9 +45,14 @@ pub fn load(paths: &[PathBuf]) -> Library {
 
 /// `load`, with the index cache in `cache` (`None`: no cache).
 pub fn load_with(paths: &[PathBuf], cache: Option<PathBuf>) -> Library {
+    load_with_entries(paths, cache, false)
+}
+
+/// `load_with`, the articles with their search entries when `entries`.
+pub fn load_with_entries(paths: &[PathBuf], cache: Option<PathBuf>, entries: bool) -> Library {
     let mut library = Library::new(paths.to_vec());
     let mut finished = false;
-    for event in spawn_with(paths.to_vec(), cache, false) {
+    for event in spawn_with(paths.to_vec(), cache, entries) {
         match event {
             LoadEvent::Batch(batch) => library.extend(batch),
             LoadEvent::Done => finished = true,

@@ -42,7 +42,39 @@ pub fn body_passes(query: &Query, body: &str, kind: BodyKind) -> bool {
     if latin_words {
         return body_matches(query, &fold_for_latin(&text));
     }
+    if found_as_written(query, &text) {
+        return true;
+    }
     body_matches(query, &fold(&text))
+}
+
+/// Whether every `body:` word of `query` (none negated) occurs in `text`
+/// just as it is written folded, in text where folding cannot join a
+/// character to its neighbour: then the folded text holds it too, and
+/// folding the whole text (most of a search's time) is not needed. Words
+/// found only in another form (traditional, full-width) are left to `fold`.
+fn found_as_written(query: &Query, text: &str) -> bool {
+    let mut terms = query.clauses.iter().filter_map(|c| match &c.test {
+        Test::Body(term) => Some((c.negated, term)),
+        _ => None,
+    });
+    terms.all(|(negated, term)| !negated && text.contains(term.as_str())) && !text.chars().any(joins_when_folded)
+}
+
+/// A character folding may join to the one before it: a combining mark, a
+/// half-width voicing mark (`ﾞ`), a Hangul jamo.
+fn joins_when_folded(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) != 0
+        || matches!(
+            c,
+            '\u{ff9e}' | '\u{ff9f}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{a960}'..='\u{a97f}' | '\u{d7b0}'..='\u{d7ff}'
+        )
+}
+
+/// `body_passes` without the shortcut of `found_as_written` (for tests).
+#[cfg(test)]
+fn body_passes_folding(query: &Query, body: &str, kind: BodyKind) -> bool {
+    body_matches(query, &fold(&visible_text(body, kind)))
 }
 
 /// Whether a quick look at the raw body proves a `body:` word beginning
@@ -80,17 +112,26 @@ fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2fa1f}')
 }
 
-/// Every character that folds into the ideograph `folded`, built once.
+/// Every character whose folded form begins with the ideograph `folded`
+/// (its traditional forms, compatibility ideographs and radicals, and
+/// squared or enclosed words like `㍻` → `平成`), built once.
 fn ideograph_forms(folded: char) -> &'static [char] {
     static FORMS: std::sync::OnceLock<std::collections::HashMap<char, Vec<char>>> = std::sync::OnceLock::new();
     let forms = FORMS.get_or_init(|| {
         let mut forms: std::collections::HashMap<char, Vec<char>> = std::collections::HashMap::new();
-        let ranges = [0x3400..=0x9fff_u32, 0xf900..=0xfaff, 0x20000..=0x2fa1f];
+        let ranges = [
+            0x2e80..=0x2fdf_u32,
+            0x3000..=0x33ff,
+            0x3400..=0x9fff,
+            0xf900..=0xfaff,
+            0xff00..=0xffef,
+            0x1f200..=0x1f2ff,
+            0x20000..=0x2fa1f,
+        ];
         for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
             let folded = fold(c.encode_utf8(&mut [0; 4]));
-            let mut chars = folded.chars();
-            if let (Some(one), None) = (chars.next(), chars.next()) {
-                forms.entry(one).or_default().push(c);
+            if let Some(first) = folded.chars().next().filter(|&first| is_ideograph(first)) {
+                forms.entry(first).or_default().push(c);
             }
         }
         forms
@@ -361,6 +402,56 @@ mod tests {
             assert!(folded || !body.contains("乌克兰") || query.clauses[0].negated, "{body}");
             assert_eq!(body_passes(&query, body, BodyKind::Html), folded, "{body}");
         }
+    }
+
+    #[test]
+    fn words_found_as_written_agree_with_folding() {
+        use proptest::prelude::*;
+        const PIECES: &[&str] = &[
+            "乌克兰",
+            "烏克蘭",
+            "堂本光一",
+            "光",
+            "一",
+            "カ",
+            "ｶ",
+            "ﾞ",
+            "ガ",
+            "か",
+            "\u{3099}",
+            "e",
+            "\u{301}",
+            "é",
+            "ＡＢ",
+            "ab",
+            " ",
+            "　",
+            "<b>",
+            "</b>",
+            "<p>",
+            "&amp;",
+            "ᄀ",
+            "ᅡ",
+            "가",
+            "①",
+            "㍻",
+            "平成",
+            "ﬁ",
+            "fi",
+        ];
+        let text = prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|p| p.concat());
+        let term = prop::collection::vec(prop::sample::select(PIECES), 1..4).prop_map(|p| p.concat());
+        proptest!(ProptestConfig::with_cases(2000), |(body in text, word in term)| {
+            let folded = fold(&word);
+            prop_assume!(!folded.trim().is_empty() && !folded.is_ascii() && !folded.contains('"'));
+            let Ok(query) = super::super::parse(&format!("body:\"{folded}\"")) else { return Ok(()) };
+            let html = format!("<p>{body}</p>");
+            prop_assert_eq!(
+                body_passes(&query, &html, BodyKind::Html),
+                body_passes_folding(&query, &html, BodyKind::Html),
+                "{:?} in {:?}", folded, html
+            );
+        });
     }
 
     #[test]

@@ -185,10 +185,19 @@ pub fn matches_facts(query: &Query, article: &Article, now: Timestamp) -> bool {
 /// For each of `articles`, whether it passes every clause that does not
 /// need its body (`now` is for `newer:`): the same columns the reader
 /// filters with, in the articles' own order.
+/// The articles' search entries are used where the loader made them
+/// (`Article::search`), else made here.
 pub fn select(query: &Query, articles: &[Article], now: Timestamp) -> Vec<bool> {
-    let entries: Vec<Entry> = articles.iter().map(Entry::new).collect();
-    let order: Vec<usize> = (0..articles.len()).collect();
-    let text = Columns::new(&entries, &order).select(query);
+    let text = if query.needs_text() {
+        let entries: Vec<Entry> = articles
+            .iter()
+            .map(|article| article.search.as_deref().cloned().unwrap_or_else(|| Entry::new(article)))
+            .collect();
+        let order: Vec<usize> = (0..articles.len()).collect();
+        Columns::new(&entries, &order).select(query)
+    } else {
+        vec![true; articles.len()]
+    };
     let facts = query.needs_facts();
     text.into_iter()
         .zip(articles)

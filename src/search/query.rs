@@ -62,6 +62,14 @@ impl Query {
         self.clauses.is_empty()
     }
 
+    /// Whether any clause looks at the list's text: words, `title:`,
+    /// `author:`, `cat:`, `in:`.
+    pub fn needs_text(&self) -> bool {
+        self.clauses.iter().any(|c| {
+            matches!(c.test, Test::Anywhere(_) | Test::Title(_) | Test::Author(_) | Test::Category(_) | Test::In(_))
+        })
+    }
+
     /// Whether any clause is about read state (`is:`).
     pub fn needs_marks(&self) -> bool {
         self.clauses.iter().any(|c| matches!(c.test, Test::Unread | Test::Starred))

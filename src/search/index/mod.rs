@@ -233,7 +233,12 @@ impl BodyIndex {
 
     /// How many of `docs` `update` would read again.
     pub fn stale(&self, docs: &[Doc]) -> usize {
-        docs.iter().enumerate().filter(|(i, doc)| self.current_at(*i, &doc.key, doc.stamp).is_none()).count()
+        self.stale_of(docs.iter().map(|doc| (&*doc.key, doc.stamp)))
+    }
+
+    /// `stale` for documents given as (key, stamp).
+    pub fn stale_of<'a>(&self, docs: impl IntoIterator<Item = (&'a [u8], Stamp)>) -> usize {
+        docs.into_iter().enumerate().filter(|(i, (key, stamp))| self.current_at(*i, key, *stamp).is_none()).count()
     }
 
     /// The index saved for `library_id` in `folder`; `None` when there is
