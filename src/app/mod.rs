@@ -307,6 +307,8 @@ impl App {
             }
             Action::LoadFinished => {
                 self.loading = false;
+                // Built once now, so that the first keystroke only filters.
+                self.build_columns();
                 // A message from the start (a bad config, a state file set
                 // aside) says more than the count, and also points to P.
                 if self.message.is_none() {
@@ -541,11 +543,16 @@ impl App {
         if !self.query.needs_text() {
             return vec![true; self.order.len()];
         }
+        self.build_columns();
+        self.columns.select(&self.query)
+    }
+
+    /// The search columns, rebuilt if the order changed since.
+    fn build_columns(&mut self) {
         if self.columns_stale {
             self.columns = search::Columns::new(&self.entries, &self.order);
             self.columns_stale = false;
         }
-        self.columns.select(&self.query)
     }
 
     fn push_article(&mut self, mut article: Article) {
@@ -640,6 +647,7 @@ impl App {
             }
         }
         self.sort_order();
+        self.build_columns();
         self.refresh_list();
         effects
     }
