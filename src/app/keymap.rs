@@ -152,6 +152,10 @@ impl KeyMap {
 
     /// The command `key` runs in `scope`, if any.
     pub fn command_for(&self, key: Key, scope: Scope) -> Option<Command> {
+        // Whatever the config says, Ctrl-c quits: no binding can trap anyone.
+        if key == Ctrl('c') {
+            return Some(Command::Quit);
+        }
         // In a box, `k`/`↑` share a line of the help with `j`/`↓` but go up.
         if scope == Scope::Overlay && matches!(key, Char('k') | Up) {
             return Some(Command::Up);
@@ -160,6 +164,15 @@ impl KeyMap {
             .iter()
             .find(|b| (b.scope == scope || b.scope == Scope::Everywhere) && self.keys(b).contains(&key))
             .map(|b| b.command)
+    }
+
+    /// The first key of `command` (in the panes), as the help writes it.
+    pub fn first_key(&self, command: Command) -> Option<String> {
+        BINDINGS
+            .iter()
+            .filter(|b| b.command == command && b.scope != Scope::Overlay)
+            .find_map(|b| self.keys(b).first())
+            .map(|key| key_name(*key))
     }
 
     /// The help overlay's lines: keys, and what they do (the same keys in

@@ -138,7 +138,10 @@ impl App {
         }
         self.marks[index].read = read;
         self.with_key(index, |store, root, rel| store.set_read(root, rel, read));
-        if self.query.needs_marks() {
+        // The open article keeps its row (`J`/`K` go on from it) until the
+        // filter changes.
+        let open = self.reader.as_ref().is_some_and(|r| r.article == index);
+        if self.query.needs_marks() && !open {
             self.refresh_list();
         }
     }
@@ -146,6 +149,10 @@ impl App {
     pub(super) fn toggle_read(&mut self) {
         if let Some(index) = self.marked_article() {
             let read = !self.marks.get(index).is_some_and(|m| m.read);
+            if self.reader.as_ref().is_some_and(|r| r.article == index) {
+                // Marked by hand: no longer read by time or by scrolling.
+                self.opened_at = None;
+            }
             self.set_read(index, read);
             self.message = Some(if read { "Marked read" } else { "Marked unread" }.to_owned());
         }
@@ -197,7 +204,7 @@ impl App {
         if let Some(marks) = self.marks.get_mut(index) {
             marks.progress = (progress > 0.0 && progress < FINISHED).then_some(progress);
         }
-        if progress >= FINISHED {
+        if progress >= FINISHED && self.opened_at.is_some() {
             self.set_read(index, true);
         }
     }

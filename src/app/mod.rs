@@ -252,6 +252,8 @@ impl App {
                 self.filter.pop();
                 self.refilter()
             }
+            // A query that does not parse is not kept: the line stays open.
+            Action::FilterAccept if self.query_error.is_some() => Vec::new(),
             Action::FilterAccept => {
                 self.editing_filter = false;
                 self.focus = Focus::Sidebar;
@@ -596,6 +598,9 @@ impl App {
                             self.articles[i] = article;
                             self.track_replaced_article(i);
                             self.gone[i] = false;
+                            if let Some(reader) = self.reader.as_mut().filter(|r| r.article == i) {
+                                reader.deleted = false;
+                            }
                             seen.insert(i);
                             if self.reader.as_ref().is_some_and(|r| r.article == i) {
                                 self.opening = Some(i);

@@ -373,3 +373,66 @@ fn reopening_an_article_returns_to_where_it_was_left() {
     live.app.update(Action::ArticleRead { article: index, document: Ok(document(&long)) });
     assert_eq!(top_line(&live.app), left_at);
 }
+
+#[test]
+fn the_open_article_marked_unread_by_hand_stays_unread() {
+    let (mut live, _data) = Live::with_state(&[("a.md", "Alpha"), ("bb.md", "Beta")]);
+    live.app.update(Action::Command(Command::Open));
+    let index = live.app.selected_article().expect("an article");
+    let long: String = (0..200).map(|n| format!("<p>paragraph {n}</p>")).collect();
+    live.app.update(Action::ArticleRead { article: index, document: Ok(document(&long)) });
+    let deadline = live.app.next_deadline().expect("a deadline");
+    live.app.update(Action::Tick(deadline));
+    assert!(live.app.marks[index].read);
+    live.app.update(Action::Command(Command::ToggleRead));
+    assert!(!live.app.marks[index].read);
+    assert_eq!(live.app.next_deadline(), None, "no longer read by time");
+    live.app.update(Action::Tick(deadline + std::time::Duration::from_secs(60)));
+    live.app.update(Action::Command(Command::Bottom));
+    assert!(!live.app.marks[index].read, "nor by reading to the end");
+}
+
+#[test]
+fn reading_through_unread_articles_with_j_skips_none() {
+    let (mut live, _data) = Live::with_state(&[("a.md", "Alpha"), ("bb.md", "Beta"), ("ccc.md", "Gamma")]);
+    live.app.update(Action::Command(Command::Filter));
+    live.app.update(Action::FilterText("is:unread".to_owned()));
+    live.app.update(Action::FilterAccept);
+    let order = titles(&live.app).iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    let mut seen = Vec::new();
+    live.app.update(Action::Command(Command::Open));
+    for _ in 0..3 {
+        let index = live.app.opening.expect("an article asked for");
+        live.app.update(Action::ArticleRead { article: index, document: Ok(document("<p>short</p>")) });
+        seen.push(live.app.articles[index].title.to_string());
+        let deadline = live.app.next_deadline().expect("a deadline");
+        live.app.update(Action::Tick(deadline));
+        live.app.update(Action::Command(Command::NextArticle));
+    }
+    assert_eq!(seen, order, "every unread article in turn");
+}
+
+#[test]
+fn enter_on_a_query_that_does_not_parse_keeps_the_line_open() {
+    let mut app = app_with_three();
+    app.update(Action::Command(Command::Filter));
+    app.update(Action::FilterText("date:2021-13".to_owned()));
+    assert!(app.query_error.is_some());
+    app.update(Action::FilterAccept);
+    assert!(app.editing_filter, "still editing");
+}
+
+#[test]
+fn an_open_article_deleted_then_written_again_is_no_longer_marked_deleted() {
+    let mut live = Live::new(&[("a.md", "Alpha")]);
+    live.app.update(Action::Command(Command::Open));
+    let index = live.app.selected_article().expect("an article");
+    live.app.update(Action::ArticleRead { article: index, document: Ok(document("<p>x</p>")) });
+    std::fs::remove_file(live.dir.path().join("a.md")).expect("removed");
+    live.changed(&["a.md"]);
+    assert!(live.app.reader.as_ref().is_some_and(|r| r.deleted));
+    Live::write_in(live.dir.path(), "a.md", "Alpha again");
+    live.changed(&["a.md"]);
+    assert!(live.app.reader.as_ref().is_some_and(|r| !r.deleted));
+    assert_eq!(titles(&live.app), ["Alpha again"]);
+}

@@ -100,12 +100,14 @@ fn title_terms(query: &Query) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Relevance of a title that holds a word ...
+/// Relevance of a title that holds a word by its pinyin ...
 const HOLDS: u32 = 1 << 16;
+/// ... holds it as written ...
+const CONTAINS: u32 = 2 << 16;
 /// ... starts with it ...
-const STARTS: u32 = 2 << 16;
+const STARTS: u32 = 3 << 16;
 /// ... or is it.
-const IS: u32 = 3 << 16;
+const IS: u32 = 4 << 16;
 
 /// How well `title` answers the query's words, the best of them: `IS` a
 /// word, `STARTS` with one, `HOLDS` one (or reads as it in pinyin), or
@@ -128,7 +130,9 @@ fn term_relevance(title: &str, term: &str, reads: impl FnOnce() -> bool, fuzzy: 
         IS
     } else if title.starts_with(term) {
         STARTS
-    } else if title.contains(term) || reads() {
+    } else if title.contains(term) {
+        CONTAINS
+    } else if reads() {
         HOLDS
     } else if fuzzy && fuzzy::is_fuzzy(term) {
         // At least 1, and below HOLDS: a u16.

@@ -66,7 +66,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
             left.push_str(" · deleted on disk");
         }
     }
-    let hint = "? help  q quit";
+    let key = |command| app.keymap.first_key(command);
+    let hint = match (key(crate::app::Command::Help), key(crate::app::Command::Quit)) {
+        (Some(help), Some(quit)) => format!("{help} help  {quit} quit"),
+        (None, Some(quit)) => format!("{quit} quit"),
+        (Some(help), None) => format!("{help} help  Ctrl-c quit"),
+        (None, None) => "Ctrl-c quit".to_owned(),
+    };
+    let hint = hint.as_str();
     let message = app.message.as_deref().unwrap_or_default();
     let mut spans = vec![Span::styled(left.clone(), bold())];
     let mut used = width(&left);
