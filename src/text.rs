@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 
 /// Removes everything that could drive a terminal: C0 controls except tab and
-/// newline, DEL, C1 controls, and whole escape sequences (CSI, OSC, DCS, …,
+/// newline, DEL, C1 controls, bidi embeddings, overrides and isolates, and
+/// whole escape sequences (CSI, OSC, DCS, …,
 /// in their 7-bit and 8-bit forms).
 pub fn strip_controls(text: &str) -> Cow<'_, str> {
     if !has_unsafe_bytes(text) {
@@ -48,12 +49,20 @@ fn has_unsafe_bytes(text: &str) -> bool {
         (b < 0x20 && b != b'\t' && b != b'\n')
             || b == 0x7f
             || (b == 0xc2 && bytes.get(i + 1).is_some_and(|next| (0x80..=0x9f).contains(next)))
+            // Bidi embeddings, overrides and isolates (U+202A–E, U+2066–9).
+            || (b == 0xe2
+                && matches!((bytes.get(i + 1), bytes.get(i + 2)), (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))))
     })
 }
 
-/// A control character that must never reach the terminal.
+/// A control character that must never reach the terminal: C0 and C1
+/// controls, and the bidi controls that would reorder the rest of a line
+/// (a terminal that honours them could show text other than it is).
 fn is_unsafe(c: char) -> bool {
-    (c < ' ' && c != '\t' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c)
+    (c < ' ' && c != '\t' && c != '\n')
+        || ('\u{7f}'..='\u{9f}').contains(&c)
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// Skips a CSI sequence's parameters and intermediates up to its final byte.
@@ -149,6 +158,13 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn bidi_controls_are_removed() {
+        assert_eq!(strip_controls("abc\u{202e}fed\u{202c} \u{2067}x\u{2069}"), "abcfed x");
+        assert_eq!(strip_controls("עברית \u{200f}mark"), "עברית \u{200f}mark", "marks stay");
+    }
     use super::*;
 
     #[test]
