@@ -165,7 +165,6 @@ mod tests {
         assert_eq!(strip_controls("abc\u{202e}fed\u{202c} \u{2067}x\u{2069}"), "abcfed x");
         assert_eq!(strip_controls("עברית \u{200f}mark"), "עברית \u{200f}mark", "marks stay");
     }
-    use super::*;
 
     #[test]
     fn plain_text_is_untouched() {
