@@ -4,7 +4,7 @@
 
 use super::{Action, App, Effect, Focus};
 use crate::article::Article;
-use crate::state::{Position, Store, relative_key};
+use crate::state::{ArticleState, Position, Store, relative_key};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -20,6 +20,22 @@ pub struct Marks {
     pub starred: bool,
     /// How far it was read, when read part-way.
     pub progress: Option<f64>,
+}
+
+impl Marks {
+    /// The marks of an article kept as `state` (none kept: unread).
+    fn of(state: Option<&ArticleState>) -> Marks {
+        state.map_or_else(Marks::default, |state| Marks {
+            read: state.read,
+            starred: state.starred,
+            progress: state.position.and_then(|p| part_way(p.progress)),
+        })
+    }
+}
+
+/// `progress` when the article was read part-way, not at all or to the end.
+fn part_way(progress: f64) -> Option<f64> {
+    (progress > 0.0 && progress < FINISHED).then_some(progress)
 }
 
 /// Where state is keyed: each library root as given (article paths start
@@ -59,6 +75,11 @@ impl Roots {
     fn stored(&self, index: usize) -> Option<&Path> {
         self.roots.get(index).map(|(_, stored)| stored.as_path())
     }
+
+    /// What `store` keeps of the article keyed (`root`, `rel`).
+    fn state<'s>(&self, store: &'s Store, root: usize, rel: &str) -> Option<&'s ArticleState> {
+        store.library(self.stored(root)?)?.get(rel)
+    }
 }
 
 /// The marks of `articles` of a library opened with `paths`, from `store`
@@ -67,17 +88,7 @@ pub fn marks_for(store: &Store, paths: &[PathBuf], articles: &[Article]) -> Vec<
     let roots = Roots::new(paths);
     articles
         .iter()
-        .map(|article| {
-            let state = roots.key(article).and_then(|(root, rel)| {
-                let library = store.library(roots.stored(root)?)?;
-                library.get(&rel).cloned()
-            });
-            state.map_or_else(Marks::default, |state| Marks {
-                read: state.read,
-                starred: state.starred,
-                progress: state.position.map(|p| p.progress).filter(|p| *p > 0.0 && *p < FINISHED),
-            })
-        })
+        .map(|article| Marks::of(roots.key(article).and_then(|(root, rel)| roots.state(store, root, &rel))))
         .collect()
 }
 
@@ -109,11 +120,7 @@ impl App {
         let (Some(store), Some(Some((root, rel)))) = (&self.store, self.keys.get(index)) else {
             return Marks::default();
         };
-        let Some(state) = self.roots.stored(*root).and_then(|root| store.library(root)).and_then(|l| l.get(rel)) else {
-            return Marks::default();
-        };
-        let progress = state.position.map(|p| p.progress).filter(|p| *p > 0.0 && *p < FINISHED);
-        Marks { read: state.read, starred: state.starred, progress }
+        Marks::of(self.roots.state(store, *root, rel))
     }
 
     /// Runs `change` on the store with the article's root and key.
@@ -202,7 +209,7 @@ impl App {
         let position = Position::new(offset, progress);
         self.with_key(index, |store, root, rel| store.set_position(root, rel, Some(position)));
         if let Some(marks) = self.marks.get_mut(index) {
-            marks.progress = (progress > 0.0 && progress < FINISHED).then_some(progress);
+            marks.progress = part_way(progress);
         }
         if progress >= FINISHED && self.opened_at.is_some() {
             self.set_read(index, true);
@@ -212,8 +219,7 @@ impl App {
     /// Where article `index` was left, as a text position.
     pub(super) fn stored_position(&self, index: usize) -> Option<usize> {
         let (store, Some((root, rel))) = (self.store.as_ref()?, self.keys.get(index)?) else { return None };
-        let position = store.position(self.roots.stored(*root)?, rel)?;
-        Some(position.offset)
+        Some(self.roots.state(store, *root, rel)?.position?.offset)
     }
 
     /// Remembers the open article and the filter, for the next start.
