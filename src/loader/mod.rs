@@ -228,8 +228,7 @@ fn load_through_cache(job: &FileJob, scratch: &mut ReaderScratch, cache: Cache<'
     };
     let stamped = |mut loaded: Loaded| {
         if let Loaded::Article(article) = &mut loaded {
-            let cache::Stamp { size, seconds, nanos } = stamp;
-            article.stamp = Some(crate::search::index::Stamp { size, seconds, nanos });
+            article.stamp = Some(stamp);
         }
         loaded
     };

@@ -64,10 +64,7 @@ impl FolderCache {
     /// The size and modification time of `full`.
     #[cfg(not(unix))]
     pub fn stamp(&mut self, _dir: &Arc<Path>, _name: &std::ffi::OsStr, full: &Path) -> io::Result<Stamp> {
-        let meta = std::fs::metadata(full)?;
-        let modified = meta.modified()?.duration_since(std::time::UNIX_EPOCH).map_err(io::Error::other)?;
-        let seconds = i64::try_from(modified.as_secs()).map_err(io::Error::other)?;
-        Ok(Stamp { size: meta.len(), seconds, nanos: modified.subsec_nanos() })
+        Stamp::of(full)
     }
 
     /// Opens `full` (other platforms have no `openat`).

@@ -7,6 +7,7 @@ mod codec;
 
 use crate::article::Article;
 use crate::loader::intern::Interner;
+use crate::search::index::hash64;
 use codec::{Input, put_bytes};
 use std::collections::HashMap;
 use std::io;
@@ -20,19 +21,13 @@ const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/index-3");
 /// resolution without a new time: they are read afresh next time.
 const SETTLE_SECONDS: i64 = 2;
 
-/// What identifies one version of a file: size and modification time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    pub size: u64,
-    pub seconds: i64,
-    pub nanos: u32,
-}
+/// What identifies one version of a file: size and modification time
+/// (the body index's stamp: an article carries one for both).
+pub use crate::search::index::Stamp;
 
-impl Stamp {
-    /// Whether the file changed so recently that its stamp cannot be trusted.
-    fn unsettled(self, now: i64) -> bool {
-        self.seconds > now - SETTLE_SECONDS
-    }
+/// Whether the file changed so recently that its stamp cannot be trusted.
+fn unsettled(stamp: Stamp, now: i64) -> bool {
+    stamp.seconds > now - SETTLE_SECONDS
 }
 
 /// One entry of the last run's cache.
@@ -85,7 +80,7 @@ impl Index {
             let slot = Slot { stamp, record: (start, end), payload: (end - payload.len(), end) };
             // A repeated key (only in a damaged file) keeps its first entry.
             let number = u32::try_from(index.slots.len()).ok()?;
-            index.by_key.entry(key_hash(key)).or_insert(number);
+            index.by_key.entry(hash64(key)).or_insert(number);
             index.slots.push(slot);
         }
         if !input.bytes.is_empty() {
@@ -101,7 +96,7 @@ impl Index {
 
     /// The entry for the file `key` if the cache holds this version of it.
     fn find(&self, key: &[u8], stamp: Stamp) -> Option<(u32, &[u8])> {
-        let number = *self.by_key.get(&key_hash(key))?;
+        let number = *self.by_key.get(&hash64(key))?;
         let slot = self.slots.get(number as usize)?;
         let (start, _) = slot.record;
         let stored_key = Input { bytes: self.bytes.get(start..)? }.bytes()?;
@@ -161,7 +156,7 @@ pub fn look_up(
 /// Records what was read from `key` at `stamp` (an article, or `None` for
 /// a file that is no article), unless the file changed too recently.
 pub fn remember(key: &[u8], stamp: Stamp, article: Option<&Article>, now: i64, used: &mut Use) {
-    if stamp.unsettled(now) {
+    if unsettled(stamp, now) {
         return;
     }
     let mut payload = Vec::with_capacity(256);
@@ -231,46 +226,13 @@ fn forget_old_caches(kept: &Path) {
 
 /// The cache file, in `folder`, of a library opened with these `roots`.
 pub fn file_for(folder: &Path, roots: &[PathBuf]) -> PathBuf {
-    let mut hash = Fnv::default();
+    let mut named = Vec::new();
     for root in roots {
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
-        hash.write(root.as_os_str().as_encoded_bytes());
-        hash.write(b"\0");
+        named.extend_from_slice(root.as_os_str().as_encoded_bytes());
+        named.push(0);
     }
-    folder.join(format!("index-{:016x}.bin", hash.0))
-}
-
-fn key_hash(key: &[u8]) -> u64 {
-    let mut hash = Fnv::default();
-    hash.write(key);
-    hash.0
-}
-
-/// A hash that stays the same across runs and Rust versions: FNV-1a's
-/// constants over eight bytes at a time (paths are long; bytewise FNV
-/// showed in profiles).
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let (words, rest) = bytes.as_chunks::<8>();
-        for word in words {
-            self.mix(u64::from_le_bytes(*word));
-        }
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        self.mix(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
-    }
-
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0 ^ word).wrapping_mul(0x0100_0000_01b3).rotate_left(29);
-    }
+    folder.join(format!("index-{:016x}.bin", hash64(&named)))
 }
 
 #[cfg(test)]

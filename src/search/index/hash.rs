@@ -1,7 +1,7 @@
 //! Hashing: keys and checksums in the file, and the build's hash maps.
 
 /// A 64-bit hash of `bytes`, eight at a time, well mixed at the end.
-pub(super) fn hash64(bytes: &[u8]) -> u64 {
+pub(crate) fn hash64(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {

@@ -45,6 +45,8 @@ mod query;
 #[cfg(test)]
 mod tests;
 
+/// A stable 64-bit hash of bytes (also the loader's index cache's).
+pub(crate) use hash::hash64;
 pub use query::Verdict;
 
 use crate::article::{Article, Format};
