@@ -1,0 +1,12 @@
+//! The command line: `folio list`, `folio show` and `folio config` run as processes, their output and exit codes.
+
+mod cli_body_index;
+mod cli_columns;
+mod cli_libraries;
+mod cli_list;
+mod cli_query;
+mod cli_state;
+#[path = "../common/mod.rs"]
+mod common;
+mod show_corpus;
+mod show_snapshots;

@@ -1,0 +1,17 @@
+//! The pure core: front matter, the loader and its cache, layout, search index, state and config, from strings and fixture folders.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod config_file;
+mod layout_known_bugs;
+mod layout_pathological;
+mod layout_properties;
+mod loader;
+mod loader_cache;
+mod loader_hostile;
+mod loader_roots;
+mod loader_sort;
+mod loader_watch;
+mod sample_library;
+mod search_index;
+mod state_store;

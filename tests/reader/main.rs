@@ -1,0 +1,5 @@
+//! The reader without a terminal: `App` driven by actions, and whole screens drawn on ratatui's `TestBackend`.
+
+mod ambiguous_width;
+mod app_sequences;
+mod tui_snapshots;
