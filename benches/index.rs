@@ -56,12 +56,12 @@ fn run() -> Result<(), String> {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let cache = tempfile::tempdir().map_err(|e| e.to_string())?;
 
-    let (library, load) = timed(|| folio::loader::load(std::slice::from_ref(&dir)));
+    let (library, load) = timed(|| folio::library::load(std::slice::from_ref(&dir)));
     let articles = library.articles;
     let (docs, stamping) = timed(|| articles.iter().map(Doc::of).collect::<Result<Vec<Doc>, _>>());
     let docs = docs.map_err(|e| format!("cannot stat an article: {e}"))?;
     println!("corpus: {} articles in {} ({threads} threads)", docs.len(), dir.display());
-    println!("  loader::load {}, stamping every file (Doc::of) {}", show(load), show(stamping));
+    println!("  library::load {}, stamping every file (Doc::of) {}", show(load), show(stamping));
 
     let (index, build) = timed(|| BodyIndex::build(&docs, threads));
     match std::env::var("FOLIO_BENCH_ONLY").as_deref() {
@@ -133,7 +133,7 @@ fn run() -> Result<(), String> {
         }
         // The answer must be the one reading every body gives.
         let mut everything = Vec::new();
-        let all: Vec<BodySource> = articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a)).collect();
+        let all: Vec<BodySource> = articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a, None)).collect();
         let hits = Mutex::new(&mut everything);
         search::search_bodies(&all, &query, threads, &AtomicBool::new(false), &|i| {
             if let Ok(mut hits) = hits.lock() {
@@ -183,7 +183,7 @@ fn search_through(
     let mut found: Vec<usize> = (0..verdicts.len()).filter(|&i| verdicts[i] == Verdict::Yes).collect();
     let maybe: Vec<BodySource> = (0..verdicts.len())
         .filter(|&i| verdicts[i] == Verdict::Maybe)
-        .map(|i| BodySource::of(i, &articles[i]))
+        .map(|i| BodySource::of(i, &articles[i], None))
         .collect();
     let hits = Mutex::new(Vec::new());
     search::search_bodies(&maybe, query, threads, &AtomicBool::new(false), &|i| {

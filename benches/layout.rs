@@ -144,13 +144,13 @@ fn profile(only: &str, article: &Article, seed: &str, big: &str, budget: Duratio
 
 /// The seed article and its body, through the loader as `folio show` reads it.
 fn load(path: &Path) -> Result<(Article, String), String> {
-    let library = folio::loader::load(&[path.to_owned()]);
+    let library = folio::library::load(&[path.to_owned()]);
     let article = library
         .articles
         .first()
         .cloned()
         .ok_or_else(|| format!("{} did not load as an article: {:?}", path.display(), library.problems.first()))?;
-    let body = folio::loader::read_body(&article).map_err(|p| format!("cannot read the body: {}", p.message))?;
+    let body = folio::file::read_body(&article).map_err(|p| format!("cannot read the body: {}", p.message))?;
     Ok((article, body))
 }
 

@@ -14,7 +14,9 @@ mod common;
 
 use common::env_number;
 use folio::app::{Action, App};
-use folio::loader::{Loaded, ReaderScratch, load, read_changes};
+use folio::file::ReaderScratch;
+use folio::library::load;
+use folio::loader::{Loaded, read_changes};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,7 +41,7 @@ fn run() -> Result<(), String> {
     let burst = env_number("FOLIO_BENCH_BURST", 10_000)?;
     let library = load(std::slice::from_ref(&corpus));
     let mut app = App::new((120, 40));
-    app.update(Action::Loaded(library.articles.into_iter().map(Loaded::Article).collect()));
+    app.update(Action::Loaded(library.articles.into_iter().map(Loaded::from).collect()));
     app.update(Action::LoadFinished);
     let before = app.article_count();
     println!("{before} articles open; a burst of {burst} new files, then their deletion");

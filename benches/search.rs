@@ -3,7 +3,7 @@
 //! compares with `rg -l TERM`, and whether typing stays quick while a body
 //! search runs. Over the same 100,000-article corpus as `benches/load.rs`.
 //!
-//! - Keystrokes: the articles are loaded once (`folio::loader::load`) and
+//! - Keystrokes: the articles are loaded once (`folio::library::load`) and
 //!   handed to an `App` (120×40) in one `Action::Loaded`, in a shuffled
 //!   order, as the reader's loader threads deliver them (not newest first);
 //!   then realistic queries are typed one character at a time with
@@ -101,7 +101,7 @@ fn run() -> Result<(), String> {
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
 
     let start = Instant::now();
-    let library = folio::loader::load(std::slice::from_ref(&dir));
+    let library = folio::library::load(std::slice::from_ref(&dir));
     let load_time = start.elapsed();
     if library.articles.is_empty() {
         return Err(format!("no articles in {}", dir.display()));
@@ -143,7 +143,7 @@ fn run() -> Result<(), String> {
         );
     }
 
-    // The same in the order `loader::load` gives (newest first), for the
+    // The same in the order `library::load` gives (newest first), for the
     // record: the sort on each keystroke is then nearly free.
     let (mut sorted_app, _) = app_with(date_order);
     let mut sorted_keys = Vec::new();
@@ -154,7 +154,7 @@ fn run() -> Result<(), String> {
 
     // (b) Full text: folio list --query body:TERM against rg -l TERM.
     println!();
-    let sources: Vec<BodySource> = app.articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a)).collect();
+    let sources: Vec<BodySource> = app.articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a, None)).collect();
     let full_text = full_text(&dir, &sources, rounds)?;
 
     // (c) Typing while a body search runs.
@@ -226,7 +226,7 @@ fn run() -> Result<(), String> {
             verdict(ratio <= RATIO_TARGET)
         );
     }
-    println!("{} {:>10}", fit("    of which loading (loader::load, in process)", NAME), show(load_time));
+    println!("{} {:>10}", fit("    of which loading (library::load, in process)", NAME), show(load_time));
     for result in &full_text {
         println!(
             "{} {:>10}",
@@ -347,7 +347,7 @@ struct Key {
 /// batch; returns it and how long that took.
 fn app_with(articles: Vec<Article>) -> (App, Duration) {
     let mut app = App::new(SIZE);
-    let batch = articles.into_iter().map(Loaded::Article).collect();
+    let batch = articles.into_iter().map(Loaded::from).collect();
     let start = Instant::now();
     app.update(Action::Loaded(batch));
     app.update(Action::LoadFinished);
@@ -629,7 +629,8 @@ fn profile(only: &str, articles: Vec<Article>, queries: &[Typed], budget: Durati
             );
         }
         "bodies" => {
-            let sources: Vec<BodySource> = articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a)).collect();
+            let sources: Vec<BodySource> =
+                articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a, None)).collect();
             let query = search::parse(&format!("body:{}", BODY_TERMS[0].0))?;
             let threads = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
             while start.elapsed() < budget {
@@ -643,7 +644,8 @@ fn profile(only: &str, articles: Vec<Article>, queries: &[Typed], budget: Durati
             // Typing during body searches, once (the budget is not used).
             let (mut app, _) = app_with(shuffled(articles));
             let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).map_err(|e| e.to_string())?;
-            let sources: Vec<BodySource> = app.articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a)).collect();
+            let sources: Vec<BodySource> =
+                app.articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a, None)).collect();
             let (keys, passes) = type_during_search(&mut app, &mut terminal, queries, &sources)?;
             let updates: Vec<Duration> = keys.iter().map(|k| k.update).collect();
             println!(

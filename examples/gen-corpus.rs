@@ -10,9 +10,16 @@
 //! indents, a blank line before `author`). Titles are Chinese, Traditional
 //! Chinese, Japanese, English or mixed, cleaned of `: / \ ? * “ ” < > | [ ]`
 //! like the archive does, and made unique by a number at the end. Bodies are
-//! 1–50 KB (median about 4 KB). Output depends only on N and SEED, not on the
-//! number of threads. The benchmark `benches/load.rs` includes this file as a
-//! module and calls [`generate`].
+//! 1–50 KB (median about 4 KB). Output depends only on N, SEED and the word
+//! lists, not on the number of threads. The load, reload and search
+//! benchmarks include this file as a module (through `benches/common/mod.rs`)
+//! and call [`generate`].
+//!
+//! The sources (category, name, sub-feeds, host, language, body style) and
+//! the word lists live in `examples/corpus-words/` (one entry per line; format
+//! in its `README.md`). They are compiled in with `include_str!`, so neither
+//! this program nor the benchmarks read files at run time, and are parsed
+//! once at the start of each [`generate`] call; this file holds only logic.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -80,11 +87,12 @@ fn main() -> std::process::ExitCode {
 /// Writes `n` articles under `dir/source/_posts/`, on all cores. Existing
 /// files with the same names are overwritten; nothing else is removed.
 pub fn generate(dir: &Path, n: usize, seed: u64) -> io::Result<Summary> {
+    let words = Words::load()?;
     let posts = dir.join("source").join("_posts");
-    let mut feed_dirs = Vec::with_capacity(SOURCES.len() * 3);
-    for source in SOURCES {
-        for feed in source.feeds {
-            let path = posts.join(source.category).join(source.name).join(feed);
+    let mut feed_dirs = Vec::with_capacity(words.sources.len() * 3);
+    for source in &words.sources {
+        for feed in &source.feeds {
+            let path = posts.join(&source.category).join(&source.name).join(feed);
             fs::create_dir_all(&path).map_err(|e| with_path(&path, e))?;
             feed_dirs.push(path);
         }
@@ -94,7 +102,7 @@ pub fn generate(dir: &Path, n: usize, seed: u64) -> io::Result<Summary> {
     let failed = AtomicBool::new(false);
     let results: Vec<io::Result<Summary>> = std::thread::scope(|scope| {
         let handles: Vec<_> =
-            (0..threads).map(|_| scope.spawn(|| worker(&feed_dirs, n, seed, &next, &failed))).collect();
+            (0..threads).map(|_| scope.spawn(|| worker(&words, &feed_dirs, n, seed, &next, &failed))).collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|_| Err(io::Error::other("a writer thread panicked"))))
@@ -116,7 +124,14 @@ fn with_path(path: &Path, error: io::Error) -> io::Error {
 /// Articles are handed out in chunks of this many.
 const CHUNK: usize = 64;
 
-fn worker(feed_dirs: &[PathBuf], n: usize, seed: u64, next: &AtomicUsize, failed: &AtomicBool) -> io::Result<Summary> {
+fn worker(
+    w: &Words,
+    feed_dirs: &[PathBuf],
+    n: usize,
+    seed: u64,
+    next: &AtomicUsize,
+    failed: &AtomicBool,
+) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut article = Article::default();
     let mut file = String::with_capacity(64 * 1024);
@@ -126,9 +141,9 @@ fn worker(feed_dirs: &[PathBuf], n: usize, seed: u64, next: &AtomicUsize, failed
             return Ok(summary);
         }
         for index in start..(start + CHUNK).min(n) {
-            let feed = article.build(index, seed);
+            let feed = article.build(w, index, seed);
             file.clear();
-            article.write_file(&mut file);
+            article.write_file(w, &mut file);
             let path = feed_dirs[feed].join(format!("{}.md", article.title));
             if let Err(error) = fs::write(&path, file.as_bytes()) {
                 failed.store(true, Ordering::Relaxed);
@@ -174,8 +189,8 @@ impl Rng {
         self.below(100) < p
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
+    fn pick<'a, S: AsRef<str>>(&mut self, items: &'a [S]) -> &'a str {
+        items[self.below(items.len())].as_ref()
     }
 
     /// Uniform in `[0, 1)`.
@@ -207,27 +222,27 @@ struct Article {
 
 impl Article {
     /// Fills in article `index`; returns its folder's index in `feed_dirs`.
-    fn build(&mut self, index: usize, seed: u64) -> usize {
+    fn build(&mut self, w: &Words, index: usize, seed: u64) -> usize {
         let mut rng = Rng::new(seed, index);
         // Some sources are much bigger than others, and the first sub-feed
         // is the busiest, as in the real archives.
         self.source = if rng.percent(50) {
-            rng.below(SOURCES.len())
+            rng.below(w.sources.len())
         } else {
-            rng.below(SOURCES.len()).min(rng.below(SOURCES.len()))
+            rng.below(w.sources.len()).min(rng.below(w.sources.len()))
         };
         self.feed = [0, 0, 0, 1, 1, 2][rng.below(6)];
         self.old_template = rng.percent(5);
-        let source = &SOURCES[self.source];
+        let source = &w.sources[self.source];
         self.title.clear();
-        make_title(&mut rng, source.lang, index, &mut self.title);
+        make_title(&mut rng, w, source.lang, index, &mut self.title);
         self.date.clear();
         make_date(&mut rng, &mut self.date);
         // Bodies: log-normal, median about 4 KB, mean about 5.5 KB, 1–50 KB.
         let target = (3800.0 * (0.85 * rng.normal()).exp()).clamp(1024.0, 50.0 * 1024.0) as usize;
         self.body.clear();
         self.first_image.clear();
-        make_body(&mut rng, source, target, &mut self.body, &mut self.first_image);
+        make_body(&mut rng, w, source, target, &mut self.body, &mut self.first_image);
         self.headimg.clear();
         let r = rng.below(100);
         if !self.first_image.is_empty() && r < 85 {
@@ -238,8 +253,8 @@ impl Article {
         self.source * 3 + self.feed
     }
 
-    fn write_file(&self, out: &mut String) {
-        let source = &SOURCES[self.source];
+    fn write_file(&self, w: &Words, out: &mut String) {
+        let source = &w.sources[self.source];
         let quote = if self.title.contains('\'') { '"' } else { '\'' };
         let indent = if self.old_template { "    " } else { " " };
         out.push_str("\n---\ntitle: ");
@@ -247,7 +262,7 @@ impl Article {
         out.push_str(&self.title);
         out.push(quote);
         out.push_str("\ncategories: \n");
-        for item in [source.category, source.name, source.feeds[self.feed]] {
+        for item in [&source.category, &source.name, &source.feeds[self.feed]] {
             out.push_str(indent);
             out.push_str("- ");
             out.push_str(item);
@@ -261,7 +276,7 @@ impl Article {
             out.push_str("'\n");
         }
         out.push_str("author: ");
-        out.push_str(source.name);
+        out.push_str(&source.name);
         out.push_str("\ncomments: false\ndate: ");
         out.push_str(&self.date);
         out.push_str("\nthumbnail: '");
@@ -277,14 +292,14 @@ impl Article {
 // ---------------------------------------------------------------------------
 // Titles.
 
-fn make_title(rng: &mut Rng, lang: Lang, index: usize, out: &mut String) {
+fn make_title(rng: &mut Rng, w: &Words, lang: Lang, index: usize, out: &mut String) {
     // Raw title (before the archive's character cleaning), under ~180 bytes
     // so that title + number + `.md` stays below the 255-byte name limit.
     let mut raw = String::with_capacity(200);
     match lang {
-        Lang::Zh | Lang::Tw | Lang::Mixed => cjk_title(rng, lang, &mut raw),
-        Lang::Ja => ja_title(rng, &mut raw),
-        Lang::En => en_title(rng, &mut raw),
+        Lang::Zh | Lang::Tw | Lang::Mixed => cjk_title(rng, w, lang, &mut raw),
+        Lang::Ja => ja_title(rng, w, &mut raw),
+        Lang::En => en_title(rng, w, &mut raw),
     }
     if rng.below(200) == 0 {
         raw.push_str(" JSON &#123;\"id\":1&#125;");
@@ -327,11 +342,11 @@ fn make_title(rng: &mut Rng, lang: Lang, index: usize, out: &mut String) {
 
 const TITLE_MAX: usize = 150;
 
-fn cjk_title(rng: &mut Rng, lang: Lang, raw: &mut String) {
-    let words = if lang == Lang::Tw { TW } else { ZH };
+fn cjk_title(rng: &mut Rng, w: &Words, lang: Lang, raw: &mut String) {
+    let words = w.cjk(lang);
     let r = rng.below(100);
     if r < 6 {
-        raw.push_str(rng.pick(TITLE_TAGS));
+        raw.push_str(rng.pick(&w.title_tags));
     } else if r < 9 {
         raw.push_str("[AC] ");
     }
@@ -363,7 +378,7 @@ fn cjk_title(rng: &mut Rng, lang: Lang, raw: &mut String) {
             if rng.percent(50) {
                 raw.push(' ');
             }
-            raw.push_str(rng.pick(LATIN));
+            raw.push_str(rng.pick(&w.latin));
             if rng.percent(50) {
                 raw.push(' ');
             }
@@ -388,7 +403,7 @@ fn cjk_title(rng: &mut Rng, lang: Lang, raw: &mut String) {
     }
 }
 
-fn ja_title(rng: &mut Rng, raw: &mut String) {
+fn ja_title(rng: &mut Rng, w: &Words, raw: &mut String) {
     let (open, close) = [("「", "」"), ("『", "』"), ("【", "】"), ("", "")][rng.below(4)];
     raw.push_str(open);
     let parts = rng.range(2, 6);
@@ -396,18 +411,18 @@ fn ja_title(rng: &mut Rng, raw: &mut String) {
         if raw.len() > TITLE_MAX {
             break;
         }
-        raw.push_str(rng.pick(JA));
+        raw.push_str(rng.pick(&w.ja));
         if i + 1 < parts && rng.percent(60) {
-            raw.push_str(rng.pick(JA_PARTICLES));
+            raw.push_str(rng.pick(&w.ja_particles));
         }
     }
     raw.push_str(close);
     match rng.below(10) {
         0 => {
             raw.push('｜');
-            raw.push_str(rng.pick(LATIN));
+            raw.push_str(rng.pick(&w.latin));
             raw.push('｜');
-            raw.push_str(rng.pick(ZH));
+            raw.push_str(rng.pick(&w.zh));
         }
         1 => raw.push_str("【夜の部】"),
         2 => raw.push_str(" / 第2期"),
@@ -416,8 +431,8 @@ fn ja_title(rng: &mut Rng, raw: &mut String) {
     }
 }
 
-fn en_title(rng: &mut Rng, raw: &mut String) {
-    raw.push_str(rng.pick(EN_TITLE));
+fn en_title(rng: &mut Rng, w: &Words, raw: &mut String) {
+    raw.push_str(rng.pick(&w.en_title));
     let words = rng.range(3, 11);
     for i in 0..words {
         if raw.len() > TITLE_MAX {
@@ -427,13 +442,13 @@ fn en_title(rng: &mut Rng, raw: &mut String) {
         match rng.below(25) {
             0 => {
                 raw.push('‘');
-                raw.push_str(rng.pick(EN_TITLE));
+                raw.push_str(rng.pick(&w.en_title));
                 raw.push_str(" Act’");
             }
             1 => raw.push_str("One's"),
             2 if i > 0 => raw.push_str("Isn't"),
-            3 => raw.push_str(rng.pick(LATIN)),
-            _ => raw.push_str(rng.pick(EN_TITLE)),
+            3 => raw.push_str(rng.pick(&w.latin)),
+            _ => raw.push_str(rng.pick(&w.en_title)),
         }
         if rng.below(30) == 0 {
             raw.push(':');
@@ -490,18 +505,18 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 // ---------------------------------------------------------------------------
 // Bodies.
 
-fn make_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String, first_image: &mut String) {
+fn make_body(rng: &mut Rng, w: &Words, source: &Source, target: usize, out: &mut String, first_image: &mut String) {
     match source.style {
-        Style::Html => html_body(rng, source, target, out, first_image),
-        Style::Br => br_body(rng, source, target, out),
-        Style::Plain => plain_body(rng, source, target, out),
+        Style::Html => html_body(rng, w, source, target, out, first_image),
+        Style::Br => br_body(rng, w, source, target, out),
+        Style::Plain => plain_body(rng, w, source, target, out),
     }
 }
 
-fn html_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String, first_image: &mut String) {
-    let sep = source.sep;
+fn html_body(rng: &mut Rng, w: &Words, source: &Source, target: usize, out: &mut String, first_image: &mut String) {
+    let sep = source.sep.as_str();
     if rng.percent(45) {
-        figure(rng, source, out, first_image);
+        figure(rng, w, source, out, first_image);
         out.push_str(sep);
     }
     while out.len() < target {
@@ -509,19 +524,19 @@ fn html_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String, fi
             0..=63 => {
                 let class = if rng.percent(10) { " style=\"text-align: left;\"" } else { "" };
                 let _ = write!(out, "<p{class}>");
-                paragraph(rng, source, out, true);
+                paragraph(rng, w, source, out, true);
                 out.push_str("</p>");
             }
             64..=71 => {
                 let level = [3, 3, 3, 2, 4][rng.below(5)];
                 let _ = write!(out, "<h{level}>");
-                heading(rng, source.lang, out);
+                heading(rng, w, source.lang, out);
                 let _ = write!(out, "</h{level}>");
             }
-            72..=80 => figure(rng, source, out, first_image),
+            72..=80 => figure(rng, w, source, out, first_image),
             81..=84 => {
                 out.push_str("<blockquote>\n<p>");
-                paragraph(rng, source, out, false);
+                paragraph(rng, w, source, out, false);
                 out.push_str("</p>\n</blockquote>");
             }
             85..=88 => {
@@ -529,35 +544,35 @@ fn html_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String, fi
                 let _ = write!(out, "<{list}>");
                 for _ in 0..rng.range(2, 6) {
                     out.push_str("<li>");
-                    sentence(rng, source.lang, out);
+                    sentence(rng, w, source.lang, out);
                     out.push_str("</li>");
                 }
                 let _ = write!(out, "</{list}>");
             }
             89..=90 => {
                 out.push_str("<pre><code>");
-                out.push_str(rng.pick(CODE));
+                out.push_str(rng.pick(&w.code));
                 out.push_str("</code></pre>");
             }
             91..=92 => {
                 out.push_str("<p>");
-                sentence(rng, source.lang, out);
-                out.push_str(rng.pick(INLINE_BRACES));
-                sentence(rng, source.lang, out);
+                sentence(rng, w, source.lang, out);
+                out.push_str(rng.pick(&w.inline_braces));
+                sentence(rng, w, source.lang, out);
                 out.push_str("</p>");
             }
             93..=94 => {
                 out.push_str("<p><strong>");
-                sentence(rng, source.lang, out);
+                sentence(rng, w, source.lang, out);
                 out.push_str("</strong>");
-                paragraph(rng, source, out, false);
+                paragraph(rng, w, source, out, false);
                 out.push_str("</p>");
             }
             _ => {
                 out.push_str("<p>");
-                sentence(rng, source.lang, out);
+                sentence(rng, w, source.lang, out);
                 out.push_str("<br>\n");
-                sentence(rng, source.lang, out);
+                sentence(rng, w, source.lang, out);
                 out.push_str("</p>");
             }
         }
@@ -566,12 +581,12 @@ fn html_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String, fi
 }
 
 /// Paul Graham style: hard-wrapped text, `<br><br>` between paragraphs.
-fn br_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String) {
+fn br_body(rng: &mut Rng, w: &Words, source: &Source, target: usize, out: &mut String) {
     let _ = write!(out, "{} {}<br><br>", MONTHS[rng.below(12)], rng.range(2005, 2024));
     while out.len() < target {
         let mut line_start = out.len();
         for _ in 0..rng.range(2, 7) {
-            sentence(rng, source.lang, out);
+            sentence(rng, w, source.lang, out);
             out.push(' ');
             if out.len() - line_start > 60 {
                 out.pop();
@@ -587,23 +602,23 @@ fn br_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String) {
 }
 
 /// Event-listing style: plain lines with raw newlines.
-fn plain_body(rng: &mut Rng, source: &Source, target: usize, out: &mut String) {
+fn plain_body(rng: &mut Rng, w: &Words, source: &Source, target: usize, out: &mut String) {
     out.push_str("イベント ");
-    heading(rng, source.lang, out);
+    heading(rng, w, source.lang, out);
     let _ = write!(
         out,
         "\n開催場所 {}\n開場 2022-{:02}-{:02} 17:00\n開演 2022-06-12 18:00\n終演 2022-06-12 21:21\n",
-        rng.pick(JA),
+        rng.pick(&w.ja),
         rng.range(1, 12),
         rng.range(1, 28)
     );
     while out.len() < target {
-        sentence(rng, source.lang, out);
+        sentence(rng, w, source.lang, out);
         out.push('\n');
     }
 }
 
-fn figure(rng: &mut Rng, source: &Source, out: &mut String, first_image: &mut String) {
+fn figure(rng: &mut Rng, w: &Words, source: &Source, out: &mut String, first_image: &mut String) {
     let start = out.len();
     image_url(rng, source, out);
     let url_end = out.len();
@@ -615,12 +630,12 @@ fn figure(rng: &mut Rng, source: &Source, out: &mut String, first_image: &mut St
         0 => {
             let _ =
                 write!(out, "<figure class=\"wp-block-image\"><img src=\"{url}\" alt referrerpolicy=\"no-referrer\">(");
-            out.push_str(rng.pick(ZH));
+            out.push_str(rng.pick(&w.zh));
             out.push_str(")</figure>");
         }
         1 => {
             let _ = write!(out, "<figure><img src=\"{url}\" referrerpolicy=\"no-referrer\"><figcaption>");
-            heading(rng, source.lang, out);
+            heading(rng, w, source.lang, out);
             out.push_str("</figcaption></figure>");
         }
         2 => {
@@ -663,8 +678,8 @@ fn image_url(rng: &mut Rng, source: &Source, out: &mut String) {
     }
 }
 
-fn heading(rng: &mut Rng, lang: Lang, out: &mut String) {
-    let words = lang.words();
+fn heading(rng: &mut Rng, w: &Words, lang: Lang, out: &mut String) {
+    let words = w.for_lang(lang);
     for _ in 0..rng.range(2, 4) {
         out.push_str(rng.pick(words));
         if lang == Lang::En {
@@ -676,7 +691,7 @@ fn heading(rng: &mut Rng, lang: Lang, out: &mut String) {
     }
 }
 
-fn paragraph(rng: &mut Rng, source: &Source, out: &mut String, links: bool) {
+fn paragraph(rng: &mut Rng, w: &Words, source: &Source, out: &mut String, links: bool) {
     if source.lang == Lang::Tw && rng.percent(30) {
         out.push_str("\u{3000}\u{3000}");
     }
@@ -690,23 +705,23 @@ fn paragraph(rng: &mut Rng, source: &Source, out: &mut String, links: bool) {
                 rng.range(1, 12),
                 rng.next() >> 40
             );
-            heading(rng, source.lang, out);
+            heading(rng, w, source.lang, out);
             out.push_str("</a>");
         }
-        sentence(rng, source.lang, out);
+        sentence(rng, w, source.lang, out);
     }
 }
 
-fn sentence(rng: &mut Rng, lang: Lang, out: &mut String) {
+fn sentence(rng: &mut Rng, w: &Words, lang: Lang, out: &mut String) {
     match lang {
         Lang::En => {
-            out.push_str(rng.pick(EN_START));
+            out.push_str(rng.pick(&w.en_start));
             for _ in 0..rng.range(6, 22) {
                 out.push(' ');
                 if rng.percent(4) {
-                    out.push_str(rng.pick(LATIN));
+                    out.push_str(rng.pick(&w.latin));
                 } else {
-                    out.push_str(rng.pick(EN));
+                    out.push_str(rng.pick(&w.en));
                 }
                 if rng.percent(6) {
                     out.push(',');
@@ -719,16 +734,16 @@ fn sentence(rng: &mut Rng, lang: Lang, out: &mut String) {
         }
         Lang::Ja => {
             for _ in 0..rng.range(3, 9) {
-                out.push_str(rng.pick(JA));
-                out.push_str(rng.pick(JA_PARTICLES));
+                out.push_str(rng.pick(&w.ja));
+                out.push_str(rng.pick(&w.ja_particles));
                 if rng.percent(15) {
                     out.push('、');
                 }
             }
-            out.push_str(rng.pick(JA_ENDINGS));
+            out.push_str(rng.pick(&w.ja_endings));
         }
         Lang::Zh | Lang::Tw | Lang::Mixed => {
-            let words = if lang == Lang::Tw { TW } else { ZH };
+            let words = w.cjk(lang);
             let latin = if lang == Lang::Mixed { 20 } else { 3 };
             for i in 0..rng.range(6, 20) {
                 if rng.percent(latin) {
@@ -736,7 +751,7 @@ fn sentence(rng: &mut Rng, lang: Lang, out: &mut String) {
                     if spaced {
                         out.push(' ');
                     }
-                    out.push_str(rng.pick(LATIN));
+                    out.push_str(rng.pick(&w.latin));
                     if spaced {
                         out.push(' ');
                     }
@@ -758,7 +773,7 @@ fn sentence(rng: &mut Rng, lang: Lang, out: &mut String) {
 }
 
 // ---------------------------------------------------------------------------
-// Sources and words.
+// Sources and words, from `examples/corpus-words/`.
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Lang {
@@ -767,17 +782,6 @@ enum Lang {
     Ja,
     En,
     Mixed,
-}
-
-impl Lang {
-    fn words(self) -> &'static [&'static str] {
-        match self {
-            Lang::Zh | Lang::Mixed => ZH,
-            Lang::Tw => TW,
-            Lang::Ja => JA,
-            Lang::En => EN,
-        }
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -790,580 +794,159 @@ enum Style {
     Plain,
 }
 
+/// One row of `sources.tsv`.
 struct Source {
-    category: &'static str,
-    name: &'static str,
-    feeds: [&'static str; 3],
-    host: &'static str,
+    category: String,
+    name: String,
+    feeds: [String; 3],
+    host: String,
     lang: Lang,
     style: Style,
     /// What comes between block elements.
-    sep: &'static str,
+    sep: String,
 }
 
-const fn src(
-    category: &'static str,
-    name: &'static str,
-    feeds: [&'static str; 3],
-    host: &'static str,
-    lang: Lang,
-    style: Style,
-    sep: &'static str,
-) -> Source {
-    Source { category, name, feeds, host, lang, style, sep }
+/// Everything the generator picks from. Note that `benches/common/mod.rs`
+/// keys its cached corpus on the text of this file only: after editing a
+/// word file, remove `target/folio-bench/corpus-*` by hand.
+struct Words {
+    sources: Vec<Source>,
+    title_tags: Vec<String>,
+    zh: Vec<String>,
+    tw: Vec<String>,
+    ja: Vec<String>,
+    ja_particles: Vec<String>,
+    ja_endings: Vec<String>,
+    latin: Vec<String>,
+    en_start: Vec<String>,
+    en: Vec<String>,
+    en_title: Vec<String>,
+    code: Vec<String>,
+    inline_braces: Vec<String>,
 }
 
-use Lang::{En, Ja, Mixed, Tw, Zh};
-use Style::{Br, Html, Plain};
+/// `list!("zh.txt")`: that word file, parsed.
+macro_rules! list {
+    ($file:literal) => {
+        parse_list($file, include_str!(concat!("corpus-words/", $file)))?
+    };
+}
 
-/// 8 categories × 6 sources × 3 sub-feeds.
-static SOURCES: &[Source] = &[
-    src("新媒体", "Aljazeera 半岛网", ["新闻", "深度", "观点"], "chinese.aljazeera.net", Zh, Html, "\n"),
-    src("新媒体", "36kr", ["资讯", "快讯", "推荐"], "36krcdn.com", Mixed, Html, " \n"),
-    src("新媒体", "cnBeta", ["最新", "热门", "科学探索"], "cnbetacdn.com", Mixed, Html, "\n"),
-    src("新媒体", "9To5", ["9To5 分站", "9to5Mac", "9to5Google"], "9to5mac.com", En, Html, "\n"),
-    src("新媒体", "人人都是产品经理", ["最新文章", "产品设计", "运营"], "yunyingpai.com", Zh, Html, "\n"),
-    src("新媒体", "少数派", ["首页", "Matrix", "派早报"], "sspai.com", Mixed, Html, ""),
-    src("博客", "美团技术团队", ["最近更新", "后台", "算法"], "meituan.net", Mixed, Html, ""),
-    src("博客", "Paul Graham 博客", ["Essays", "Notes", "Talks"], "paulgraham.com", En, Br, ""),
-    src("博客", "阮一峰的网络日志", ["最新", "周刊", "开发者手册"], "ruanyifeng.com", Zh, Html, "\n"),
-    src("博客", "Hacker News", ["Front Page", "Show HN", "Ask HN"], "news.ycombinator.com", En, Html, "\n"),
-    src("博客", "酷壳 CoolShell", ["全部", "程序设计", "业界新闻"], "coolshell.cn", Mixed, Html, "\n"),
-    src("博客", "The Verge", ["Tech", "Science", "Entertainment"], "theverge.com", En, Html, ""),
-    src("游戏", "巴哈姆特", ["GNN 新聞", "哈啦區", "動畫瘋"], "bahamut.com.tw", Tw, Html, "\n"),
-    src("游戏", "机核 GCORES", ["文章", "电台", "资讯"], "gcores.com", Zh, Html, "\n"),
-    src("游戏", "游民星空", ["新闻", "攻略", "评测"], "gamersky.com", Zh, Html, "\n"),
-    src("游戏", "4Gamer.net", ["最新記事", "PC", "スマホ"], "4gamer.net", Ja, Html, "\n"),
-    src("游戏", "IGN 中国", ["新闻", "评测", "视频"], "ign.com.cn", Mixed, Html, ""),
-    src("游戏", "Nintendo Life", ["News", "Reviews", "Features"], "nintendolife.com", En, Html, "\n"),
-    src("金融", "财联社", ["深度", "电报", "头条"], "cls.cn", Zh, Html, "\n"),
-    src("金融", "华尔街见闻", ["最新", "全球", "A股"], "wallstreetcn.com", Zh, Html, ""),
-    src("金融", "Bloomberg", ["Markets", "Technology", "Politics"], "bloomberg.com", En, Html, "\n"),
-    src("金融", "日本経済新聞", ["速報", "マーケット", "テクノロジー"], "nikkei.com", Ja, Html, "\n"),
-    src("金融", "经济日报 經濟日報", ["要闻", "產業", "國際"], "money.udn.com", Tw, Html, "\n"),
-    src("金融", "雪球", ["今日话题", "热帖", "专栏"], "xueqiu.com", Mixed, Html, ""),
-    src("二次元", "Bangumi", ["放送列表", "新番", "条目"], "lain.bgm.tv", Ja, Html, ""),
-    src("二次元", "Eventernote", ["声优活动及演唱会", "イベント", "ライブ"], "eventernote.com", Ja, Plain, "\n"),
-    src("二次元", "动漫之家", ["新闻", "漫画", "轻小说"], "dmzj.com", Zh, Html, "\n"),
-    src("二次元", "萌娘百科", ["最近更改", "专题", "新闻"], "moegirl.org.cn", Zh, Html, "\n"),
-    src("二次元", "アニメイトタイムズ", ["ニュース", "インタビュー", "声優"], "animatetimes.com", Ja, Html, "\n"),
-    src("二次元", "巴哈姆特 ACG", ["動畫", "漫畫", "輕小說"], "acg.gamer.com.tw", Tw, Html, "\n"),
-    src("科技", "少数派 Matrix", ["精选", "应用", "硬件"], "cdn.sspai.com", Mixed, Html, "\n"),
-    src("科技", "爱范儿", ["资讯", "评测", "早报"], "ifanr.com", Mixed, Html, "\n"),
-    src("科技", "Ars Technica", ["Gadgets", "Science", "Policy"], "arstechnica.com", En, Html, "\n"),
-    src("科技", "ITmedia", ["NEWS", "Mobile", "PC USER"], "itmedia.co.jp", Ja, Html, "\n"),
-    src("科技", "IT之家", ["最新", "苹果", "安卓"], "ithome.com", Mixed, Html, ""),
-    src("科技", "InfoQ 中文", ["推荐", "架构", "AI"], "infoq.cn", Mixed, Html, "\n"),
-    src("国际", "BBC 中文", ["国际", "中国", "英国"], "bbc.com", Zh, Html, "\n"),
-    src("国际", "联合早报", ["即时", "中国", "东南亚"], "zaobao.com.sg", Zh, Html, "\n"),
-    src("国际", "NHK ニュース", ["主要", "国際", "経済"], "nhk.or.jp", Ja, Html, "\n"),
-    src("国际", "Reuters", ["World", "Business", "Tech"], "reuters.com", En, Html, "\n"),
-    src("国际", "德国之声 DW", ["新闻", "评论", "时事"], "dw.com", Zh, Html, "\n"),
-    src("国际", "中央社 CNA", ["即時", "兩岸", "國際"], "cna.com.tw", Tw, Html, "\n"),
-    src("生活", "下厨房", ["本周最受欢迎", "新秀菜谱", "早餐"], "xiachufang.com", Zh, Html, "\n"),
-    src("生活", "豆瓣", ["一周口碑", "新片榜", "读书"], "doubanio.com", Zh, Html, ""),
-    src("生活", "什么值得买", ["好价", "原创", "晒物"], "smzdm.com", Mixed, Html, "\n"),
-    src("生活", "Lifehacker", ["Lifestyle", "Money", "Tech"], "lifehacker.com", En, Html, "\n"),
-    src("生活", "クックパッド", ["人気", "新着", "特集"], "cookpad.com", Ja, Html, "\n"),
-    src("生活", "小红书", ["推荐", "美食", "旅行"], "xhscdn.com", Mixed, Html, "\n"),
-];
+impl Words {
+    fn load() -> io::Result<Words> {
+        Ok(Words {
+            sources: parse_sources("sources.tsv", include_str!("corpus-words/sources.tsv"))?,
+            title_tags: list!("title-tags.txt"),
+            zh: list!("zh.txt"),
+            tw: list!("tw.txt"),
+            ja: list!("ja.txt"),
+            ja_particles: list!("ja-particles.txt"),
+            ja_endings: list!("ja-endings.txt"),
+            latin: list!("latin.txt"),
+            en_start: list!("en-start.txt"),
+            en: list!("en.txt"),
+            en_title: list!("en-title.txt"),
+            code: list!("code.txt"),
+            inline_braces: list!("inline-braces.txt"),
+        })
+    }
 
-static TITLE_TAGS: &[&str] = &["最前线丨", "早报｜", "8点1氪丨", "深度｜", "【独家】", "快讯："];
+    /// The body words of a language.
+    fn for_lang(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Zh | Lang::Mixed => &self.zh,
+            Lang::Tw => &self.tw,
+            Lang::Ja => &self.ja,
+            Lang::En => &self.en,
+        }
+    }
 
-static ZH: &[&str] = &[
-    "俄罗斯",
-    "美国",
-    "希望",
-    "在日内瓦",
-    "会谈期间",
-    "得到",
-    "保证",
-    "西方",
-    "协调",
-    "以阻止",
-    "进攻",
-    "乌克兰",
-    "联合国",
-    "难民署",
-    "表示",
-    "有记录以来",
-    "难民",
-    "穿越",
-    "孟加拉湾",
-    "最致命",
-    "的一年",
-    "英伟达",
-    "查漏补缺",
-    "推出",
-    "首款",
-    "基于",
-    "架构的",
-    "处理器",
-    "数据中心",
-    "宣布",
-    "斥资",
-    "收购",
-    "半年后",
-    "开始",
-    "补上",
-    "空白",
-    "商汤集团",
-    "暂缓上市",
-    "券商",
-    "买单",
-    "退款",
-    "利息",
-    "如何",
-    "优雅地",
-    "记录",
-    "操作日志",
-    "系统",
-    "业务逻辑",
-    "解耦",
-    "科技公司",
-    "人工智能",
-    "伦理",
-    "实践",
-    "可信",
-    "市场竞争",
-    "核心优势",
-    "用户",
-    "增长",
-    "下降",
-    "投资者",
-    "监管",
-    "新冠疫情",
-    "全球",
-    "经济",
-    "发布",
-    "报告",
-    "政府",
-    "官员",
-    "周四",
-    "记者",
-    "消息人士",
-    "据悉",
-    "目前",
-    "已经",
-    "进一步",
-    "影响",
-    "服务器",
-    "性能",
-    "设计",
-    "详解",
-    "摆脱",
-    "束缚",
-    "开发者",
-    "平台",
-    "垄断",
-    "法案",
-    "众议院",
-    "提出",
-    "苹果",
-    "应用商店",
-    "的",
-    "了",
-    "和",
-    "在",
-    "是",
-    "对",
-    "将",
-    "也",
-    "并",
-    "中国",
-    "北京",
-    "上海",
-    "深圳",
-    "互联网",
-    "电动汽车",
-    "芯片",
-    "供应链",
-    "半导体",
-    "手机",
-    "新品",
-    "价格",
-    "上涨",
-    "同比",
-];
+    /// The words of a Chinese-script language.
+    fn cjk(&self, lang: Lang) -> &[String] {
+        if lang == Lang::Tw { &self.tw } else { &self.zh }
+    }
+}
 
-static TW: &[&str] = &[
-    "堂本光一",
-    "合作",
-    "新曲",
-    "影像",
-    "出爐",
-    "本尊",
-    "笑稱",
-    "盛大的",
-    "公器私用",
-    "發表會",
-    "於近日",
-    "在日本",
-    "東京都內",
-    "舉辦",
-    "如今",
-    "這支",
-    "影片",
-    "短版",
-    "也已",
-    "頻道",
-    "公開",
-    "遊戲",
-    "動畫",
-    "開發",
-    "體驗",
-    "官方",
-    "玩家",
-    "宣布",
-    "推出",
-    "新作",
-    "預計",
-    "上市",
-    "發售",
-    "版本",
-    "畫面",
-    "角色",
-    "劇情",
-    "臺灣",
-    "香港",
-    "的",
-    "了",
-    "與",
-    "將",
-    "為",
-    "這款",
-    "系列",
-    "最新",
-    "消息",
-    "報導",
-    "據悉",
-];
+fn bad_data(file: &str, line: usize, message: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("examples/corpus-words/{file}:{line}: {message}"))
+}
 
-static JA: &[&str] = &[
-    "結城友奈は勇者である",
-    "スペシャルイベント",
-    "満開祭り４",
-    "ジョジョの奇妙な冒険",
-    "ストーンオーシャン",
-    "放送",
-    "開催",
-    "アニメ",
-    "声優",
-    "ライブ",
-    "劇場版",
-    "公開",
-    "決定",
-    "新作",
-    "発表",
-    "キャスト",
-    "主題歌",
-    "配信",
-    "イベント",
-    "チケット",
-    "先行販売",
-    "東京",
-    "大阪",
-    "会場",
-    "出演",
-    "新曲",
-    "ミュージックビデオ",
-    "第2期",
-    "制作",
-    "スタッフ",
-    "コラボ",
-    "カフェ",
-    "グッズ",
-    "市場",
-    "株価",
-    "日経平均",
-    "円安",
-    "企業",
-    "政府",
-    "発表会",
-    "スマートフォン",
-    "ゲーム",
-    "最新作",
-    "シリーズ",
-    "特集",
-];
+/// One entry per non-blank line.
+fn parse_list(file: &str, text: &str) -> io::Result<Vec<String>> {
+    let mut entries = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        if !line.is_empty() {
+            entries.push(unescape(line).map_err(|e| bad_data(file, number + 1, &e))?);
+        }
+    }
+    if entries.is_empty() {
+        return Err(bad_data(file, 1, "no entries"));
+    }
+    Ok(entries)
+}
 
-static JA_PARTICLES: &[&str] = &["の", "が", "を", "に", "は", "で", "と", "も", "から", "まで"];
-static JA_ENDINGS: &[&str] = &["します。", "しました。", "です。", "されます。", "となります。", "へ。"];
+const SOURCES_HEADER: &str = "category\tname\tfeed 1\tfeed 2\tfeed 3\thost\tseparator\tlang\tstyle";
 
-static LATIN: &[&str] = &[
-    "NVIDIA",
-    "Grace CPU",
-    "Arm",
-    "CPU",
-    "GPU",
-    "AI",
-    "iPhone",
-    "Apple",
-    "Google",
-    "Hot Chips 34",
-    "SQUARE ENIX",
-    "Youtube",
-    "Joe Biden",
-    "Vladimir Putin",
-    "UNHCR",
-    "HPC",
-    "x86",
-    "Xeon",
-    "EPYC",
-    "API",
-    "SaaS",
-    "5G",
-    "App Store",
-    "Tesla",
-    "ChatGPT",
-    "OpenAI",
-    "Nintendo Switch",
-    "PS5",
-    "Steam",
-    "Windows 11",
-    "macOS",
-    "Linux",
-    "Rust",
-    "Kubernetes",
-    "JOJO",
-    "Blu-ray",
-    "IPO",
-    "ETF",
-    "GDP",
-    "CEO",
-];
+/// A header line, then one source per non-blank line, tab-separated.
+fn parse_sources(file: &str, text: &str) -> io::Result<Vec<Source>> {
+    let mut lines = text.lines().enumerate().filter(|(_, line)| !line.is_empty());
+    if lines.next().is_none_or(|(_, header)| header != SOURCES_HEADER) {
+        return Err(bad_data(file, 1, &format!("the first line must be {SOURCES_HEADER:?}")));
+    }
+    let mut sources = Vec::new();
+    for (number, line) in lines {
+        let source = parse_source(line).map_err(|e| bad_data(file, number + 1, &e))?;
+        sources.push(source);
+    }
+    if sources.is_empty() {
+        return Err(bad_data(file, 1, "no sources"));
+    }
+    Ok(sources)
+}
 
-static EN_START: &[&str] = &[
-    "The",
-    "A",
-    "In",
-    "Apple",
-    "We",
-    "It",
-    "This",
-    "But",
-    "If",
-    "When",
-    "Fresh",
-    "According",
-    "There",
-    "Some",
-    "Most",
-    "Working",
-    "What",
-    "Google",
-    "Investors",
-    "Officials",
-];
+fn parse_source(line: &str) -> Result<Source, String> {
+    let fields = line.split('\t').map(unescape).collect::<Result<Vec<_>, _>>()?;
+    let Ok([category, name, feed1, feed2, feed3, host, sep, lang, style]) = <[String; 9]>::try_from(fields) else {
+        return Err(format!("expected 9 tab-separated fields, as in {SOURCES_HEADER:?}"));
+    };
+    let lang = match lang.as_str() {
+        "zh" => Lang::Zh,
+        "tw" => Lang::Tw,
+        "ja" => Lang::Ja,
+        "en" => Lang::En,
+        "mixed" => Lang::Mixed,
+        _ => return Err(format!("unknown lang {lang:?} (zh, tw, ja, en or mixed)")),
+    };
+    let style = match style.as_str() {
+        "html" => Style::Html,
+        "br" => Style::Br,
+        "plain" => Style::Plain,
+        _ => return Err(format!("unknown style {style:?} (html, br or plain)")),
+    };
+    Ok(Source { category, name, feeds: [feed1, feed2, feed3], host, lang, style, sep })
+}
 
-static EN: &[&str] = &[
-    "the",
-    "of",
-    "and",
-    "to",
-    "a",
-    "in",
-    "is",
-    "that",
-    "for",
-    "it",
-    "as",
-    "was",
-    "with",
-    "be",
-    "by",
-    "on",
-    "not",
-    "he",
-    "this",
-    "are",
-    "or",
-    "his",
-    "from",
-    "at",
-    "which",
-    "but",
-    "have",
-    "an",
-    "had",
-    "they",
-    "you",
-    "were",
-    "their",
-    "one",
-    "all",
-    "we",
-    "can",
-    "her",
-    "has",
-    "there",
-    "been",
-    "if",
-    "more",
-    "when",
-    "will",
-    "would",
-    "who",
-    "so",
-    "no",
-    "new",
-    "legislation",
-    "proposed",
-    "house",
-    "representatives",
-    "today",
-    "set",
-    "take",
-    "likes",
-    "details",
-    "surfaced",
-    "market",
-    "company",
-    "project",
-    "work",
-    "school",
-    "story",
-    "excited",
-    "productive",
-    "proportion",
-    "skating",
-    "walking",
-    "great",
-    "certainly",
-    "people",
-    "government",
-    "report",
-    "data",
-    "users",
-    "growth",
-    "platform",
-    "monopolies",
-    "antitrust",
-    "bills",
-    "developers",
-    "shares",
-    "investors",
-    "quarter",
-    "revenue",
-    "percent",
-    "billion",
-    "million",
-    "analysts",
-    "expected",
-    "according",
-    "statement",
-    "officials",
-    "said",
-    "says",
-    "week",
-    "month",
-    "year",
-    "country",
-    "world",
-    "policy",
-    "technology",
-    "chip",
-    "software",
-    "hardware",
-    "update",
-    "release",
-    "feature",
-    "version",
-    "security",
-    "privacy",
-    "study",
-    "research",
-    "science",
-    "scientists",
-    "researchers",
-    "found",
-    "results",
-    "early",
-    "later",
-    "finally",
-];
-
-static EN_TITLE: &[&str] = &[
-    "App",
-    "Store",
-    "Could",
-    "Be",
-    "Hit",
-    "By",
-    "Proposed",
-    "Ending",
-    "Platform",
-    "Monopolies",
-    "In",
-    "US",
-    "House",
-    "A",
-    "Project",
-    "Of",
-    "Own",
-    "How",
-    "Why",
-    "What",
-    "New",
-    "Apple",
-    "Google",
-    "Announces",
-    "Launches",
-    "Review",
-    "Hands-On",
-    "With",
-    "The",
-    "Best",
-    "Deals",
-    "Update",
-    "Rolls",
-    "Out",
-    "Report",
-    "Says",
-    "Markets",
-    "Fall",
-    "Rise",
-    "After",
-    "Fed",
-    "Rates",
-    "Earnings",
-    "Beat",
-    "Estimates",
-    "Nintendo",
-    "Switch",
-    "Games",
-    "Coming",
-    "Soon",
-    "Week",
-    "Essay",
-    "Startups",
-    "Ideas",
-    "Work",
-    "Life",
-    "Science",
-    "Space",
-    "Climate",
-    "Policy",
-    "Privacy",
-    "Security",
-    "Bug",
-    "Fix",
-];
-
-static CODE: &[&str] = &[
-    "fn main() &#123;\n    println!(\"hello, world\");\n&#125;",
-    "public class LogRecord &#123;\n    private String bizNo;\n    private List&lt;String&gt; tags;\n&#125;",
-    "@LogRecord(content = \"修改了订单的配送地址：从“&#123;#oldAddress&#125;”, 修改到“&#123;#request.address&#125;”\", bizNo = \"&#123;#request.deliveryOrderNo&#125;\")",
-    "const config = &#123; retries: 3, timeout: 1000 &#125;;\nexport default config;",
-    "if (x &gt; 0) &#123;\n  return x;\n&#125; else &#123;\n  return -x;\n&#125;",
-    "SELECT id, title FROM posts WHERE date &gt; '2021-12-01';",
-    "&#123;\n  \"name\": \"folio\",\n  \"version\": \"0.1.0\"\n&#125;",
-];
-
-static INLINE_BRACES: &[&str] = &[
-    "例如 &#123;\"code\": 0, \"msg\": \"ok\"&#125;，",
-    " 模板写作 $&#123;user.name&#125; ",
-    " JSON &#123;\"a\":1&#125; ",
-    " &#123;&#123; page.title &#125;&#125; ",
-    "，字段 &#123;id&#125; 为必填，",
-];
+/// `\n` newline, `\t` tab, `\s` space, `\\` backslash; a space or tab at
+/// either end must be escaped, so that no editor can drop it unseen.
+fn unescape(field: &str) -> Result<String, String> {
+    if field.starts_with(char::is_whitespace) || field.ends_with(char::is_whitespace) {
+        return Err("a space or tab at either end of an entry must be written \\s or \\t".to_owned());
+    }
+    let mut out = String::with_capacity(field.len());
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next() {
+            Some('n') => '\n',
+            Some('t') => '\t',
+            Some('s') => ' ',
+            Some('\\') => '\\',
+            Some(other) => return Err(format!("unknown escape \\{other} (\\n, \\t, \\s or \\\\)")),
+            None => return Err("a lone \\ at the end (write \\\\ for a backslash)".to_owned()),
+        });
+    }
+    Ok(out)
+}

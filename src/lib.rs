@@ -3,17 +3,19 @@
 //! articles and `sample` unpacks the bundled library.
 
 pub mod app;
-pub mod article;
 pub mod cli;
 pub mod config;
 pub mod date;
 pub mod document;
 pub mod encoding;
+pub mod file;
 pub mod frontmatter;
 pub mod layout;
 pub mod library;
 pub mod loader;
+pub mod model;
 pub mod page;
+pub mod persist;
 pub mod sample;
 pub mod search;
 pub mod state;
@@ -22,5 +24,5 @@ pub mod text;
 pub mod ui;
 pub mod width;
 
-pub use article::{Article, Format, Problem, ProblemKind};
-pub use library::{Library, SortKey};
+pub use library::Library;
+pub use model::{Article, Format, Problem, ProblemKind, SortOrder};

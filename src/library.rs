@@ -1,27 +1,35 @@
-//! The library: every article and problem of a load, and the list orders.
+//! The library: every article and problem of a load (with what the loader
+//! knew of each beside it), and the list orders.
 
-use crate::article::{Article, Problem, ProblemKind};
-use crate::loader::Loaded;
+use crate::loader::{self, LoadEvent, Loaded, LoadedArticle};
+use crate::model::{Article, Problem, ProblemKind, SortOrder};
+use crate::persist::Stamp;
+use crate::search::Entry;
 use std::cmp::Ordering;
 use std::path::PathBuf;
-
-/// What the list is ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortKey {
-    /// Newest first; undated articles last.
-    #[default]
-    Date,
-    Title,
-    Author,
-    Path,
-}
 
 /// All articles of the PATHs given, and what went wrong loading them.
 #[derive(Debug, Default)]
 pub struct Library {
     pub roots: Vec<PathBuf>,
     pub articles: Vec<Article>,
+    /// Beside each article: its file's size and time when it was read
+    /// (known when loaded with the index cache).
+    pub stamps: Vec<Option<Stamp>>,
+    /// Beside each article: its searchable text, when the load made it.
+    pub entries: Vec<Option<Entry>>,
     pub problems: Vec<Problem>,
+}
+
+/// Loads every article under `paths` and returns the library, sorted
+/// newest first (reading every file: no index cache).
+pub fn load(paths: &[PathBuf]) -> Library {
+    load_with(paths, None)
+}
+
+/// `load`, with the index cache in the folder `cache` (`None`: no cache).
+pub fn load_with(paths: &[PathBuf], cache: Option<PathBuf>) -> Library {
+    Library::load(paths, cache, false)
 }
 
 impl Library {
@@ -29,17 +37,42 @@ impl Library {
         Library { roots, ..Library::default() }
     }
 
+    /// Every article under `paths`, newest first, through the index cache
+    /// in the folder `cache` (`None`: every file read), with each article's
+    /// search entry when `entries`.
+    pub fn load(paths: &[PathBuf], cache: Option<PathBuf>, entries: bool) -> Library {
+        let mut library = Library::new(paths.to_vec());
+        let mut finished = false;
+        for event in loader::spawn_with(paths.to_vec(), cache, entries) {
+            match event {
+                LoadEvent::Batch(batch) => library.extend(batch),
+                LoadEvent::Done => finished = true,
+            }
+        }
+        if !finished {
+            library.problems.push(Problem {
+                path: paths.first().cloned().unwrap_or_default(),
+                kind: ProblemKind::Internal,
+                message: "loading stopped early (an internal error; please report it): the list is incomplete"
+                    .to_owned(),
+            });
+        }
+        library.sort(SortOrder::Date, false);
+        library
+    }
+
     /// Adds a batch from the loader; articles with warnings are also
     /// recorded as problems.
     pub fn extend(&mut self, batch: Vec<Loaded>) {
         for loaded in batch {
             match loaded {
-                Loaded::Article(article) => {
+                Loaded::Article(LoadedArticle { article, stamp, entry }) => {
                     self.problems.extend(article.warning_problem());
                     self.articles.push(article);
+                    self.stamps.push(stamp);
+                    self.entries.push(entry);
                 }
                 Loaded::Problem(problem) => self.problems.push(problem),
-                Loaded::Skipped => {}
             }
         }
     }
@@ -49,27 +82,46 @@ impl Library {
         self.problems.iter().any(|p| p.kind == ProblemKind::MissingPath)
     }
 
-    /// Orders the list by `key`; `reverse` flips the key's direction, while
-    /// articles without the key (undated, no author) stay last and ties
-    /// are broken by title, then path.
-    pub fn sort(&mut self, key: SortKey, reverse: bool) {
+    /// Orders the list by `key` (relevance: by date, to be ranked);
+    /// `reverse` flips the key's direction, while articles without the key
+    /// (undated, no author) stay last and ties are broken by title, then
+    /// path.
+    pub fn sort(&mut self, key: SortOrder, reverse: bool) {
+        let articles = &self.articles;
+        let mut order: Vec<usize> = (0..articles.len()).collect();
         // Paths are unique, so the order is total and need not be stable.
-        self.articles.sort_unstable_by(|a, b| compare(a, b, key, reverse));
+        order.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], key, reverse));
+        self.reorder(&order);
         self.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
+    /// Puts the articles (with what is kept beside them) in `order`, a
+    /// list of their present positions; those not in it are dropped.
+    pub fn reorder(&mut self, order: &[usize]) {
+        self.articles = permuted(std::mem::take(&mut self.articles), order);
+        self.stamps = permuted(std::mem::take(&mut self.stamps), order);
+        self.entries = permuted(std::mem::take(&mut self.entries), order);
     }
 }
 
+/// The items at the positions of `order`, in that order (each at most once).
+fn permuted<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect()
+}
+
 /// The list order of two articles.
-pub fn compare(a: &Article, b: &Article, key: SortKey, reverse: bool) -> Ordering {
+pub fn compare(a: &Article, b: &Article, key: SortOrder, reverse: bool) -> Ordering {
     let directed = |ordering: Ordering| {
         if reverse { ordering.reverse() } else { ordering }
     };
-    let primary = match key {
-        // Newest first is the natural direction of a date list.
-        SortKey::Date => missing_last(&a.date, &b.date, |x, y| directed(y.cmp(x))),
-        SortKey::Title => directed(caseless(&a.title, &b.title)),
-        SortKey::Author => missing_last(&a.author, &b.author, |x, y| directed(caseless(x, y))),
-        SortKey::Path => directed(path_order(a, b)),
+    let primary = match key.sort_key() {
+        // Newest first is the natural direction of a date list (and of
+        // the list relevance ranks).
+        SortOrder::Date | SortOrder::Relevance => missing_last(&a.date, &b.date, |x, y| directed(y.cmp(x))),
+        SortOrder::Title => directed(caseless(&a.title, &b.title)),
+        SortOrder::Author => missing_last(&a.author, &b.author, |x, y| directed(caseless(x, y))),
+        SortOrder::Path => directed(path_order(a, b)),
     };
     primary
         .then_with(|| caseless(&a.title, &b.title))

@@ -1,8 +1,8 @@
 //! An article as folio shows it: the title, a line `author · date ·
 //! categories`, the body, then its images and links under their numbers.
 
-use crate::article::Article;
 use crate::document::{Block, BodyKind, Document, LinkKind, ListItem, Span, Style, Text};
+use crate::model::Article;
 
 /// The article's title and metadata line.
 pub fn header(article: &Article) -> Vec<Block> {

@@ -10,11 +10,12 @@ static SAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/sample");
 /// Marks a completely unpacked copy.
 const COMPLETE: &str = ".complete";
 
-/// The folder holding the sample library, unpacked if needed: under
-/// `FOLIO_CACHE_DIR`, else the platform cache folder, else the temp folder.
-pub fn sample_library() -> io::Result<PathBuf> {
+/// The folder holding the sample library, unpacked if needed: under the
+/// cache folder `cache`, else under the temp folder.
+pub fn sample_library(cache: &Path) -> io::Result<PathBuf> {
     let mut last_error = None;
-    for base in cache_bases() {
+    let private_temp = std::env::temp_dir().join(format!("folio-{}", user_tag()));
+    for base in [cache.to_owned(), private_temp] {
         match sample_library_in(&base) {
             Ok(target) => return Ok(target),
             Err(error) => last_error = Some(error),
@@ -34,18 +35,6 @@ pub fn sample_library_in(base: &Path) -> io::Result<PathBuf> {
         unpack(base, &target)?;
     }
     Ok(target)
-}
-
-/// The folio cache folder: `FOLIO_CACHE_DIR`, else the platform's (see
-/// `config::paths`).
-pub fn cache_dir() -> Option<PathBuf> {
-    Some(crate::config::paths().cache)
-}
-
-fn cache_bases() -> Vec<PathBuf> {
-    let mut bases: Vec<PathBuf> = cache_dir().into_iter().collect();
-    bases.push(std::env::temp_dir().join(format!("folio-{}", user_tag())));
-    bases
 }
 
 /// A folder in the shared temp folder must be ours alone: another user

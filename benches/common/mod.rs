@@ -12,9 +12,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const FOLIO: &str = env!("CARGO_BIN_EXE_folio");
-/// The generator's source, hashed into the marker so an edited generator
-/// writes a fresh corpus.
+/// The generator's source and its word lists, hashed into the marker so an
+/// edited generator writes a fresh corpus.
 const GENERATOR_SOURCE: &str = include_str!("../../examples/gen-corpus.rs");
+const WORD_LISTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/corpus-words");
 /// In the corpus folder; hidden, so neither folio nor rg reads it.
 const MARKER: &str = ".folio-bench-corpus";
 
@@ -30,7 +31,7 @@ pub fn bench_root() -> PathBuf {
 pub fn ensure_corpus(n: usize) -> Result<PathBuf, String> {
     let dir = bench_root().join(format!("corpus-{n}"));
     let seed = gen_corpus::DEFAULT_SEED;
-    let marker = format!("gen-corpus n={n} seed={seed} source={:016x}\n", fnv1a(GENERATOR_SOURCE));
+    let marker = format!("gen-corpus n={n} seed={seed} source={:016x}\n", generator_hash()?);
     let marker_path = dir.join(MARKER);
     if fs::read_to_string(&marker_path).is_ok_and(|text| text == marker) {
         println!("reusing the corpus in {}", dir.display());
@@ -53,8 +54,18 @@ pub fn ensure_corpus(n: usize) -> Result<PathBuf, String> {
     Ok(dir)
 }
 
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+/// A hash of the generator's source and of every word list it compiles in.
+fn generator_hash() -> Result<u64, String> {
+    let mut all = GENERATOR_SOURCE.as_bytes().to_vec();
+    let mut lists: Vec<PathBuf> = fs::read_dir(WORD_LISTS)
+        .map_err(|e| format!("cannot read {WORD_LISTS}: {e}"))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    lists.sort();
+    for list in lists {
+        all.extend(fs::read(&list).map_err(|e| format!("cannot read {}: {e}", list.display()))?);
+    }
+    Ok(folio::persist::hash64(&all))
 }
 
 /// The corpus to measure: `FOLIO_BENCH_DIR`, or the generated one of

@@ -1,50 +1,10 @@
 //! What can happen to the app (actions, from keys, the mouse and the
 //! loader) and what it asks the outside world to do (effects).
 
+pub use crate::model::Command;
+
 use crate::document::Document;
 use crate::loader::Loaded;
-
-/// A named command: what a key or click means. The key map binds keys to
-/// these, and the help overlay lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Command {
-    Quit,
-    Down,
-    Up,
-    Top,
-    Bottom,
-    PageDown,
-    PageUp,
-    HalfPageDown,
-    HalfPageUp,
-    Open,
-    Back,
-    SwitchFocus,
-    NextArticle,
-    PreviousArticle,
-    Filter,
-    /// The tree of groups.
-    Groups,
-    /// Order the list by the next key: date, relevance, title, author.
-    CycleSort,
-    /// Find text in the open article, and move between the matches.
-    Find,
-    NextMatch,
-    PreviousMatch,
-    Images,
-    Links,
-    OpenOriginal,
-    Help,
-    Problems,
-    WiderSidebar,
-    NarrowerSidebar,
-    Suspend,
-    /// Read state: toggle read on the chosen article, toggle its star,
-    /// mark every article of the list read.
-    ToggleRead,
-    ToggleStar,
-    MarkAllRead,
-}
 
 /// Everything that changes the app.
 #[derive(Debug)]

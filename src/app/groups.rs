@@ -1,7 +1,7 @@
 //! The tree of groups (the library's folders: category / source /
 //! sub-feed) with how many articles each holds, for `t`.
 
-use crate::article::Article;
+use crate::model::Article;
 use std::collections::BTreeMap;
 
 /// One row of the tree.

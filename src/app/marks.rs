@@ -3,7 +3,7 @@
 //! relative to its library root.
 
 use super::{Action, App, Effect, Focus};
-use crate::article::Article;
+use crate::model::Article;
 use crate::state::{ArticleState, Position, Store, relative_key};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -6,7 +6,6 @@
 mod action;
 mod find;
 mod groups;
-pub mod keymap;
 mod marks;
 mod open;
 mod panes;
@@ -19,12 +18,12 @@ pub use open::openable;
 pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, Sidebar, panel_area, panel_first_entry, reader_text_width};
 pub use reader::Reader;
 
-use crate::article::{Article, Problem, ProblemKind};
 use crate::document::Document;
-use crate::library::{SortKey, compare};
+use crate::library::compare;
 use crate::loader::Loaded;
+use crate::model::{Article, Problem, ProblemKind};
+use crate::model::{KeyMap, Scope, SortOrder};
 use crate::search;
-use keymap::Scope;
 pub use marks::{Marks, READ_AFTER, marks_for};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -34,28 +33,6 @@ use std::path::PathBuf;
 pub enum Focus {
     Sidebar,
     Reader,
-}
-
-/// What the list is ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ListOrder {
-    #[default]
-    Date,
-    /// Titles that are, start with or hold the filter's words first.
-    Relevance,
-    Title,
-    Author,
-}
-
-impl ListOrder {
-    pub fn name(self) -> &'static str {
-        match self {
-            ListOrder::Date => "date",
-            ListOrder::Relevance => "relevance",
-            ListOrder::Title => "title",
-            ListOrder::Author => "author",
-        }
-    }
 }
 
 /// A box over the panes.
@@ -88,6 +65,8 @@ pub struct App {
     by_path: HashMap<PathBuf, usize>,
     /// Each article's searchable text, folded once.
     entries: Vec<search::Entry>,
+    /// Each article's file stamp when it was read, for the body index.
+    stamps: Vec<Option<crate::persist::Stamp>>,
     /// The last query that parsed, and the error of the filter as typed.
     query: search::Query,
     pub query_error: Option<String>,
@@ -99,7 +78,7 @@ pub struct App {
     pub loading: bool,
     /// Every article's index, in `list_order` (newest first for relevance).
     order: Vec<usize>,
-    pub list_order: ListOrder,
+    pub list_order: SortOrder,
     /// The searchable text of the articles in `order`.
     columns: search::Columns,
     /// `columns` no longer follows `order`: rebuilt when a filter needs it.
@@ -127,7 +106,7 @@ pub struct App {
     pub size: (u16, u16),
     pub message: Option<String>,
     /// Keys as config.toml binds them.
-    pub keymap: keymap::KeyMap,
+    pub keymap: KeyMap,
     /// The sidebar's width in columns, when config.toml fixes it.
     pub sidebar_columns: Option<u16>,
     /// The longest line in the reader, when config.toml sets one.
@@ -151,6 +130,7 @@ impl App {
             gone: Vec::new(),
             by_path: HashMap::new(),
             entries: Vec::new(),
+            stamps: Vec::new(),
             query: search::Query::default(),
             query_error: None,
             body_search: 0,
@@ -159,7 +139,7 @@ impl App {
             problems: Vec::new(),
             loading: true,
             order: Vec::new(),
-            list_order: ListOrder::Date,
+            list_order: SortOrder::Date,
             columns: search::Columns::default(),
             columns_stale: false,
             visible: Vec::new(),
@@ -176,7 +156,7 @@ impl App {
             sidebar_percent: 33,
             size,
             message: None,
-            keymap: keymap::KeyMap::default(),
+            keymap: KeyMap::default(),
             sidebar_columns: None,
             reading_width: None,
             marks: Vec::new(),
@@ -190,7 +170,7 @@ impl App {
 
     /// Applies the settings of config.toml.
     pub fn configure(&mut self, config: &crate::config::Config) {
-        self.keymap = keymap::KeyMap::new(config.keys.clone());
+        self.keymap = KeyMap::new(config.keys.clone());
         self.sidebar_columns = config.sidebar_width;
         self.reading_width = config.reading_width;
         if self.list_order != config.sort {
@@ -410,12 +390,7 @@ impl App {
             (Command::Links, _) => self.show_panel(Overlay::Links { selected: 0 }),
             (Command::OpenOriginal, _) => return self.open_original(),
             (Command::CycleSort, _) => {
-                self.list_order = match self.list_order {
-                    ListOrder::Date => ListOrder::Relevance,
-                    ListOrder::Relevance => ListOrder::Title,
-                    ListOrder::Title => ListOrder::Author,
-                    ListOrder::Author => ListOrder::Date,
-                };
+                self.list_order = self.list_order.next_in_reader();
                 self.sort_order();
                 self.refresh_list();
                 self.message = Some(format!("Ordered by {}", self.list_order.name()));
@@ -499,7 +474,6 @@ impl App {
             match loaded {
                 Loaded::Article(article) => self.push_article(article),
                 Loaded::Problem(problem) => self.problems.push(problem),
-                Loaded::Skipped => {}
             }
         }
         self.merge_into_order(first_new);
@@ -507,12 +481,8 @@ impl App {
     }
 
     /// The key the list is sorted by.
-    fn sort_key(&self) -> SortKey {
-        match self.list_order {
-            ListOrder::Date | ListOrder::Relevance => SortKey::Date,
-            ListOrder::Title => SortKey::Title,
-            ListOrder::Author => SortKey::Author,
-        }
+    fn sort_key(&self) -> SortOrder {
+        self.list_order.sort_key()
     }
 
     /// Articles from `first_new` on join the sorted order: sorted among
@@ -552,16 +522,18 @@ impl App {
     /// The search columns, rebuilt if the order changed since.
     fn build_columns(&mut self) {
         if self.columns_stale {
-            self.columns = search::Columns::new(&self.entries, &self.order);
+            let rows: Vec<&search::Entry> = self.order.iter().map(|&i| &self.entries[i]).collect();
+            self.columns = search::Columns::new(&rows);
             self.columns_stale = false;
         }
     }
 
-    fn push_article(&mut self, mut article: Article) {
+    fn push_article(&mut self, loaded: crate::loader::LoadedArticle) {
+        let crate::loader::LoadedArticle { article, stamp, entry } = loaded;
         self.problems.extend(article.warning_problem());
         // Made on the loader's threads (or read from its cache) if it could.
-        let entry = article.search.take().map_or_else(|| search::Entry::new(&article), |entry| *entry);
-        self.entries.push(entry);
+        self.entries.push(entry.unwrap_or_else(|| search::Entry::new(&article)));
+        self.stamps.push(stamp);
         self.body_hits.push(false);
         self.gone.push(false);
         if !self.by_path.is_empty() {
@@ -569,6 +541,11 @@ impl App {
         }
         self.articles.push(article);
         self.track_new_article();
+    }
+
+    /// The articles the body index can know (those read with a stamp).
+    pub fn index_docs(&self) -> Vec<search::index::Doc> {
+        search::index::docs_of(&self.articles, &self.stamps)
     }
 
     /// Articles in the library now (not counting those deleted on disk).
@@ -588,13 +565,14 @@ impl App {
         let mut removed = changes.removed;
         for loaded in changes.loaded {
             match loaded {
-                Loaded::Article(article) => {
+                Loaded::Article(crate::loader::LoadedArticle { article, stamp, .. }) => {
                     let path = article.path();
                     self.problems.retain(|p| p.path != path);
                     match self.by_path.get(&path).copied() {
                         Some(i) => {
                             self.problems.extend(article.warning_problem());
                             self.entries[i] = search::Entry::new(&article);
+                            self.stamps[i] = stamp;
                             self.articles[i] = article;
                             self.track_replaced_article(i);
                             self.gone[i] = false;
@@ -609,7 +587,7 @@ impl App {
                         }
                         None => {
                             seen.insert(self.articles.len());
-                            self.push_article(article);
+                            self.push_article(crate::loader::LoadedArticle { article, stamp, entry: None });
                         }
                     }
                 }
@@ -619,7 +597,6 @@ impl App {
                     removed.push(problem.path.clone());
                     self.problems.push(problem);
                 }
-                Loaded::Skipped => {}
             }
         }
         for path in &removed {
@@ -707,7 +684,7 @@ impl App {
             .iter()
             .zip(text)
             .filter(|&(&i, text)| text && search::matches_facts(&self.query, &self.articles[i], now))
-            .map(|(&i, _)| search::BodySource::of(i, &self.articles[i]))
+            .map(|(&i, _)| search::BodySource::of(i, &self.articles[i], self.stamps[i]))
             .collect();
         vec![Effect::SearchBodies { generation: self.body_search, query: self.query.clone(), sources }]
     }
@@ -733,10 +710,10 @@ impl App {
             })
             .map(|(&i, _)| i)
             .collect();
-        if self.list_order == ListOrder::Relevance && !self.query.is_empty() {
+        if self.list_order == SortOrder::Relevance && !self.query.is_empty() {
             // Stable: equally relevant articles stay newest first.
-            let (query, entries) = (&self.query, &self.entries);
-            self.visible.sort_by_cached_key(|&i| std::cmp::Reverse(entries[i].relevance(query)));
+            let (query, entries, articles) = (&self.query, &self.entries, &self.articles);
+            search::rank_by_relevance(&mut self.visible, query, |i| entries.get(i), |i| &articles[i].title);
         }
         self.selected = keep
             .and_then(|article| self.visible.iter().position(|&i| i == article))

@@ -3,7 +3,7 @@
 
 use super::find::Find;
 use crate::document::Document;
-use crate::layout::{Layout, Options, layout};
+use crate::layout::{Layout, Measures, Options, layout_with};
 
 #[derive(Debug)]
 pub struct Reader {
@@ -11,6 +11,8 @@ pub struct Reader {
     pub article: usize,
     pub document: Document,
     pub layout: Layout,
+    /// The document's texts measured for breaking, for the next layout.
+    measures: Measures,
     /// The first line on screen.
     pub top: usize,
     /// The text position the reader has scrolled to: kept across re-layouts
@@ -24,15 +26,16 @@ pub struct Reader {
 
 impl Reader {
     pub fn new(article: usize, document: Document, width: usize) -> Reader {
-        let layout = layout(&document, width, Options::default());
-        Reader { article, document, layout, top: 0, anchor: 0, find: None, deleted: false }
+        let mut measures = Measures::default();
+        let layout = layout_with(&document, width, Options::default(), &mut measures);
+        Reader { article, document, layout, measures, top: 0, anchor: 0, find: None, deleted: false }
     }
 
     /// Lays the article out at `width`, keeping the text that was at the
     /// top of the pane at the top.
     pub fn relayout(&mut self, width: usize, height: usize) {
         if self.layout.width != width {
-            self.layout = layout(&self.document, width, Options::default());
+            self.layout = layout_with(&self.document, width, Options::default(), &mut self.measures);
             self.top = self.layout.line_at(self.anchor);
             if let Some(find) = &mut self.find {
                 find.search(&self.layout, self.top);
@@ -45,7 +48,8 @@ impl Reader {
     pub fn reload(&mut self, document: Document, height: usize) {
         let width = self.layout.width;
         self.document = document;
-        self.layout = layout(&self.document, width, Options::default());
+        self.measures = Measures::default();
+        self.layout = layout_with(&self.document, width, Options::default(), &mut self.measures);
         self.top = self.layout.line_at(self.anchor).min(self.max_top(height));
         if let Some(find) = &mut self.find {
             find.search(&self.layout, self.top);

@@ -10,8 +10,8 @@ fn article(title: &str, date: &str, author: &str) -> Loaded {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join(format!("{date}.md"));
     std::fs::write(&path, text).expect("write");
-    let library = crate::loader::load(&[path]);
-    Loaded::Article(library.articles.into_iter().next().expect("an article"))
+    let library = crate::library::load(&[path]);
+    Loaded::from(library.articles.into_iter().next().expect("an article"))
 }
 
 fn app_with_three() -> App {
@@ -136,9 +136,9 @@ fn narrow_screens_show_one_pane_and_back_returns() {
 #[test]
 fn quit_and_problems() {
     let mut app = App::new((80, 24));
-    app.update(Action::Loaded(vec![Loaded::Problem(crate::article::Problem {
+    app.update(Action::Loaded(vec![Loaded::Problem(crate::model::Problem {
         path: "/x/a.md".into(),
-        kind: crate::article::ProblemKind::Binary,
+        kind: crate::model::ProblemKind::Binary,
         message: "binary".to_owned(),
     })]));
     app.update(Action::LoadFinished);
@@ -152,17 +152,17 @@ fn quit_and_problems() {
 fn the_list_orders_by_relevance_title_and_author() {
     let mut app = app_with_three();
     app.update(Action::Command(Command::CycleSort));
-    assert_eq!(app.list_order, ListOrder::Relevance);
+    assert_eq!(app.list_order, SortOrder::Relevance);
     app.update(Action::FilterText("ジョジョ".to_owned()));
     assert_eq!(titles(&app), ["ジョジョの奇妙な冒険"]);
     app.update(Action::FilterCancel);
     app.update(Action::Command(Command::CycleSort));
-    assert_eq!(app.list_order, ListOrder::Title);
+    assert_eq!(app.list_order, SortOrder::Title);
     assert_eq!(titles(&app), ["Hot Chips 34 英伟达", "ジョジョの奇妙な冒険", "俄罗斯希望在日内瓦会谈"]);
     app.update(Action::Command(Command::CycleSort));
     assert_eq!(titles(&app)[0], "俄罗斯希望在日内瓦会谈", "Aljazeera first by author");
     app.update(Action::Command(Command::CycleSort));
-    assert_eq!(app.list_order, ListOrder::Date);
+    assert_eq!(app.list_order, SortOrder::Date);
 }
 
 #[test]
@@ -190,9 +190,9 @@ impl Live {
         for (name, title) in files {
             Live::write_in(dir.path(), name, title);
         }
-        let library = crate::loader::load(&[dir.path().to_owned()]);
+        let library = crate::library::load(&[dir.path().to_owned()]);
         let mut app = App::new((100, 30));
-        app.update(Action::Loaded(library.articles.into_iter().map(Loaded::Article).collect()));
+        app.update(Action::Loaded(library.articles.into_iter().map(Loaded::from).collect()));
         app.update(Action::LoadFinished);
         Live { dir, app }
     }
@@ -206,7 +206,7 @@ impl Live {
     fn changed(&mut self, names: &[&str]) -> Vec<Effect> {
         let paths = names.iter().map(|n| self.dir.path().join(n)).collect();
         let roots = [self.dir.path().to_owned()];
-        let mut scratch = crate::loader::ReaderScratch::default();
+        let mut scratch = crate::file::ReaderScratch::default();
         let mut effects = Vec::new();
         for changes in crate::loader::read_changes(&roots, paths, &mut scratch) {
             effects.extend(self.app.update(Action::LibraryChanged(changes)));

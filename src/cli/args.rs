@@ -1,5 +1,7 @@
 //! The command line, as clap reads it.
 
+use crate::model::SortOrder;
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -17,7 +19,7 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Verb>,
     /// Files or folders of articles (default: config.toml's `library`, else
     /// the bundled sample library).
     #[arg(value_name = "PATH")]
@@ -27,8 +29,9 @@ pub struct Cli {
     pub show_paths: bool,
 }
 
+/// What `folio` is asked to do besides reading.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub enum Verb {
     /// Print the list of articles, newest first; problems go to stderr.
     #[command(after_help = "Columns: date (YYYY-MM-DD), title, author, cut to the terminal width.\n\
                             --json prints one object per line: path, title, date (RFC 3339, UTC), \
@@ -69,7 +72,7 @@ pub struct ListArgs {
     pub paths: Vec<PathBuf>,
     /// What to order the list by (default: config.toml's `sort`, else date).
     #[arg(long, value_enum)]
-    pub sort: Option<SortArg>,
+    pub sort: Option<SortOrder>,
     /// Reverse the order (oldest first for dates).
     #[arg(long)]
     pub reverse: bool,
@@ -83,25 +86,18 @@ pub struct ListArgs {
     pub query: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum SortArg {
-    Date,
-    Title,
-    Author,
-    Path,
-    /// With --query: titles that are, start with, or hold a word first.
-    Relevance,
-}
+/// `--sort`'s values are the shared [`SortOrder`]s, in the order `--help`
+/// lists them.
+impl ValueEnum for SortOrder {
+    fn value_variants<'a>() -> &'a [SortOrder] {
+        &SortOrder::ALL
+    }
 
-impl From<SortArg> for crate::library::SortKey {
-    fn from(sort: SortArg) -> Self {
-        match sort {
-            SortArg::Date => Self::Date,
-            SortArg::Title => Self::Title,
-            SortArg::Author => Self::Author,
-            SortArg::Path => Self::Path,
-            // Ranked after the list is sorted by date (see `cli::run`).
-            SortArg::Relevance => Self::Date,
-        }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let value = PossibleValue::new(self.name());
+        Some(match self {
+            SortOrder::Relevance => value.help("With --query: titles that are, start with, or hold a word first"),
+            _ => value,
+        })
     }
 }

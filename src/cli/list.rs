@@ -1,7 +1,7 @@
 //! `folio list` output: aligned columns cut to the terminal, or JSON Lines.
 
-use crate::article::Article;
 use crate::library::Library;
+use crate::model::Article;
 use crate::width::{fit, truncate, width};
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -4,10 +4,11 @@ mod args;
 mod list;
 mod show;
 
-pub use args::{Cli, Command, ConfigCommand, ListArgs, ShowArgs, SortArg};
+pub use args::{Cli, ConfigCommand, ListArgs, ShowArgs, Verb};
 
 use crate::config;
 use crate::library::Library;
+use crate::model::SortOrder;
 use crate::search::index;
 use crate::text::printable;
 use std::io::{IsTerminal, Write};
@@ -25,19 +26,19 @@ pub fn run(cli: Cli) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let config_file = places.config_file();
-    if let Some(Command::Config(command)) = &cli.command {
+    if let Some(Verb::Config(command)) = &cli.command {
         return config_command(command, &config_file);
     }
     let (config, config_problems) = config::load(&config_file);
     crate::ui::set_theme(config.theme.clone().with_no_color(config::no_color_requested()));
     crate::width::set_ambiguous_wide(config.ambiguous_width == 2);
     let args = match cli.command {
-        Some(Command::List(args)) => args,
-        Some(Command::Show(args)) => {
+        Some(Verb::List(args)) => args,
+        Some(Verb::Show(args)) => {
             report_config_problems(&config_problems);
             return show::show(&args.file, args.width.map(usize::from), args.plain);
         }
-        Some(Command::Config(_)) => return ExitCode::SUCCESS,
+        Some(Verb::Config(_)) => return ExitCode::SUCCESS,
         None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
             return read(cli.paths, config, config_problems);
         }
@@ -45,13 +46,8 @@ pub fn run(cli: Cli) -> ExitCode {
         None => ListArgs { paths: cli.paths, sort: None, reverse: false, json: false, query: None },
     };
     report_config_problems(&config_problems);
-    let sort = args.sort.unwrap_or(match config.sort {
-        crate::app::ListOrder::Date => SortArg::Date,
-        crate::app::ListOrder::Relevance => SortArg::Relevance,
-        crate::app::ListOrder::Title => SortArg::Title,
-        crate::app::ListOrder::Author => SortArg::Author,
-    });
-    let paths = match library_paths(args.paths, &config) {
+    let sort = args.sort.unwrap_or(config.sort);
+    let paths = match library_paths(args.paths, &config, &places.cache) {
         Ok(paths) => paths,
         Err(message) => {
             eprintln!("folio: {message}");
@@ -67,16 +63,17 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     // A query on the list's text reads the search entries from the cache.
     let entries = query.as_ref().is_some_and(crate::search::Query::needs_text);
-    let mut library = crate::loader::load_with_entries(&paths, crate::loader::cache_folder(), entries);
-    let index_chore = query.as_ref().and_then(|query| keep_matching(&mut library, query, &paths, &places.data));
-    let order = (sort.into(), args.reverse);
-    if order != (crate::library::SortKey::Date, false) {
+    let mut library = Library::load(&paths, places.index_cache(), entries);
+    let index_chore = query.as_ref().and_then(|query| keep_matching(&mut library, query, &paths, &places));
+    if (sort.sort_key(), args.reverse) != (SortOrder::Date, false) {
         // `load` gives the list newest first already.
-        library.sort(order.0, order.1);
+        library.sort(sort, args.reverse);
     }
-    if let (SortArg::Relevance, Some(query)) = (sort, &query) {
-        // Stable: equally relevant articles stay newest first.
-        library.articles.sort_by_cached_key(|a| std::cmp::Reverse(crate::search::relevance(query, &a.title)));
+    if let (SortOrder::Relevance, Some(query)) = (sort, &query) {
+        let mut order: Vec<usize> = (0..library.articles.len()).collect();
+        let (articles, entries) = (&library.articles, &library.entries);
+        crate::search::rank_by_relevance(&mut order, query, |i| entries[i].as_ref(), |i| &articles[i].title);
+        library.reorder(&order);
     }
     report_problems(&library);
     let written = if args.json { list::write_json(&library) } else { list::write_columns(&library) };
@@ -134,15 +131,15 @@ fn config_command(command: &ConfigCommand, file: &Path) -> ExitCode {
 }
 
 /// Each problem of config.toml on stderr; folio goes on with the defaults.
-fn report_config_problems(problems: &[config::Problem]) {
+fn report_config_problems(problems: &[config::ConfigProblem]) {
     for problem in problems {
         eprintln!("folio: {}", printable(&problem.to_string()));
     }
 }
 
 /// The full-screen reader.
-fn read(paths: Vec<PathBuf>, config: config::Config, config_problems: Vec<config::Problem>) -> ExitCode {
-    let paths = match library_paths(paths, &config) {
+fn read(paths: Vec<PathBuf>, config: config::Config, config_problems: Vec<config::ConfigProblem>) -> ExitCode {
+    let paths = match library_paths(paths, &config, &config::paths().cache) {
         Ok(paths) => paths,
         Err(message) => {
             eprintln!("folio: {message}");
@@ -171,14 +168,14 @@ fn keep_matching(
     library: &mut Library,
     query: &crate::search::Query,
     paths: &[PathBuf],
-    data: &Path,
+    places: &config::Paths,
 ) -> Option<IndexChore> {
     let mut chore = None;
     let now = jiff::Timestamp::now();
-    let mut keep = crate::search::select(query, &library.articles, now);
+    let mut keep = crate::search::select(query, &library.articles, &library.entries, now);
     if query.needs_marks() {
         // `is:` asks the reader's state, kept in the data folder.
-        let (store, problem) = crate::state::Store::open(data);
+        let (store, problem) = crate::state::Store::open(&places.data);
         if let Some(problem) = problem {
             eprintln!("folio: {problem}");
         }
@@ -190,12 +187,12 @@ fn keep_matching(
     if query.needs_bodies() {
         let candidates: Vec<crate::search::BodySource> = (0..keep.len())
             .filter(|&i| keep[i])
-            .map(|i| crate::search::BodySource::of(i, &library.articles[i]))
+            .map(|i| crate::search::BodySource::of(i, &library.articles[i], library.stamps[i]))
             .collect();
         let found = std::sync::Mutex::new(vec![false; keep.len()]);
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
         let cancel = std::sync::atomic::AtomicBool::new(false);
-        let folder = crate::loader::cache_folder();
+        let folder = places.index_cache();
         let id = index::library_id(paths);
         let body_index = folder.as_deref().and_then(|folder| index::BodyIndex::open(folder, &id));
         crate::search::search_bodies_indexed(&candidates, query, body_index.as_ref(), threads, &cancel, &|index| {
@@ -205,20 +202,17 @@ fn keep_matching(
         });
         keep = found.into_inner().unwrap_or_default();
         // Worth the work: no index, or one that misses a twentieth.
-        let stamped = library.articles.iter().filter(|a| a.stamp.is_some()).count();
+        let stamped = library.stamps.iter().filter(|stamp| stamp.is_some()).count();
         let stale = body_index.as_ref().map_or(stamped, |index| {
             let keys = candidates.iter().filter_map(|s| Some((s.path.as_os_str().as_encoded_bytes(), s.stamp?)));
             index.stale_of(keys)
         });
         if let Some(folder) = folder.filter(|_| stamped > 0 && stale * 20 > stamped) {
-            chore = Some(IndexChore { folder, id, docs: index::docs_of(&library.articles) });
+            chore = Some(IndexChore { folder, id, docs: index::docs_of(&library.articles, &library.stamps) });
         }
     }
-    let mut index = 0;
-    library.articles.retain(|_| {
-        index += 1;
-        keep.get(index - 1).copied().unwrap_or(false)
-    });
+    let kept: Vec<usize> = (0..library.articles.len()).filter(|&i| keep.get(i).copied().unwrap_or(false)).collect();
+    library.reorder(&kept);
     chore
 }
 
@@ -241,14 +235,14 @@ impl IndexChore {
 
 /// The PATHs given, else config.toml's `library`, else the bundled
 /// sample library.
-fn library_paths(paths: Vec<PathBuf>, config: &config::Config) -> Result<Vec<PathBuf>, String> {
+fn library_paths(paths: Vec<PathBuf>, config: &config::Config, cache: &Path) -> Result<Vec<PathBuf>, String> {
     if !paths.is_empty() {
         return Ok(paths);
     }
     if !config.library.is_empty() {
         return Ok(config.library.clone());
     }
-    crate::sample::sample_library()
+    crate::sample::sample_library(cache)
         .map(|dir| vec![dir])
         .map_err(|error| format!("cannot unpack the sample library: {error}"))
 }

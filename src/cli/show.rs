@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 /// Shows the article at `file`; `width` overrides the terminal's.
 pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
-    let library = crate::loader::load(&[file.to_owned()]);
+    let library = crate::library::load(&[file.to_owned()]);
     let Some(article) = library.articles.first() else {
         let message = match library.problems.first() {
             Some(problem) => problem.message.clone(),
@@ -20,7 +20,7 @@ pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
         eprintln!("folio: {}: {}", printable(&file.to_string_lossy()), printable(&message));
         return ExitCode::FAILURE;
     };
-    let body = match crate::loader::read_body(article) {
+    let body = match crate::file::read_body(article) {
         Ok(body) => body,
         Err(problem) => {
             eprintln!("folio: {}: {}", printable(&problem.path.to_string_lossy()), printable(&problem.message));

@@ -1,6 +1,6 @@
 //! folio's settings: config.toml in the config folder (`FOLIO_CONFIG_DIR`
 //! overrides it). Pure: [`load`] reads a file into a [`Config`] and the
-//! [`Problem`]s found; the caller shows them and applies the rest.
+//! [`ConfigProblem`]s found; the caller shows them and applies the rest.
 //!
 //! Every key is optional. A file that is not TOML gives one problem and
 //! every default; a bad value or an unknown key gives one problem (with its
@@ -17,19 +17,16 @@
 //! # let _ = theme;
 //! ```
 
-mod keys;
 mod paths;
 mod read;
 mod text;
 mod theme;
 
-pub use keys::{COMMANDS, command_by_name, command_name, default_keys, key_spec, parse_key};
 pub use paths::{Paths, paths, paths_with};
 pub use read::{READING_WIDTH, SIDEBAR_WIDTH};
 pub use theme::{Element, Theme, colour_spec, no_color_requested, parse_colour};
 
-use crate::app::keymap::Key;
-use crate::app::{Command, ListOrder};
+use crate::model::{Command, Key, SortOrder};
 use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -48,7 +45,7 @@ pub struct Config {
     /// `FOLIO_OPENER` wins over it; the caller applies that.
     pub opener: Option<String>,
     /// The list's order at start.
-    pub sort: ListOrder,
+    pub sort: SortOrder,
     /// The list's width in columns, within [`SIDEBAR_WIDTH`] (`None`: a
     /// share of the screen).
     pub sidebar_width: Option<u16>,
@@ -61,7 +58,7 @@ pub struct Config {
     pub theme: Theme,
     /// Rebinds, in the file's order: the listed keys replace the command's
     /// keys wherever it is bound (an empty list unbinds it). A rebind to
-    /// exactly the command's [`default_keys`] is left out.
+    /// exactly the command's [`Command::default_keys`] is left out.
     pub keys: Vec<(Command, Vec<Key>)>,
 }
 
@@ -70,7 +67,7 @@ impl Default for Config {
         Config {
             library: Vec::new(),
             opener: None,
-            sort: ListOrder::default(),
+            sort: SortOrder::default(),
             sidebar_width: None,
             reading_width: None,
             ambiguous_width: 1,
@@ -82,7 +79,7 @@ impl Default for Config {
 
 /// Something wrong with the config file: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct ConfigProblem {
     pub file: PathBuf,
     /// 1-based.
     pub line: Option<usize>,
@@ -91,7 +88,7 @@ pub struct Problem {
     pub message: String,
 }
 
-impl fmt::Display for Problem {
+impl fmt::Display for ConfigProblem {
     /// `/home/u/.config/folio/config.toml:12: `sort`: expected one of …`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
@@ -110,9 +107,9 @@ impl fmt::Display for Problem {
 /// and no problem; an unreadable or non-UTF-8 file, or one that is not
 /// TOML, is the defaults and one problem; otherwise each bad setting is a
 /// problem and keeps its default while the rest apply.
-pub fn load(path: &Path) -> (Config, Vec<Problem>) {
+pub fn load(path: &Path) -> (Config, Vec<ConfigProblem>) {
     let problem = |line: Option<usize>, message: String| {
-        (Config::default(), vec![Problem { file: path.to_owned(), line, key: None, message }])
+        (Config::default(), vec![ConfigProblem { file: path.to_owned(), line, key: None, message }])
     };
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -132,7 +129,7 @@ pub fn load(path: &Path) -> (Config, Vec<Problem>) {
 
 /// `text` as the contents of the config file `file` (named in problems;
 /// relative library paths start at its folder).
-pub fn parse(text: &str, file: &Path) -> (Config, Vec<Problem>) {
+pub fn parse(text: &str, file: &Path) -> (Config, Vec<ConfigProblem>) {
     read::parse(text, file)
 }
 
@@ -167,7 +164,7 @@ mod tests {
 
     #[test]
     fn problems_name_file_line_and_key() {
-        let mut problem = Problem {
+        let mut problem = ConfigProblem {
             file: PathBuf::from("/home/u/.config/folio/config.toml"),
             line: Some(12),
             key: Some("sort".to_owned()),
@@ -186,8 +183,8 @@ mod tests {
 
     #[test]
     fn the_default_text_lists_every_action_with_its_default_keys() {
-        for command in COMMANDS {
-            let name = command_name(*command);
+        for command in Command::ALL {
+            let name = command.name();
             let line = default_text()
                 .lines()
                 .find(|l| l.starts_with(&format!("# {name} = ")))
@@ -195,7 +192,7 @@ mod tests {
             let (config, problems) = parse(&format!("[keys]\n{}", &line[2..]), Path::new("t.toml"));
             assert!(problems.is_empty(), "{problems:?}");
             // The default keys are no rebind.
-            assert!(config.keys.is_empty(), "{name}: {line} is not {:?}", default_keys(*command));
+            assert!(config.keys.is_empty(), "{name}: {line} is not {:?}", command.default_keys());
         }
     }
 

@@ -9,6 +9,9 @@ pub struct Paths {
     pub config: PathBuf,
     pub data: PathBuf,
     pub cache: PathBuf,
+    /// Whether the index cache and the body index are used (`FOLIO_NO_CACHE`
+    /// unset or empty).
+    pub caching: bool,
 }
 
 impl Paths {
@@ -16,12 +19,18 @@ impl Paths {
     pub fn config_file(&self) -> PathBuf {
         self.config.join(super::FILE_NAME)
     }
+
+    /// The folder of the index cache and the body index, unless caching is
+    /// off.
+    pub fn index_cache(&self) -> Option<PathBuf> {
+        self.caching.then(|| self.cache.clone())
+    }
 }
 
 /// folio's folders: `FOLIO_CONFIG_DIR`, `FOLIO_DATA_DIR` and
 /// `FOLIO_CACHE_DIR` when set and not empty, else the platform's folders
 /// for folio (`directories::ProjectDirs`), else folders under
-/// `$TMPDIR/folio-$USER`.
+/// `$TMPDIR/folio-$USER`; `FOLIO_NO_CACHE` (not empty) turns the caches off.
 pub fn paths() -> Paths {
     paths_with(|name| std::env::var_os(name))
 }
@@ -46,6 +55,7 @@ pub fn paths_with(env: impl Fn(&str) -> Option<OsString>) -> Paths {
         config: pick("FOLIO_CONFIG_DIR", project.as_ref().map(|p| p.config_dir().to_owned()), "config"),
         data: pick("FOLIO_DATA_DIR", project.as_ref().map(|p| p.data_dir().to_owned()), "data"),
         cache: pick("FOLIO_CACHE_DIR", project.as_ref().map(|p| p.cache_dir().to_owned()), "cache"),
+        caching: env("FOLIO_NO_CACHE").is_none_or(|value| value.is_empty()),
     }
 }
 

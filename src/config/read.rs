@@ -1,12 +1,11 @@
 //! Reading config.toml's tables into a `Config`: each key checked on its
 //! own, so one bad key keeps its default and the rest still apply.
 
-use super::keys::{self, command_by_name, command_name, default_keys, parse_key};
-use super::text::{describe, integer, line_of, suggestion};
+use super::text::{describe, integer, line_of};
 use super::theme::{self, Element, indexed, parse_colour};
-use super::{Config, Problem};
-use crate::app::ListOrder;
-use crate::app::keymap::Key;
+use super::{Config, ConfigProblem};
+use crate::model::{Command, Key, SortOrder};
+use crate::text::suggestion;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -16,15 +15,13 @@ use toml::de::{DeTable, DeValue};
 const KEYS: [&str; 8] =
     ["library", "opener", "sort", "sidebar_width", "reading_width", "ambiguous_width", "theme", "keys"];
 
-const ORDERS: [ListOrder; 4] = [ListOrder::Date, ListOrder::Relevance, ListOrder::Title, ListOrder::Author];
-
 pub const SIDEBAR_WIDTH: std::ops::RangeInclusive<u16> = 10..=200;
 pub const READING_WIDTH: std::ops::RangeInclusive<u16> = 20..=1000;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
 /// `text`, the contents of `file`, as a config and its problems.
-pub fn parse(text: &str, file: &Path) -> (Config, Vec<Problem>) {
+pub fn parse(text: &str, file: &Path) -> (Config, Vec<ConfigProblem>) {
     let mut reader = Reader { text, file, problems: Vec::new() };
     let mut config = Config::default();
     // A byte-order mark is no part of TOML; it holds no line break, so the
@@ -43,7 +40,7 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Problem>) {
                 .filter(|key| message.contains("duplicate key") && !key.is_empty() && !key.contains('\n'))
                 .map(str::to_owned);
             let message = format!("not valid TOML: {message}");
-            reader.problems.push(Problem { file: file.to_owned(), line, key, message });
+            reader.problems.push(ConfigProblem { file: file.to_owned(), line, key, message });
         }
     }
     let mut problems = reader.problems;
@@ -54,7 +51,7 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Problem>) {
 struct Reader<'a> {
     text: &'a str,
     file: &'a Path,
-    problems: Vec<Problem>,
+    problems: Vec<ConfigProblem>,
 }
 
 impl Reader<'_> {
@@ -71,7 +68,7 @@ impl Reader<'_> {
 
     fn problem(&mut self, at: Range<usize>, offset: usize, key: &str, message: String) {
         let line = Some(line_of(self.text, at.start + offset));
-        self.problems.push(Problem { file: self.file.to_owned(), line, key: Some(key.to_owned()), message });
+        self.problems.push(ConfigProblem { file: self.file.to_owned(), line, key: Some(key.to_owned()), message });
     }
 
     fn config(&mut self, table: &DeTable<'_>, offset: usize, config: &mut Config) {
@@ -103,11 +100,12 @@ impl Reader<'_> {
                     _ => self.problem(at(value), offset, name, wrong("a command line (a string)")),
                 },
                 "sort" => {
-                    let names = ORDERS.map(ListOrder::name);
+                    let names = SortOrder::IN_READER.map(SortOrder::name);
                     let (order, hint) = match v {
-                        DeValue::String(s) => {
-                            (ORDERS.into_iter().find(|o| o.name().eq_ignore_ascii_case(s.trim())), suggestion(s, names))
-                        }
+                        DeValue::String(s) => (
+                            SortOrder::IN_READER.into_iter().find(|o| o.name().eq_ignore_ascii_case(s.trim())),
+                            suggestion(s, names),
+                        ),
                         _ => (None, String::new()),
                     };
                     match order {
@@ -207,13 +205,13 @@ impl Reader<'_> {
 
     /// `[keys]`: an action and its keys; rebinds that change nothing are
     /// left out. In the file's order.
-    fn keys(&mut self, table: &DeTable<'_>, offset: usize) -> Vec<(super::Command, Vec<Key>)> {
+    fn keys(&mut self, table: &DeTable<'_>, offset: usize) -> Vec<(Command, Vec<Key>)> {
         let mut rebinds = Vec::new();
         for (key, value) in table.iter() {
             let name: &str = key.get_ref();
             let path = format!("keys.{name}");
-            let Some(command) = command_by_name(name) else {
-                let names = keys::COMMANDS.iter().map(|c| command_name(*c));
+            let Some(command) = Command::by_name(name) else {
+                let names = Command::ALL.iter().map(|c| c.name());
                 let message = format!("unknown action{}", suggestion(name, names));
                 self.unknown(key.span(), offset, "keys", name, message);
                 continue;
@@ -226,7 +224,7 @@ impl Reader<'_> {
             let mut good = true;
             for item in items {
                 let parsed = match item.get_ref() {
-                    DeValue::String(spec) => parse_key(spec),
+                    DeValue::String(spec) => spec.parse::<Key>(),
                     other => Err(format!("expected a key (a string) or a list of them, found {}", describe(other))),
                 };
                 match parsed {
@@ -238,7 +236,7 @@ impl Reader<'_> {
                     }
                 }
             }
-            let defaults = default_keys(command);
+            let defaults = command.default_keys();
             let unchanged = bound.len() == defaults.len() && bound.iter().all(|k| defaults.contains(k));
             if good && !unchanged {
                 rebinds.push((key.span().start, command, bound));
@@ -271,14 +269,13 @@ fn resolve(path: &str, base: &Path) -> Result<PathBuf, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Command;
     use ratatui::style::Color;
 
-    fn read(text: &str) -> (Config, Vec<Problem>) {
+    fn read(text: &str) -> (Config, Vec<ConfigProblem>) {
         parse(text, Path::new("/etc/folio/config.toml"))
     }
 
-    fn one_problem(text: &str) -> Problem {
+    fn one_problem(text: &str) -> ConfigProblem {
         let (_, problems) = read(text);
         assert_eq!(problems.len(), 1, "{problems:?}");
         problems.into_iter().next().expect("one problem")
@@ -288,7 +285,7 @@ mod tests {
     fn nothing_is_the_defaults() {
         assert_eq!(read(""), (Config::default(), vec![]));
         assert_eq!(read("# only a comment\n\n"), (Config::default(), vec![]));
-        assert_eq!(read("\u{feff}sort = \"title\"").0.sort, ListOrder::Title);
+        assert_eq!(read("\u{feff}sort = \"title\"").0.sort, SortOrder::Title);
     }
 
     #[test]
@@ -327,7 +324,7 @@ mod tests {
     #[test]
     fn sort_orders() {
         for (name, order) in
-            [("date", ListOrder::Date), ("relevance", ListOrder::Relevance), ("Title", ListOrder::Title)]
+            [("date", SortOrder::Date), ("relevance", SortOrder::Relevance), ("Title", SortOrder::Title)]
         {
             assert_eq!(read(&format!("sort = {name:?}")).0.sort, order);
         }

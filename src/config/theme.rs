@@ -187,7 +187,7 @@ pub fn parse_colour(spec: &str) -> Result<Option<Color>, String> {
     if let Some((_, colour)) = NAMES.iter().find(|(name, _)| name.replace('-', "") == folded) {
         return Ok(Some(*colour));
     }
-    let hint = super::text::suggestion(spec, NAMES.iter().map(|(name, _)| *name).chain(["none"]));
+    let hint = crate::text::suggestion(spec, NAMES.iter().map(|(name, _)| *name).chain(["none"]));
     Err(format!("expected {EXPECTED}, found {spec:?}{hint}"))
 }
 

@@ -11,9 +11,7 @@ mod urls;
 pub use markdown::to_html as markdown_to_html;
 pub use urls::Base;
 
-use crate::article::Format;
-use crate::layout::Measured;
-use std::sync::OnceLock;
+use crate::model::Format;
 
 /// How a piece of text looks. Layout keeps it; the screen gives it colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -53,34 +51,18 @@ pub struct Span {
 }
 
 /// Inline text: spans in reading order. A `\n` inside is a forced break.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
     pub spans: Vec<Span>,
-    /// Its break units, measured on first layout and kept for the next:
-    /// they do not depend on the width.
-    measured: OnceLock<Measured>,
 }
-
-impl PartialEq for Text {
-    fn eq(&self, other: &Text) -> bool {
-        self.spans == other.spans
-    }
-}
-
-impl Eq for Text {}
 
 impl Text {
     pub fn new(spans: Vec<Span>) -> Text {
-        Text { spans, measured: OnceLock::new() }
+        Text { spans }
     }
 
     pub fn plain(text: &str) -> Text {
         Text::new(vec![Span { text: text.to_owned(), style: Style::PLAIN }])
-    }
-
-    /// The text measured for line breaking (once).
-    pub fn measured(&self) -> &Measured {
-        self.measured.get_or_init(|| crate::layout::measure(self.to_plain()))
     }
 
     pub fn is_empty(&self) -> bool {

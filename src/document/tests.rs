@@ -115,7 +115,7 @@ fn deep_nesting_and_broken_tags_do_not_hurt() {
 
 #[test]
 fn body_kinds() {
-    use crate::article::Format;
+    use crate::model::Format;
     assert_eq!(BodyKind::of(Format::Markdown, "\n<div>x</div>"), BodyKind::Html);
     assert_eq!(BodyKind::of(Format::Markdown, "# x"), BodyKind::Markdown);
     assert_eq!(BodyKind::of(Format::Text, "plain < text"), BodyKind::Plain);

@@ -8,7 +8,7 @@ mod table;
 mod wrap;
 
 pub use kinsoku::{no_end, no_start};
-pub use wrap::{Measured, measure, wrap};
+pub use wrap::{Measured, Measures, measure, wrap, wrap_with};
 
 use crate::document::{Block, Document, ListItem, Span, Style, Text};
 use crate::width::DisplayWidth;
@@ -61,8 +61,14 @@ impl Layout {
 /// Lays `document` out at `width` columns (any width ≥ 1 works; below 10
 /// indentation gives way to text).
 pub fn layout(document: &Document, width: usize, options: Options) -> Layout {
+    layout_with(document, width, options, &mut Measures::default())
+}
+
+/// `layout`, with the texts' break units kept in `measures`: laying the
+/// same document out again (at another width) measures nothing again.
+pub fn layout_with(document: &Document, width: usize, options: Options, measures: &mut Measures) -> Layout {
     let width = width.max(1);
-    let mut out = Writer { lines: Vec::new(), pos: 0, width, options };
+    let mut out = Writer { lines: Vec::new(), pos: 0, width, options, measures };
     out.blocks(&document.blocks, &mut Prefix::none(), Spacing::Loose);
     while out.lines.last().is_some_and(|l| l.spans.iter().all(|s| s.text.trim().is_empty())) {
         out.lines.pop();
@@ -110,14 +116,15 @@ enum Spacing {
     Tight,
 }
 
-struct Writer {
+struct Writer<'m> {
     lines: Vec<Line>,
     pos: usize,
     width: usize,
     options: Options,
+    measures: &'m mut Measures,
 }
 
-impl Writer {
+impl Writer<'_> {
     fn blocks(&mut self, blocks: &[Block], prefix: &mut Prefix, spacing: Spacing) {
         let mut previous: Option<&Block> = None;
         for block in blocks {
@@ -166,7 +173,7 @@ impl Writer {
             Block::Code(code) => self.code(code, prefix),
             Block::Table(table) => {
                 let room = self.room(prefix);
-                let (lines, chars) = table::layout(table, room, self.pos);
+                let (lines, chars) = table::layout(table, room, self.pos, self.measures);
                 for line in lines {
                     self.lines.push(Line { spans: with_prefix(prefix.next(), line.spans), pos: line.pos });
                 }
@@ -229,7 +236,7 @@ impl Writer {
     fn text(&mut self, text: &Text, extra: Style, prefix: &mut Prefix) {
         let room = self.room(prefix);
         let start = self.pos;
-        for mut line in wrap(text, room) {
+        for mut line in wrap_with(text, room, self.measures) {
             for span in &mut line.spans {
                 span.style = span.style.with(extra);
             }

@@ -3,7 +3,7 @@
 //! narrowest columns do not fit, each row is stacked as `header: value`.
 
 use super::Line;
-use super::wrap::{Wrapped, wrap};
+use super::wrap::{Measures, Wrapped, wrap_with};
 use crate::document::{Span, Style, Table, Text};
 use crate::width::DisplayWidth;
 
@@ -14,7 +14,7 @@ const MIN_CAP: usize = 16;
 
 /// Lines for `table` in `width` columns, starting at text position `pos`;
 /// also returns how many characters of text the table holds.
-pub fn layout(table: &Table, width: usize, pos: usize) -> (Vec<Line>, usize) {
+pub fn layout(table: &Table, width: usize, pos: usize, measures: &mut Measures) -> (Vec<Line>, usize) {
     let columns = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let positions = cell_positions(table, pos);
     let chars = positions.last().and_then(|row| row.last()).map_or(0, |&(start, len)| start + len - pos);
@@ -22,17 +22,18 @@ pub fn layout(table: &Table, width: usize, pos: usize) -> (Vec<Line>, usize) {
         return (Vec::new(), chars);
     }
     let natural: Vec<usize> = (0..columns).map(|c| column_max(table, c, natural_width)).collect();
-    let minimum: Vec<usize> =
-        (0..columns).map(|c| column_max(table, c, |t| longest_unit(t).clamp(MIN_COLUMN, MIN_CAP))).collect();
+    let minimum: Vec<usize> = (0..columns)
+        .map(|c| column_max(table, c, |t| measures.of(t).longest_unit().clamp(MIN_COLUMN, MIN_CAP)))
+        .collect();
     // `│ a │ b │`: one bar per column, one more, and a space each side.
     let frame = 3 * columns + 1;
     let lines = if natural.iter().sum::<usize>() + frame <= width {
-        grid(table, &natural, &positions)
+        grid(table, &natural, &positions, measures)
     } else if minimum.iter().sum::<usize>() + frame <= width {
         let widths = shrink(&natural, &minimum, width - frame);
-        grid(table, &widths, &positions)
+        grid(table, &widths, &positions, measures)
     } else {
-        stacked(table, width, &positions)
+        stacked(table, width, &positions, measures)
     };
     (lines, chars)
 }
@@ -57,17 +58,12 @@ fn cell_positions(table: &Table, pos: usize) -> Vec<Vec<(usize, usize)>> {
         .collect()
 }
 
-fn column_max(table: &Table, column: usize, measure: impl Fn(&Text) -> usize) -> usize {
+fn column_max(table: &Table, column: usize, measure: impl FnMut(&Text) -> usize) -> usize {
     table.rows.iter().filter_map(|r| r.cells.get(column)).map(measure).max().unwrap_or(0).max(1)
 }
 
 fn natural_width(text: &Text) -> usize {
     text.to_plain().split('\n').map(|line| line.width()).max().unwrap_or(0)
-}
-
-/// The widest piece the cell cannot break (a CJK cell breaks anywhere).
-fn longest_unit(text: &Text) -> usize {
-    text.measured().longest_unit()
 }
 
 /// Widths between `minimum` and `natural` that add up to `room`: each
@@ -103,7 +99,7 @@ fn border(widths: &[usize], left: &str, middle: &str, right: &str) -> Line {
     Line { spans: vec![Span { text, style: Style::DECORATION }], pos: 0 }
 }
 
-fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>]) -> Vec<Line> {
+fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>], measures: &mut Measures) -> Vec<Line> {
     let first_pos = positions.first().and_then(|r| r.first()).map_or(0, |p| p.0);
     let ruled = table.rows.iter().any(|row| {
         row.cells.iter().zip(widths).any(|(cell, &width)| natural_width(cell) > width || cell.to_plain().contains('\n'))
@@ -115,7 +111,9 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>]) -> V
         let cells: Vec<Vec<Wrapped>> = widths
             .iter()
             .enumerate()
-            .map(|(c, &width)| row.cells.get(c).map_or_else(Vec::new, |cell| wrap(&restyle(cell, style), width)))
+            .map(|(c, &width)| {
+                row.cells.get(c).map_or_else(Vec::new, |cell| wrap_with(&restyle(cell, style), width, measures))
+            })
             .collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let row_pos = positions[r].first().map_or(first_pos, |p| p.0);
@@ -151,7 +149,7 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>]) -> V
 }
 
 /// Each row as `header: value` lines, rows apart by a rule.
-fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>]) -> Vec<Line> {
+fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>], measures: &mut Measures) -> Vec<Line> {
     let headers: Option<&Vec<Text>> = table.rows.first().filter(|r| r.header).map(|r| &r.cells);
     let mut lines = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
@@ -173,7 +171,7 @@ fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>]) -> Ve
             }
             spans.extend(cell.spans.iter().cloned());
             let start = positions[r][c].0;
-            for line in wrap(&Text::new(spans), width) {
+            for line in wrap_with(&Text::new(spans), width, measures) {
                 // Positions count the cell's text, not the label before it.
                 lines.push(Line { spans: line.spans, pos: start + line.start.saturating_sub(label_chars) });
             }

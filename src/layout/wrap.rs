@@ -5,7 +5,10 @@
 
 use super::kinsoku::{no_end, no_start};
 use crate::document::{Span, Style, Text};
+use crate::persist::hash64;
 use crate::width::DisplayWidth;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -49,6 +52,47 @@ impl Measured {
     /// splitting a word.
     pub fn longest_unit(&self) -> usize {
         self.units.iter().map(|u| u.width).max().unwrap_or(0)
+    }
+
+    /// Whether this is the measure of `text`: its spans, one after
+    /// another, are the plain string measured.
+    fn holds(&self, text: &Text) -> bool {
+        let mut rest = self.plain.as_str();
+        for span in &text.spans {
+            match rest.strip_prefix(span.text.as_str()) {
+                Some(after) => rest = after,
+                None => return false,
+            }
+        }
+        rest.is_empty()
+    }
+}
+
+/// Texts' break units, measured once and kept for the next layout of the
+/// same document (they do not depend on the width, only on the text).
+/// Found by the text itself, hashed and then compared whole, so however
+/// a document was put together its texts find their units.
+#[derive(Debug, Default)]
+pub struct Measures {
+    known: HashMap<u64, Measured>,
+}
+
+impl Measures {
+    /// The units of `text`, measured now if they are not known yet.
+    pub fn of(&mut self, text: &Text) -> &Measured {
+        let key = text
+            .spans
+            .iter()
+            .fold(text.spans.len() as u64, |key, span| key.rotate_left(7) ^ hash64(span.text.as_bytes()));
+        match self.known.entry(key) {
+            Entry::Occupied(known) if known.get().holds(text) => known.into_mut(),
+            // Another text with the same hash: this one takes its place.
+            Entry::Occupied(mut other) => {
+                other.insert(measure(text.to_plain()));
+                other.into_mut()
+            }
+            Entry::Vacant(slot) => slot.insert(measure(text.to_plain())),
+        }
     }
 }
 
@@ -108,8 +152,12 @@ fn opportunities(segment: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// `text` broken into lines no wider than `width` (at least 1).
 pub fn wrap(text: &Text, width: usize) -> Vec<Wrapped> {
-    let measured = text.measured();
-    wrap_measured(text, measured, width)
+    wrap_measured(text, &measure(text.to_plain()), width)
+}
+
+/// `wrap`, with the text's units from `measures`.
+pub fn wrap_with(text: &Text, width: usize, measures: &mut Measures) -> Vec<Wrapped> {
+    wrap_measured(text, measures.of(text), width)
 }
 
 fn wrap_measured(text: &Text, measured: &Measured, width: usize) -> Vec<Wrapped> {

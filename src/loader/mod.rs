@@ -2,22 +2,17 @@
 //! several threads, streaming results in batches so a reader can show the
 //! list while it fills. The only part of the core that reads files.
 
-mod body;
 mod cache;
-mod file;
-mod intern;
-mod open;
-mod title;
 mod walk;
 mod watch;
 
-pub use body::{read_body, read_body_at};
-pub use file::{FileJob, Loaded, MAX_FILE_SIZE, ReaderScratch, load_file, title_from_file_name};
 pub use walk::group_of;
 pub use watch::{Changes, Watch, read_changes, watch};
 
-use crate::article::Problem;
-use crate::library::Library;
+use crate::file::{FileJob, Outcome, ReaderScratch, load_file, placed_article};
+use crate::model::{Article, Problem, ProblemKind};
+use crate::persist::Stamp;
+use crate::search::Entry;
 use cache::Index;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
@@ -28,6 +23,49 @@ use walk::walk_roots;
 /// Results arrive in batches of about this many.
 const BATCH: usize = 256;
 
+/// An article as the loader hands it on: the record, and beside it what
+/// the loader knew of it.
+#[derive(Debug)]
+pub struct LoadedArticle {
+    pub article: Article,
+    /// The file's size and modification time when it was read (with the
+    /// index cache), which tell the body index whether it still knows it.
+    pub stamp: Option<Stamp>,
+    /// Its searchable text, when asked for (made on the loader's threads,
+    /// or read from the index cache).
+    pub entry: Option<Entry>,
+}
+
+/// What loading one file of a library gave.
+#[derive(Debug)]
+// Each value goes straight into a batch: boxing the article would only add
+// an allocation per file.
+#[allow(clippy::large_enum_variant)]
+pub enum Loaded {
+    /// An article; its warnings are also reported as problems.
+    Article(LoadedArticle),
+    Problem(Problem),
+}
+
+/// An article known by nothing but its record (read on its own, in tests).
+impl From<Article> for Loaded {
+    fn from(article: Article) -> Loaded {
+        Loaded::Article(LoadedArticle { article, stamp: None, entry: None })
+    }
+}
+
+impl Loaded {
+    /// A file's outcome, if it is anything to hand on (a file that is no
+    /// article is not).
+    fn of(outcome: Outcome, stamp: Option<Stamp>) -> Option<Loaded> {
+        match outcome {
+            Outcome::Article(article) => Some(Loaded::Article(LoadedArticle { article, stamp, entry: None })),
+            Outcome::Problem(problem) => Some(Loaded::Problem(problem)),
+            Outcome::Skipped => None,
+        }
+    }
+}
+
 /// A piece of a load in progress.
 #[derive(Debug)]
 pub enum LoadEvent {
@@ -37,49 +75,18 @@ pub enum LoadEvent {
     Done,
 }
 
-/// Loads every article under `paths` and returns the library, sorted
-/// newest first (reading every file: no index cache).
-pub fn load(paths: &[PathBuf]) -> Library {
-    load_with(paths, None)
-}
-
-/// `load`, with the index cache in `cache` (`None`: no cache).
-pub fn load_with(paths: &[PathBuf], cache: Option<PathBuf>) -> Library {
-    load_with_entries(paths, cache, false)
-}
-
-/// `load_with`, the articles with their search entries when `entries`.
-pub fn load_with_entries(paths: &[PathBuf], cache: Option<PathBuf>, entries: bool) -> Library {
-    let mut library = Library::new(paths.to_vec());
-    let mut finished = false;
-    for event in spawn_with(paths.to_vec(), cache, entries) {
-        match event {
-            LoadEvent::Batch(batch) => library.extend(batch),
-            LoadEvent::Done => finished = true,
-        }
-    }
-    if !finished {
-        library.problems.push(Problem {
-            path: paths.first().cloned().unwrap_or_default(),
-            kind: crate::article::ProblemKind::Internal,
-            message: "loading stopped early (an internal error; please report it): the list is incomplete".to_owned(),
-        });
-    }
-    library.sort(crate::library::SortKey::Date, false);
-    library
-}
-
-/// Starts loading `paths` in the background (no index cache); the
-/// receiver yields batches and then `Done`.
+/// Starts loading `paths` in the background (no index cache, no search
+/// entries); the receiver yields batches and then `Done`.
 pub fn spawn(paths: Vec<PathBuf>) -> Receiver<LoadEvent> {
     spawn_with(paths, None, false)
 }
 
 /// `spawn`, with the index cache in the folder `cache` (`None`: no cache),
-/// and with each article's search entry made (`Article::search`, on the
-/// loader's threads, or from the cache) when `entries`. The receiver
-/// yields `Done` as soon as the list is complete; the cache is written
-/// after that, and the channel closes once it is.
+/// and with each article's search entry made (on the loader's threads, or
+/// from the cache) when `entries`. The receiver yields `Done` as soon as
+/// the list is complete; the cache is written after that, and the channel
+/// closes once it is. A panic in the loader sends no `Done` (the receiver
+/// sees the channel close first).
 pub fn spawn_with(paths: Vec<PathBuf>, cache: Option<PathBuf>, entries: bool) -> Receiver<LoadEvent> {
     let (events, receiver) = channel();
     thread::spawn(move || {
@@ -100,15 +107,6 @@ pub fn spawn_with(paths: Vec<PathBuf>, cache: Option<PathBuf>, entries: bool) ->
         }
     });
     receiver
-}
-
-/// The index cache's folder: the folio cache folder, unless
-/// `FOLIO_NO_CACHE` is set.
-pub fn cache_folder() -> Option<PathBuf> {
-    if std::env::var_os("FOLIO_NO_CACHE").is_some_and(|v| !v.is_empty()) {
-        return None;
-    }
-    crate::sample::cache_dir()
 }
 
 /// How many threads read files: more than the cores, since a cold page
@@ -184,16 +182,13 @@ fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>, 
             }))
             .unwrap_or_else(|_| {
                 scratch = ReaderScratch::default();
-                Loaded::Problem(Problem {
+                Some(Loaded::Problem(Problem {
                     path: job.dir.join(&*job.file_name),
-                    kind: crate::article::ProblemKind::Internal,
+                    kind: ProblemKind::Internal,
                     message: "folio failed on this file (an internal error; please report it)".to_owned(),
-                })
+                }))
             });
-            match loaded {
-                Loaded::Skipped => {}
-                loaded => out.push(loaded),
-            }
+            out.extend(loaded);
             if scratch.buffer.capacity() > 4 * 1024 * 1024 {
                 scratch.buffer = Vec::new();
             }
@@ -209,52 +204,54 @@ fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>, 
 }
 
 /// Loads `job` from the cache when it holds this version of the file, else
-/// from the file (and remembers the result for the next cache).
-fn load_through_cache(job: &FileJob, scratch: &mut ReaderScratch, cache: Cache<'_>, used: &mut cache::Use) -> Loaded {
+/// from the file (and remembers the result for the next cache); `None`
+/// for a file that is no article.
+fn load_through_cache(
+    job: &FileJob,
+    scratch: &mut ReaderScratch,
+    cache: Cache<'_>,
+    used: &mut cache::Use,
+) -> Option<Loaded> {
     let with_entry = |mut loaded: Loaded| {
-        if let (Loaded::Article(article), true) = (&mut loaded, cache.entries) {
-            article.search = Some(Box::new(crate::search::Entry::new(article)));
+        if let (Loaded::Article(loaded), true) = (&mut loaded, cache.entries) {
+            loaded.entry = Some(Entry::new(&loaded.article));
         }
         loaded
     };
     if !cache.caching {
-        return with_entry(load_file(job, scratch));
+        return Loaded::of(load_file(job, scratch), None).map(with_entry);
     }
     scratch.path.as_mut_os_string().clear();
     scratch.path.push(&job.dir);
     scratch.path.push(&*job.file_name);
     let Ok(stamp) = scratch.folders.stamp(&job.dir, &job.file_name, &scratch.path) else {
-        return with_entry(load_file(job, scratch));
-    };
-    let stamped = |mut loaded: Loaded| {
-        if let Loaded::Article(article) = &mut loaded {
-            article.stamp = Some(stamp);
-        }
-        loaded
+        return Loaded::of(load_file(job, scratch), None).map(with_entry);
     };
     if let Some(index) = cache.index.wait() {
-        let mut article = file::placed_article(job);
+        let mut article = placed_article(job);
         let key = scratch.path.as_os_str().as_encoded_bytes();
         match cache::look_up(index, key, stamp, (&mut article, cache.entries), &mut scratch.interner, used) {
-            Some(cache::Cached::Article) => return stamped(Loaded::Article(article)),
-            Some(cache::Cached::Skipped) => return Loaded::Skipped,
+            Some(cache::Cached::Article(entry)) => {
+                return Some(Loaded::Article(LoadedArticle { article, stamp: Some(stamp), entry }));
+            }
+            Some(cache::Cached::Skipped) => return None,
             // Cached by a run that did not want entries: made now, and kept.
             Some(cache::Cached::ArticleWithoutEntry) => {
-                let loaded = with_entry(Loaded::Article(article));
-                if let Loaded::Article(article) = &loaded {
-                    cache::remember(key, stamp, Some(article), cache.now, used);
-                }
-                return stamped(loaded);
+                let entry = Entry::new(&article);
+                cache::remember(key, stamp, Some((&article, Some(&entry))), cache.now, used);
+                return Some(Loaded::Article(LoadedArticle { article, stamp: Some(stamp), entry: Some(entry) }));
             }
             None => {}
         }
     }
-    let loaded = with_entry(load_file(job, scratch));
+    let loaded = Loaded::of(load_file(job, scratch), Some(stamp)).map(with_entry);
     let key = scratch.path.as_os_str().as_encoded_bytes();
     match &loaded {
-        Loaded::Article(article) => cache::remember(key, stamp, Some(article), cache.now, used),
-        Loaded::Skipped => cache::remember(key, stamp, None, cache.now, used),
-        Loaded::Problem(_) => {}
+        Some(Loaded::Article(loaded)) => {
+            cache::remember(key, stamp, Some((&loaded.article, loaded.entry.as_ref())), cache.now, used);
+        }
+        None => cache::remember(key, stamp, None, cache.now, used),
+        Some(Loaded::Problem(_)) => {}
     }
-    stamped(loaded)
+    loaded
 }

@@ -1,8 +1,8 @@
 //! Walking the PATHs given: files and folders, recursively, following
 //! symlinks but never into a loop, skipping hidden files and folders.
 
-use super::file::FileJob;
-use crate::article::{Format, Problem, ProblemKind};
+use crate::file::FileJob;
+use crate::model::{Format, Problem, ProblemKind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::SyncSender;

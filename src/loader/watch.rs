@@ -2,9 +2,10 @@
 //! turns what changed into loaded articles and removed paths, in batches,
 //! so that a burst of thousands of new files never floods the reader.
 
-use super::file::{FileJob, Loaded, ReaderScratch, load_file};
+use super::Loaded;
 use super::walk::group_of;
-use crate::article::Format;
+use crate::file::{FileJob, ReaderScratch, load_file};
+use crate::model::Format;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -120,9 +121,9 @@ pub fn read_changes(roots: &[PathBuf], paths: BTreeSet<PathBuf>, scratch: &mut R
             batches.push(Changes::default());
         }
         let current = batches.last_mut().expect("never empty");
-        match load_file(&job, scratch) {
-            Loaded::Skipped => current.removed.push(path),
-            loaded => current.loaded.push(loaded),
+        match Loaded::of(load_file(&job, scratch), None) {
+            Some(loaded) => current.loaded.push(loaded),
+            None => current.removed.push(path),
         }
     }
     batches

@@ -3,10 +3,11 @@
 //! from disk on several threads and stopped as soon as it is not wanted.
 
 use super::fold::fold;
-use super::index::{BodyIndex, Stamp, Verdict};
+use super::index::{BodyIndex, Verdict};
 use super::query::{Query, Test};
-use crate::article::{Article, Format};
 use crate::document::BodyKind;
+use crate::model::{Article, Format};
+use crate::persist::Stamp;
 use encoding_rs::Encoding;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -178,14 +179,9 @@ pub struct BodySource {
 }
 
 impl BodySource {
-    pub fn of(index: usize, article: &Article) -> BodySource {
-        BodySource {
-            index,
-            path: article.path(),
-            format: article.format,
-            encoding: article.encoding,
-            stamp: article.stamp,
-        }
+    /// Article `index` of a list, with its file's `stamp` if known.
+    pub fn of(index: usize, article: &Article, stamp: Option<Stamp>) -> BodySource {
+        BodySource { index, path: article.path(), format: article.format, encoding: article.encoding, stamp }
     }
 }
 
@@ -236,7 +232,7 @@ pub fn search_bodies(
                         return;
                     }
                     let Some(source) = sources.get(next.fetch_add(1, Ordering::Relaxed)) else { return };
-                    let Ok(body) = crate::loader::read_body_at(&source.path, source.encoding) else { continue };
+                    let Ok(body) = crate::file::read_body_at(&source.path, source.encoding) else { continue };
                     if body_passes(query, &body, BodyKind::of(source.format, &body)) {
                         found(source.index);
                     }

@@ -118,14 +118,14 @@ struct Looked {
 const LOOKED: usize = 64;
 
 impl Columns {
-    /// The columns of `entries` taken in `order`.
-    pub fn new(entries: &[Entry], order: &[usize]) -> Columns {
-        let rows = || order.iter().map(|&i| entries[i].fields());
+    /// The columns of the list whose rows are `entries`, in order.
+    pub fn new(entries: &[&Entry]) -> Columns {
+        let rows = || entries.iter().map(|entry| entry.fields());
         let mut pinyin = Vec::new();
-        let mut pinyin_starts = Vec::with_capacity(order.len() + 1);
-        for &i in order {
+        let mut pinyin_starts = Vec::with_capacity(entries.len() + 1);
+        for entry in entries {
             pinyin_starts.push(pinyin.len());
-            pinyin.extend_from_slice(entries[i].pinyin.codes());
+            pinyin.extend_from_slice(entry.pinyin.codes());
         }
         pinyin_starts.push(pinyin.len());
         Columns {
@@ -135,11 +135,11 @@ impl Columns {
             author: Column::build(rows(), &[1], ""),
             categories: Column::build(rows(), &[2], ""),
             group: Column::build(rows(), &[3], GROUP_START),
-            glances: order.iter().map(|&i| (entries[i].pinyin.glance(), entries[i].fuzzy)).collect(),
+            glances: entries.iter().map(|entry| (entry.pinyin.glance(), entry.fuzzy)).collect(),
             pinyin,
             pinyin_starts,
             looked: Mutex::default(),
-            rows: order.len(),
+            rows: entries.len(),
         }
     }
 

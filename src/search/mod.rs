@@ -17,7 +17,7 @@ pub use columns::Columns;
 pub use fold::fold;
 pub use query::{Clause, Query, Test, parse};
 
-use crate::article::Article;
+use crate::model::Article;
 use fuzzy::FuzzyKey;
 use jiff::Timestamp;
 use pinyin_key::PinyinKey;
@@ -123,6 +123,24 @@ pub fn relevance(query: &Query, title: &str) -> u32 {
         .unwrap_or(0)
 }
 
+/// Ranks the list `order` (of article numbers) by how well each title
+/// answers `query`'s words, most relevant first; stable, so equally
+/// relevant articles keep their order (newest first, as lists are sorted
+/// before ranking). An article's entry is used where there is one, else
+/// its title is folded here. The reader and `folio list --sort relevance`
+/// both rank with this.
+pub fn rank_by_relevance<'a>(
+    order: &mut [usize],
+    query: &Query,
+    entry: impl Fn(usize) -> Option<&'a Entry>,
+    title: impl Fn(usize) -> &'a str,
+) {
+    order.sort_by_cached_key(|&i| {
+        let score = entry(i).map_or_else(|| relevance(query, title(i)), |entry| entry.relevance(query));
+        std::cmp::Reverse(score)
+    });
+}
+
 /// `relevance` of a folded `title` for one word; `reads` says whether the
 /// title reads as it in pinyin, `fuzzy` whether to try matching it fuzzily.
 fn term_relevance(title: &str, term: &str, reads: impl FnOnce() -> bool, fuzzy: bool) -> u32 {
@@ -190,15 +208,14 @@ pub fn matches_facts(query: &Query, article: &Article, now: Timestamp) -> bool {
 /// need its body (`now` is for `newer:`): the same columns the reader
 /// filters with, in the articles' own order.
 /// The articles' search entries are used where the loader made them
-/// (`Article::search`), else made here.
-pub fn select(query: &Query, articles: &[Article], now: Timestamp) -> Vec<bool> {
+/// (`entries[i]` beside `articles[i]`), else made here.
+pub fn select(query: &Query, articles: &[Article], entries: &[Option<Entry>], now: Timestamp) -> Vec<bool> {
     let text = if query.needs_text() {
-        let entries: Vec<Entry> = articles
-            .iter()
-            .map(|article| article.search.as_deref().cloned().unwrap_or_else(|| Entry::new(article)))
-            .collect();
-        let order: Vec<usize> = (0..articles.len()).collect();
-        Columns::new(&entries, &order).select(query)
+        let given = |i: usize| entries.get(i).and_then(Option::as_ref);
+        let made: Vec<Option<Entry>> =
+            articles.iter().enumerate().map(|(i, article)| given(i).is_none().then(|| Entry::new(article))).collect();
+        let rows: Vec<&Entry> = made.iter().enumerate().filter_map(|(i, made)| given(i).or(made.as_ref())).collect();
+        Columns::new(&rows).select(query)
     } else {
         vec![true; articles.len()]
     };

@@ -3,10 +3,10 @@
 //! last read or wrote it.
 
 use super::model::{StateFile, VERSION};
+use crate::persist::Stamp;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 /// Why the state file cannot be used.
 #[derive(Debug)]
@@ -22,26 +22,26 @@ pub(crate) struct Bad {
 pub(crate) struct Seen {
     #[cfg(unix)]
     _held: File,
-    stamp: Stamp,
+    stamp: Identity,
 }
 
+/// Which file it is: its stamp and, on unix, its device and inode (every
+/// writer replaces the file by renaming, which changes the inode).
 #[derive(Debug, PartialEq)]
-struct Stamp {
-    len: u64,
-    modified: Option<SystemTime>,
+struct Identity {
+    stamp: Stamp,
     #[cfg(unix)]
     device: u64,
     #[cfg(unix)]
     inode: u64,
 }
 
-impl Stamp {
-    fn of(meta: &std::fs::Metadata) -> Stamp {
+impl Identity {
+    fn of(meta: &std::fs::Metadata) -> Identity {
         #[cfg(unix)]
         use std::os::unix::fs::MetadataExt;
-        Stamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
+        Identity {
+            stamp: Stamp::from_metadata(meta),
             #[cfg(unix)]
             device: meta.dev(),
             #[cfg(unix)]
@@ -54,11 +54,11 @@ impl Seen {
     /// Opens the file now at `path` to remember it (after writing it).
     pub(crate) fn now(path: &Path) -> Option<Seen> {
         let file = File::open(path).ok()?;
-        let stamp = Stamp::of(&file.metadata().ok()?);
+        let stamp = Identity::of(&file.metadata().ok()?);
         Some(Seen::from(file, stamp))
     }
 
-    fn from(file: File, stamp: Stamp) -> Seen {
+    fn from(file: File, stamp: Identity) -> Seen {
         #[cfg(not(unix))]
         drop(file);
         Seen {
@@ -71,7 +71,7 @@ impl Seen {
     /// Whether the file at `path` is still the one seen (every writer
     /// replaces it by renaming, which changes the inode).
     pub(crate) fn unchanged(&self, path: &Path) -> bool {
-        std::fs::metadata(path).is_ok_and(|meta| Stamp::of(&meta) == self.stamp)
+        std::fs::metadata(path).is_ok_and(|meta| Identity::of(&meta) == self.stamp)
     }
 }
 
@@ -88,7 +88,7 @@ pub(crate) fn read(path: &Path) -> Result<Option<(StateFile, Seen)>, Bad> {
     if !meta.is_file() {
         return Err(Bad { reason: "it is not a file".to_owned(), movable: false });
     }
-    let stamp = Stamp::of(&meta);
+    let stamp = Identity::of(&meta);
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     file.read_to_end(&mut bytes).map_err(|e| bad(e.to_string()))?;
     let mut state = parse(&bytes).map_err(bad)?;
@@ -146,7 +146,7 @@ pub(crate) fn move_aside(path: &Path) -> io::Result<PathBuf> {
 pub(crate) fn remove_stale_temps(folder: &Path, target: &str) {
     let Ok(entries) = std::fs::read_dir(folder) else { return };
     for entry in entries.flatten() {
-        if entry.file_name().to_str().is_some_and(|name| super::atomic::is_temp_name(name, target)) {
+        if entry.file_name().to_str().is_some_and(|name| crate::persist::is_temp_name(name, target)) {
             let _ = std::fs::remove_file(entry.path());
         }
     }

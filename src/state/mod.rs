@@ -15,7 +15,7 @@
 //!   and what they were before. [`Store::save`] takes an exclusive lock on
 //!   `state.lock`, reads the file again if another folio replaced it,
 //!   merges (see `merge`: untouched on disk → ours; changed by both → the
-//!   newer), writes with [`write_atomic_with`] and keeps the merged state,
+//!   newer), writes with [`crate::persist::write_atomic_with`] (fsynced) and keeps the merged state,
 //!   so this process also sees the other's changes ([`Store::refresh`] does
 //!   the same without writing). Another folio's change to a field is timed
 //!   by its entry's `changed` (the newest of its fields), so where both
@@ -33,14 +33,12 @@
 //! - The caller decides when: save soon after a change ([`Store::dirty_since`])
 //!   and on quit. A crash loses the unsaved changes, never the file.
 
-mod atomic;
 mod disk;
 mod key;
 mod lock;
 mod merge;
 mod model;
 
-pub use atomic::{write_atomic, write_atomic_with};
 pub use key::relative_key;
 pub use model::{ArticleState, Last, LibraryState, Position};
 
@@ -291,7 +289,9 @@ impl Store {
         let _lock = Lock::acquire(&self.folder.join(LOCK_FILE), SAVE_WAIT)?;
         self.sync()?;
         let path = self.path();
-        write_atomic_with(&path, |writer| serde_json::to_writer(writer, &self.state).map_err(io::Error::from))?;
+        crate::persist::write_atomic_with(&path, crate::persist::Durability::Synced, |writer| {
+            serde_json::to_writer(writer, &self.state).map_err(io::Error::from)
+        })?;
         self.seen = Seen::now(&path);
         self.pending = Pending::default();
         self.dirty_since = None;

@@ -1,8 +1,8 @@
 //! Terminal events into app actions: keys through the key map (or into
 //! the filter line), the mouse, pasted text, resizes.
 
-use crate::app::keymap::Key;
 use crate::app::{Action, App, Command, Overlay};
+use crate::model::Key;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
 /// What `event` means to `app` now, if anything.

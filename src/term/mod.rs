@@ -58,7 +58,7 @@ pub enum Ending {
 /// Runs the reader on `paths` until the user quits or a signal comes.
 /// `config` is config.toml's settings, `config_problems` what was wrong
 /// with it (shown, the defaults used instead).
-pub fn run(paths: Vec<PathBuf>, config: Config, config_problems: Vec<config::Problem>) -> io::Result<Ending> {
+pub fn run(paths: Vec<PathBuf>, config: Config, config_problems: Vec<config::ConfigProblem>) -> io::Result<Ending> {
     install_panic_hook();
     let (wake, wakes) = channel();
     // Signals are caught before the terminal changes, so none can leave it raw.
@@ -96,7 +96,7 @@ fn install_panic_hook() {
 /// What the reader starts with besides the library.
 struct Settings {
     config: Config,
-    config_problems: Vec<config::Problem>,
+    config_problems: Vec<config::ConfigProblem>,
 }
 
 fn event_loop(
@@ -129,17 +129,17 @@ fn event_loop(
         let more = config_problems.len() - 1;
         let more = if more > 0 { format!(" (and {more} more — press P)") } else { String::new() };
         shell.app.message = Some(format!("{first}{more}; using the defaults there"));
-        shell.app.problems.extend(config_problems.iter().map(|problem| crate::article::Problem {
+        shell.app.problems.extend(config_problems.iter().map(|problem| crate::model::Problem {
             path: problem.file.clone(),
-            kind: crate::article::ProblemKind::Warning,
+            kind: crate::model::ProblemKind::Warning,
             message: problem.to_string(),
         }));
     }
     if let Some(problem) = state_problem {
         shell.app.message = Some(format!("{problem} — press P"));
-        shell.app.problems.push(crate::article::Problem {
+        shell.app.problems.push(crate::model::Problem {
             path: config::paths().data.join(crate::state::STATE_FILE),
-            kind: crate::article::ProblemKind::Warning,
+            kind: crate::model::ProblemKind::Warning,
             message: problem,
         });
     }
@@ -264,8 +264,8 @@ impl Shell<'_> {
     /// background on one thread once the list is complete; until then body
     /// searches read every body.
     fn start_indexing(&mut self) {
-        let Some(folder) = loader::cache_folder() else { return };
-        let docs = index::docs_of(&self.app.articles);
+        let Some(folder) = config::paths().index_cache() else { return };
+        let docs = self.app.index_docs();
         let id = index::library_id(&self.paths);
         let slot = Arc::clone(&self.body_index);
         thread::spawn(move || {
@@ -366,7 +366,7 @@ impl Shell<'_> {
 
 fn read_article(app: &App, index: usize) -> Action {
     let article = &app.articles[index];
-    let document = loader::read_body(article)
+    let document = crate::file::read_body(article)
         .map(|body| crate::page::page(article, &body))
         .map_err(|problem| format!("Cannot read the article: {}", crate::text::printable(&problem.message)));
     Action::ArticleRead { article: index, document }
@@ -404,7 +404,7 @@ fn spawn_input(wake: Sender<Wake>) {
 }
 
 fn spawn_loader(wake: Sender<Wake>, paths: Vec<PathBuf>) {
-    let events: Receiver<LoadEvent> = loader::spawn_with(paths, loader::cache_folder(), true);
+    let events: Receiver<LoadEvent> = loader::spawn_with(paths, config::paths().index_cache(), true);
     thread::spawn(move || {
         for event in events {
             if wake.send(Wake::Load(event)).is_err() {

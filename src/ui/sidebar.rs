@@ -3,8 +3,8 @@
 
 use super::style::{bold, coloured, dim, selected};
 use crate::app::{App, Area, Focus, Marks, ROW_HEIGHT};
-use crate::article::Article;
 use crate::config::Element;
+use crate::model::Article;
 use crate::width::{fit, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;

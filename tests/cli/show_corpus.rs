@@ -3,8 +3,9 @@
 //! fault, shows all of the body's text in order and lists its URLs.
 
 use folio::document::{BodyKind, Style};
+use folio::file::read_body;
 use folio::layout::{Layout, Line, Options, layout, no_end, no_start};
-use folio::loader::{load, read_body};
+use folio::library::load;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,7 +1,8 @@
 //! Snapshots of `folio show --plain` for every fixture article and every
 //! article of the sample library, at widths 40 and 80.
 
-use folio::loader::{load, read_body};
+use folio::file::read_body;
+use folio::library::load;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

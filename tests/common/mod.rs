@@ -4,7 +4,7 @@
 
 pub mod cli;
 
-use folio::loader::load;
+use folio::library::load;
 use folio::{Article, Library};
 use std::path::{Path, PathBuf};
 

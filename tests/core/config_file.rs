@@ -2,18 +2,16 @@
 //! setting, and each kind of mistake (named by file, line and key, with the
 //! defaults kept); the folders and NO_COLOR from the environment.
 
-use folio::app::keymap::Key;
-use folio::app::{Command, ListOrder};
 use folio::config::{
-    self, COMMANDS, Config, Element, Paths, Problem, Theme, command_name, load, no_color_requested, paths, paths_with,
-    write_default,
+    self, Config, ConfigProblem, Element, Paths, Theme, load, no_color_requested, paths, paths_with, write_default,
 };
+use folio::model::{Command, Key, SortOrder};
 use proptest::prelude::*;
 use ratatui::style::Color;
 use std::path::{Path, PathBuf};
 
 /// `text` written to config.toml in a fresh folder, and loaded.
-fn load_text(text: &str) -> (Config, Vec<Problem>, tempfile::TempDir) {
+fn load_text(text: &str) -> (Config, Vec<ConfigProblem>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("a temp folder");
     let file = dir.path().join("config.toml");
     std::fs::write(&file, text).expect("written");
@@ -22,7 +20,7 @@ fn load_text(text: &str) -> (Config, Vec<Problem>, tempfile::TempDir) {
 }
 
 /// The one problem of `text`, shown.
-fn only_problem(text: &str) -> (Config, Problem, String) {
+fn only_problem(text: &str) -> (Config, ConfigProblem, String) {
     let (config, problems, dir) = load_text(text);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     let problem = problems.into_iter().next().expect("one problem");
@@ -61,7 +59,7 @@ fn is_setting(line: &str) -> bool {
 fn the_shipped_file_uncommented_is_the_defaults() {
     let (text, settings) = uncommented(config::default_text());
     // library … ambiguous_width, [theme] and its elements, [keys] and every action.
-    assert_eq!(settings, 6 + 1 + Element::ALL.len() + 1 + COMMANDS.len(), "{text}");
+    assert_eq!(settings, 6 + 1 + Element::ALL.len() + 1 + Command::ALL.len(), "{text}");
     let (config, problems, _dir) = load_text(&text);
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(config, Config::default());
@@ -110,7 +108,7 @@ help = []
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned()).expect("a home folder");
     assert_eq!(config.library, [home.join("articles"), dir.path().join("news"), PathBuf::from("/srv/archive")]);
     assert_eq!(config.opener.as_deref(), Some("firefox --new-tab"));
-    assert_eq!(config.sort, ListOrder::Author);
+    assert_eq!(config.sort, SortOrder::Author);
     assert_eq!(config.sidebar_width, Some(42));
     assert_eq!(config.reading_width, Some(72));
     assert_eq!(config.ambiguous_width, 2);
@@ -148,7 +146,7 @@ fn an_unknown_key_is_named_with_its_line_and_the_rest_applies() {
     let (config, problem, shown) = only_problem("sort = \"title\"\n\nsrot = \"date\"\nreading_width = 90\n");
     assert_eq!((problem.line, problem.key.as_deref()), (Some(3), Some("srot")));
     assert!(shown.ends_with(":3: `srot`: unknown setting; did you mean `sort`?"), "{shown}");
-    assert_eq!(config.sort, ListOrder::Title);
+    assert_eq!(config.sort, SortOrder::Title);
     assert_eq!(config.reading_width, Some(90));
 }
 
@@ -163,7 +161,7 @@ fn a_wrong_type_keeps_that_default() {
         "{shown}"
     );
     assert_eq!(config.sidebar_width, None);
-    assert_eq!(config.sort, ListOrder::Title);
+    assert_eq!(config.sort, SortOrder::Title);
 }
 
 #[test]
@@ -228,10 +226,10 @@ fn an_unknown_action_is_named() {
 
 #[test]
 fn every_action_has_a_name() {
-    for command in COMMANDS {
-        assert_eq!(config::command_by_name(command_name(*command)), Some(*command));
+    for command in Command::ALL {
+        assert_eq!(Command::by_name(command.name()), Some(*command));
     }
-    assert_eq!(COMMANDS.len(), 31);
+    assert_eq!(Command::ALL.len(), 31);
 }
 
 #[test]
@@ -284,7 +282,10 @@ fn paths_with_overrides_ignores_empty_values() {
     };
     let got = paths_with(set);
     let platform = paths_with(|_| None);
-    assert_eq!(got, Paths { config: "/x/conf".into(), data: platform.data.clone(), cache: "/x/cache".into() });
+    assert_eq!(
+        got,
+        Paths { config: "/x/conf".into(), data: platform.data.clone(), cache: "/x/cache".into(), caching: true }
+    );
     assert_eq!(got.config_file(), Path::new("/x/conf/config.toml"));
     assert!(platform.config.ends_with("folio") || platform.config.to_string_lossy().contains("folio"));
 }
@@ -395,7 +396,7 @@ proptest! {
     /// Key specs and colours: never a panic.
     #[test]
     fn any_spec_is_read_or_refused(spec in "\\PC{0,12}") {
-        let _ = config::parse_key(&spec);
+        let _ = spec.parse::<Key>();
         let _ = config::parse_colour(&spec);
     }
 }

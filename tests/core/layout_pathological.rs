@@ -343,9 +343,9 @@ proptest! {
         let path = dir.path().join("random.md");
         let head: &[u8] = if front { b"\n---\ntitle: 'x'\n---\n" } else { b"" };
         std::fs::write(&path, [head, &bytes].concat()).expect("write");
-        let library = folio::loader::load(std::slice::from_ref(&path));
+        let library = folio::library::load(std::slice::from_ref(&path));
         if let Some(article) = library.articles.first()
-            && let Ok(body) = folio::loader::read_body(article)
+            && let Ok(body) = folio::file::read_body(article)
         {
             let document = folio::page::page(article, &body);
             for width in WIDTHS {

@@ -5,7 +5,7 @@
 
 use crate::common::*;
 use folio::ProblemKind;
-use folio::loader::load;
+use folio::library::load;
 
 /// (path, title, date, author, categories, group) of every article.
 type Row =

@@ -1,7 +1,7 @@
 //! The index cache: a second load reads only what changed, and a damaged
 //! cache is rebuilt without a word.
 
-use folio::loader::load_with;
+use folio::library::load_with;
 use std::fs::{self, File};
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
@@ -148,9 +148,9 @@ fn search_entries_come_made_or_from_the_cache() {
         for event in folio::loader::spawn_with(setup.roots(), Some(setup.cache.path().to_owned()), wanted) {
             if let folio::loader::LoadEvent::Batch(batch) = event {
                 for loaded in batch {
-                    if let folio::loader::Loaded::Article(article) = loaded {
-                        let made = folio::search::Entry::new(&article);
-                        found.push((format!("{:?}", article.search.map(|e| *e)), format!("{:?}", Some(made))));
+                    if let folio::loader::Loaded::Article(loaded) = loaded {
+                        let made = folio::search::Entry::new(&loaded.article);
+                        found.push((format!("{:?}", loaded.entry), format!("{:?}", Some(made))));
                     }
                 }
             }

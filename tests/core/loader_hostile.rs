@@ -5,7 +5,8 @@
 //! panic, and account for every file.
 
 use crate::common::*;
-use folio::loader::{MAX_FILE_SIZE, load};
+use folio::file::MAX_FILE_SIZE;
+use folio::library::load;
 use folio::{Library, ProblemKind};
 use std::fs;
 use std::os::unix::fs::symlink;

@@ -1,7 +1,7 @@
 //! How the PATHs given combine: overlapping roots load each file once, and
 //! a file opening with a Markdown rule is no front matter.
 
-use folio::loader::load;
+use folio::library::load;
 use std::fs;
 use std::path::Path;
 

@@ -4,8 +4,8 @@
 //! to the library root.
 
 use crate::common::*;
-use folio::SortKey;
-use folio::loader::load;
+use folio::SortOrder;
+use folio::library::load;
 use std::path::Path;
 
 #[test]
@@ -24,7 +24,7 @@ fn load_is_newest_first_with_undated_last() {
 #[test]
 fn sort_by_date_reversed_is_oldest_first_with_undated_still_last() {
     let mut library = load_fixtures();
-    library.sort(SortKey::Date, true);
+    library.sort(SortOrder::Date, true);
     assert_eq!(&*library.articles[0].title, "\u{2764}\u{fe0f} 心 مرحبا بالعالم 👍🏽 cafe\u{301}");
     assert_sorted_by(&library, "date reversed", |a, b| match (a.date, b.date) {
         (Some(x), Some(y)) => x <= y,
@@ -36,11 +36,11 @@ fn sort_by_date_reversed_is_oldest_first_with_undated_still_last() {
 #[test]
 fn sort_by_title_both_directions() {
     let mut library = load_fixtures();
-    library.sort(SortKey::Title, false);
+    library.sort(SortOrder::Title, false);
     assert_eq!(&*library.articles[0].title, "_AC_ SQUARE ENIX 新作 JSON {\"a\":1} 与 ${x} & more");
     assert_eq!(&*library.articles[1].title, "A .txt file with front matter is an article");
     assert_sorted_by(&library, "title", |a, b| lower(&a.title) <= lower(&b.title));
-    library.sort(SortKey::Title, true);
+    library.sort(SortOrder::Title, true);
     assert_eq!(&*library.articles[0].title, "联合国：今年是难民海上旅行最危险的一年 多国协调救援");
     assert_sorted_by(&library, "title reversed", |a, b| lower(&a.title) >= lower(&b.title));
 }
@@ -49,7 +49,7 @@ fn sort_by_title_both_directions() {
 fn sort_by_author_both_directions_without_author_last() {
     let mut library = load_fixtures();
     for reverse in [false, true] {
-        library.sort(SortKey::Author, reverse);
+        library.sort(SortOrder::Author, reverse);
         assert_sorted_by(&library, "author", |a, b| match (&a.author, &b.author) {
             (Some(x), Some(y)) if reverse => lower(x) >= lower(y),
             (Some(x), Some(y)) => lower(x) <= lower(y),
@@ -65,10 +65,10 @@ fn sort_by_author_both_directions_without_author_last() {
 #[test]
 fn sort_by_path_both_directions() {
     let mut library = load_fixtures();
-    library.sort(SortKey::Path, false);
+    library.sort(SortOrder::Path, false);
     assert_sorted_by(&library, "path", |a, b| a.path() < b.path());
     assert_eq!(relative(&library.articles[0].path()), "encodings/big5.md");
-    library.sort(SortKey::Path, true);
+    library.sort(SortOrder::Path, true);
     assert_sorted_by(&library, "path reversed", |a, b| a.path() > b.path());
     assert!(relative(&library.articles[0].path()).starts_with(POSTS));
 }
@@ -122,7 +122,7 @@ fn ties_are_broken_by_title_then_path_in_both_directions() {
     let undated = ["A undated u2.md", "b undated u1.md"];
     let newest_first: Vec<&str> = ["Zed new.md"].iter().chain(&ties).chain(&undated).copied().collect();
     assert_eq!(titles_and_names(&library), newest_first);
-    library.sort(SortKey::Date, true);
+    library.sort(SortOrder::Date, true);
     let oldest_first: Vec<&str> = ties.iter().chain(&["Zed new.md"]).chain(&undated).copied().collect();
     assert_eq!(titles_and_names(&library), oldest_first);
 }

@@ -30,7 +30,7 @@ fn titles(seen: &[Changes]) -> Vec<String> {
     seen.iter()
         .flat_map(|c| &c.loaded)
         .filter_map(|l| match l {
-            Loaded::Article(a) => Some(a.title.to_string()),
+            Loaded::Article(a) => Some(a.article.title.to_string()),
             _ => None,
         })
         .collect()
@@ -57,7 +57,7 @@ fn created_changed_and_deleted_files_are_seen() {
     fs::write(root.join("news/new.md"), article("New")).expect("written");
     let seen = until(&changes, |seen| titles(seen).contains(&"New".to_owned()));
     let group = seen.iter().flat_map(|c| &c.loaded).find_map(|l| match l {
-        Loaded::Article(a) if &*a.title == "New" => Some(a.group.to_string()),
+        Loaded::Article(a) if &*a.article.title == "New" => Some(a.article.group.to_string()),
         _ => None,
     });
     assert_eq!(group.as_deref(), Some("news"));

@@ -1,7 +1,8 @@
 //! The bundled sample library (`assets/sample`): it loads completely, in
 //! order, with no problem; its local images exist; bodies read back.
 
-use folio::loader::{load, read_body};
+use folio::file::read_body;
+use folio::library::load;
 use std::path::Path;
 
 fn sample() -> std::path::PathBuf {

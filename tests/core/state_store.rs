@@ -3,7 +3,8 @@
 //! and stores (threads, processes) sharing a folder keep each other's
 //! changes, the newer winning where both changed the same thing.
 
-use folio::state::{LOCK_FILE, Position, STATE_FILE, Store, relative_key, write_atomic, write_atomic_with};
+use folio::persist::{Durability, write_atomic, write_atomic_with};
+use folio::state::{LOCK_FILE, Position, STATE_FILE, Store, relative_key};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -245,16 +246,16 @@ fn an_interrupted_write_keeps_the_old_file_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("file.json");
     let old: Vec<u8> = (0..200_000u32).flat_map(|n| n.to_le_bytes()).collect();
-    write_atomic(&path, &old).expect("written");
+    write_atomic(&path, &old, Durability::Synced).expect("written");
     let new = vec![b'n'; old.len()];
-    let result = write_atomic_with(&path, |writer| {
+    let result = write_atomic_with(&path, Durability::Synced, |writer| {
         writer.write_all(&new[..new.len() / 2])?;
         Err(io::Error::other("disk full, say"))
     });
     assert_eq!(result.map_err(|e| e.to_string()), Err("disk full, say".to_owned()));
     assert!(fs::read(&path).expect("old file") == old, "the old file is whole");
     assert_eq!(others(dir.path()), ["file.json"], "no temporary file left");
-    write_atomic(&path, &new).expect("written");
+    write_atomic(&path, &new, Durability::Synced).expect("written");
     assert!(fs::read(&path).expect("new file") == new);
     assert_eq!(others(dir.path()), ["file.json"]);
 }

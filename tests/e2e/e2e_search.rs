@@ -210,8 +210,8 @@ fn type_after_a_body_search(app: &mut App, filter: &str, more: &str) -> Vec<Effe
 fn an_error_after_a_body_query_keeps_its_results() {
     let library = library();
     let mut app = App::new((100, 30));
-    let loaded = folio::loader::load(&[library.root()]);
-    app.update(Action::Loaded(loaded.articles.into_iter().map(Loaded::Article).collect()));
+    let loaded = folio::library::load(&[library.root()]);
+    app.update(Action::Loaded(loaded.articles.into_iter().map(Loaded::from).collect()));
     app.update(Action::LoadFinished);
     let effects = type_after_a_body_search(&mut app, "body:albatross", " foo:");
     assert!(app.query_error.is_some(), "`foo:` is an error");

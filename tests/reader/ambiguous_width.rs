@@ -3,7 +3,9 @@
 //! test in its own process, since the setting is for the whole run.
 
 use folio::app::{Action, App, Command, Effect};
-use folio::loader::{Loaded, load, read_body};
+use folio::file::read_body;
+use folio::library::load;
+use folio::loader::Loaded;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::CellDiffOption;
@@ -35,7 +37,7 @@ fn ambiguous_characters_take_two_columns_everywhere() {
     std::fs::write(dir.path().join("a.md"), format!("---\ntitle: “引号”标题……①②③\n---\n{body}")).expect("write");
     let mut app = App::new((100, 30));
     let library = load(&[dir.path().to_owned()]);
-    app.update(Action::Loaded(library.articles.into_iter().map(Loaded::Article).collect()));
+    app.update(Action::Loaded(library.articles.into_iter().map(Loaded::from).collect()));
     app.update(Action::LoadFinished);
     let effects = app.update(Action::Command(Command::Open));
     let [Effect::ReadArticle(i)] = effects[..] else { panic!("expected one read, got {effects:?}") };

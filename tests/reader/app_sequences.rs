@@ -3,7 +3,9 @@
 
 use folio::app::Command::{self, *};
 use folio::app::{Action, App, Effect, Focus, Overlay, panel_area, reader_text_width};
-use folio::loader::{Loaded, load, read_body};
+use folio::file::read_body;
+use folio::library::load;
+use folio::loader::Loaded;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -32,7 +34,7 @@ fn articles(n: usize) -> (TempDir, Vec<Loaded>) {
         write_article(dir.path(), i, if i == 0 { 20 } else { 2 });
     }
     let articles = load(&[dir.path().to_owned()]).articles;
-    (dir, articles.into_iter().map(Loaded::Article).collect())
+    (dir, articles.into_iter().map(Loaded::from).collect())
 }
 
 fn library(n: usize, size: (u16, u16)) -> (TempDir, App) {
@@ -312,7 +314,7 @@ fn a_click_selects_a_panel_entry_and_outside_closes_it() {
 
 #[test]
 fn enter_opens_the_selected_entry_of_a_panel_opened_from_the_reader() {
-    use folio::app::keymap::{Key, command_for};
+    use folio::model::{Key, command_for};
     let (_dir, app) = images_panel((100, 30));
     assert_eq!(app.focus, Focus::Reader, "i was pressed while reading");
     // What term/keys.rs does with Enter when a panel is open (only Esc, h, ← and 1-9 are its own).

@@ -2,7 +2,9 @@
 //! each also checked cell by cell: no row wider than the terminal, every wide character in two cells.
 
 use folio::app::{Action, App, Command, Effect};
-use folio::loader::{Loaded, load, read_body};
+use folio::file::read_body;
+use folio::library::load;
+use folio::loader::Loaded;
 use folio::{Library, ProblemKind};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -27,7 +29,7 @@ fn sample() -> PathBuf {
 /// The loaded library as the terminal layer would feed it: articles, then
 /// the problems that are not warnings (the app records warnings itself).
 fn feed(app: &mut App, library: Library) {
-    let mut batch: Vec<Loaded> = library.articles.into_iter().map(Loaded::Article).collect();
+    let mut batch: Vec<Loaded> = library.articles.into_iter().map(Loaded::from).collect();
     batch.extend(library.problems.into_iter().filter(|p| p.kind != ProblemKind::Warning).map(Loaded::Problem));
     app.update(Action::Loaded(batch));
     app.update(Action::LoadFinished);
@@ -298,7 +300,7 @@ fn the_status_bar_while_loading() {
         check("loading_empty", &app);
         let mut library = load(&[sample()]);
         library.articles.truncate(3);
-        app.update(Action::Loaded(library.articles.into_iter().map(Loaded::Article).collect()));
+        app.update(Action::Loaded(library.articles.into_iter().map(Loaded::from).collect()));
         check("loading_some", &app);
     }
 }

@@ -5,10 +5,10 @@
 
 mod codec;
 
-use crate::article::Article;
-use crate::loader::intern::Interner;
-use crate::search::index::hash64;
-use codec::{Input, put_bytes};
+use crate::file::Interner;
+use crate::model::Article;
+use crate::persist::{Durability, Input, Stamp, hash64, put_bytes, write_atomic};
+use crate::search::Entry;
 use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -20,10 +20,6 @@ const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/index-3");
 /// Files changed this recently may change again within the clock's
 /// resolution without a new time: they are read afresh next time.
 const SETTLE_SECONDS: i64 = 2;
-
-/// What identifies one version of a file: size and modification time
-/// (the body index's stamp: an article carries one for both).
-pub use crate::search::index::Stamp;
 
 /// Whether the file changed so recently that its stamp cannot be trusted.
 fn unsettled(stamp: Stamp, now: i64) -> bool {
@@ -56,7 +52,7 @@ impl Index {
 
     fn parse(bytes: Vec<u8>) -> Option<Index> {
         let body = bytes.strip_prefix(MAGIC)?.strip_suffix(END)?;
-        let mut input = Input { bytes: body };
+        let mut input = Input::new(body);
         if input.bytes()? != VERSION.as_bytes() {
             return None;
         }
@@ -99,7 +95,7 @@ impl Index {
         let number = *self.by_key.get(&hash64(key))?;
         let slot = self.slots.get(number as usize)?;
         let (start, _) = slot.record;
-        let stored_key = Input { bytes: self.bytes.get(start..)? }.bytes()?;
+        let stored_key = Input::new(self.bytes.get(start..)?).bytes()?;
         (stored_key == key && slot.stamp == stamp).then(|| (number, &self.bytes[slot.payload.0..slot.payload.1]))
     }
 
@@ -122,7 +118,8 @@ pub struct Use {
 /// A cached answer for one file: an article, or "no article" (a note
 /// without front matter). Problems are never cached: they are read again.
 pub enum Cached {
-    Article,
+    /// With its search entry, if one was wanted.
+    Article(Option<Entry>),
     /// An article whose search entry was wanted and is not in the cache:
     /// the caller makes it, and `remember`s the article again.
     ArticleWithoutEntry,
@@ -144,8 +141,8 @@ pub fn look_up(
     let cached = match payload.split_first()? {
         (0, []) => Cached::Skipped,
         (1, facts) => match codec::decode(facts, article, interner, with_entry)? {
-            false => Cached::Article,
-            true => return Some(Cached::ArticleWithoutEntry),
+            (entry, false) => Cached::Article(entry),
+            (_, true) => return Some(Cached::ArticleWithoutEntry),
         },
         _ => return None,
     };
@@ -153,17 +150,18 @@ pub fn look_up(
     Some(cached)
 }
 
-/// Records what was read from `key` at `stamp` (an article, or `None` for
-/// a file that is no article), unless the file changed too recently.
-pub fn remember(key: &[u8], stamp: Stamp, article: Option<&Article>, now: i64, used: &mut Use) {
+/// Records what was read from `key` at `stamp` (an article and its search
+/// entry if it has one, or `None` for a file that is no article), unless
+/// the file changed too recently.
+pub fn remember(key: &[u8], stamp: Stamp, article: Option<(&Article, Option<&Entry>)>, now: i64, used: &mut Use) {
     if unsettled(stamp, now) {
         return;
     }
     let mut payload = Vec::with_capacity(256);
     match article {
-        Some(article) => {
+        Some((article, entry)) => {
             payload.push(1);
-            codec::encode(article, &mut payload);
+            codec::encode(article, entry, &mut payload);
         }
         None => payload.push(0),
     }
@@ -201,10 +199,8 @@ pub fn save(path: &Path, old: Option<&Index>, uses: &[Use]) -> io::Result<()> {
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder)?;
     }
-    let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
-    std::fs::write(&temporary, &out).and_then(|()| std::fs::rename(&temporary, path)).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
-    })?;
+    // Unsynced: a file cut short by a crash is no cache (no `END`) and is rebuilt.
+    write_atomic(path, &out, Durability::Unsynced)?;
     forget_old_caches(path);
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::Format;
-use crate::loader::file::{FileJob, placed_article};
+use crate::file::{FileJob, placed_article};
 use std::sync::Arc;
 
 fn job() -> FileJob {
@@ -32,7 +32,10 @@ fn sample() -> Article {
 
 const STAMP: Stamp = Stamp { size: 10, seconds: 1000, nanos: 5 };
 
-fn saved(entries: &[(&[u8], Stamp, Option<&Article>)]) -> Vec<u8> {
+/// A file's key, stamp, and what was read of it (as `remember` takes it).
+type Read<'a> = (&'a [u8], Stamp, Option<(&'a Article, Option<&'a Entry>)>);
+
+fn saved(entries: &[Read<'_>]) -> Vec<u8> {
     let mut used = Use::default();
     for (key, stamp, article) in entries {
         remember(key, *stamp, *article, i64::MAX / 2, &mut used);
@@ -50,13 +53,13 @@ fn facts(article: &Article) -> String {
 #[test]
 fn an_article_comes_back_whole() {
     let article = sample();
-    let index = Index::parse(saved(&[(b"/lib/a.md", STAMP, Some(&article)), (b"/lib/b.txt", STAMP, None)]))
+    let index = Index::parse(saved(&[(b"/lib/a.md", STAMP, Some((&article, None))), (b"/lib/b.txt", STAMP, None)]))
         .expect("a valid index");
     assert_eq!(index.len(), 2);
     let mut back = placed_article(&job());
     let mut used = Use::default();
     let hit = look_up(&index, b"/lib/a.md", STAMP, (&mut back, false), &mut Interner::default(), &mut used);
-    assert!(matches!(hit, Some(Cached::Article)));
+    assert!(matches!(hit, Some(Cached::Article(None))));
     assert_eq!(facts(&back), facts(&article));
     let skipped = look_up(&index, b"/lib/b.txt", STAMP, (&mut back, false), &mut Interner::default(), &mut used);
     assert!(matches!(skipped, Some(Cached::Skipped)));
@@ -65,7 +68,7 @@ fn an_article_comes_back_whole() {
 
 #[test]
 fn another_size_or_time_or_path_is_a_miss() {
-    let index = Index::parse(saved(&[(b"/lib/a.md", STAMP, Some(&sample()))])).expect("a valid index");
+    let index = Index::parse(saved(&[(b"/lib/a.md", STAMP, Some((&sample(), None)))])).expect("a valid index");
     let mut back = placed_article(&job());
     let mut used = Use::default();
     let mut miss = |key: &[u8], stamp| {
@@ -80,7 +83,7 @@ fn another_size_or_time_or_path_is_a_miss() {
 
 #[test]
 fn damaged_or_foreign_caches_are_not_trusted() {
-    let good = saved(&[(b"/lib/a.md", STAMP, Some(&sample()))]);
+    let good = saved(&[(b"/lib/a.md", STAMP, Some((&sample(), None)))]);
     assert!(Index::parse(good.clone()).is_some());
     for cut in 0..good.len() {
         assert!(Index::parse(good[..cut].to_vec()).is_none(), "cut at {cut}");
@@ -112,23 +115,26 @@ fn files_changed_just_now_are_not_cached() {
 
 #[test]
 fn the_search_entry_comes_back_when_wanted() {
-    let mut with_entry = sample();
-    with_entry.search = Some(Box::new(crate::search::Entry::new(&with_entry)));
+    let with_entry = sample();
+    let entry = Entry::new(&with_entry);
     let plain = sample();
-    let index = Index::parse(saved(&[(b"/lib/a.md", STAMP, Some(&with_entry)), (b"/lib/b.md", STAMP, Some(&plain))]))
-        .expect("a valid index");
+    let index = Index::parse(saved(&[
+        (b"/lib/a.md", STAMP, Some((&with_entry, Some(&entry)))),
+        (b"/lib/b.md", STAMP, Some((&plain, None))),
+    ]))
+    .expect("a valid index");
     let look = |key: &[u8], wanted: bool| {
         let mut back = placed_article(&job());
         let cached = look_up(&index, key, STAMP, (&mut back, wanted), &mut Interner::default(), &mut Use::default());
         (cached, back)
     };
-    let (cached, back) = look(b"/lib/a.md", true);
-    assert!(matches!(cached, Some(Cached::Article)));
-    assert_eq!(format!("{:?}", back.search), format!("{:?}", with_entry.search));
-    let (cached, back) = look(b"/lib/a.md", false);
-    assert!(matches!(cached, Some(Cached::Article)) && back.search.is_none(), "not read when not wanted");
+    let (cached, _) = look(b"/lib/a.md", true);
+    let Some(Cached::Article(back)) = cached else { panic!("an article") };
+    assert_eq!(format!("{back:?}"), format!("{:?}", Some(entry)));
+    let (cached, _) = look(b"/lib/a.md", false);
+    assert!(matches!(cached, Some(Cached::Article(None))), "not read when not wanted");
     let (cached, _) = look(b"/lib/b.md", true);
     assert!(matches!(cached, Some(Cached::ArticleWithoutEntry)));
     let (cached, _) = look(b"/lib/b.md", false);
-    assert!(matches!(cached, Some(Cached::Article)));
+    assert!(matches!(cached, Some(Cached::Article(None))));
 }

@@ -3,11 +3,11 @@
 //! renumbering what is kept of the others.
 
 use super::extract::{Extract, extract};
-use super::hash::{Quick, hash64, sum32};
 use super::ids::Ids;
 use super::postings::{encode, for_each};
 use super::{BodyIndex, Doc, EXACT, INDEXED, Postings};
 use crate::document::BodyKind;
+use crate::persist::{Quick, hash64, sum32};
 use std::collections::HashMap;
 
 /// Sorted words and pairs, each with its ascending document numbers.
@@ -26,7 +26,7 @@ struct Part {
 }
 
 fn read(doc: &Doc) -> Option<Extract> {
-    let body = crate::loader::read_body_at(&doc.path, doc.encoding).ok()?;
+    let body = crate::file::read_body_at(&doc.path, doc.encoding).ok()?;
     Some(extract(&body, BodyKind::of(doc.format, &body)))
 }
 

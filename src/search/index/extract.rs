@@ -42,7 +42,7 @@ pub(super) fn words_of(text: &str) -> impl Iterator<Item = &str> {
 
 pub(super) fn extract(body: &str, kind: BodyKind) -> Extract {
     let folded = crate::search::body_text(body, kind);
-    let mut seen: std::collections::HashSet<&str, super::hash::Quick> = Default::default();
+    let mut seen: std::collections::HashSet<&str, crate::persist::Quick> = Default::default();
     seen.extend(words_of(&folded));
     // A letter and a combining mark after it compose in the full fold
     // (`e` + U+0301 → `é`), not in the light one: index the letters too.

@@ -14,10 +14,10 @@
 //! pairs); the postings; the checksum u64 of everything before the
 //! postings; `END`.
 
-use super::hash::hash64;
 use super::{BodyIndex, Postings, Stamp};
+use crate::persist::{Durability, Input, hash64, write_atomic_with};
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"FOLIOIX\0";
@@ -62,9 +62,8 @@ pub(super) fn save(index: &BodyIndex, folder: &Path, library_id: &str) -> io::Re
     let posting_bytes = index.list_ends.last().copied().unwrap_or(0);
     let head = tables(index, library_id, posting_bytes);
     let target = path(folder, library_id);
-    let temporary = folder.join(format!(".body-index-{}-{:x}.tmp", std::process::id(), hash64(&head)));
-    let write = || -> io::Result<()> {
-        let mut out = BufWriter::with_capacity(1 << 20, File::create(&temporary)?);
+    // Unsynced: a file cut short by a crash fails its checks and is rebuilt.
+    write_atomic_with(&target, Durability::Unsynced, |out| {
         out.write_all(&head)?;
         match &index.postings {
             Postings::Memory(bytes) => out.write_all(bytes)?,
@@ -76,13 +75,7 @@ pub(super) fn save(index: &BodyIndex, folder: &Path, library_id: &str) -> io::Re
             }
         }
         out.write_all(&hash64(&head).to_le_bytes())?;
-        out.write_all(END)?;
-        out.into_inner().map_err(io::IntoInnerError::into_error)?;
-        // No fsync: a file cut short by a crash opens as `None` and is rebuilt.
-        std::fs::rename(&temporary, &target)
-    };
-    write().inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
+        out.write_all(END)
     })
 }
 
@@ -92,7 +85,7 @@ pub(super) fn open(folder: &Path, library_id: &str) -> Option<BodyIndex> {
     // The fixed part: magic, version, id, counts.
     let mut fixed = vec![0; 16 + library_id.len() + 40];
     file.read_exact(&mut fixed).ok()?;
-    let mut r = Reader { bytes: &fixed, at: 0 };
+    let mut r = Input::new(&fixed);
     if r.take(8)? != MAGIC || r.u32()? != VERSION || r.u32()? as usize != library_id.len() {
         return None;
     }
@@ -100,7 +93,7 @@ pub(super) fn open(folder: &Path, library_id: &str) -> Option<BodyIndex> {
         return None;
     }
     let (docs, words, pairs, vocabulary, posting_bytes) = (r.u64()?, r.u64()?, r.u64()?, r.u64()?, r.u64()?);
-    let fixed_len = r.at;
+    let fixed_len = fixed.len() - r.bytes.len();
     let lists = words.checked_add(pairs)?;
     let table_bytes =
         [docs.checked_mul(29)?, words.checked_mul(4)?, vocabulary, pairs.checked_mul(8)?, lists.checked_mul(12)?]
@@ -118,18 +111,18 @@ pub(super) fn open(folder: &Path, library_id: &str) -> Option<BodyIndex> {
     if trailer[8..] != END[..] || trailer[..8] != hash64(&head).to_le_bytes() {
         return None;
     }
-    let mut r = Reader { bytes: &head, at: fixed_len };
+    let mut r = Input::new(head.get(fixed_len..)?);
     let count = |n: u64| usize::try_from(n).ok();
     let (docs, words, pairs, lists) = (count(docs)?, count(words)?, count(pairs)?, count(lists)?);
-    let keys = r.many(docs, Reader::u64)?;
+    let keys = r.many(docs, Input::u64)?;
     let stamps =
         r.many(docs, |r| Some(Stamp { size: r.u64()?, seconds: i64::from_le_bytes(r.array()?), nanos: r.u32()? }))?;
     let flags = r.take(docs)?.to_vec();
-    let word_starts = r.many(words, Reader::u32)?;
+    let word_starts = r.many(words, Input::u32)?;
     let vocabulary = r.take(count(vocabulary)?)?.to_vec();
-    let pair_keys = r.many(pairs, Reader::u64)?;
-    let list_ends = r.many(lists, Reader::u64)?;
-    let sums = r.many(lists, Reader::u32)?;
+    let pair_keys = r.many(pairs, Input::u64)?;
+    let list_ends = r.many(lists, Input::u64)?;
+    let sums = r.many(lists, Input::u32)?;
     let consistent = word_starts.first().is_none_or(|&s| s == 0)
         && word_starts.windows(2).all(|w| w[0] < w[1])
         && word_starts.last().is_none_or(|&s| (s as usize) < vocabulary.len())
@@ -138,7 +131,7 @@ pub(super) fn open(folder: &Path, library_id: &str) -> Option<BodyIndex> {
         && pair_keys.windows(2).all(|w| w[0] < w[1])
         && list_ends.windows(2).all(|w| w[0] <= w[1])
         && list_ends.last().copied().unwrap_or(0) == posting_bytes;
-    if !consistent || r.at != head.len() {
+    if !consistent || !r.is_empty() {
         return None;
     }
     Some(BodyIndex {
@@ -153,36 +146,4 @@ pub(super) fn open(folder: &Path, library_id: &str) -> Option<BodyIndex> {
         postings: Postings::File(std::sync::Mutex::new(file), table_bytes),
         by_key: std::sync::OnceLock::new(),
     })
-}
-
-/// Reads the fields of the tables in order.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let slice = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(slice)
-    }
-
-    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        self.take(N)?.try_into().ok()
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        self.array().map(u32::from_le_bytes)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        self.array().map(u64::from_le_bytes)
-    }
-
-    fn many<T>(&mut self, n: usize, one: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        // The caller checked that the tables hold this many.
-        let mut one = one;
-        (0..n).map(|_| one(self)).collect()
-    }
 }

@@ -38,18 +38,17 @@
 mod build;
 mod extract;
 mod file;
-mod hash;
 mod ids;
 mod postings;
 mod query;
 #[cfg(test)]
 mod tests;
 
-/// A stable 64-bit hash of bytes (also the loader's index cache's).
-pub(crate) use hash::hash64;
 pub use query::Verdict;
 
-use crate::article::{Article, Format};
+use crate::model::{Article, Format};
+pub use crate::persist::Stamp;
+use crate::persist::{hash64, sum32};
 use encoding_rs::Encoding;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -58,41 +57,6 @@ use std::io;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
-
-/// What tells that a file changed: its size and modification time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Stamp {
-    pub size: u64,
-    /// Seconds since the Unix epoch (negative before it).
-    pub seconds: i64,
-    pub nanos: u32,
-}
-
-impl Stamp {
-    pub fn of(path: &Path) -> io::Result<Stamp> {
-        Ok(Stamp::from_metadata(&std::fs::metadata(path)?))
-    }
-
-    pub fn from_metadata(metadata: &std::fs::Metadata) -> Stamp {
-        let (seconds, nanos) = match metadata.modified() {
-            Ok(time) => match time.duration_since(std::time::UNIX_EPOCH) {
-                Ok(after) => (i64::try_from(after.as_secs()).unwrap_or(i64::MAX), after.subsec_nanos()),
-                Err(before) => {
-                    let before = before.duration();
-                    let seconds = -i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
-                    match before.subsec_nanos() {
-                        0 => (seconds, 0),
-                        nanos => (seconds - 1, 1_000_000_000 - nanos),
-                    }
-                }
-            },
-            // No modification time: a stamp that never settles, so the
-            // file is never trusted to the index (always `Maybe`).
-            Err(_) => (i64::MAX, 0),
-        };
-        Stamp { size: metadata.len(), seconds, nanos }
-    }
-}
 
 /// An article as the index sees it: the caller's key for it, its stamp,
 /// and how to read its body.
@@ -116,12 +80,13 @@ pub fn library_id(paths: &[PathBuf]) -> String {
 }
 
 /// The documents of `articles` the index can know: those loaded with a
-/// stamp (through the index cache).
-pub fn docs_of(articles: &[Article]) -> Vec<Doc> {
+/// stamp (through the index cache), `stamps[i]` beside `articles[i]`.
+pub fn docs_of(articles: &[Article], stamps: &[Option<Stamp>]) -> Vec<Doc> {
     articles
         .iter()
-        .filter_map(|article| {
-            let stamp = article.stamp?;
+        .zip(stamps)
+        .filter_map(|(article, stamp)| {
+            let stamp = (*stamp)?;
             let path = article.path();
             Some(Doc {
                 key: path.as_os_str().as_encoded_bytes().into(),
@@ -200,7 +165,7 @@ impl Default for Postings {
 /// The index: documents, vocabulary, pairs and their posting lists.
 #[derive(Debug, Default)]
 pub struct BodyIndex {
-    /// The hash (`hash::hash64`) of each document's key.
+    /// The hash (`persist::hash64`) of each document's key.
     keys: Vec<u64>,
     stamps: Vec<Stamp>,
     flags: Vec<u8>,
@@ -213,7 +178,7 @@ pub struct BodyIndex {
     /// `word_starts.len() + j`) ends among the postings; each starts where
     /// the one before ends.
     list_ends: Vec<u64>,
-    /// Each list's checksum (`hash::sum32`), checked when it is read.
+    /// Each list's checksum (`persist::sum32`), checked when it is read.
     sums: Vec<u32>,
     postings: Postings,
     /// Key hash → document number, made when first needed.
@@ -284,7 +249,7 @@ impl BodyIndex {
     /// there, indexed, and its stamp is `stamp`.
     fn current(&self, key: &[u8], stamp: Stamp) -> Option<u32> {
         let map = self.by_key.get_or_init(|| (0..self.len()).map(|n| (self.keys[n], n as u32)).collect());
-        map.get(&hash::hash64(key)).copied().filter(|&n| self.fresh(n as usize, stamp))
+        map.get(&hash64(key)).copied().filter(|&n| self.fresh(n as usize, stamp))
     }
 
     fn fresh(&self, n: usize, stamp: Stamp) -> bool {
@@ -294,7 +259,7 @@ impl BodyIndex {
     /// `current`, trying the document at `position` first (the caller's
     /// list is usually in the order the index was built in).
     fn current_at(&self, position: usize, key: &[u8], stamp: Stamp) -> Option<u32> {
-        if position < self.len() && self.keys[position] == hash::hash64(key) {
+        if position < self.len() && self.keys[position] == hash64(key) {
             return self.fresh(position, stamp).then_some(position as u32);
         }
         self.current(key, stamp)
@@ -316,7 +281,7 @@ impl BodyIndex {
                 Cow::Owned(bytes)
             }
         };
-        (hash::sum32(&bytes) == *self.sums.get(list)?).then_some(bytes)
+        (sum32(&bytes) == *self.sums.get(list)?).then_some(bytes)
     }
 
     fn word(&self, i: usize) -> &[u8] {

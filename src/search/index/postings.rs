@@ -2,6 +2,8 @@
 //! as varint deltas, or as a bitmap when that is smaller; and `DocSet`,
 //! the bitset queries combine them in.
 
+use crate::persist::{Input, put_varint};
+
 /// Stored as deltas.
 const DELTAS: u8 = 0;
 /// Stored as a bitmap of every document.
@@ -14,7 +16,7 @@ pub(super) fn encode(ids: &[u32], docs: u32, out: &mut Vec<u8>) {
     let mut previous = 0;
     for (i, &id) in ids.iter().enumerate() {
         let delta = if i == 0 { id } else { id - previous };
-        push_varint(&mut deltas, delta);
+        put_varint(&mut deltas, u64::from(delta));
         previous = id;
         if deltas.len() > bitmap_len {
             break;
@@ -37,38 +39,17 @@ fn bitmap_bytes(docs: u32) -> usize {
     docs.div_ceil(8) as usize
 }
 
-fn push_varint(out: &mut Vec<u8>, mut value: u32) {
-    while value >= 0x80 {
-        out.push((value as u8) | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}
-
 /// Calls `each` with every document number of a stored list, ascending;
 /// `None` when the bytes are not a list of numbers below `docs`.
 pub(super) fn for_each(bytes: &[u8], docs: u32, mut each: impl FnMut(u32)) -> Option<()> {
     let (&form, rest) = bytes.split_first()?;
     match form {
         DELTAS => {
-            let mut at = 0;
+            let mut input = Input::new(rest);
             let mut id: u32 = 0;
             let mut first = true;
-            while at < rest.len() {
-                let mut value: u32 = 0;
-                let mut shift = 0;
-                loop {
-                    let byte = *rest.get(at)?;
-                    at += 1;
-                    value |= u32::from(byte & 0x7f).checked_shl(shift)?;
-                    if byte < 0x80 {
-                        break;
-                    }
-                    shift += 7;
-                    if shift > 28 {
-                        return None;
-                    }
-                }
+            while !input.is_empty() {
+                let value = u32::try_from(input.varint()?).ok()?;
                 id = if first { value } else { id.checked_add(value).filter(|_| value > 0)? };
                 first = false;
                 if id >= docs {

@@ -1,10 +1,10 @@
 //! Reading an article's body when it is opened: bodies are never held in
 //! the list, so this reads the file again, with the encoding found at load.
 
-use super::file::read_file;
-use crate::article::{Article, Problem, ProblemKind};
+use super::read::read_file;
 use crate::encoding::{Decoded, decode_with};
 use crate::frontmatter::split;
+use crate::model::{Article, Problem, ProblemKind};
 
 /// The body of `article` (everything after its front matter), as text.
 pub fn read_body(article: &Article) -> Result<String, Problem> {

@@ -1,26 +1,127 @@
-//! The key map: which key does what where. The same table handles keys and
-//! writes the help overlay, so the two never disagree.
+//! Commands: what a key or a click means, each with its name (for
+//! config.toml's `[keys]`), the keys that run it where (for the key map and
+//! its help text), and the key map as config.toml rebinds it. The same
+//! table handles keys and writes the help, so the two never disagree.
 
-use super::action::Command;
+use super::key::Key;
 
-/// A key, independent of the terminal library.
+/// A named command: what a key or click means. The key map binds keys to
+/// these, and the help overlay lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Key {
-    Char(char),
-    Ctrl(char),
-    Up,
+pub enum Command {
+    Quit,
     Down,
-    Left,
-    Right,
-    Enter,
-    Esc,
-    Tab,
-    BackTab,
-    Backspace,
-    Home,
-    End,
-    PageUp,
+    Up,
+    Top,
+    Bottom,
     PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Open,
+    Back,
+    SwitchFocus,
+    NextArticle,
+    PreviousArticle,
+    Filter,
+    /// The tree of groups.
+    Groups,
+    /// Order the list by the next key: date, relevance, title, author.
+    CycleSort,
+    /// Find text in the open article, and move between the matches.
+    Find,
+    NextMatch,
+    PreviousMatch,
+    Images,
+    Links,
+    OpenOriginal,
+    Help,
+    Problems,
+    WiderSidebar,
+    NarrowerSidebar,
+    Suspend,
+    /// Read state: toggle read on the chosen article, toggle its star,
+    /// mark every article of the list read.
+    ToggleRead,
+    ToggleStar,
+    MarkAllRead,
+}
+
+/// Writes [`Command::ALL`] and [`Command::name`] from one list, so a
+/// `Command` without a name is a compile error (the match is exhaustive).
+macro_rules! named_commands {
+    ($($variant:ident => $name:literal,)*) => {
+        impl Command {
+            /// Every command, in the order of `Command`.
+            pub const ALL: &[Command] = &[$(Command::$variant,)*];
+
+            /// The command's name in `[keys]`: its variant in snake_case.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Command::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+named_commands! {
+    Quit => "quit",
+    Down => "down",
+    Up => "up",
+    Top => "top",
+    Bottom => "bottom",
+    PageDown => "page_down",
+    PageUp => "page_up",
+    HalfPageDown => "half_page_down",
+    HalfPageUp => "half_page_up",
+    Open => "open",
+    Back => "back",
+    SwitchFocus => "switch_focus",
+    NextArticle => "next_article",
+    PreviousArticle => "previous_article",
+    Filter => "filter",
+    Groups => "groups",
+    CycleSort => "cycle_sort",
+    Find => "find",
+    NextMatch => "next_match",
+    PreviousMatch => "previous_match",
+    Images => "images",
+    Links => "links",
+    OpenOriginal => "open_original",
+    Help => "help",
+    Problems => "problems",
+    WiderSidebar => "wider_sidebar",
+    NarrowerSidebar => "narrower_sidebar",
+    Suspend => "suspend",
+    ToggleRead => "toggle_read",
+    ToggleStar => "toggle_star",
+    MarkAllRead => "mark_all_read",
+}
+
+impl Command {
+    /// The command named `name` (exactly, in snake_case).
+    pub fn by_name(name: &str) -> Option<Command> {
+        Command::ALL.iter().copied().find(|c| c.name() == name)
+    }
+
+    /// The keys the command has without a config: those of its bindings in
+    /// the list and the reader, in the key map's order. (A box's own lines
+    /// are left out: `k` and `↑` share the box's `down` line but go up.)
+    pub fn default_keys(self) -> Vec<Key> {
+        let mut keys: Vec<Key> = Vec::new();
+        let panes = BINDINGS.iter().filter(|b| b.command == self && b.scope != Scope::Overlay);
+        let boxes = BINDINGS.iter().filter(|b| b.command == self && b.scope == Scope::Overlay);
+        let any_in_panes = panes.clone().next().is_some();
+        for binding in if any_in_panes { panes.collect::<Vec<_>>() } else { boxes.collect() } {
+            for key in binding.keys {
+                if !keys.contains(key) {
+                    keys.push(*key);
+                }
+            }
+        }
+        keys
+    }
 }
 
 /// Where a binding applies.
@@ -172,7 +273,7 @@ impl KeyMap {
             .iter()
             .filter(|b| b.command == command && b.scope != Scope::Overlay)
             .find_map(|b| self.keys(b).first())
-            .map(|key| key_name(*key))
+            .map(ToString::to_string)
     }
 
     /// The help overlay's lines: keys, and what they do (the same keys in
@@ -184,7 +285,7 @@ impl KeyMap {
             let keys = if keys.is_empty() {
                 "(none)".to_owned()
             } else {
-                keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" ")
+                keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
             };
             match lines.iter_mut().find(|(k, _)| *k == keys) {
                 Some((_, help)) => {
@@ -203,28 +304,6 @@ impl KeyMap {
 /// The command `key` runs in `scope` with the default bindings.
 pub fn command_for(key: Key, scope: Scope) -> Option<Command> {
     KeyMap::default().command_for(key, scope)
-}
-
-/// How a key is written in the help.
-pub fn key_name(key: Key) -> String {
-    match key {
-        Char(' ') => "Space".to_owned(),
-        Char(c) => c.to_string(),
-        Ctrl(c) => format!("Ctrl-{c}"),
-        Up => "↑".to_owned(),
-        Down => "↓".to_owned(),
-        Left => "←".to_owned(),
-        Right => "→".to_owned(),
-        Enter => "Enter".to_owned(),
-        Esc => "Esc".to_owned(),
-        Tab => "Tab".to_owned(),
-        BackTab => "Shift-Tab".to_owned(),
-        Backspace => "Backspace".to_owned(),
-        Home => "Home".to_owned(),
-        End => "End".to_owned(),
-        PageUp => "PgUp".to_owned(),
-        PageDown => "PgDn".to_owned(),
-    }
 }
 
 /// The help overlay's lines with the default bindings.
@@ -265,5 +344,40 @@ mod tests {
         for binding in BINDINGS {
             assert!(help.iter().any(|(_, what)| what.contains(binding.help)), "{}", binding.help);
         }
+    }
+
+    #[test]
+    fn every_command_has_a_name_that_reads_back() {
+        for command in Command::ALL {
+            assert_eq!(Command::by_name(command.name()), Some(*command));
+        }
+        let names: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
+        let expected = "quit down up top bottom page_down page_up half_page_down half_page_up open back \
+             switch_focus next_article previous_article filter groups cycle_sort find next_match previous_match \
+             images links open_original help problems wider_sidebar narrower_sidebar suspend toggle_read \
+             toggle_star mark_all_read";
+        assert_eq!(names, expected.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(Command::by_name("Quit"), None);
+        assert_eq!(Command::by_name("page-down"), None);
+        assert_eq!(Command::by_name(""), None);
+    }
+
+    #[test]
+    fn every_bound_command_is_listed() {
+        for binding in BINDINGS {
+            assert!(Command::ALL.contains(&binding.command), "{:?}", binding.command);
+        }
+        for command in Command::ALL {
+            assert!(!command.default_keys().is_empty(), "{command:?} has no keys");
+        }
+    }
+
+    #[test]
+    fn default_keys_come_from_the_key_map() {
+        assert_eq!(Command::Quit.default_keys(), [Char('q'), Ctrl('c')]);
+        assert_eq!(Command::Down.default_keys(), [Char('j'), Down]);
+        assert_eq!(Command::Up.default_keys(), [Char('k'), Up]);
+        assert_eq!(Command::Back.default_keys(), [Char('h'), Left, Esc]);
+        assert_eq!(Command::PageDown.default_keys(), [PageDown, Char(' ')]);
     }
 }

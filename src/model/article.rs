@@ -1,6 +1,7 @@
-//! The list model's items: an article's metadata (never its body) and the
-//! problems met while loading.
+//! The article record: an article's metadata (never its body), what every
+//! list shows, sorts and filters by.
 
+use super::problem::{Problem, ProblemKind};
 use encoding_rs::Encoding;
 use jiff::Timestamp;
 use std::ffi::OsStr;
@@ -62,12 +63,6 @@ pub struct Article {
     /// The legacy encoding the file was decoded from (`None`: UTF-8, or not
     /// yet known because only the front matter was read).
     pub encoding: Option<&'static Encoding>,
-    /// The file's size and modification time when it was loaded (with the
-    /// index cache), which tell the body index whether it still knows it.
-    pub stamp: Option<crate::search::index::Stamp>,
-    /// Its searchable text, when the loader made it (on its threads, or from
-    /// the index cache); the reader takes it, or folds it itself.
-    pub search: Option<Box<crate::search::Entry>>,
 }
 
 impl Article {
@@ -84,33 +79,4 @@ impl Article {
             message: self.warnings.join("; "),
         })
     }
-}
-
-/// What kind of trouble a file gave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProblemKind {
-    /// A PATH given on the command line does not exist or cannot be read.
-    MissingPath,
-    /// The file or folder could not be read (permissions, I/O).
-    Unreadable,
-    /// NUL bytes: not a text file.
-    Binary,
-    /// Over the size limit; not read.
-    TooLarge,
-    /// Nothing but whitespace.
-    Empty,
-    /// A symbolic link that leads back into a folder being walked.
-    SymlinkLoop,
-    /// The article loaded, with something worth knowing (bad YAML, bad date).
-    Warning,
-    /// folio itself failed on the file (a bug).
-    Internal,
-}
-
-/// A file that could not be loaded, or loaded with a warning.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: PathBuf,
-    pub kind: ProblemKind,
-    pub message: String,
 }

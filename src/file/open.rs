@@ -7,7 +7,7 @@ use std::io;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::cache::Stamp;
+use crate::persist::Stamp;
 
 /// The folder a reader thread opened last.
 #[derive(Debug, Default)]

@@ -3,9 +3,9 @@
 use super::intern::Interner;
 use super::open::FolderCache;
 use super::title::title_from_body;
-use crate::article::{Article, Format, Problem, ProblemKind};
 use crate::encoding::{Decoded, decode, utf8_head};
 use crate::frontmatter::{FrontMatter, Value, closed_block_end, parse_block, split};
+use crate::model::{Article, Format, Problem, ProblemKind};
 use crate::text::clean_field;
 use std::borrow::Cow;
 use std::ffi::OsStr;
@@ -20,10 +20,10 @@ pub const MAX_FILE_SIZE: u64 = 64 * MIB;
 
 /// What loading one file gave.
 #[derive(Debug)]
-// Each value goes straight into a batch: boxing the article would only add
-// an allocation per file.
+// Each value goes straight on: boxing the article would only add an
+// allocation per file.
 #[allow(clippy::large_enum_variant)]
-pub enum Loaded {
+pub enum Outcome {
     /// An article; its warnings are also reported as problems.
     Article(Article),
     /// A file that is no article (a `.txt` note without front matter).
@@ -50,9 +50,9 @@ pub struct ReaderScratch {
 }
 
 /// Loads the article `job` names.
-pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
+pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Outcome {
     let mut loaded = read_article(job, scratch);
-    if let Loaded::Article(article) = &mut loaded {
+    if let Outcome::Article(article) = &mut loaded {
         article.body_images = shows_image(&scratch.buffer);
     }
     loaded
@@ -72,19 +72,38 @@ fn shows_image(bytes: &[u8]) -> bool {
     tag_with_source(b"<img") || tag_with_source(b"<IMG") || memchr::memmem::find(bytes, b"![").is_some()
 }
 
-fn read_article(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
+fn read_article(job: &FileJob, scratch: &mut ReaderScratch) -> Outcome {
     scratch.path.as_mut_os_string().clear();
     scratch.path.push(&job.dir);
     scratch.path.push(&*job.file_name);
     let path = &scratch.path;
-    let format = job.format;
     let buffer = &mut scratch.buffer;
-    let problem = |kind, message: String| Loaded::Problem(Problem { path: path.to_owned(), kind, message });
     buffer.clear();
     let opened = scratch.folders.open(&job.dir, &job.file_name, path).map_err(ReadError::Io);
     if let Err((kind, message)) = opened.and_then(|file| read_limited(&file, buffer)).map_err(ReadError::explain) {
-        return problem(kind, message);
+        return Outcome::Problem(Problem { path: path.to_owned(), kind, message });
     }
+    parse_article(job, path, buffer, &mut scratch.interner)
+}
+
+/// The article `bytes` make as the file `job` at `path` (for tests: an
+/// article from a string, no file needed).
+pub fn article_from_bytes(path: &Path, bytes: &[u8]) -> Outcome {
+    let extension = path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension);
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let job = FileJob {
+        dir: Arc::from(dir),
+        file_name: path.file_name().unwrap_or_default().into(),
+        format: extension.unwrap_or(Format::Markdown),
+        group: Arc::from(""),
+    };
+    parse_article(&job, path, bytes, &mut Interner::default())
+}
+
+/// Decodes, splits and reads the file `job` (at `path`) that holds `buffer`.
+fn parse_article(job: &FileJob, path: &Path, buffer: &[u8], interner: &mut Interner) -> Outcome {
+    let format = job.format;
+    let problem = |kind, message: String| Outcome::Problem(Problem { path: path.to_owned(), kind, message });
     if buffer.strip_prefix(b"\xef\xbb\xbf").unwrap_or(buffer).iter().all(u8::is_ascii_whitespace) {
         return problem(ProblemKind::Empty, "empty file".to_owned());
     }
@@ -93,7 +112,7 @@ fn read_article(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
     if let Some(head) = closed_block_end(buffer).and_then(|end| utf8_head(buffer, end)) {
         let parts = split(head);
         if let (Some(yaml), false) = (parts.yaml, parts.unclosed) {
-            return article(job, parse_block(yaml), None, None, &mut scratch.interner);
+            return article(job, parse_block(yaml), None, None, interner);
         }
     }
     let (text, encoding) = match decode(buffer) {
@@ -105,14 +124,14 @@ fn read_article(job: &FileJob, scratch: &mut ReaderScratch) -> Loaded {
     let parts = split(&text);
     let mut front_matter = match parts.yaml {
         Some(yaml) => parse_block(yaml),
-        None if format == Format::Text || is_folder_document(path) => return Loaded::Skipped,
+        None if format == Format::Text || is_folder_document(path) => return Outcome::Skipped,
         None => FrontMatter::default(),
     };
     if parts.unclosed {
         front_matter.warnings.push("front matter is never closed by `---`".to_owned());
     }
     let body_title = parts.yaml.is_none().then(|| title_from_body(parts.body, format)).flatten();
-    article(job, front_matter, body_title, encoding, &mut scratch.interner)
+    article(job, front_matter, body_title, encoding, interner)
 }
 
 fn article(
@@ -121,7 +140,7 @@ fn article(
     body_title: Option<String>,
     encoding: Option<&'static encoding_rs::Encoding>,
     interner: &mut Interner,
-) -> Loaded {
+) -> Outcome {
     let FrontMatter { title, categories, tags, author, date, unreadable_date, images, link, extra, warnings } =
         front_matter;
     let title: Box<str> = match title {
@@ -141,7 +160,7 @@ fn article(
             (interner.get(&key), value)
         })
         .collect();
-    Loaded::Article(Article {
+    Outcome::Article(Article {
         dir: Arc::clone(&job.dir),
         file_name: job.file_name.clone(),
         group: Arc::clone(&job.group),
@@ -158,8 +177,6 @@ fn article(
         warnings: warnings.into_iter().map(Into::into).collect(),
         format: job.format,
         encoding,
-        stamp: None,
-        search: None,
     })
 }
 
@@ -183,8 +200,6 @@ pub fn placed_article(job: &FileJob) -> Article {
         warnings: Box::default(),
         format: job.format,
         encoding: None,
-        stamp: None,
-        search: None,
     }
 }
 
@@ -207,7 +222,7 @@ impl ReadError {
 }
 
 /// Reads the file at `path` whole into `buffer`, within the size limit.
-pub fn read_file(path: &Path, buffer: &mut Vec<u8>) -> Result<(), (ProblemKind, String)> {
+pub(super) fn read_file(path: &Path, buffer: &mut Vec<u8>) -> Result<(), (ProblemKind, String)> {
     let file = std::fs::File::open(path).map_err(|error| ReadError::Io(error).explain())?;
     read_limited(&file, buffer).map_err(ReadError::explain)
 }

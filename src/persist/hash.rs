@@ -1,7 +1,8 @@
-//! Hashing: keys and checksums in the file, and the build's hash maps.
+//! Hashing: keys and checksums in folio's own files, and a quick hasher
+//! for maps keyed by text from the user's own files.
 
 /// A 64-bit hash of `bytes`, eight at a time, well mixed at the end.
-pub(crate) fn hash64(bytes: &[u8]) -> u64 {
+pub fn hash64(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
@@ -15,8 +16,8 @@ pub(crate) fn hash64(bytes: &[u8]) -> u64 {
     mix(hash)
 }
 
-/// The 32-bit checksum of a posting list.
-pub(super) fn sum32(bytes: &[u8]) -> u32 {
+/// A 32-bit checksum of `bytes`.
+pub fn sum32(bytes: &[u8]) -> u32 {
     (hash64(bytes) >> 32) as u32
 }
 
@@ -27,10 +28,10 @@ fn mix(x: u64) -> u64 {
     x ^ (x >> 33)
 }
 
-/// A quick hasher for the build's maps (their keys come from the user's
-/// own files: no attacker to defend against).
+/// A quick hasher for maps whose keys come from the user's own files (no
+/// attacker to defend against).
 #[derive(Default, Clone, Copy)]
-pub(super) struct QuickHasher(u64);
+pub struct QuickHasher(u64);
 
 impl std::hash::Hasher for QuickHasher {
     fn finish(&self) -> u64 {
@@ -48,7 +49,7 @@ impl std::hash::Hasher for QuickHasher {
     }
 }
 
-pub(super) type Quick = std::hash::BuildHasherDefault<QuickHasher>;
+pub type Quick = std::hash::BuildHasherDefault<QuickHasher>;
 
 #[cfg(test)]
 mod tests {

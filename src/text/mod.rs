@@ -1,5 +1,9 @@
 //! Cleaning text from articles: control characters out, HTML entities decoded.
 
+mod suggest;
+
+pub use suggest::{closest, suggestion};
+
 use std::borrow::Cow;
 
 /// Removes everything that could drive a terminal: C0 controls except tab and

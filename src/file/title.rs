@@ -1,7 +1,7 @@
 //! Titles for files without front matter: the HTML `<title>`, the first
 //! heading (HTML or Markdown), else nothing (the caller uses the file name).
 
-use crate::article::Format;
+use crate::model::Format;
 use crate::text::clean_field;
 
 /// The best title the body itself offers.

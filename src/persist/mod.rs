@@ -1,0 +1,14 @@
+//! folio's own files, one way each: replacing a file atomically (with or
+//! without fsync), a file's stamp (size and modification time), varints
+//! and the byte reader of the binary caches, hashes and checksums. Used by
+//! the reading state and both caches.
+
+mod atomic;
+mod codec;
+mod hash;
+mod stamp;
+
+pub use atomic::{Durability, is_temp_name, write_atomic, write_atomic_with};
+pub use codec::{Input, put_bytes, put_varint};
+pub use hash::{Quick, QuickHasher, hash64, sum32};
+pub use stamp::Stamp;
