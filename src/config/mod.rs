@@ -24,7 +24,7 @@ mod theme;
 
 pub use paths::{Paths, paths, paths_with};
 pub use read::{READING_WIDTH, SIDEBAR_WIDTH};
-pub use theme::{Element, Theme, colour_spec, no_color_requested, parse_colour};
+pub use theme::{Colour, Element, Theme, colour_spec, no_color_requested, parse_colour};
 
 use crate::model::{Command, Key, SortOrder};
 use std::fmt;

@@ -269,7 +269,7 @@ fn resolve(path: &str, base: &Path) -> Result<PathBuf, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::Color;
+    use crate::config::Colour;
 
     fn read(text: &str) -> (Config, Vec<ConfigProblem>) {
         parse(text, Path::new("/etc/folio/config.toml"))
@@ -365,11 +365,11 @@ mod tests {
     fn theme_colours() {
         let (config, problems) = read("[theme]\ntitle = \"red\"\nlink = 21\nmeta = \"#102030\"\nerror = \"none\"");
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(config.theme.colour(Element::Title), Some(Color::Red));
-        assert_eq!(config.theme.colour(Element::Link), Some(Color::Indexed(21)));
-        assert_eq!(config.theme.colour(Element::Meta), Some(Color::Rgb(16, 32, 48)));
+        assert_eq!(config.theme.colour(Element::Title), Some(Colour::Red));
+        assert_eq!(config.theme.colour(Element::Link), Some(Colour::Indexed(21)));
+        assert_eq!(config.theme.colour(Element::Meta), Some(Colour::Rgb(16, 32, 48)));
         assert_eq!(config.theme.colour(Element::Error), None);
-        assert_eq!(config.theme.colour(Element::Heading), Some(Color::Cyan));
+        assert_eq!(config.theme.colour(Element::Heading), Some(Colour::Cyan));
         let problem = one_problem("[theme]\n\ntitel = \"red\"");
         assert_eq!((problem.line, problem.key.as_deref()), (Some(3), Some("theme.titel")));
         assert!(problem.message.contains("did you mean `title`?"));

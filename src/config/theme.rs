@@ -1,7 +1,29 @@
 //! The colours of the reader: one per element the UI paints, read from the
 //! `[theme]` table of config.toml; `NO_COLOR` turns them all off.
 
-use ratatui::style::Color;
+/// A colour as config.toml names it: one of the terminal's sixteen, a
+/// 256-colour index or RGB. The terminal layer turns it into its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Colour {
+    Black,
+    Red,
+    Green,
+    Yellow,
+    Blue,
+    Magenta,
+    Cyan,
+    Gray,
+    DarkGray,
+    LightRed,
+    LightGreen,
+    LightYellow,
+    LightBlue,
+    LightMagenta,
+    LightCyan,
+    White,
+    Indexed(u8),
+    Rgb(u8, u8, u8),
+}
 
 /// What the UI colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,17 +107,17 @@ impl Element {
     }
 
     /// Today's palette (see `ui::style`, `ui::sidebar`, `ui::status`).
-    fn default_colour(self) -> Option<Color> {
+    fn default_colour(self) -> Option<Colour> {
         match self {
-            Element::Title => Some(Color::Yellow),
-            Element::Heading => Some(Color::Cyan),
-            Element::Code => Some(Color::Green),
-            Element::Link => Some(Color::Blue),
-            Element::Marker => Some(Color::Magenta),
-            Element::Match => Some(Color::Yellow),
-            Element::Starred => Some(Color::Yellow),
-            Element::Message => Some(Color::Yellow),
-            Element::Error => Some(Color::Red),
+            Element::Title => Some(Colour::Yellow),
+            Element::Heading => Some(Colour::Cyan),
+            Element::Code => Some(Colour::Green),
+            Element::Link => Some(Colour::Blue),
+            Element::Marker => Some(Colour::Magenta),
+            Element::Match => Some(Colour::Yellow),
+            Element::Starred => Some(Colour::Yellow),
+            Element::Message => Some(Colour::Yellow),
+            Element::Error => Some(Colour::Red),
             Element::Meta | Element::Selected | Element::Unread | Element::Status | Element::Border => None,
         }
     }
@@ -104,7 +126,7 @@ impl Element {
 /// A colour (or none) for each element.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
-    colours: [Option<Color>; Element::ALL.len()],
+    colours: [Option<Colour>; Element::ALL.len()],
 }
 
 impl Default for Theme {
@@ -115,11 +137,11 @@ impl Default for Theme {
 
 impl Theme {
     /// The colour of `element`; `None`: the terminal's own.
-    pub fn colour(&self, element: Element) -> Option<Color> {
+    pub fn colour(&self, element: Element) -> Option<Colour> {
         self.colours[element.index()]
     }
 
-    pub fn set(&mut self, element: Element, colour: Option<Color>) {
+    pub fn set(&mut self, element: Element, colour: Option<Colour>) {
         self.colours[element.index()] = colour;
     }
 
@@ -141,23 +163,23 @@ pub fn no_color_requested() -> bool {
 }
 
 /// The colour names, each with its colour, in the order messages list them.
-const NAMES: [(&str, Color); 16] = [
-    ("black", Color::Black),
-    ("red", Color::Red),
-    ("green", Color::Green),
-    ("yellow", Color::Yellow),
-    ("blue", Color::Blue),
-    ("magenta", Color::Magenta),
-    ("cyan", Color::Cyan),
-    ("gray", Color::Gray),
-    ("dark-gray", Color::DarkGray),
-    ("light-red", Color::LightRed),
-    ("light-green", Color::LightGreen),
-    ("light-yellow", Color::LightYellow),
-    ("light-blue", Color::LightBlue),
-    ("light-magenta", Color::LightMagenta),
-    ("light-cyan", Color::LightCyan),
-    ("white", Color::White),
+const NAMES: [(&str, Colour); 16] = [
+    ("black", Colour::Black),
+    ("red", Colour::Red),
+    ("green", Colour::Green),
+    ("yellow", Colour::Yellow),
+    ("blue", Colour::Blue),
+    ("magenta", Colour::Magenta),
+    ("cyan", Colour::Cyan),
+    ("gray", Colour::Gray),
+    ("dark-gray", Colour::DarkGray),
+    ("light-red", Colour::LightRed),
+    ("light-green", Colour::LightGreen),
+    ("light-yellow", Colour::LightYellow),
+    ("light-blue", Colour::LightBlue),
+    ("light-magenta", Colour::LightMagenta),
+    ("light-cyan", Colour::LightCyan),
+    ("white", Colour::White),
 ];
 
 /// What a colour may be, for messages.
@@ -168,14 +190,14 @@ pub const EXPECTED: &str = "a colour name (black, red, green, yellow, blue, mage
 /// A colour from its config spelling: a name (case, `-`, `_` and spaces
 /// ignored; `grey` too), `none`/`default` (no colour), `#rrggbb`, or an
 /// index from 0 to 255. `Err` holds a message.
-pub fn parse_colour(spec: &str) -> Result<Option<Color>, String> {
+pub fn parse_colour(spec: &str) -> Result<Option<Colour>, String> {
     let spec = spec.trim();
     if let Some(hex) = spec.strip_prefix('#') {
         return parse_hex(hex).map(Some).ok_or_else(|| format!("`#{hex}` is not a colour; write #rrggbb"));
     }
     if !spec.is_empty() && spec.bytes().all(|b| b.is_ascii_digit()) {
         return match spec.parse::<u8>() {
-            Ok(index) => Ok(Some(Color::Indexed(index))),
+            Ok(index) => Ok(Some(Colour::Indexed(index))),
             Err(_) => Err(format!("colour number {spec} is not from 0 to 255")),
         };
     }
@@ -192,26 +214,26 @@ pub fn parse_colour(spec: &str) -> Result<Option<Color>, String> {
 }
 
 /// An index from the config as a colour.
-pub fn indexed(index: i128) -> Result<Option<Color>, String> {
+pub fn indexed(index: i128) -> Result<Option<Colour>, String> {
     u8::try_from(index)
-        .map(|i| Some(Color::Indexed(i)))
+        .map(|i| Some(Colour::Indexed(i)))
         .map_err(|_| format!("colour number {index} is not from 0 to 255"))
 }
 
-fn parse_hex(hex: &str) -> Option<Color> {
+fn parse_hex(hex: &str) -> Option<Colour> {
     if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     let byte = |at: usize| hex.get(at..at + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
-    Some(Color::Rgb(byte(0)?, byte(2)?, byte(4)?))
+    Some(Colour::Rgb(byte(0)?, byte(2)?, byte(4)?))
 }
 
 /// How the config writes `colour` (the inverse of [`parse_colour`]).
-pub fn colour_spec(colour: Option<Color>) -> String {
+pub fn colour_spec(colour: Option<Colour>) -> String {
     match colour {
-        None | Some(Color::Reset) => "none".to_owned(),
-        Some(Color::Rgb(r, g, b)) => format!("#{r:02x}{g:02x}{b:02x}"),
-        Some(Color::Indexed(i)) => i.to_string(),
+        None => "none".to_owned(),
+        Some(Colour::Rgb(r, g, b)) => format!("#{r:02x}{g:02x}{b:02x}"),
+        Some(Colour::Indexed(i)) => i.to_string(),
         Some(other) => NAMES
             .iter()
             .find(|(_, c)| *c == other)
@@ -226,17 +248,17 @@ mod tests {
 
     #[test]
     fn names_hex_and_numbers() {
-        assert_eq!(parse_colour("yellow"), Ok(Some(Color::Yellow)));
-        assert_eq!(parse_colour("Light-Blue"), Ok(Some(Color::LightBlue)));
-        assert_eq!(parse_colour("dark_grey"), Ok(Some(Color::DarkGray)));
-        assert_eq!(parse_colour("darkgray"), Ok(Some(Color::DarkGray)));
+        assert_eq!(parse_colour("yellow"), Ok(Some(Colour::Yellow)));
+        assert_eq!(parse_colour("Light-Blue"), Ok(Some(Colour::LightBlue)));
+        assert_eq!(parse_colour("dark_grey"), Ok(Some(Colour::DarkGray)));
+        assert_eq!(parse_colour("darkgray"), Ok(Some(Colour::DarkGray)));
         assert_eq!(parse_colour("none"), Ok(None));
         assert_eq!(parse_colour("default"), Ok(None));
-        assert_eq!(parse_colour("#FF8000"), Ok(Some(Color::Rgb(255, 128, 0))));
-        assert_eq!(parse_colour("#0a0b0c"), Ok(Some(Color::Rgb(10, 11, 12))));
-        assert_eq!(parse_colour("208"), Ok(Some(Color::Indexed(208))));
-        assert_eq!(parse_colour("0"), Ok(Some(Color::Indexed(0))));
-        assert_eq!(indexed(255), Ok(Some(Color::Indexed(255))));
+        assert_eq!(parse_colour("#FF8000"), Ok(Some(Colour::Rgb(255, 128, 0))));
+        assert_eq!(parse_colour("#0a0b0c"), Ok(Some(Colour::Rgb(10, 11, 12))));
+        assert_eq!(parse_colour("208"), Ok(Some(Colour::Indexed(208))));
+        assert_eq!(parse_colour("0"), Ok(Some(Colour::Indexed(0))));
+        assert_eq!(indexed(255), Ok(Some(Colour::Indexed(255))));
         assert!(indexed(256).is_err());
         assert!(indexed(-1).is_err());
     }
@@ -260,7 +282,7 @@ mod tests {
             assert_eq!(colour_spec(Some(colour)), name);
             assert_eq!(parse_colour(name), Ok(Some(colour)));
         }
-        for colour in [None, Some(Color::Rgb(1, 2, 254)), Some(Color::Indexed(17))] {
+        for colour in [None, Some(Colour::Rgb(1, 2, 254)), Some(Colour::Indexed(17))] {
             assert_eq!(parse_colour(&colour_spec(colour)), Ok(colour));
         }
     }
@@ -273,12 +295,12 @@ mod tests {
         }
         assert_eq!(Element::by_name("titles"), None);
         let theme = Theme::default();
-        assert_eq!(theme.colour(Element::Title), Some(Color::Yellow));
-        assert_eq!(theme.colour(Element::Heading), Some(Color::Cyan));
-        assert_eq!(theme.colour(Element::Code), Some(Color::Green));
-        assert_eq!(theme.colour(Element::Link), Some(Color::Blue));
-        assert_eq!(theme.colour(Element::Marker), Some(Color::Magenta));
-        assert_eq!(theme.colour(Element::Error), Some(Color::Red));
+        assert_eq!(theme.colour(Element::Title), Some(Colour::Yellow));
+        assert_eq!(theme.colour(Element::Heading), Some(Colour::Cyan));
+        assert_eq!(theme.colour(Element::Code), Some(Colour::Green));
+        assert_eq!(theme.colour(Element::Link), Some(Colour::Blue));
+        assert_eq!(theme.colour(Element::Marker), Some(Colour::Magenta));
+        assert_eq!(theme.colour(Element::Error), Some(Colour::Red));
         assert_eq!(theme.colour(Element::Selected), None);
     }
 
@@ -288,7 +310,7 @@ mod tests {
         assert!(Element::ALL.iter().all(|e| theme.colour(*e).is_none()));
         assert_eq!(Theme::default().with_no_color(false), Theme::default());
         let mut theme = Theme::default();
-        theme.set(Element::Border, Some(Color::Indexed(8)));
-        assert_eq!(theme.colour(Element::Border), Some(Color::Indexed(8)));
+        theme.set(Element::Border, Some(Colour::Indexed(8)));
+        assert_eq!(theme.colour(Element::Border), Some(Colour::Indexed(8)));
     }
 }

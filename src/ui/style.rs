@@ -1,7 +1,7 @@
 //! How the document's styles look on screen: one palette, used by the
 //! reader (ratatui) and by `folio show` (plain ANSI).
 
-use crate::config::{Element, Theme};
+use crate::config::{Colour, Element, Theme};
 use crate::document::Style as TextStyle;
 use ratatui::style::{Color, Modifier, Style};
 use std::sync::OnceLock;
@@ -16,7 +16,31 @@ pub fn set_theme(theme: Theme) {
 
 /// The colour of `element`, if it has one.
 pub fn colour(element: Element) -> Option<Color> {
-    THEME.get_or_init(Theme::default).colour(element)
+    THEME.get_or_init(Theme::default).colour(element).map(terminal_colour)
+}
+
+/// config.toml's colour as ratatui's.
+fn terminal_colour(colour: Colour) -> Color {
+    match colour {
+        Colour::Black => Color::Black,
+        Colour::Red => Color::Red,
+        Colour::Green => Color::Green,
+        Colour::Yellow => Color::Yellow,
+        Colour::Blue => Color::Blue,
+        Colour::Magenta => Color::Magenta,
+        Colour::Cyan => Color::Cyan,
+        Colour::Gray => Color::Gray,
+        Colour::DarkGray => Color::DarkGray,
+        Colour::LightRed => Color::LightRed,
+        Colour::LightGreen => Color::LightGreen,
+        Colour::LightYellow => Color::LightYellow,
+        Colour::LightBlue => Color::LightBlue,
+        Colour::LightMagenta => Color::LightMagenta,
+        Colour::LightCyan => Color::LightCyan,
+        Colour::White => Color::White,
+        Colour::Indexed(n) => Color::Indexed(n),
+        Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
 }
 
 /// The default look with `element`'s colour, if any.

@@ -3,11 +3,11 @@
 //! defaults kept); the folders and NO_COLOR from the environment.
 
 use folio::config::{
-    self, Config, ConfigProblem, Element, Paths, Theme, load, no_color_requested, paths, paths_with, write_default,
+    self, Colour, Config, ConfigProblem, Element, Paths, Theme, load, no_color_requested, paths, paths_with,
+    write_default,
 };
 use folio::model::{Command, Key, SortOrder};
 use proptest::prelude::*;
-use ratatui::style::Color;
 use std::path::{Path, PathBuf};
 
 /// `text` written to config.toml in a fresh folder, and loaded.
@@ -113,13 +113,13 @@ help = []
     assert_eq!(config.reading_width, Some(72));
     assert_eq!(config.ambiguous_width, 2);
     let theme = &config.theme;
-    assert_eq!(theme.colour(Element::Title), Some(Color::LightRed));
-    assert_eq!(theme.colour(Element::Heading), Some(Color::Rgb(0, 255, 128)));
-    assert_eq!(theme.colour(Element::Code), Some(Color::Indexed(244)));
+    assert_eq!(theme.colour(Element::Title), Some(Colour::LightRed));
+    assert_eq!(theme.colour(Element::Heading), Some(Colour::Rgb(0, 255, 128)));
+    assert_eq!(theme.colour(Element::Code), Some(Colour::Indexed(244)));
     assert_eq!(theme.colour(Element::Link), None);
-    assert_eq!(theme.colour(Element::Border), Some(Color::DarkGray));
+    assert_eq!(theme.colour(Element::Border), Some(Colour::DarkGray));
     // Untouched elements keep today's palette.
-    assert_eq!(theme.colour(Element::Marker), Some(Color::Magenta));
+    assert_eq!(theme.colour(Element::Marker), Some(Colour::Magenta));
     assert_eq!(
         config.keys,
         [
@@ -189,11 +189,11 @@ fn a_bad_colour_keeps_that_elements_default() {
     assert_eq!(problems[0].key.as_deref(), Some("theme.code"));
     assert!(problems[0].message.contains("0 to 255"), "{}", problems[0]);
     assert_eq!(problems[1].key.as_deref(), Some("theme.match"));
-    assert_eq!(config2.theme.colour(Element::Code), Some(Color::Green));
-    assert_eq!(config2.theme.colour(Element::Match), Some(Color::Yellow));
-    assert_eq!(config2.theme.colour(Element::Unread), Some(Color::Cyan));
-    assert_eq!(config.theme.colour(Element::Title), Some(Color::Red));
-    assert_eq!(config.theme.colour(Element::Link), Some(Color::Blue));
+    assert_eq!(config2.theme.colour(Element::Code), Some(Colour::Green));
+    assert_eq!(config2.theme.colour(Element::Match), Some(Colour::Yellow));
+    assert_eq!(config2.theme.colour(Element::Unread), Some(Colour::Cyan));
+    assert_eq!(config.theme.colour(Element::Title), Some(Colour::Red));
+    assert_eq!(config.theme.colour(Element::Link), Some(Colour::Blue));
 }
 
 #[test]
@@ -255,7 +255,7 @@ fn no_color_turns_every_colour_off() {
     assert_eq!(theme, Theme::no_color());
     assert!(Element::ALL.iter().all(|e| theme.colour(*e).is_none()));
     let kept = Theme::default().with_no_color(false);
-    assert_eq!(kept.colour(Element::Title), Some(Color::Yellow));
+    assert_eq!(kept.colour(Element::Title), Some(Colour::Yellow));
 }
 
 #[test]
