@@ -13,7 +13,7 @@
 mod common;
 
 use common::env_number;
-use folio::app::{Action, App};
+use folio::app::{Action, App, Moment};
 use folio::file::ReaderScratch;
 use folio::library::load;
 use folio::loader::{Loaded, read_changes};
@@ -40,10 +40,10 @@ fn run() -> Result<(), String> {
     let corpus = common::corpus_dir()?;
     let burst = env_number("FOLIO_BENCH_BURST", 10_000)?;
     let library = load(std::slice::from_ref(&corpus));
-    let mut app = App::new((120, 40));
+    let mut app = App::new((120, 40), Moment::now());
     app.update(Action::Loaded(library.articles.into_iter().map(Loaded::from).collect()));
     app.update(Action::LoadFinished);
-    let before = app.article_count();
+    let before = app.list.article_count();
     println!("{before} articles open; a burst of {burst} new files, then their deletion");
 
     // Inside the library (hidden folders are not read, so a plain name),
@@ -60,13 +60,13 @@ fn run() -> Result<(), String> {
     }
     let roots = [corpus.clone()];
     let added = measure(&mut app, &roots, &paths)?;
-    if app.article_count() != before + burst {
-        return Err(format!("the list has {} articles, not {}", app.article_count(), before + burst));
+    if app.list.article_count() != before + burst {
+        return Err(format!("the list has {} articles, not {}", app.list.article_count(), before + burst));
     }
     std::fs::remove_dir_all(&folder).map_err(|e| format!("cannot remove {}: {e}", folder.display()))?;
     let removed = measure(&mut app, &roots, &BTreeSet::from([folder.clone()]))?;
-    if app.article_count() != before {
-        return Err(format!("{} articles left, not {before}", app.article_count()));
+    if app.list.article_count() != before {
+        return Err(format!("{} articles left, not {before}", app.list.article_count()));
     }
     println!();
     println!("{:<34} {:>10} {:>10} {:>12}", "", "batches", "longest", "whole burst");
@@ -92,7 +92,7 @@ fn measure(app: &mut App, roots: &[PathBuf], paths: &BTreeSet<PathBuf>) -> Resul
         app.update(Action::LibraryChanged(changes));
         longest = longest.max(update.elapsed());
     }
-    println!("{count} batch(es); now {} articles", app.article_count());
+    println!("{count} batch(es); now {} articles", app.list.article_count());
     Ok((count, longest, start.elapsed()))
 }
 

@@ -41,7 +41,7 @@ mod common;
 use common::{count_lines, env_number, median, min, time, verdict};
 
 use folio::Article;
-use folio::app::{Action, App, Effect};
+use folio::app::{Action, App, Effect, Moment};
 use folio::loader::Loaded;
 use folio::search::{self, BodySource};
 use folio::width::fit;
@@ -123,7 +123,7 @@ fn run() -> Result<(), String> {
     let (mut app, feed_time) = app_with(shuffled(library.articles));
     println!(
         "App fed {} articles in shuffled (arrival) order: Loaded + LoadFinished took {:.1} ms",
-        app.articles.len(),
+        app.list.store.len(),
         ms(feed_time)
     );
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).map_err(|e| e.to_string())?;
@@ -154,7 +154,8 @@ fn run() -> Result<(), String> {
 
     // (b) Full text: folio list --query body:TERM against rg -l TERM.
     println!();
-    let sources: Vec<BodySource> = app.articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a, None)).collect();
+    let sources: Vec<BodySource> =
+        app.list.store.articles().enumerate().map(|(i, a)| BodySource::of(i, a, None)).collect();
     let full_text = full_text(&dir, &sources, rounds)?;
 
     // (c) Typing while a body search runs.
@@ -346,7 +347,7 @@ struct Key {
 /// The articles handed to a new `App` as the reader's loader does, in one
 /// batch; returns it and how long that took.
 fn app_with(articles: Vec<Article>) -> (App, Duration) {
-    let mut app = App::new(SIZE);
+    let mut app = App::new(SIZE, Moment::now());
     let batch = articles.into_iter().map(Loaded::from).collect();
     let start = Instant::now();
     app.update(Action::Loaded(batch));
@@ -399,10 +400,10 @@ fn type_queries(
             let start = Instant::now();
             terminal.draw(|frame| folio::ui::draw(frame, app)).map_err(|e| e.to_string())?;
             let draw = start.elapsed();
-            keys.push(Key { query: i, typing, update, draw, shown: app.visible.len() });
+            keys.push(Key { query: i, typing, update, draw, shown: app.list.visible.len() });
         }
-        if !app.filter.is_empty() {
-            return Err(format!("the filter is {:?} after erasing {:?}", app.filter, query.text));
+        if !app.list.filter.is_empty() {
+            return Err(format!("the filter is {:?} after erasing {:?}", app.list.filter, query.text));
         }
     }
     Ok(keys)
@@ -521,7 +522,7 @@ fn reader_body_search(app: &mut App, terminal: &mut Terminal<TestBackend>) -> Re
     })?;
     let took = start.elapsed();
     app.update(Action::BodySearchDone { generation });
-    let shown = app.visible.len();
+    let shown = app.list.visible.len();
     app.update(Action::FilterCancel);
     if updates.is_empty() {
         updates.push(Duration::ZERO);
@@ -645,7 +646,7 @@ fn profile(only: &str, articles: Vec<Article>, queries: &[Typed], budget: Durati
             let (mut app, _) = app_with(shuffled(articles));
             let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).map_err(|e| e.to_string())?;
             let sources: Vec<BodySource> =
-                app.articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a, None)).collect();
+                app.list.store.articles().enumerate().map(|(i, a)| BodySource::of(i, a, None)).collect();
             let (keys, passes) = type_during_search(&mut app, &mut terminal, queries, &sources)?;
             let updates: Vec<Duration> = keys.iter().map(|k| k.update).collect();
             println!(

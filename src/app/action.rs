@@ -1,10 +1,36 @@
-//! What can happen to the app (actions, from keys, the mouse and the
-//! loader) and what it asks the outside world to do (effects).
+//! What can happen to the app (actions: keys, the mouse, the loader, the
+//! clock, the outside world's answers) and what it asks the outside world
+//! to do (effects). Time comes in as an action too, so `update` reads no
+//! clock.
 
 pub use crate::model::Command;
 
 use crate::document::Document;
 use crate::loader::Loaded;
+use crate::model::Problem;
+use jiff::Timestamp;
+use std::time::Instant;
+
+/// A moment, read from both clocks by the shell: the monotonic one for
+/// timers, the wall clock for dates (`newer:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    pub instant: Instant,
+    pub time: Timestamp,
+}
+
+impl Moment {
+    /// The moment now (for the shell and for tests; the app never asks).
+    pub fn now() -> Moment {
+        Moment { instant: Instant::now(), time: Timestamp::now() }
+    }
+
+    /// This moment, `by` later.
+    pub fn after(self, by: std::time::Duration) -> Moment {
+        let span = jiff::SignedDuration::try_from(by).unwrap_or(jiff::SignedDuration::MAX);
+        Moment { instant: self.instant + by, time: self.time.saturating_add(span).unwrap_or(self.time) }
+    }
+}
 
 /// Everything that changes the app.
 #[derive(Debug)]
@@ -39,8 +65,9 @@ pub enum Action {
     LoadFinished,
     /// Files changed on disk since (live reload).
     LibraryChanged(crate::loader::Changes),
-    /// Time passed (asked for by `App::next_deadline`).
-    Tick(std::time::Instant),
+    /// The time now: before anything else of a wake, and when the app
+    /// asked for it (`App::next_deadline`).
+    Tick(Moment),
     /// The body of the article asked for by `Effect::ReadArticle`.
     ArticleRead {
         article: usize,
@@ -48,6 +75,12 @@ pub enum Action {
     },
     /// The outside world's answer to an effect: a failure to show.
     Message(String),
+    /// The shell's own trouble (a bad config, a state file set aside, a
+    /// worker that failed): a message, and problems for `P`.
+    Report {
+        message: String,
+        problems: Vec<Problem>,
+    },
     /// Articles whose bodies match the body search `generation`.
     BodyHits {
         generation: u64,

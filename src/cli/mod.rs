@@ -179,9 +179,9 @@ fn keep_matching(
         if let Some(problem) = problem {
             eprintln!("folio: {problem}");
         }
-        let marks = crate::app::marks_for(&store, paths, &library.articles);
-        for (keep, marks) in keep.iter_mut().zip(marks) {
-            *keep &= query.passes_marks(marks.read, marks.starred);
+        let states = crate::state::Roots::new(paths).read_states(&store, &library.articles);
+        for (keep, state) in keep.iter_mut().zip(states) {
+            *keep &= query.passes_marks(state.read, state.starred);
         }
     }
     if query.needs_bodies() {
@@ -190,16 +190,20 @@ fn keep_matching(
             .map(|i| crate::search::BodySource::of(i, &library.articles[i], library.stamps[i]))
             .collect();
         let found = std::sync::Mutex::new(vec![false; keep.len()]);
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
         let cancel = std::sync::atomic::AtomicBool::new(false);
         let folder = places.index_cache();
         let id = index::library_id(paths);
         let body_index = folder.as_deref().and_then(|folder| index::BodyIndex::open(folder, &id));
-        crate::search::search_bodies_indexed(&candidates, query, body_index.as_ref(), threads, &cancel, &|index| {
-            if let Ok(mut found) = found.lock() {
-                found[index] = true;
-            }
-        });
+        let pace = crate::search::Pace::Flat;
+        let searched =
+            crate::search::run_body_search(&candidates, query, body_index.as_ref(), pace, &cancel, &|index| {
+                if let Ok(mut found) = found.lock() {
+                    found[index] = true;
+                }
+            });
+        if let Err(message) = searched {
+            eprintln!("folio: {message}");
+        }
         keep = found.into_inner().unwrap_or_default();
         // Worth the work: no index, or one that misses a twentieth.
         let stamped = library.stamps.iter().filter(|stamp| stamp.is_some()).count();
@@ -208,7 +212,11 @@ fn keep_matching(
             index.stale_of(keys)
         });
         if let Some(folder) = folder.filter(|_| stamped > 0 && stale * 20 > stamped) {
-            chore = Some(IndexChore { folder, id, docs: index::docs_of(&library.articles, &library.stamps) });
+            chore = Some(IndexChore {
+                folder,
+                id,
+                docs: index::docs_of(library.articles.iter().zip(library.stamps.iter().copied())),
+            });
         }
     }
     let kept: Vec<usize> = (0..library.articles.len()).filter(|&i| keep.get(i).copied().unwrap_or(false)).collect();

@@ -185,6 +185,50 @@ impl BodySource {
     }
 }
 
+/// Who waits for a body search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pace {
+    /// A person typing: one core is left for the keys.
+    BesideTyping,
+    /// A command that waits for the answer: every core, twice over (a cold
+    /// page cache makes reading wait on the disk).
+    Flat,
+}
+
+impl Pace {
+    /// Threads a body search reads with.
+    pub fn threads(self) -> usize {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        match self {
+            Pace::BesideTyping => cores.saturating_sub(1).max(1),
+            Pace::Flat => cores * 2,
+        }
+    }
+}
+
+/// The body search of the reader and of `folio list --query`: the body
+/// index first where there is one, then the bodies it cannot rule out,
+/// on `pace`'s threads, telling `found` each match as it is found. A panic
+/// inside is caught and returned as its message (the caller reports it;
+/// the search is over either way).
+pub fn run_body_search(
+    sources: &[BodySource],
+    query: &Query,
+    index: Option<&BodyIndex>,
+    pace: Pace,
+    cancel: &AtomicBool,
+    found: &(dyn Fn(usize) + Sync),
+) -> Result<(), String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        search_bodies_indexed(sources, query, index, pace.threads(), cancel, found)
+    }))
+    .map_err(|panic| {
+        let message =
+            panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()));
+        format!("the body search failed (an internal error; please report it): {}", message.unwrap_or_default())
+    })
+}
+
 /// `search_bodies`, asking the body index first where there is one: what
 /// it rules out is not read, what it knows matches is found at once, and
 /// only the rest (and whatever it does not know as it is now) is read.

@@ -12,7 +12,9 @@ mod pinyin;
 mod pinyin_key;
 pub mod query;
 
-pub use body::{BodySource, body_matches, body_passes, body_text, search_bodies, search_bodies_indexed};
+pub use body::{
+    BodySource, Pace, body_matches, body_passes, body_text, run_body_search, search_bodies, search_bodies_indexed,
+};
 pub use columns::Columns;
 pub use fold::fold;
 pub use query::{Clause, Query, Test, parse};

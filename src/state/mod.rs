@@ -38,9 +38,11 @@ mod key;
 mod lock;
 mod merge;
 mod model;
+mod roots;
 
 pub use key::relative_key;
 pub use model::{ArticleState, Last, LibraryState, Position};
+pub use roots::{FINISHED, ReadState, Roots, StateKey, part_way};
 
 use disk::Seen;
 use key::root_key;

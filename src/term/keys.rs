@@ -10,7 +10,7 @@ pub fn action_for(event: Event, app: &App) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(key, app),
         // Pasted text goes to the filter (starting one): the way CJK text often arrives.
-        Event::Paste(text) if app.editing_find => Some(Action::FindText(text)),
+        Event::Paste(text) if app.reading.editing_find => Some(Action::FindText(text)),
         Event::Paste(text) => Some(Action::FilterText(text)),
         Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
         Event::Mouse(mouse) => match mouse.kind {
@@ -25,7 +25,7 @@ pub fn action_for(event: Event, app: &App) -> Option<Action> {
 
 fn key_action(event: KeyEvent, app: &App) -> Option<Action> {
     let key = key_of(event)?;
-    if app.editing_find {
+    if app.reading.editing_find {
         return match key {
             Key::Enter => Some(Action::FindAccept),
             Key::Esc => Some(Action::FindCancel),
@@ -35,7 +35,7 @@ fn key_action(event: KeyEvent, app: &App) -> Option<Action> {
             _ => None,
         };
     }
-    if app.editing_filter {
+    if app.list.editing_filter {
         return match key {
             Key::Enter => Some(Action::FilterAccept),
             Key::Esc => Some(Action::FilterCancel),
@@ -46,7 +46,7 @@ fn key_action(event: KeyEvent, app: &App) -> Option<Action> {
             _ => None,
         };
     }
-    if let Some(overlay) = app.overlay {
+    if let Some(overlay) = app.panels.overlay {
         let panel = matches!(overlay, Overlay::Images { .. } | Overlay::Links { .. });
         if let Key::Char(digit @ '1'..='9') = key
             && panel

@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             ambiguous::widen(frame.buffer_mut(), rect);
         }
     }
-    if let Some(overlay) = app.overlay {
+    if let Some(overlay) = app.panels.overlay {
         overlay::draw(frame, app, overlay);
     }
 }

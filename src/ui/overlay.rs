@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: Overlay) {
 
 /// A bordered box of `width` × `height` cells in the middle of the screen.
 fn centred(frame: &mut Frame<'_>, app: &App, width: u16, height: u16, title: &str) -> Rect {
-    let (columns, rows) = app.size;
+    let (columns, rows) = app.screen.size;
     let width = width.min(columns);
     // Above the status bar, at least a bordered line when there is room.
     let height = height.min(rows.saturating_sub(1)).max(3).min(rows);
@@ -68,7 +68,7 @@ fn help(frame: &mut Frame<'_>, app: &App) {
     let columns = usize::from(inner.width);
     let lines: Vec<Line<'_>> = entries
         .iter()
-        .skip(app.help_top)
+        .skip(app.panels.help_top)
         .map(|(keys, what)| {
             let keys = fit(keys, key_width.min(columns / 2));
             let room = columns.saturating_sub(width(&keys) + 2);
@@ -79,16 +79,16 @@ fn help(frame: &mut Frame<'_>, app: &App) {
 }
 
 fn problems(frame: &mut Frame<'_>, app: &App, top: usize) {
-    let (columns, rows) = app.size;
-    let title = format!("{} files with problems — Esc closes", app.problems.len());
+    let (columns, rows) = app.screen.size;
+    let title = format!("{} files with problems — Esc closes", app.status.problems.len());
     let inner = centred(frame, app, columns.saturating_sub(4).max(10), rows.saturating_sub(2), &title);
     let room = usize::from(inner.width);
     let mut lines: Vec<Line<'_>> = Vec::new();
-    for problem in app.problems.iter().skip(top) {
+    for problem in app.status.problems.iter().skip(top) {
         lines.push(Line::from(Span::styled(truncate(&printable(&problem.path.to_string_lossy()), room), bold())));
         lines.push(Line::from(Span::styled(truncate(&format!("  {}", printable(&problem.message)), room), dim())));
     }
-    if app.problems.is_empty() {
+    if app.status.problems.is_empty() {
         lines.push(Line::from("Every file loaded."));
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -96,7 +96,7 @@ fn problems(frame: &mut Frame<'_>, app: &App, top: usize) {
 
 fn panel(frame: &mut Frame<'_>, app: &App, title: &str, chosen: usize) {
     let entries = app.panel_entries();
-    let area = panel_area(app.size, entries.len());
+    let area = panel_area(app.screen.size, entries.len());
     let title = format!("{title} — Enter or 1-9 opens, Esc closes");
     let inner = centred(frame, app, area.width, area.height, &title);
     let room = usize::from(inner.width);

@@ -11,8 +11,8 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     let height = usize::from(area.height);
-    let Some(reader) = &app.reader else {
-        let hint = if app.opening.is_some() { "Opening…" } else { "Select an article and press Enter" };
+    let Some(reader) = &app.reading.open else {
+        let hint = if app.reading.opening.is_some() { "Opening…" } else { "Select an article and press Enter" };
         let line = Line::from(Span::styled(crate::width::truncate(hint, usize::from(area.width)), dim()));
         frame.render_widget(
             Paragraph::new(line),

@@ -2,9 +2,10 @@
 //! the selection highlighted.
 
 use super::style::{bold, coloured, dim, selected};
-use crate::app::{App, Area, Focus, Marks, ROW_HEIGHT};
+use crate::app::{App, Area, Focus, ROW_HEIGHT};
 use crate::config::Element;
 use crate::model::Article;
+use crate::state::ReadState;
 use crate::width::{fit, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,9 +17,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     let columns = usize::from(area.width);
     let rows = usize::from(area.height) / ROW_HEIGHT;
     let mut lines: Vec<Line<'_>> = Vec::with_capacity(usize::from(area.height));
-    for position in app.list_top..(app.list_top + rows).min(app.visible.len()) {
-        let article = &app.articles[app.visible[position]];
-        let is_selected = position == app.selected;
+    let list = &app.list;
+    for position in list.top..(list.top + rows).min(list.visible.len()) {
+        let index = list.visible[position];
+        let Some(article) = list.store.get(index) else { continue };
+        let is_selected = position == list.selected;
         let highlight = if is_selected && app.focus == Focus::Sidebar {
             selected()
         } else if is_selected {
@@ -26,26 +29,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         } else {
             Default::default()
         };
-        let index = app.visible[position];
-        // Without a state store (a test), nothing is marked.
-        let state = match (&app.store, app.marks.get(index)) {
-            (Some(_), Some(marks)) => *marks,
-            _ => Marks { read: true, ..Marks::default() },
-        };
+        let state = app.read_state(index);
         // Unread titles stand out: bold, in the theme's colour.
         let highlight = if state.read {
             highlight
         } else {
             highlight.patch(coloured(Element::Unread)).add_modifier(Modifier::BOLD)
         };
-        let marks = app.title_marks(index);
+        let marks = list.title_highlights(index);
         lines.push(marked(fit(&article.title, columns), &marks, highlight));
         lines.push(details(article, state, columns));
     }
-    if app.visible.is_empty() {
-        let note = if app.loading {
+    if list.visible.is_empty() {
+        let note = if app.status.loading {
             "Loading…"
-        } else if app.filter.is_empty() {
+        } else if list.filter.is_empty() {
             "No articles here"
         } else {
             "No article matches the filter"
@@ -57,7 +55,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
 
 /// `source      42% ★ 2021-12-30`, cut to fit: the star of a starred
 /// article and how far one read part-way was read.
-fn details(article: &Article, state: Marks, columns: usize) -> Line<'static> {
+fn details(article: &Article, state: ReadState, columns: usize) -> Line<'static> {
     let date = article.date.map(|d| d.strftime("%Y-%m-%d").to_string()).unwrap_or_default();
     let source = article.author.as_deref().map(str::to_owned).unwrap_or_else(|| article.group.to_string());
     let mut flags: Vec<Span<'static>> = Vec::new();

@@ -14,8 +14,8 @@ use ratatui::widgets::Paragraph;
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     let columns = usize::from(area.width);
     let rect = Rect::new(area.x, area.y, area.width, area.height);
-    if app.editing_find {
-        let find = app.reader.as_ref().and_then(|r| r.find.as_ref());
+    if app.reading.editing_find {
+        let find = app.reading.open.as_ref().and_then(|r| r.find.as_ref());
         let text = find.map_or("", |f| f.text.as_str());
         let count = find.map(count).unwrap_or_default();
         let prompt = format!("find: {text}");
@@ -26,14 +26,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         frame.set_cursor_position(Position::new(area.x + cursor.min(area.width.saturating_sub(1)), area.y));
         return;
     }
-    if app.editing_filter {
-        let prompt = format!("/{}", app.filter);
+    if app.list.editing_filter {
+        let prompt = format!("/{}", app.list.filter);
         // Keep the end of a long filter (where the cursor is) in view.
         let shown = tail(&prompt, columns.saturating_sub(1));
         let cursor = width(&shown) as u16;
         let mut spans = vec![Span::raw(shown)];
         // A query that does not parse says why; the list keeps the last good one.
-        if let Some(error) = &app.query_error {
+        if let Some(error) = &app.list.query_error {
             let room = columns.saturating_sub(usize::from(cursor) + 3);
             if room > 5 {
                 spans.push(Span::raw("   "));
@@ -44,23 +44,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         frame.set_cursor_position(Position::new(area.x + cursor.min(area.width.saturating_sub(1)), area.y));
         return;
     }
-    let mut left = format!("{}/{} articles", app.visible.len(), app.article_count());
-    if app.loading {
-        left.push_str(&format!(" · loading {}…", app.articles.len() + app.problems.len()));
+    let mut left = format!("{}/{} articles", app.list.visible.len(), app.list.article_count());
+    if app.status.loading {
+        left.push_str(&format!(" · loading {}…", app.list.store.len() + app.status.problems.len()));
     }
-    if !app.filter.is_empty() {
-        left.push_str(&format!(" · /{}", app.filter));
+    if !app.list.filter.is_empty() {
+        left.push_str(&format!(" · /{}", app.list.filter));
     }
-    if let Some(find) = app.reader.as_ref().and_then(|r| r.find.as_ref()).filter(|f| !f.text.is_empty()) {
+    if let Some(find) = app.reading.open.as_ref().and_then(|r| r.find.as_ref()).filter(|f| !f.text.is_empty()) {
         left.push_str(&format!(" · “{}” {}", find.text, count(find)));
     }
-    if app.store.is_some() {
-        left.push_str(&format!(" · {} unread", app.unread_count()));
+    if app.state.store.is_some() {
+        left.push_str(&format!(" · {} unread", app.list.unread_count()));
     }
-    if app.searching_bodies {
+    if app.list.searching_bodies {
         left.push_str(" · searching bodies…");
     }
-    if let Some(reader) = app.reader.as_ref().filter(|_| app.panes().reader.is_some()) {
+    if let Some(reader) = app.reading.open.as_ref().filter(|_| app.panes().reader.is_some()) {
         left.push_str(&format!(" · {}%", reader.percent(app.reader_height())));
         if reader.deleted {
             left.push_str(" · deleted on disk");
@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         (None, None) => "Ctrl-c quit".to_owned(),
     };
     let hint = hint.as_str();
-    let message = app.message.as_deref().unwrap_or_default();
+    let message = app.status.message.as_deref().unwrap_or_default();
     let mut spans = vec![Span::styled(left.clone(), bold())];
     let mut used = width(&left);
     if !message.is_empty() && used + 3 < columns {

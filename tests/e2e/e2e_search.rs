@@ -4,7 +4,7 @@
 //! narrows the list as the background search reports.
 
 use crate::pty::{Library, Term};
-use folio::app::{Action, App, Effect};
+use folio::app::{Action, App, Effect, Moment};
 use folio::loader::Loaded;
 use std::path::Path;
 use std::sync::Mutex;
@@ -209,13 +209,13 @@ fn type_after_a_body_search(app: &mut App, filter: &str, more: &str) -> Vec<Effe
 #[test]
 fn an_error_after_a_body_query_keeps_its_results() {
     let library = library();
-    let mut app = App::new((100, 30));
+    let mut app = App::new((100, 30), Moment::now());
     let loaded = folio::library::load(&[library.root()]);
     app.update(Action::Loaded(loaded.articles.into_iter().map(Loaded::from).collect()));
     app.update(Action::LoadFinished);
     let effects = type_after_a_body_search(&mut app, "body:albatross", " foo:");
-    assert!(app.query_error.is_some(), "`foo:` is an error");
-    let titles: Vec<&str> = app.visible.iter().map(|&i| &*app.articles[i].title).collect();
+    assert!(app.list.query_error.is_some(), "`foo:` is an error");
+    let titles: Vec<&str> = app.list.visible.iter().map(|&i| &*app.list.store.article(i).title).collect();
     assert_eq!(titles, [QUIET], "the list keeps the last good results");
     assert!(effects.is_empty(), "the same query searched again: {effects:?}");
 }

@@ -2,7 +2,7 @@
 //! count two columns in the layout, and the screen leaves them two. One
 //! test in its own process, since the setting is for the whole run.
 
-use folio::app::{Action, App, Command, Effect};
+use folio::app::{Action, App, Command, Effect, Moment};
 use folio::file::read_body;
 use folio::library::load;
 use folio::loader::Loaded;
@@ -35,17 +35,17 @@ fn ambiguous_characters_take_two_columns_everywhere() {
     let sentence = "他说：“这是①号引文……”然后走了。";
     let body: String = (0..6).map(|_| format!("<p>{}</p>", sentence.repeat(4))).collect();
     std::fs::write(dir.path().join("a.md"), format!("---\ntitle: “引号”标题……①②③\n---\n{body}")).expect("write");
-    let mut app = App::new((100, 30));
+    let mut app = App::new((100, 30), Moment::now());
     let library = load(&[dir.path().to_owned()]);
     app.update(Action::Loaded(library.articles.into_iter().map(Loaded::from).collect()));
     app.update(Action::LoadFinished);
     let effects = app.update(Action::Command(Command::Open));
     let [Effect::ReadArticle(i)] = effects[..] else { panic!("expected one read, got {effects:?}") };
-    let body = read_body(&app.articles[i]).expect("body");
-    let document = folio::page::page(&app.articles[i], &body);
+    let body = read_body(app.list.store.article(i)).expect("body");
+    let document = folio::page::page(app.list.store.article(i), &body);
     app.update(Action::ArticleRead { article: i, document: Ok(document) });
 
-    let reader = app.reader.as_ref().expect("open");
+    let reader = app.reading.open.as_ref().expect("open");
     for line in &reader.layout.lines {
         let text: String = line.spans.iter().map(|s| s.text.as_str()).collect();
         assert!(text.width_cjk() <= reader.layout.width, "{text:?} is wider than {}", reader.layout.width);

@@ -2,7 +2,7 @@
 //! both panes, the selection kept in view, the mouse, `o` and `i`, opening while loading, stale reads, tiny sizes.
 
 use folio::app::Command::{self, *};
-use folio::app::{Action, App, Effect, Focus, Overlay, panel_area, reader_text_width};
+use folio::app::{Action, App, Effect, Focus, Moment, Overlay, panel_area, reader_text_width};
 use folio::file::read_body;
 use folio::library::load;
 use folio::loader::Loaded;
@@ -39,7 +39,7 @@ fn articles(n: usize) -> (TempDir, Vec<Loaded>) {
 
 fn library(n: usize, size: (u16, u16)) -> (TempDir, App) {
     let (dir, articles) = articles(n);
-    let mut app = App::new(size);
+    let mut app = App::new(size, Moment::now());
     app.update(Action::Loaded(articles));
     app.update(Action::LoadFinished);
     (dir, app)
@@ -49,8 +49,8 @@ fn library(n: usize, size: (u16, u16)) -> (TempDir, App) {
 fn serve(app: &mut App, effects: Vec<Effect>) {
     for effect in effects {
         if let Effect::ReadArticle(i) = effect {
-            let body = read_body(&app.articles[i]).expect("body");
-            let document = folio::page::page(&app.articles[i], &body);
+            let body = read_body(app.list.store.article(i)).expect("body");
+            let document = folio::page::page(app.list.store.article(i), &body);
             app.update(Action::ArticleRead { article: i, document: Ok(document) });
         }
     }
@@ -62,26 +62,26 @@ fn run(app: &mut App, command: Command) {
 }
 
 fn title(app: &App, article: usize) -> &str {
-    &app.articles[article].title
+    &app.list.store.article(article).title
 }
 
 fn open_article(app: &App) -> Option<usize> {
-    app.reader.as_ref().map(|r| r.article)
+    app.reading.open.as_ref().map(|r| r.article)
 }
 
 fn top(app: &App) -> usize {
-    app.reader.as_ref().expect("an open article").top
+    app.reading.open.as_ref().expect("an open article").top
 }
 
 /// The selection is in the list and on screen.
 fn assert_in_view(app: &App, when: &str) {
-    let (top, rows, selected) = (app.list_top, app.list_rows(), app.selected);
-    let shown = app.visible.is_empty() || (top <= selected && selected < (top + rows).min(app.visible.len()));
-    assert!(shown, "{when}: selection {selected} outside {top}..{} at {:?}", top + rows, app.size);
+    let (top, rows, selected) = (app.list.top, app.list_rows(), app.list.selected);
+    let shown = app.list.visible.is_empty() || (top <= selected && selected < (top + rows).min(app.list.visible.len()));
+    assert!(shown, "{when}: selection {selected} outside {top}..{} at {:?}", top + rows, app.screen.size);
 }
 
 fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    let mut terminal = Terminal::new(TestBackend::new(app.screen.size.0, app.screen.size.1)).expect("terminal");
     terminal.draw(|frame| folio::ui::draw(frame, app)).expect("draw");
     terminal.backend().buffer().clone()
 }
@@ -90,15 +90,15 @@ fn draw(app: &App) -> Buffer {
 fn j_and_k_open_the_next_and_previous_article_from_the_reader() {
     let (_dir, mut app) = library(5, (100, 30));
     run(&mut app, Open);
-    assert_eq!((open_article(&app), app.focus), (Some(app.visible[0]), Focus::Reader));
+    assert_eq!((open_article(&app), app.focus), (Some(app.list.visible[0]), Focus::Reader));
     run(&mut app, NextArticle);
-    assert_eq!((open_article(&app), app.selected, app.focus), (Some(app.visible[1]), 1, Focus::Reader));
+    assert_eq!((open_article(&app), app.list.selected, app.focus), (Some(app.list.visible[1]), 1, Focus::Reader));
     run(&mut app, NextArticle);
-    assert_eq!(open_article(&app), Some(app.visible[2]));
+    assert_eq!(open_article(&app), Some(app.list.visible[2]));
     run(&mut app, PreviousArticle);
     run(&mut app, PreviousArticle);
-    assert_eq!((open_article(&app), app.selected), (Some(app.visible[0]), 0));
-    assert!(title(&app, app.visible[0]).starts_with("第4篇"), "newest first");
+    assert_eq!((open_article(&app), app.list.selected), (Some(app.list.visible[0]), 0));
+    assert!(title(&app, app.list.visible[0]).starts_with("第4篇"), "newest first");
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn tab_switches_focus_only_when_an_article_is_open() {
         let panes = app.panes();
         assert_eq!((app.focus, panes.sidebar.is_some(), panes.reader.is_some()), (Focus::Reader, wide, true));
         run(&mut app, Down);
-        assert_eq!(app.selected, 0, "j scrolls the reader, not the list");
+        assert_eq!(app.list.selected, 0, "j scrolls the reader, not the list");
     }
 }
 
@@ -144,12 +144,12 @@ fn the_sidebar_resizes_and_the_reader_follows() {
     let steps = [WiderSidebar; 12].into_iter().chain([NarrowerSidebar; 16]);
     for command in steps {
         run(&mut app, command);
-        percents.push(app.sidebar_percent);
+        percents.push(app.screen.sidebar_percent);
         let panes = app.panes();
         let (sidebar, reader) = (panes.sidebar.expect("sidebar"), panes.reader.expect("reader"));
         assert_eq!(sidebar.width + 1 + reader.width, 100, "{command:?}");
-        let layout = &app.reader.as_ref().expect("open").layout;
-        assert_eq!(layout.width, reader_text_width(app.size, app.sidebar_percent), "{command:?}");
+        let layout = &app.reading.open.as_ref().expect("open").layout;
+        assert_eq!(layout.width, reader_text_width(app.screen.size, app.screen.sidebar_percent), "{command:?}");
         assert!(layout.width + 3 <= usize::from(reader.width));
         for line in &layout.lines {
             assert!(line.width() <= layout.width, "{:?} at {}", line.text(), layout.width);
@@ -168,7 +168,7 @@ fn paging_in_the_sidebar() {
     let commands = [PageDown, HalfPageDown, PageDown, PageDown, HalfPageUp, PageUp, PageUp, HalfPageUp, Bottom, Top];
     for (command, selected) in commands.into_iter().zip([14, 21, 35, 39, 32, 18, 4, 0, 39, 0]) {
         run(&mut app, command);
-        assert_eq!(app.selected, selected, "{command:?}");
+        assert_eq!(app.list.selected, selected, "{command:?}");
         assert_in_view(&app, &format!("{command:?}"));
     }
 }
@@ -180,7 +180,7 @@ fn paging_in_the_reader() {
         run(&mut app, Open);
         let height = app.reader_height();
         assert_eq!(height, usize::from(size.1) - 1);
-        let lines = app.reader.as_ref().expect("open").layout.lines.len();
+        let lines = app.reading.open.as_ref().expect("open").layout.lines.len();
         let last = lines - height;
         assert!(last > 3 * height, "the body is long enough to page");
         let half = height / 2;
@@ -191,7 +191,7 @@ fn paging_in_the_reader() {
             run(&mut app, command);
             assert_eq!(top(&app), expected, "{command:?} at {size:?}");
         }
-        assert_eq!(app.selected, 0, "paging the reader leaves the list alone");
+        assert_eq!(app.list.selected, 0, "paging the reader leaves the list alone");
     }
 }
 
@@ -231,7 +231,7 @@ fn back_from_a_narrow_reader_fills_the_list() {
     run(&mut app, Bottom);
     run(&mut app, Open);
     run(&mut app, Back);
-    assert_eq!(app.list_top, 10 - app.list_rows(), "the last page of the list, full");
+    assert_eq!(app.list.top, 10 - app.list_rows(), "the last page of the list, full");
 }
 
 #[test]
@@ -241,23 +241,23 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     let panes = app.panes();
     let (sidebar, reader) = (panes.sidebar.expect("sidebar"), panes.reader.expect("reader"));
     app.update(Action::Scroll { column: reader.x + 5, row: 3, lines: 2 });
-    assert_eq!((top(&app), app.selected), (6, 0), "three lines a notch");
+    assert_eq!((top(&app), app.list.selected), (6, 0), "three lines a notch");
     app.update(Action::Scroll { column: sidebar.x, row: 10, lines: 3 });
-    assert_eq!((top(&app), app.selected), (6, 3));
+    assert_eq!((top(&app), app.list.selected), (6, 3));
     app.update(Action::Scroll { column: sidebar.width, row: 10, lines: 1 });
     app.update(Action::Scroll { column: 50, row: panes.status.y, lines: 1 });
-    assert_eq!((top(&app), app.selected), (6, 3), "the rule and the status bar do not scroll");
+    assert_eq!((top(&app), app.list.selected), (6, 3), "the rule and the status bar do not scroll");
     app.update(Action::Scroll { column: 99, row: 28, lines: -5 });
     assert_eq!(top(&app), 0);
     app.update(Action::Scroll { column: 0, row: 0, lines: -50 });
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list.selected, 0);
     // Narrow: the one pane shown scrolls wherever the pointer is.
     app.update(Action::Resize(40, 12));
     app.update(Action::Scroll { column: 39, row: 0, lines: 1 });
-    assert_eq!((top(&app), app.selected), (3, 0), "focus is on the reader");
+    assert_eq!((top(&app), app.list.selected), (3, 0), "focus is on the reader");
     run(&mut app, Back);
     app.update(Action::Scroll { column: 39, row: 0, lines: 1 });
-    assert_eq!((top(&app), app.selected), (3, 1));
+    assert_eq!((top(&app), app.list.selected), (3, 1));
     assert_in_view(&app, "wheel");
 }
 
@@ -266,24 +266,24 @@ fn a_click_selects_an_article() {
     let (_dir, mut app) = library(40, (100, 30));
     run(&mut app, PageDown);
     run(&mut app, Open);
-    let list_top = app.list_top;
+    let list_top = app.list.top;
     assert!(list_top > 0);
     let sidebar = app.panes().sidebar.expect("sidebar");
     // Row 6 and row 7 are the title and details of the fourth article on screen.
     for row in [6, 7] {
         app.update(Action::Click { column: sidebar.x + 3, row });
-        assert_eq!((app.selected, app.focus), (list_top + 3, Focus::Sidebar), "row {row}");
+        assert_eq!((app.list.selected, app.focus), (list_top + 3, Focus::Sidebar), "row {row}");
     }
-    assert_eq!(open_article(&app), Some(app.visible[14]), "a click selects; it does not open");
+    assert_eq!(open_article(&app), Some(app.list.visible[14]), "a click selects; it does not open");
     let reader = app.panes().reader.expect("reader");
     app.update(Action::Click { column: reader.x + 2, row: 2 });
     assert_eq!(app.focus, Focus::Reader);
     // Below the last article of a short list, a click does nothing.
     let (_dir, mut app) = library(3, (100, 30));
     app.update(Action::Click { column: 2, row: 20 });
-    assert_eq!((app.selected, app.focus), (0, Focus::Sidebar));
+    assert_eq!((app.list.selected, app.focus), (0, Focus::Sidebar));
     app.update(Action::Click { column: 2, row: 5 });
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list.selected, 2);
     app.update(Action::Click { column: 60, row: 5 });
     assert_eq!(app.focus, Focus::Sidebar, "no article open: the reader cannot take the focus");
 }
@@ -294,7 +294,7 @@ fn images_panel(size: (u16, u16)) -> (TempDir, App) {
     run(&mut app, Bottom);
     run(&mut app, Open);
     run(&mut app, Images);
-    assert_eq!(app.overlay, Some(Overlay::Images { selected: 0 }));
+    assert_eq!(app.panels.overlay, Some(Overlay::Images { selected: 0 }));
     assert_eq!(app.panel_entries().len(), 20);
     (dir, app)
 }
@@ -302,14 +302,14 @@ fn images_panel(size: (u16, u16)) -> (TempDir, App) {
 #[test]
 fn a_click_selects_a_panel_entry_and_outside_closes_it() {
     let (_dir, mut app) = images_panel((100, 30));
-    let area = panel_area(app.size, 20);
+    let area = panel_area(app.screen.size, 20);
     app.update(Action::Click { column: area.x + 4, row: area.y + 1 + 2 * 2 });
-    assert_eq!(app.overlay, Some(Overlay::Images { selected: 2 }));
+    assert_eq!(app.panels.overlay, Some(Overlay::Images { selected: 2 }));
     app.update(Action::Click { column: area.x + 4, row: area.y + 2 + 2 * 4 });
-    assert_eq!(app.overlay, Some(Overlay::Images { selected: 4 }), "the URL row belongs to its entry");
+    assert_eq!(app.panels.overlay, Some(Overlay::Images { selected: 4 }), "the URL row belongs to its entry");
     assert_eq!(app.update(Action::Command(Open)), [Effect::Open("https://img.test/0/4.png".to_owned())]);
     app.update(Action::Click { column: 0, row: 0 });
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.panels.overlay, None);
 }
 
 #[test]
@@ -324,7 +324,7 @@ fn enter_opens_the_selected_entry_of_a_panel_opened_from_the_reader() {
 /// The number of the entry drawn on screen row `row` (`[N] …`).
 fn number_drawn_at(app: &App, row: u16) -> Option<usize> {
     let buffer = draw(app);
-    let line: String = (0..app.size.0).map(|x| buffer[(x, row)].symbol()).collect();
+    let line: String = (0..app.screen.size.0).map(|x| buffer[(x, row)].symbol()).collect();
     let start = line.find('[')? + 1;
     line[start..].split(']').next()?.parse().ok()
 }
@@ -335,13 +335,13 @@ fn a_click_on_a_scrolled_panel_selects_the_entry_drawn_there() {
     for _ in 0..15 {
         run(&mut app, Down);
     }
-    assert_eq!(app.overlay, Some(Overlay::Images { selected: 15 }));
-    let area = panel_area(app.size, 20);
+    assert_eq!(app.panels.overlay, Some(Overlay::Images { selected: 15 }));
+    let area = panel_area(app.screen.size, 20);
     let row = area.y + 1;
     let drawn = number_drawn_at(&app, row).expect("an entry on the panel's first row");
     assert!(drawn > 1, "the panel is scrolled");
     app.update(Action::Click { column: area.x + 4, row });
-    assert_eq!(app.overlay, Some(Overlay::Images { selected: drawn - 1 }));
+    assert_eq!(app.panels.overlay, Some(Overlay::Images { selected: drawn - 1 }));
 }
 
 #[test]
@@ -349,10 +349,10 @@ fn o_opens_the_original_link_when_there_is_one() {
     let (_dir, mut app) = library(3, (100, 30));
     // The newest is article 2 (even: a link); then article 1 (no link).
     assert_eq!(app.update(Action::Command(OpenOriginal)), [Effect::Open("https://example.test/2".to_owned())]);
-    assert_eq!(app.message.as_deref(), Some("Opening https://example.test/2"));
+    assert_eq!(app.status.message.as_deref(), Some("Opening https://example.test/2"));
     run(&mut app, Down);
     assert_eq!(app.update(Action::Command(OpenOriginal)), []);
-    assert_eq!((app.overlay, app.message.as_deref()), (None, Some("This article has no original link")));
+    assert_eq!((app.panels.overlay, app.status.message.as_deref()), (None, Some("This article has no original link")));
     // While an article is open, `o` means that article, wherever the selection is.
     run(&mut app, Down);
     run(&mut app, Open);
@@ -360,7 +360,7 @@ fn o_opens_the_original_link_when_there_is_one() {
     run(&mut app, Up);
     assert_eq!(app.update(Action::Command(OpenOriginal)), [Effect::Open("https://example.test/0".to_owned())]);
     run(&mut app, Down);
-    assert_eq!(app.message, None, "the next key clears the message");
+    assert_eq!(app.status.message, None, "the next key clears the message");
 }
 
 #[test]
@@ -368,7 +368,7 @@ fn i_with_no_article_open_is_a_message() {
     let (_dir, mut app) = library(3, (100, 30));
     for command in [Images, Links] {
         assert_eq!(app.update(Action::Command(command)), []);
-        assert_eq!((app.overlay, app.message.as_deref()), (None, Some("Open an article first (Enter)")));
+        assert_eq!((app.panels.overlay, app.status.message.as_deref()), (None, Some("Open an article first (Enter)")));
     }
     assert_eq!(app.update(Action::OpenNumber(1)), [], "no panel, nothing to open");
 }
@@ -378,9 +378,9 @@ fn opening_while_loading_keeps_the_same_article() {
     let (_dir, mut articles) = articles(9);
     articles.reverse();
     let mut batches: Vec<Vec<Loaded>> = (0..3).map(|_| articles.drain(..3).collect()).collect();
-    let mut app = App::new((40, 12));
+    let mut app = App::new((40, 12), Moment::now());
     app.update(Action::Loaded(batches.remove(0)));
-    assert!(app.loading);
+    assert!(app.status.loading);
     run(&mut app, Down);
     let chosen = app.selected_article().expect("selected");
     assert!(title(&app, chosen).starts_with("第1篇"));
@@ -391,10 +391,10 @@ fn opening_while_loading_keeps_the_same_article() {
         assert_eq!(app.selected_article(), Some(chosen), "newer articles arrive above");
         assert_in_view(&app, "a batch");
     }
-    assert_eq!(app.selected, 7);
+    assert_eq!(app.list.selected, 7);
     serve(&mut app, effects);
     app.update(Action::LoadFinished);
-    assert_eq!((open_article(&app), app.focus, app.loading), (Some(chosen), Focus::Reader, false));
+    assert_eq!((open_article(&app), app.focus, app.status.loading), (Some(chosen), Focus::Reader, false));
     assert_eq!(app.selected_article(), Some(chosen));
     run(&mut app, PreviousArticle);
     assert!(title(&app, open_article(&app).expect("open")).starts_with("第2篇"));
@@ -409,28 +409,28 @@ fn a_stale_read_is_ignored() {
     assert_ne!(first, second);
     serve(&mut app, first);
     assert_eq!((open_article(&app), app.focus), (None, Focus::Sidebar), "the first read came too late");
-    assert_eq!(app.opening, Some(app.visible[1]));
+    assert_eq!(app.reading.opening, Some(app.list.visible[1]));
     serve(&mut app, second.clone());
-    assert_eq!(open_article(&app), Some(app.visible[1]));
+    assert_eq!(open_article(&app), Some(app.list.visible[1]));
     serve(&mut app, second);
-    assert_eq!(app.opening, None);
+    assert_eq!(app.reading.opening, None);
     run(&mut app, PageDown);
     let before = top(&app);
     // A read nobody asked for (again) changes nothing.
-    app.update(Action::ArticleRead { article: app.visible[1], document: Err("gone".to_owned()) });
-    assert_eq!((top(&app), app.message.as_deref()), (before, None));
+    app.update(Action::ArticleRead { article: app.list.visible[1], document: Err("gone".to_owned()) });
+    assert_eq!((top(&app), app.status.message.as_deref()), (before, None));
     // A failed read of the article being opened is a message.
     let effects = app.update(Action::Command(NextArticle));
     let [Effect::ReadArticle(i)] = effects[..] else { panic!("{effects:?}") };
     app.update(Action::ArticleRead { article: i, document: Err("cannot be read".to_owned()) });
-    assert_eq!(app.message.as_deref(), Some("cannot be read"));
+    assert_eq!(app.status.message.as_deref(), Some("cannot be read"));
 }
 
 /// Draws, leaving out an overlay where `overlays_at_one_to_three_rows_do_not_panic` shows it panics.
 fn draw_but_known_bug(app: &mut App) {
-    let hidden = if (1..=3).contains(&app.size.1) { app.overlay.take() } else { None };
+    let hidden = if (1..=3).contains(&app.screen.size.1) { app.panels.overlay.take() } else { None };
     draw(app);
-    app.overlay = app.overlay.or(hidden);
+    app.panels.overlay = app.panels.overlay.or(hidden);
 }
 
 #[test]
@@ -449,7 +449,7 @@ fn tiny_sizes_never_panic() {
             run(&mut app, command);
             app.update(Action::Scroll { column: 0, row: 0, lines: 1 });
             app.update(Action::Click { column: 0, row: 0 });
-            assert!(app.reader.as_ref().is_none_or(|r| r.layout.width >= 1));
+            assert!(app.reading.open.as_ref().is_none_or(|r| r.layout.width >= 1));
             draw_but_known_bug(&mut app);
         }
         app.update(Action::Command(Filter));

@@ -1,7 +1,7 @@
 //! Whole screens of the reader drawn over ratatui's `TestBackend` at 100×30 and 40×12, as insta snapshots,
 //! each also checked cell by cell: no row wider than the terminal, every wide character in two cells.
 
-use folio::app::{Action, App, Command, Effect};
+use folio::app::{Action, App, Command, Effect, Moment};
 use folio::file::read_body;
 use folio::library::load;
 use folio::loader::Loaded;
@@ -36,7 +36,7 @@ fn feed(app: &mut App, library: Library) {
 }
 
 fn app_on(paths: &[PathBuf], size: (u16, u16)) -> App {
-    let mut app = App::new(size);
+    let mut app = App::new(size, Moment::now());
     feed(&mut app, load(paths));
     app
 }
@@ -61,20 +61,21 @@ fn own_articles(dir: &Path) {
 
 /// Selects `title` in the list, opens it and hands the app its body.
 fn open(app: &mut App, title: &str) {
-    let position = app.visible.iter().position(|&i| &*app.articles[i].title == title).expect("article listed");
+    let position =
+        app.list.visible.iter().position(|&i| &*app.list.store.article(i).title == title).expect("article listed");
     app.update(Action::Command(Command::Top));
     for _ in 0..position {
         app.update(Action::Command(Command::Down));
     }
     let effects = app.update(Action::Command(Command::Open));
     let [Effect::ReadArticle(i)] = effects[..] else { panic!("expected one read, got {effects:?}") };
-    let body = read_body(&app.articles[i]).expect("body");
-    let document = folio::page::page(&app.articles[i], &body);
+    let body = read_body(app.list.store.article(i)).expect("body");
+    let document = folio::page::page(app.list.store.article(i), &body);
     app.update(Action::ArticleRead { article: i, document: Ok(document) });
 }
 
 fn draw(app: &App) -> Buffer {
-    let (w, h) = app.size;
+    let (w, h) = app.screen.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     terminal.draw(|frame| folio::ui::draw(frame, app)).expect("draw");
     terminal.backend().buffer().clone()
@@ -154,7 +155,7 @@ fn the_checks_catch_a_half_covered_wide_character() {
 /// Snapshots the screen and checks its cells.
 fn check(name: &str, app: &App) {
     let buffer = draw(app);
-    let (w, h) = app.size;
+    let (w, h) = app.screen.size;
     insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&buffer));
     let found = faults(&buffer);
     assert!(found.is_empty(), "{name} at {w}×{h}:\n{}\n{}", found.join("\n"), text(&buffer));
@@ -166,7 +167,7 @@ fn sidebar_with_cjk_titles() {
     own_articles(dir.path());
     for size in SIZES {
         let mut app = app_on(&[sample(), dir.path().to_owned()], size);
-        assert_eq!(app.visible.len(), 9);
+        assert_eq!(app.list.visible.len(), 9);
         app.update(Action::Command(Command::Down));
         app.update(Action::Command(Command::Down));
         check("sidebar_cjk", &app);
@@ -204,7 +205,7 @@ fn a_filter_with_no_hits() {
         let mut app = app_on(&[sample()], size);
         app.update(Action::Command(Command::Filter));
         app.update(Action::FilterText("zzz".to_owned()));
-        assert!(app.visible.is_empty());
+        assert!(app.list.visible.is_empty());
         check("filter_no_hits", &app);
         app.update(Action::FilterAccept);
         check("filter_no_hits_kept", &app);
@@ -217,7 +218,7 @@ fn a_cjk_filter_with_hits() {
         let mut app = app_on(&[sample()], size);
         app.update(Action::Command(Command::Filter));
         app.update(Action::FilterText("俄罗斯 半岛".to_owned()));
-        assert_eq!(app.visible.len(), 1);
+        assert_eq!(app.list.visible.len(), 1);
         check("filter_cjk", &app);
     }
 }
@@ -228,7 +229,7 @@ fn the_images_panel() {
         let mut app = app_on(&[sample()], size);
         open(&mut app, SEED);
         app.update(Action::Command(Command::Images));
-        assert!(app.overlay.is_some(), "the seed article has images");
+        assert!(app.panels.overlay.is_some(), "the seed article has images");
         check("images_panel", &app);
         // The selection moves to the second entry: only its first row is reversed.
         app.update(Action::Command(Command::Down));
@@ -276,7 +277,7 @@ fn broken_library(size: (u16, u16)) -> App {
         problem.path = Path::new("library").join(relative);
     }
     library.problems.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut app = App::new(size);
+    let mut app = App::new(size, Moment::now());
     feed(&mut app, library);
     app
 }
@@ -285,8 +286,8 @@ fn broken_library(size: (u16, u16)) -> App {
 fn the_problems_overlay() {
     for size in SIZES {
         let mut app = broken_library(size);
-        assert_eq!(app.problems.len(), 2, "{:?}", app.problems);
-        assert_eq!(app.message.as_deref(), Some("2 files could not be read — press P"));
+        assert_eq!(app.status.problems.len(), 2, "{:?}", app.status.problems);
+        assert_eq!(app.status.message.as_deref(), Some("2 files could not be read — press P"));
         check("problems_status", &app);
         app.update(Action::Command(Command::Problems));
         check("problems", &app);
@@ -296,7 +297,7 @@ fn the_problems_overlay() {
 #[test]
 fn the_status_bar_while_loading() {
     for size in SIZES {
-        let mut app = App::new(size);
+        let mut app = App::new(size, Moment::now());
         check("loading_empty", &app);
         let mut library = load(&[sample()]);
         library.articles.truncate(3);
@@ -378,12 +379,12 @@ fn successive_frames_reach_a_terminal_intact() {
                 };
                 let effects = app.update(action);
                 if let [Effect::ReadArticle(i)] = effects[..] {
-                    let body = read_body(&app.articles[i]).expect("body");
-                    let document = folio::page::page(&app.articles[i], &body);
+                    let body = read_body(app.list.store.article(i)).expect("body");
+                    let document = folio::page::page(app.list.store.article(i), &body);
                     app.update(Action::ArticleRead { article: i, document: Ok(document) });
                 }
             }
-            if *name == "images" && app.reader.is_none() {
+            if *name == "images" && app.reading.open.is_none() {
                 open(&mut app, SEED);
                 app.update(Action::Command(Command::Images));
             }
@@ -403,7 +404,7 @@ fn the_list_shows_read_state() {
         let mut app = app_on(&[sample()], size);
         let (store, problem) = folio::state::Store::open(data.path());
         assert!(problem.is_none());
-        app.use_state(store, &[sample()]);
+        app.use_state(store, folio::state::Roots::new(&[sample()]));
         // The first article starred and read, the seed read part-way.
         app.update(Action::Command(Command::ToggleStar));
         app.update(Action::Command(Command::ToggleRead));

@@ -79,14 +79,13 @@ pub fn library_id(paths: &[PathBuf]) -> String {
     roots.join("\n")
 }
 
-/// The documents of `articles` the index can know: those loaded with a
-/// stamp (through the index cache), `stamps[i]` beside `articles[i]`.
-pub fn docs_of(articles: &[Article], stamps: &[Option<Stamp>]) -> Vec<Doc> {
+/// The documents the index can know of `articles`, each with its file's
+/// stamp if it was loaded with one (through the index cache).
+pub fn docs_of<'a>(articles: impl IntoIterator<Item = (&'a Article, Option<Stamp>)>) -> Vec<Doc> {
     articles
-        .iter()
-        .zip(stamps)
+        .into_iter()
         .filter_map(|(article, stamp)| {
-            let stamp = (*stamp)?;
+            let stamp = stamp?;
             let path = article.path();
             Some(Doc {
                 key: path.as_os_str().as_encoded_bytes().into(),

@@ -1,0 +1,227 @@
+//! What a command does where: in a box over the panes, in the list, in
+//! the reader, or anywhere.
+
+use super::panels::{Chosen, Sizes};
+use super::status::plural;
+use super::{App, Effect, Focus, Overlay, openable};
+use crate::model::Command;
+
+impl App {
+    pub(super) fn command(&mut self, command: Command) -> Vec<Effect> {
+        if self.panels.overlay.is_some() {
+            return self.overlay_command(command);
+        }
+        let page = self.page_size();
+        let half = (page / 2).max(1) as isize;
+        let page = page as isize;
+        match self.focus {
+            Focus::Sidebar => match command {
+                Command::Down => self.list.select_by(1),
+                Command::Up => self.list.select_by(-1),
+                Command::PageDown => self.list.select_by(page),
+                Command::PageUp => self.list.select_by(-page),
+                Command::HalfPageDown => self.list.select_by(half),
+                Command::HalfPageUp => self.list.select_by(-half),
+                Command::Top => self.list.select_at(0),
+                Command::Bottom => self.list.select_at(self.list.visible.len().saturating_sub(1)),
+                Command::Open => return self.open_selected(),
+                Command::Back if !self.list.filter.is_empty() => return self.list.clear_filter(self.now.time),
+                _ => return self.command_anywhere(command),
+            },
+            Focus::Reader => match command {
+                Command::Down => self.scroll_reader(1),
+                Command::Up => self.scroll_reader(-1),
+                Command::PageDown => self.scroll_reader(page),
+                Command::PageUp => self.scroll_reader(-page),
+                Command::HalfPageDown => self.scroll_reader(half),
+                Command::HalfPageUp => self.scroll_reader(-half),
+                Command::Top => self.scroll_reader(isize::MIN / 2),
+                Command::Bottom => self.scroll_reader(isize::MAX / 2),
+                Command::Back => {
+                    self.focus = Focus::Sidebar;
+                    self.relayout();
+                }
+                Command::Find => self.reading.start_find(),
+                Command::NextMatch => self.reading.step_match(1, self.reader_height()),
+                Command::PreviousMatch => self.reading.step_match(-1, self.reader_height()),
+                _ => return self.command_anywhere(command),
+            },
+        }
+        Vec::new()
+    }
+
+    /// The commands that do the same in either pane.
+    fn command_anywhere(&mut self, command: Command) -> Vec<Effect> {
+        match command {
+            Command::Quit => return vec![Effect::Quit],
+            Command::Suspend => return vec![Effect::Suspend],
+            Command::SwitchFocus => self.switch_focus(),
+            Command::NextArticle => return self.open_neighbour(1),
+            Command::PreviousArticle => return self.open_neighbour(-1),
+            Command::Filter => {
+                self.list.editing_filter = true;
+                self.focus = Focus::Sidebar;
+                self.relayout();
+            }
+            Command::Images => self.show_panel(Overlay::Images { selected: 0 }),
+            Command::Links => self.show_panel(Overlay::Links { selected: 0 }),
+            Command::OpenOriginal => return self.open_original(),
+            Command::CycleSort => {
+                self.list.order_by(self.list.order_by.next_in_reader(), self.now.time);
+                self.status.say(format!("Ordered by {}", self.list.order_by.name()));
+            }
+            Command::Groups => {
+                self.panels.show(Overlay::Groups { selected: 0 });
+                self.focus = Focus::Sidebar;
+                self.relayout();
+            }
+            Command::Help => self.panels.show(Overlay::Help),
+            Command::Problems => self.panels.show(Overlay::Problems { top: 0 }),
+            Command::ToggleRead => self.toggle_read(),
+            Command::ToggleStar => self.toggle_star(),
+            Command::MarkAllRead => self.mark_all_read(),
+            Command::WiderSidebar => self.resize_sidebar(5),
+            Command::NarrowerSidebar => self.resize_sidebar(-5),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn overlay_command(&mut self, command: Command) -> Vec<Effect> {
+        let sizes = Sizes {
+            help_lines: self.keymap.help_lines().len(),
+            problems: self.status.problems.len(),
+            entries: self.panel_entries().len(),
+            groups: match self.panels.overlay {
+                Some(Overlay::Groups { .. }) => self.groups().len(),
+                _ => 0,
+            },
+            page: self.page_size(),
+            tree_page: self.list_rows() * 2,
+        };
+        match self.panels.command(command, sizes) {
+            Chosen::Nothing => Vec::new(),
+            Chosen::Quit => vec![Effect::Quit],
+            Chosen::Entry(entry) => self.open_number(entry + 1),
+            Chosen::Group(group) => match self.groups().get(group) {
+                Some(group) => {
+                    let filter = super::groups::filter_for(&self.list.filter, &group.path);
+                    self.panels.close();
+                    self.list.set_filter(filter, self.now.time)
+                }
+                None => Vec::new(),
+            },
+        }
+    }
+
+    /// Lines or rows a page moves.
+    fn page_size(&self) -> usize {
+        let panes = self.panes();
+        let area = match self.focus {
+            Focus::Sidebar => panes.sidebar.map(|a| usize::from(a.height) / super::ROW_HEIGHT),
+            Focus::Reader => panes.reader.map(|a| usize::from(a.height)),
+        };
+        area.unwrap_or(1).max(1)
+    }
+
+    pub(super) fn scroll_reader(&mut self, lines: isize) {
+        self.reading.scroll(lines, self.reader_height());
+        self.note_position();
+    }
+
+    fn switch_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::Sidebar if self.reading.open.is_some() => Focus::Reader,
+            _ => Focus::Sidebar,
+        };
+        self.relayout();
+    }
+
+    fn resize_sidebar(&mut self, step: i16) {
+        let screen = &mut self.screen;
+        match &mut screen.sidebar_columns {
+            Some(columns) => *columns = columns.saturating_add_signed(step).clamp(10, 200),
+            None => screen.sidebar_percent = screen.sidebar_percent.saturating_add_signed(step).clamp(15, 70),
+        }
+        self.relayout();
+    }
+
+    // ----- opening -----
+
+    fn open_selected(&mut self) -> Vec<Effect> {
+        match self.list.selected_article() {
+            Some(article) => {
+                self.reading.ask(article);
+                vec![Effect::ReadArticle(article)]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// `J`/`K`: the next or previous article in the list, if there is one.
+    fn open_neighbour(&mut self, step: isize) -> Vec<Effect> {
+        let before = self.list.selected;
+        self.list.select_by(step);
+        if self.list.selected == before && self.reading.open.is_some() {
+            self.status.say(if step > 0 { "This is the last article" } else { "This is the first article" });
+            return Vec::new();
+        }
+        self.open_selected()
+    }
+
+    fn show_panel(&mut self, panel: Overlay) {
+        if self.reading.open.is_none() {
+            self.status.say("Open an article first (Enter)");
+            return;
+        }
+        self.panels.show(panel);
+        if self.panel_entries().is_empty() {
+            self.panels.close();
+            let what = if matches!(panel, Overlay::Images { .. }) { "images" } else { "links" };
+            self.status.say(format!("This article has no {what}"));
+        }
+    }
+
+    pub(super) fn open_number(&mut self, number: usize) -> Vec<Effect> {
+        let entries = self.panel_entries();
+        match entries.get(number.wrapping_sub(1)) {
+            Some((url, _)) => {
+                self.panels.choose(number - 1);
+                self.open(url)
+            }
+            None => {
+                self.status.say(format!("There is no number {number} here"));
+                Vec::new()
+            }
+        }
+    }
+
+    fn open_original(&mut self) -> Vec<Effect> {
+        let article = self.reading.article().or_else(|| self.list.selected_article());
+        match article.and_then(|a| self.list.store.get(a)).and_then(|a| a.link.clone()) {
+            Some(link) => self.open(&link),
+            None => {
+                self.status.say("This article has no original link");
+                Vec::new()
+            }
+        }
+    }
+
+    fn open(&mut self, url: &str) -> Vec<Effect> {
+        match openable(url) {
+            Ok(target) => {
+                self.status.say(format!("Opening {target}"));
+                vec![Effect::Open(target)]
+            }
+            Err(message) => {
+                self.status.say(message);
+                Vec::new()
+            }
+        }
+    }
+
+    /// `M`'s message.
+    pub(super) fn marked_message(count: usize) -> String {
+        format!("Marked {count} article{} read", plural(count))
+    }
+}

@@ -1,0 +1,348 @@
+//! The list: every article in the store, sorted by the list's order,
+//! filtered by the query typed into the filter line (and by the body
+//! search's hits), with the selection and the first row on screen.
+
+mod changes;
+mod store;
+#[cfg(test)]
+mod tests;
+
+pub use store::Store;
+
+use super::Effect;
+use crate::library::compare;
+use crate::loader::Loaded;
+use crate::model::{Problem, SortOrder};
+use crate::search::{self, Columns, Query};
+use jiff::Timestamp;
+
+/// The list as the sidebar shows it.
+#[derive(Debug, Default)]
+pub struct List {
+    pub store: Store,
+    /// What the list is ordered by.
+    pub order_by: SortOrder,
+    /// Every live article's number, in `order_by`'s key (by date for
+    /// relevance, which ranks the filtered list).
+    order: Vec<usize>,
+    /// The searchable text of the articles in `order`…
+    columns: Columns,
+    /// …rebuilt when a filter needs it, if `order` changed since.
+    columns_stale: bool,
+    /// The filter line as typed, and whether it has the keys.
+    pub filter: String,
+    pub editing_filter: bool,
+    /// The last query that parsed, and the error of the filter as typed.
+    query: Query,
+    pub query_error: Option<String>,
+    /// The body search under way or done (its number), and whether it runs.
+    body_search: u64,
+    pub searching_bodies: bool,
+    /// The list as shown: article numbers, filtered and sorted.
+    pub visible: Vec<usize>,
+    /// The selection, a position in `visible`.
+    pub selected: usize,
+    /// The first position of `visible` on screen.
+    pub top: usize,
+    /// Rows of articles the sidebar has room for.
+    rows: usize,
+}
+
+impl List {
+    /// The selected article, if the list is not empty.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    /// The query in force (the last filter that parsed).
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// Articles in the library now (not counting those deleted on disk).
+    pub fn article_count(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Unread articles in the library now.
+    pub fn unread_count(&self) -> usize {
+        self.order.iter().filter(|&&i| !self.store.state(i).read).count()
+    }
+
+    /// Every live article's number in the list's order (unfiltered).
+    pub fn in_order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// The sidebar has room for `rows` articles now.
+    pub fn set_rows(&mut self, rows: usize) {
+        self.rows = rows.max(1);
+        self.keep_selection_in_view();
+    }
+
+    /// Adds a batch from the loader (merged into the sorted order) and
+    /// returns its problems and the articles' warnings.
+    pub fn add(&mut self, batch: Vec<Loaded>, now: Timestamp) -> (Vec<Problem>, Vec<usize>) {
+        let first_new = self.store.len();
+        let mut problems = Vec::new();
+        let mut added = Vec::new();
+        for loaded in batch {
+            match loaded {
+                Loaded::Article(article) => {
+                    problems.extend(article.article.warning_problem());
+                    added.push(self.store.push(article));
+                }
+                Loaded::Problem(problem) => problems.push(problem),
+            }
+        }
+        self.merge_into_order(first_new);
+        self.refresh(now);
+        (problems, added)
+    }
+
+    /// Loading is over: the search columns are built now, so that the
+    /// first keystroke only filters; a body search begun while loading
+    /// missed the late articles and starts again.
+    pub fn finish_loading(&mut self, now: Timestamp) -> Vec<Effect> {
+        self.build_columns();
+        let effects = if self.query.needs_bodies() { self.search_bodies(now) } else { Vec::new() };
+        self.refresh(now);
+        effects
+    }
+
+    /// Orders the list by `order`.
+    pub fn order_by(&mut self, order: SortOrder, now: Timestamp) {
+        if self.order_by != order {
+            self.order_by = order;
+            self.sort_order();
+            self.refresh(now);
+        }
+    }
+
+    // ----- the filter line -----
+
+    /// Text typed (or pasted) into the filter line.
+    pub fn type_filter(&mut self, text: &str, now: Timestamp) -> Vec<Effect> {
+        self.editing_filter = true;
+        self.filter.extend(text.chars().filter(|c| !c.is_control()));
+        self.refilter(now)
+    }
+
+    pub fn erase_filter(&mut self, now: Timestamp) -> Vec<Effect> {
+        self.filter.pop();
+        self.refilter(now)
+    }
+
+    /// Enter: keeps the filter — unless it does not parse (the line stays
+    /// open, the last good query in force).
+    pub fn accept_filter(&mut self) {
+        if self.query_error.is_none() {
+            self.editing_filter = false;
+        }
+    }
+
+    /// Esc in the line, or in the list with a filter: no filter.
+    pub fn clear_filter(&mut self, now: Timestamp) -> Vec<Effect> {
+        self.editing_filter = false;
+        self.filter.clear();
+        self.refilter(now)
+    }
+
+    /// The filter is now `filter` (a group chosen in the tree).
+    pub fn set_filter(&mut self, filter: String, now: Timestamp) -> Vec<Effect> {
+        self.filter = filter;
+        self.refilter(now)
+    }
+
+    /// The filter line changed: parse it (keeping the last good query when
+    /// it does not parse) and start a body search if it needs one.
+    fn refilter(&mut self, now: Timestamp) -> Vec<Effect> {
+        match search::parse(&self.filter) {
+            Ok(query) if query == self.query => {
+                // Nothing changed (a space typed): keep what was found.
+                self.query_error = None;
+                Vec::new()
+            }
+            Ok(query) => {
+                self.query = query;
+                self.query_error = None;
+                let effects = self.search_bodies(now);
+                self.refresh(now);
+                effects
+            }
+            // The last good query and its results stay.
+            Err(error) => {
+                self.query_error = Some(error);
+                Vec::new()
+            }
+        }
+    }
+
+    // ----- the body search -----
+
+    /// A new body search over the articles the rest of the query keeps.
+    fn search_bodies(&mut self, now: Timestamp) -> Vec<Effect> {
+        self.body_search += 1;
+        self.store.clear_hits();
+        self.searching_bodies = self.query.needs_bodies();
+        if !self.searching_bodies {
+            return vec![Effect::StopBodySearch];
+        }
+        let text = self.text_matches();
+        let sources = self
+            .order
+            .iter()
+            .zip(text)
+            .filter(|&(&i, text)| text && search::matches_facts(&self.query, self.store.article(i), now))
+            .map(|(&i, _)| search::BodySource::of(i, self.store.article(i), self.store.stamp(i)))
+            .collect();
+        vec![Effect::SearchBodies { generation: self.body_search, query: self.query.clone(), sources }]
+    }
+
+    /// Articles whose bodies match body search `generation`.
+    pub fn body_hits(&mut self, generation: u64, articles: &[usize], now: Timestamp) {
+        if generation == self.body_search {
+            articles.iter().for_each(|&article| self.store.set_hit(article));
+            self.refresh(now);
+        }
+    }
+
+    /// Body search `generation` is over (read every body, or failed).
+    pub fn body_search_done(&mut self, generation: u64) {
+        if generation == self.body_search {
+            self.searching_bodies = false;
+        }
+    }
+
+    // ----- order and filtering -----
+
+    /// Sorts every live article by the list's key, once per batch or
+    /// change of key, so that a keystroke in the filter only filters.
+    fn sort_order(&mut self) {
+        let key = self.order_by.sort_key();
+        let store = &self.store;
+        self.order = store.live().collect();
+        self.order.sort_unstable_by(|&a, &b| compare(store.article(a), store.article(b), key, false));
+        self.columns_stale = true;
+    }
+
+    /// Articles from `first_new` on join the sorted order: sorted among
+    /// themselves, then merged (a batch costs its own sort and one pass,
+    /// not a sort of the whole library).
+    fn merge_into_order(&mut self, first_new: usize) {
+        let key = self.order_by.sort_key();
+        let store = &self.store;
+        let order = |a: usize, b: usize| compare(store.article(a), store.article(b), key, false);
+        let mut new: Vec<usize> = (first_new..store.len()).filter(|&i| !store.is_gone(i)).collect();
+        new.sort_unstable_by(|&a, &b| order(a, b));
+        let old = std::mem::take(&mut self.order);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+        loop {
+            let take_old = match (a.peek(), b.peek()) {
+                (Some(&x), Some(&y)) => order(x, y).is_le(),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            merged.extend(if take_old { a.next() } else { b.next() });
+        }
+        self.order = merged;
+        self.columns_stale = true;
+    }
+
+    /// For each article of `order`, whether it passes the query's text
+    /// clauses; the search columns are (re)built only when one needs them.
+    fn text_matches(&mut self) -> Vec<bool> {
+        if !self.query.needs_text() {
+            return vec![true; self.order.len()];
+        }
+        self.build_columns();
+        self.columns.select(&self.query)
+    }
+
+    /// The search columns, rebuilt if the order changed since.
+    fn build_columns(&mut self) {
+        if self.columns_stale {
+            let rows: Vec<&search::Entry> = self.order.iter().filter_map(|&i| self.store.entry(i)).collect();
+            self.columns = Columns::new(&rows);
+            self.columns_stale = false;
+        }
+    }
+
+    /// Filters and sorts the list again, keeping the selected article
+    /// selected while it is still in the list.
+    pub fn refresh(&mut self, now: Timestamp) {
+        let keep = self.selected_article();
+        let text = self.text_matches();
+        let (query, store) = (&self.query, &self.store);
+        let (bodies, facts, by_state) = (query.needs_bodies(), query.needs_facts(), query.needs_marks());
+        self.visible = self
+            .order
+            .iter()
+            .zip(text)
+            .filter(|&(&i, text)| {
+                let state = store.state(i);
+                text && (!bodies || store.is_hit(i))
+                    && (!facts || search::matches_facts(query, store.article(i), now))
+                    && (!by_state || query.passes_marks(state.read, state.starred))
+            })
+            .map(|(&i, _)| i)
+            .collect();
+        if self.order_by == SortOrder::Relevance && !self.query.is_empty() {
+            let (query, store) = (&self.query, &self.store);
+            search::rank_by_relevance(&mut self.visible, query, |i| store.entry(i), |i| &store.article(i).title);
+        }
+        self.selected = keep
+            .and_then(|article| self.visible.iter().position(|&i| i == article))
+            .unwrap_or(0)
+            .min(self.visible.len().saturating_sub(1));
+        self.keep_selection_in_view();
+    }
+
+    /// The list again after a change of read state, if the query asks
+    /// for it (`is:unread`) — unless `open` is the changed article, which
+    /// keeps its row (`J`/`K` go on from it) until the filter changes.
+    pub fn state_changed(&mut self, article: usize, open: Option<usize>, now: Timestamp) {
+        if self.query.needs_marks() && open != Some(article) {
+            self.refresh(now);
+        }
+    }
+
+    // ----- the selection -----
+
+    pub fn select_at(&mut self, position: usize) {
+        self.selected = position.min(self.visible.len().saturating_sub(1));
+        self.keep_selection_in_view();
+    }
+
+    pub fn select_by(&mut self, step: isize) {
+        self.select_at(self.selected.saturating_add_signed(step));
+    }
+
+    /// Selects `article` if it is in the list.
+    pub fn select_article(&mut self, article: usize) {
+        if let Some(position) = self.visible.iter().position(|&i| i == article) {
+            self.select_at(position);
+        }
+    }
+
+    fn keep_selection_in_view(&mut self) {
+        let rows = self.rows.max(1);
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + rows {
+            self.top = self.selected + 1 - rows;
+        }
+        self.top = self.top.min(self.visible.len().saturating_sub(rows));
+    }
+
+    /// Where the query's words are in article `article`'s title (by
+    /// character), for highlighting them.
+    pub fn title_highlights(&self, article: usize) -> Vec<(usize, usize)> {
+        match self.store.get(article) {
+            Some(found) if !self.query.is_empty() => search::title_marks(&self.query, &found.title),
+            _ => Vec::new(),
+        }
+    }
+}

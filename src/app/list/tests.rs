@@ -1,0 +1,127 @@
+//! The list on its own: batches merged in order, filtering, the selection,
+//! body search generations, read state, orders.
+
+use super::*;
+use crate::file::{Outcome, article_from_bytes};
+use crate::loader::Loaded;
+use std::path::Path;
+
+fn article(name: &str, title: &str, date: &str) -> Loaded {
+    let text = format!("---\ntitle: '{title}'\ndate: {date}\n---\n<p>x</p>");
+    match article_from_bytes(&Path::new("/library").join(name), text.as_bytes()) {
+        Outcome::Article(article) => Loaded::from(article),
+        other => panic!("not an article: {other:?}"),
+    }
+}
+
+fn now() -> Timestamp {
+    "2024-01-01T00:00:00Z".parse().expect("a time")
+}
+
+fn titles(list: &List) -> Vec<String> {
+    list.visible.iter().map(|&i| list.store.article(i).title.to_string()).collect()
+}
+
+#[test]
+fn batches_are_merged_newest_first_whatever_their_order() {
+    let mut list = List::default();
+    list.set_rows(10);
+    list.add(vec![article("b.md", "B", "2022-01-02"), article("d.md", "D", "2022-01-04")], now());
+    list.add(vec![article("a.md", "A", "2022-01-01"), article("c.md", "C", "2022-01-03")], now());
+    list.add(vec![article("e.md", "E", "2022-01-05")], now());
+    assert_eq!(titles(&list), ["E", "D", "C", "B", "A"]);
+    assert_eq!(list.article_count(), 5);
+    list.order_by(SortOrder::Title, now());
+    assert_eq!(titles(&list), ["A", "B", "C", "D", "E"]);
+}
+
+#[test]
+fn the_selection_follows_its_article_and_stays_in_view() {
+    let mut list = List::default();
+    list.set_rows(2);
+    let batch = (0..9).map(|n| article(&format!("{n}.md"), &format!("T{n}"), &format!("2022-01-0{}", n + 1))).collect();
+    list.add(batch, now());
+    list.select_at(6);
+    assert_eq!(list.top, 5, "the selection is the last row in view");
+    let chosen = list.selected_article();
+    list.add(vec![article("new.md", "Newest", "2023-01-01")], now());
+    assert_eq!(list.selected_article(), chosen, "a batch above it keeps it selected");
+    assert_eq!(list.selected, 7);
+    list.select_by(-100);
+    assert_eq!((list.selected, list.top), (0, 0));
+    list.select_by(100);
+    assert_eq!(list.selected, 9);
+}
+
+#[test]
+fn the_filter_parses_as_typed_and_keeps_the_last_good_query() {
+    let mut list = List::default();
+    list.add(vec![article("a.md", "Alpha", "2022-01-01"), article("b.md", "Beta", "2022-01-02")], now());
+    list.type_filter("alp", now());
+    assert_eq!(titles(&list), ["Alpha"]);
+    list.type_filter(" date:2021-13", now());
+    assert!(list.query_error.is_some());
+    assert_eq!(titles(&list), ["Alpha"], "the last good query stays in force");
+    list.accept_filter();
+    assert!(list.editing_filter, "Enter on a bad query keeps the line open");
+    list.clear_filter(now());
+    assert_eq!(titles(&list).len(), 2);
+    assert!(!list.editing_filter && list.query_error.is_none());
+}
+
+#[test]
+fn body_hits_of_an_old_search_are_ignored() {
+    let mut list = List::default();
+    list.add(vec![article("a.md", "Alpha", "2022-01-01"), article("b.md", "Beta", "2022-01-02")], now());
+    let first = list.type_filter("body:word", now());
+    let [Effect::SearchBodies { generation: old, sources, .. }] = &first[..] else { panic!("{first:?}") };
+    assert_eq!(sources.len(), 2);
+    assert!(list.visible.is_empty() && list.searching_bodies, "nothing found yet");
+    let second = list.type_filter("s", now());
+    let [Effect::SearchBodies { generation: new, .. }] = &second[..] else { panic!("{second:?}") };
+    assert_ne!(old, new);
+    list.body_hits(*old, &[0], now());
+    assert!(list.visible.is_empty(), "hits of the old search do not count");
+    list.body_search_done(*old);
+    assert!(list.searching_bodies, "nor does its end");
+    list.body_hits(*new, &[1], now());
+    assert_eq!(titles(&list), ["Beta"]);
+    list.body_search_done(*new);
+    assert!(!list.searching_bodies);
+    assert_eq!(list.clear_filter(now()), [Effect::StopBodySearch]);
+}
+
+#[test]
+fn a_read_state_change_refilters_unless_it_is_the_open_article() {
+    let mut list = List::default();
+    list.add(vec![article("a.md", "Alpha", "2022-01-01"), article("b.md", "Beta", "2022-01-02")], now());
+    list.type_filter("is:unread", now());
+    assert_eq!(titles(&list).len(), 2);
+    let beta = list.visible[0];
+    if let Some(state) = list.store.state_mut(beta) {
+        state.read = true;
+    }
+    list.state_changed(beta, Some(beta), now());
+    assert_eq!(titles(&list).len(), 2, "the open article keeps its row");
+    list.state_changed(beta, None, now());
+    assert_eq!(titles(&list), ["Alpha"]);
+    assert_eq!(list.unread_count(), 1);
+}
+
+#[test]
+fn relevance_ranks_the_filtered_list_and_highlights_the_words() {
+    let mut list = List::default();
+    list.add(
+        vec![
+            article("a.md", "Older: about Rust", "2021-01-01"),
+            article("b.md", "Rust in the terminal", "2020-01-01"),
+            article("c.md", "Rust", "2019-01-01"),
+        ],
+        now(),
+    );
+    list.order_by(SortOrder::Relevance, now());
+    list.type_filter("rust", now());
+    assert_eq!(titles(&list), ["Rust", "Rust in the terminal", "Older: about Rust"]);
+    let older = list.visible[2];
+    assert_eq!(list.title_highlights(older), [(13, 17)]);
+}

@@ -1,0 +1,182 @@
+//! Read state in the reader: read/unread, stars, reading positions and the
+//! last article and filter, kept in a `state::Store` by each article's path
+//! relative to its library root. The roots come from the shell (finding a
+//! root's absolute path reads the disk).
+
+use super::{Action, App, Effect, Focus};
+use crate::app::list::Store as Rows;
+use crate::state::{FINISHED, Position, ReadState, Roots, Store, part_way};
+use std::path::Path;
+use std::time::Instant;
+
+/// Where read state is kept, if anywhere.
+#[derive(Debug, Default)]
+pub struct Kept {
+    pub store: Option<Store>,
+    roots: Roots,
+    /// The last article and filter were brought back (once, after loading).
+    restored: bool,
+}
+
+impl Kept {
+    /// Computes the state key and kept state of articles `numbers` (just
+    /// added, or read again: the same key, the same state).
+    pub fn track(&self, rows: &mut Rows, numbers: &[usize]) {
+        for &number in numbers {
+            let Some(article) = rows.get(number) else { continue };
+            let key = self.roots.key(article);
+            let kept = match (&self.store, &key) {
+                (Some(store), Some((root, rel))) => ReadState::of(self.roots.state(store, (*root, rel))),
+                _ => ReadState::default(),
+            };
+            rows.set_state(number, key, kept);
+        }
+    }
+
+    /// Where article `number` was left, as a text position.
+    pub fn position(&self, rows: &Rows, number: usize) -> Option<usize> {
+        let (store, (root, rel)) = (self.store.as_ref()?, rows.key(number)?);
+        Some(self.roots.state(store, (*root, rel))?.position?.offset)
+    }
+
+    /// Runs `change` on the store with article `number`'s root and key.
+    fn change(&mut self, rows: &Rows, number: usize, change: impl FnOnce(&mut Store, &Path, &str)) {
+        let (Some(store), Some((root, rel))) = (&mut self.store, rows.key(number)) else { return };
+        if let Some(root) = self.roots.stored(*root) {
+            change(store, root, rel);
+        }
+    }
+}
+
+impl App {
+    /// Keeps read state in `store`, for a library with these `roots`.
+    pub fn use_state(&mut self, store: Store, roots: Roots) {
+        self.state = Kept { store: Some(store), roots, restored: false };
+        let all: Vec<usize> = (0..self.list.store.len()).collect();
+        self.state.track(&mut self.list.store, &all);
+    }
+
+    /// The read state the list shows of article `number` (everything read
+    /// when there is no store, as in tests: nothing stands out).
+    pub fn read_state(&self, number: usize) -> ReadState {
+        match self.state.store {
+            Some(_) => self.list.store.state(number),
+            None => ReadState { read: true, ..ReadState::default() },
+        }
+    }
+
+    /// The article `m`, `s` act on: the open one in the reader, else the selected.
+    fn marked_article(&self) -> Option<usize> {
+        match (self.reading.article(), self.focus) {
+            (Some(open), Focus::Reader) => Some(open),
+            _ => self.list.selected_article(),
+        }
+    }
+
+    pub(super) fn set_read(&mut self, number: usize, read: bool) {
+        let Some(state) = self.list.store.state_mut(number).filter(|s| s.read != read) else { return };
+        state.read = read;
+        self.state.change(&self.list.store, number, |store, root, rel| store.set_read(root, rel, read));
+        self.list.state_changed(number, self.reading.article(), self.now.time);
+    }
+
+    pub(super) fn toggle_read(&mut self) {
+        let Some(number) = self.marked_article() else { return };
+        let read = !self.list.store.state(number).read;
+        if self.reading.article() == Some(number) {
+            self.reading.marked_by_hand();
+        }
+        self.set_read(number, read);
+        self.status.say(if read { "Marked read" } else { "Marked unread" });
+    }
+
+    pub(super) fn toggle_star(&mut self) {
+        let Some(number) = self.marked_article() else { return };
+        let Some(state) = self.list.store.state_mut(number) else { return };
+        state.starred = !state.starred;
+        let starred = state.starred;
+        self.state.change(&self.list.store, number, |store, root, rel| store.set_starred(root, rel, starred));
+        self.status.say(if starred { "Starred" } else { "Star removed" });
+        self.list.state_changed(number, None, self.now.time);
+    }
+
+    /// `M`: every article of the list as shown is read.
+    pub(super) fn mark_all_read(&mut self) {
+        let unread: Vec<usize> =
+            self.list.visible.iter().copied().filter(|&i| !self.list.store.state(i).read).collect();
+        for &number in &unread {
+            if let Some(state) = self.list.store.state_mut(number) {
+                state.read = true;
+            }
+            self.state.change(&self.list.store, number, |store, root, rel| store.set_read(root, rel, true));
+        }
+        self.status.say(Self::marked_message(unread.len()));
+        if let Some(&first) = unread.first() {
+            self.list.state_changed(first, None, self.now.time);
+        }
+    }
+
+    /// Remembers how far the open article is read, and marks it read at its end.
+    pub(super) fn note_position(&mut self) {
+        let Some((number, offset, progress)) = self.reading.place(self.reader_height()) else { return };
+        let position = Position::new(offset, progress);
+        self.state.change(&self.list.store, number, |store, root, rel| store.set_position(root, rel, Some(position)));
+        if let Some(state) = self.list.store.state_mut(number) {
+            state.progress = part_way(progress);
+        }
+        if progress >= FINISHED && self.reading.reads_by_itself() {
+            self.set_read(number, true);
+        }
+    }
+
+    /// When the app wants a `Tick`: an open, unread article about to count as read.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        let open = self.reading.article()?;
+        let unread = !self.list.store.state(open).read;
+        self.reading.read_deadline().filter(|_| unread && self.state.store.is_some())
+    }
+
+    /// Time passed: an article open long enough is read.
+    pub(super) fn read_by_time(&mut self) {
+        if let (Some(open), Some(deadline)) = (self.reading.article(), self.reading.read_deadline())
+            && self.now.instant >= deadline
+        {
+            self.set_read(open, true);
+        }
+    }
+
+    /// Remembers the open article and the filter, for the next start.
+    pub fn remember_last(&mut self) {
+        let key = self.reading.article().and_then(|i| self.list.store.key(i).cloned());
+        let filter = self.list.filter.clone();
+        let Kept { store: Some(store), roots, .. } = &mut self.state else { return };
+        let Some(root) = roots.stored(key.as_ref().map_or(0, |(root, _)| *root)) else { return };
+        store.set_last(root, key.as_ref().map(|(_, rel)| rel.as_str()), &filter);
+    }
+
+    /// After loading: the last filter again, and the last article open at
+    /// its place.
+    pub(super) fn restore_last(&mut self) -> Vec<Effect> {
+        if std::mem::replace(&mut self.state.restored, true) {
+            return Vec::new();
+        }
+        let Some(store) = &self.state.store else { return Vec::new() };
+        let Some(last) = self.state.roots.all_stored().find_map(|root| store.last(root).cloned()) else {
+            return Vec::new();
+        };
+        let mut effects = Vec::new();
+        if !last.filter.is_empty() && self.list.filter.is_empty() {
+            effects.extend(self.update(Action::FilterText(last.filter.clone())));
+            effects.extend(self.update(Action::FilterAccept));
+        }
+        let rows = &self.list.store;
+        let wanted = last.article.as_deref();
+        let found = wanted.and_then(|rel| (0..rows.len()).find(|&i| rows.key(i).is_some_and(|(_, key)| key == rel)));
+        if let Some(number) = found.filter(|&i| !rows.is_gone(i)) {
+            self.list.select_article(number);
+            self.reading.ask(number);
+            effects.push(Effect::ReadArticle(number));
+        }
+        effects
+    }
+}

@@ -1,0 +1,139 @@
+//! The reader's threads and what they send back to wake the loop: keys,
+//! signals, the loader's batches, body search hits, live reload. Every
+//! worker catches its own panic and reports it, so none can leave the
+//! reader waiting for an answer that never comes.
+
+use crate::loader::{self, LoadEvent};
+use crate::search::index::{self, BodyIndex, Doc};
+use crate::search::{BodySource, Pace, Query};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+/// What wakes the loop.
+pub enum Wake {
+    Input(crossterm::event::Event),
+    Load(LoadEvent),
+    /// SIGTERM, SIGHUP or SIGINT: its number.
+    Signal(i32),
+    /// Body search `generation` found article `n`.
+    BodyHit(u64, usize),
+    BodyDone(u64),
+    /// Files changed on disk.
+    Changed(loader::Changes),
+    /// Live reload could not start: why.
+    Unwatched(String),
+    /// A worker failed (a bug): what to say.
+    Failed(String),
+}
+
+/// The body index, once it is opened (or built) in the background.
+pub type IndexSlot = Arc<Mutex<Option<Arc<BodyIndex>>>>;
+
+/// Runs `work` on a new thread; a panic in it is reported as `Failed` with
+/// `what` failed and the panic's message.
+fn spawn_reporting(wake: Sender<Wake>, what: &'static str, work: impl FnOnce(&Sender<Wake>) + Send + 'static) {
+    thread::spawn(move || {
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&wake))).is_err() {
+            let message = format!("{what} stopped (an internal error; please report it): {}", super::last_panic());
+            let _ = wake.send(Wake::Failed(message));
+        }
+    });
+}
+
+pub fn spawn_input(wake: Sender<Wake>) {
+    spawn_reporting(wake, "Reading the keyboard", |wake| {
+        while let Ok(event) = crossterm::event::read() {
+            if wake.send(Wake::Input(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+pub fn spawn_loader(wake: Sender<Wake>, paths: Vec<PathBuf>, cache: Option<PathBuf>) {
+    let events: Receiver<LoadEvent> = loader::spawn_with(paths, cache, true);
+    spawn_reporting(wake, "Loading", move |wake| {
+        for event in events {
+            if wake.send(Wake::Load(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+pub fn spawn_signals(wake: Sender<Wake>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else { return };
+        thread::spawn(move || {
+            if let Some(number) = signals.forever().next() {
+                let _ = wake.send(Wake::Signal(number));
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    drop(wake);
+}
+
+/// A body search on its own threads, answering with hits and then
+/// `BodyDone` (also after a failure, reported first); `cancel` stops it.
+pub fn spawn_search(
+    wake: Sender<Wake>,
+    (generation, query, sources): (u64, Query, Vec<BodySource>),
+    index: Option<Arc<BodyIndex>>,
+    cancel: Arc<AtomicBool>,
+) {
+    thread::spawn(move || {
+        let found = Mutex::new(wake.clone());
+        let searched = crate::search::run_body_search(
+            &sources,
+            &query,
+            index.as_deref(),
+            Pace::BesideTyping,
+            &cancel,
+            &|article| {
+                if let Ok(wake) = found.lock() {
+                    let _ = wake.send(Wake::BodyHit(generation, article));
+                }
+            },
+        );
+        if let Err(message) = searched {
+            let _ = wake.send(Wake::Failed(message));
+        }
+        if !cancel.load(Ordering::Relaxed) {
+            let _ = wake.send(Wake::BodyDone(generation));
+        }
+    });
+}
+
+/// Live reload from the moment the list is complete (setting up the watch
+/// walks the whole library, which would slow the load down); the watch
+/// lasts until the returned sender is dropped.
+pub fn spawn_watch(wake: Sender<Wake>, paths: Vec<PathBuf>) -> Sender<()> {
+    let (stop, stopped) = channel::<()>();
+    spawn_reporting(wake, "Live reload", move |wake| {
+        let changes = wake.clone();
+        match loader::watch(&paths, move |batch| changes.send(Wake::Changed(batch)).is_ok()) {
+            // Kept until the shell drops `stop`.
+            Ok(_watch) => drop(stopped.recv()),
+            Err(error) => drop(wake.send(Wake::Unwatched(format!("Live reload is off: {error}")))),
+        }
+    });
+    stop
+}
+
+/// The body index, opened (or built, or brought up to date) in the
+/// background on one thread; until then body searches read every body.
+pub fn spawn_indexing(wake: Sender<Wake>, folder: PathBuf, id: String, docs: Vec<Doc>, slot: IndexSlot) {
+    spawn_reporting(wake, "Indexing the article text", move |_| {
+        if let Some(built) = index::refresh(&folder, &id, &docs, 1)
+            && let Ok(mut slot) = slot.lock()
+        {
+            *slot = Some(Arc::new(built));
+        }
+    });
+}
