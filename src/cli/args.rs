@@ -56,7 +56,7 @@ pub enum ConfigCommand {
 pub struct ShowArgs {
     /// The article file.
     pub file: PathBuf,
-    /// Lay the text out at this many columns (default: the terminal's, or 80).
+    /// Lay the text out at this many columns (default: `COLUMNS`, else the terminal's, else 80).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
     /// No bold or colour, even in a terminal.

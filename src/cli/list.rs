@@ -17,7 +17,7 @@ const TITLE_PAD_MAX: usize = 80;
 /// display width (not cut when the output is no terminal and `COLUMNS` is unset).
 pub fn write_columns(library: &Library) -> io::Result<()> {
     let out = io::stdout();
-    let total = output_width(out.is_terminal());
+    let total = super::output_width(out.is_terminal());
     let mut out = BufWriter::new(out.lock());
     let articles = &library.articles;
     let author_width = widest(articles.iter().filter_map(|a| a.author.as_deref()), AUTHOR_MAX);
@@ -39,16 +39,6 @@ fn widest<'a>(texts: impl Iterator<Item = &'a str>, cap: usize) -> usize {
         }
     }
     widest
-}
-
-fn output_width(is_terminal: bool) -> Option<usize> {
-    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&c: &usize| c > 0) {
-        return Some(columns);
-    }
-    if is_terminal {
-        return crossterm::terminal::size().ok().map(|(columns, _)| usize::from(columns));
-    }
-    None
 }
 
 /// Column widths for one listing.

@@ -255,6 +255,20 @@ fn library_paths(paths: Vec<PathBuf>, config: &config::Config, cache: &Path) -> 
         .map_err(|error| format!("cannot unpack the sample library: {error}"))
 }
 
+/// The width output is laid out or cut to, for every command: `COLUMNS`
+/// when set to a number, else the terminal's when the output is one, else
+/// none (the caller's default).
+fn output_width(is_terminal: bool) -> Option<usize> {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&c: &usize| c > 0)
+    {
+        return Some(columns);
+    }
+    if is_terminal {
+        return crossterm::terminal::size().ok().map(|(columns, _)| usize::from(columns)).filter(|&c| c > 0);
+    }
+    None
+}
+
 /// Every problem on stderr, one line each: `folio: PATH: message`.
 fn report_problems(library: &Library) {
     let stderr = std::io::stderr();

@@ -30,10 +30,7 @@ pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let styled = terminal && !plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let width = width.unwrap_or_else(|| {
-        let size = terminal.then(crossterm::terminal::size).and_then(Result::ok);
-        size.map_or(80, |(columns, _)| usize::from(columns))
-    });
+    let width = width.or_else(|| super::output_width(terminal)).unwrap_or(80);
     let document = crate::page::page(article, &body);
     let laid_out = layout(&document, width, Options { heading_rules: !styled });
     match write(&mut BufWriter::new(stdout.lock()), &laid_out, styled) {

@@ -6,6 +6,7 @@ mod cli_libraries;
 mod cli_list;
 mod cli_query;
 mod cli_state;
+mod cli_width;
 #[path = "../common/mod.rs"]
 mod common;
 mod show_corpus;
