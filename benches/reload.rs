@@ -94,7 +94,10 @@ fn measure(
         let changes = match delivered.recv_timeout(DEADLINE.saturating_sub(start.elapsed())) {
             Ok(changes) => changes,
             Err(RecvTimeoutError::Timeout) => {
-                return Err(format!("after {DEADLINE:?} the list has {} articles, not {wanted}", app.list.article_count()));
+                return Err(format!(
+                    "after {DEADLINE:?} the list has {} articles, not {wanted}",
+                    app.list.article_count()
+                ));
             }
             Err(RecvTimeoutError::Disconnected) => return Err("the watcher stopped".to_owned()),
         };

@@ -64,7 +64,10 @@ pub fn full_text(dir: &Path, sources: &[BodySource], rounds: usize) -> Result<Ve
         if listed != found {
             let missing = found.difference(&listed).count();
             let extra = listed.difference(&found).count();
-            return Err(format!("body:{term}: folio list misses {missing} and adds {extra} of the {} bodies", found.len()));
+            return Err(format!(
+                "body:{term}: folio list misses {missing} and adds {extra} of the {} bodies",
+                found.len()
+            ));
         }
         println!(
             "body:{term} ({what}): rg matched {} files; folio listed {} articles, the same as reading every body",
@@ -113,4 +116,3 @@ fn folio(dir: &Path, term: &str) -> Command {
     command.env("FOLIO_CACHE_DIR", common::bench_root().join("cache"));
     command
 }
-

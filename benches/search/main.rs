@@ -48,6 +48,7 @@ mod queries;
 mod typing;
 
 use common::{env_number, median, min, verdict};
+use folio::search::BodySource;
 use folio::width::fit;
 use full_text::full_text;
 use numbers::{max, ms, percentile, secs, show};
@@ -57,7 +58,6 @@ use ratatui::backend::TestBackend;
 use std::fs;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-use folio::search::BodySource;
 use typing::{Key, app_with, reader_body_search, shuffled, type_during_search, type_queries};
 
 const FOLIO: &str = env!("CARGO_BIN_EXE_folio");
@@ -250,4 +250,3 @@ fn run() -> Result<(), String> {
     row(&format!("    BodyHits batch + frame ({} batches)", hits.updates.len()), &hits.updates, None);
     Ok(())
 }
-

@@ -67,4 +67,3 @@ pub fn profile(only: &str, articles: Vec<Article>, queries: &[Typed], budget: Du
     println!("{only}: {rounds} rounds in {:.1} s", secs(start.elapsed()));
     Ok(())
 }
-

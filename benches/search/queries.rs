@@ -91,4 +91,3 @@ pub fn pick_queries(articles: &[Article]) -> Result<Vec<Typed>, String> {
 pub fn show_query(text: &str) -> String {
     format!("\"{text}\"")
 }
-

@@ -7,9 +7,9 @@ use super::{BODY_TERMS, FRAME, KEY_GAP, KEYS_DURING_SEARCH, SIZE};
 use folio::Article;
 use folio::app::{Action, App, Effect, Moment};
 use folio::loader::Loaded;
+use folio::search::{self, Pace};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use folio::search::{self, Pace};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
@@ -244,4 +244,3 @@ pub fn reader_body_search(app: &mut App, terminal: &mut Terminal<TestBackend>) -
     }
     Ok(BodyHits { updates, shown, took })
 }
-

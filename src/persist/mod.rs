@@ -4,11 +4,13 @@
 //! the reading state and both caches.
 
 mod atomic;
+mod cleanup;
 mod codec;
 mod hash;
 mod stamp;
 
 pub use atomic::{Durability, is_temp_name, write_atomic, write_atomic_with};
+pub use cleanup::forget_unused;
 pub use codec::{Input, put_bytes, put_varint};
 pub use hash::{Quick, QuickHasher, hash64, sum32};
 pub use stamp::Stamp;

@@ -268,22 +268,46 @@ pub fn search_bodies(
     found: &(dyn Fn(usize) + Sync),
 ) {
     let next = AtomicUsize::new(0);
+    // A panic on one thread stops the others and is raised again, with its
+    // own message, once all have stopped.
+    let failed = std::sync::Mutex::new(None::<String>);
+    let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         for _ in 0..threads.max(1) {
             scope.spawn(|| {
-                loop {
-                    if cancel.load(Ordering::Relaxed) {
-                        return;
+                let searched = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    loop {
+                        if cancel.load(Ordering::Relaxed) || stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let Some(source) = sources.get(next.fetch_add(1, Ordering::Relaxed)) else { return };
+                        let Ok(body) = crate::file::read_body_at(&source.path, source.encoding) else { continue };
+                        if body_passes(query, &body, BodyKind::of(source.format, &body)) {
+                            found(source.index);
+                        }
                     }
-                    let Some(source) = sources.get(next.fetch_add(1, Ordering::Relaxed)) else { return };
-                    let Ok(body) = crate::file::read_body_at(&source.path, source.encoding) else { continue };
-                    if body_passes(query, &body, BodyKind::of(source.format, &body)) {
-                        found(source.index);
+                }));
+                if let Err(panic) = searched {
+                    stop.store(true, Ordering::Relaxed);
+                    if let Ok(mut failed) = failed.lock() {
+                        failed.get_or_insert_with(|| panic_message(panic.as_ref()));
                     }
                 }
             });
         }
     });
+    if let Some(message) = failed.into_inner().ok().flatten() {
+        std::panic::resume_unwind(Box::new(message));
+    }
+}
+
+/// What a panic said.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_default()
 }
 
 /// Elements whose content no reader sees.

@@ -121,3 +121,21 @@ fn typing_and_erasing_selects_what_a_fresh_list_would() {
         assert_eq!(typing.select(&query), fresh, "{text}");
     }
 }
+
+#[test]
+fn a_panic_in_a_body_search_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.md");
+    std::fs::write(&path, "---\ntitle: t\n---\n<p>giraffe</p>").expect("write");
+    let article = match crate::file::article_from_bytes(&path, b"---\ntitle: t\n---\n") {
+        crate::file::Outcome::Article(article) => article,
+        other => panic!("not an article: {other:?}"),
+    };
+    let sources = [BodySource::of(0, &article, None)];
+    let query = parse("body:giraffe").expect("parses");
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let found = run_body_search(&sources, &query, None, Pace::Flat, &cancel, &|_| panic!("a bug in the caller"));
+    assert!(found.is_err_and(|message| message.contains("a bug in the caller")), "the panic's message is reported");
+    let fine = run_body_search(&sources, &query, None, Pace::BesideTyping, &cancel, &|_| {});
+    assert_eq!(fine, Ok(()));
+}

@@ -7,7 +7,7 @@ mod codec;
 
 use crate::file::Interner;
 use crate::model::Article;
-use crate::persist::{Durability, Input, Stamp, hash64, put_bytes, write_atomic};
+use crate::persist::{Durability, Input, Stamp, forget_unused, hash64, put_bytes, write_atomic};
 use crate::search::Entry;
 use std::collections::HashMap;
 use std::io;
@@ -201,23 +201,10 @@ pub fn save(path: &Path, old: Option<&Index>, uses: &[Use]) -> io::Result<()> {
     }
     // Unsynced: a file cut short by a crash is no cache (no `END`) and is rebuilt.
     write_atomic(path, &out, Durability::Unsynced)?;
-    forget_old_caches(path);
+    // Caches of libraries not opened for a month (folders since moved,
+    // temporary ones) go, so the cache folder does not grow forever.
+    forget_unused(path, "index-");
     Ok(())
-}
-
-/// Caches of libraries not opened for a month (folders since moved,
-/// temporary ones) are removed, so the cache folder does not grow forever.
-fn forget_old_caches(kept: &Path) {
-    const MONTH: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
-    let Some(entries) = kept.parent().and_then(|folder| std::fs::read_dir(folder).ok()) else { return };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let ours = name.to_str().is_some_and(|n| n.starts_with("index-") && n.ends_with(".bin"));
-        let old = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age > MONTH));
-        if ours && old && entry.path() != kept {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 /// The cache file, in `folder`, of a library opened with these `roots`.

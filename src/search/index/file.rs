@@ -15,7 +15,7 @@
 //! postings; `END`.
 
 use super::{BodyIndex, Postings, Stamp};
-use crate::persist::{Durability, Input, hash64, write_atomic_with};
+use crate::persist::{Durability, Input, forget_unused, hash64, write_atomic_with};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -76,7 +76,9 @@ pub(super) fn save(index: &BodyIndex, folder: &Path, library_id: &str) -> io::Re
         }
         out.write_all(&hash64(&head).to_le_bytes())?;
         out.write_all(END)
-    })
+    })?;
+    forget_unused(&target, "body-index-");
+    Ok(())
 }
 
 pub(super) fn open(folder: &Path, library_id: &str) -> Option<BodyIndex> {
