@@ -111,7 +111,7 @@ pub fn load(path: &Path) -> (Config, Vec<ConfigProblem>) {
     let problem = |line: Option<usize>, message: String| {
         (Config::default(), vec![ConfigProblem { file: path.to_owned(), line, key: None, message }])
     };
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_regular(path) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return (Config::default(), Vec::new()),
         Err(error) => return problem(None, format!("cannot be read: {error}")),
@@ -125,6 +125,15 @@ pub fn load(path: &Path) -> (Config, Vec<ConfigProblem>) {
             problem(Some(line), format!("is not UTF-8 text (byte {})", valid + 1))
         }
     }
+}
+
+/// The bytes of the regular file at `path` (a FIFO or a folder is an error,
+/// never a wait).
+fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    crate::persist::open_regular(path)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// `text` as the contents of the config file `file` (named in problems;

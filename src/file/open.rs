@@ -1,13 +1,14 @@
 //! Opening article files relative to their folder: the folder is opened
 //! once per run of its files, so the kernel does not look up the whole
-//! path again for each of thousands of files.
+//! path again for each of thousands of files. Only regular files are
+//! opened (checked on the descriptor, never waiting on a FIFO).
 
 use std::fs::File;
 use std::io;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::persist::Stamp;
+use crate::persist::{Stamp, check_regular, open_regular};
 
 /// The folder a reader thread opened last.
 #[derive(Debug, Default)]
@@ -37,10 +38,13 @@ impl FolderCache {
         self.enter(dir);
         match &self.folder {
             Some((_, Some(fd))) => {
-                let file = openat(fd, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
-                Ok(File::from(file))
+                // Never waiting on a FIFO swapped in since the walk.
+                let flags = OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NONBLOCK;
+                let file = File::from(openat(fd, name, flags, Mode::empty())?);
+                check_regular(&file)?;
+                Ok(file)
             }
-            _ => File::open(full),
+            _ => open_regular(full),
         }
     }
 
@@ -70,6 +74,6 @@ impl FolderCache {
     /// Opens `full` (other platforms have no `openat`).
     #[cfg(not(unix))]
     pub fn open(&mut self, _dir: &Arc<Path>, _name: &std::ffi::OsStr, full: &Path) -> io::Result<File> {
-        File::open(full)
+        open_regular(full)
     }
 }

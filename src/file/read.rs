@@ -60,16 +60,36 @@ pub fn load_file(job: &FileJob, scratch: &mut ReaderScratch) -> Outcome {
 
 /// Whether a file's text has an image in it: an `<img` tag with a
 /// source, or Markdown's `![`. (The whole file is looked at: front matter
-/// holds neither.)
+/// holds neither.) Linear in the file: each tag is looked at up to its `>`
+/// or the next `<`, whichever comes first.
 fn shows_image(bytes: &[u8]) -> bool {
     let tag_with_source = |needle: &[u8]| {
         memchr::memmem::find_iter(bytes, needle).any(|at| {
-            let tag = &bytes[at..];
-            let tag = &tag[..memchr::memchr(b'>', tag).unwrap_or(tag.len())];
+            let rest = &bytes[at + needle.len()..];
+            let tag = &rest[..memchr::memchr2(b'>', b'<', rest).unwrap_or(rest.len())];
             memchr::memmem::find(tag, b"src").is_some() || memchr::memmem::find(tag, b"SRC").is_some()
         })
     };
     tag_with_source(b"<img") || tag_with_source(b"<IMG") || memchr::memmem::find(bytes, b"![").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images_are_found_in_linear_time() {
+        assert!(shows_image(b"<p>x</p><img alt=a src=\"b.png\">"));
+        assert!(shows_image(b"text ![alt](a.png)"));
+        assert!(!shows_image(b"<img alt=nothing> src later <p>"));
+        assert!(!shows_image(b"<img <b>src</b>"), "the source must be inside the tag");
+        // 4 MB of `<img ` without a `>`: minutes if each tag were read to the end.
+        let many = b"<img ".repeat(800_000);
+        assert!(!shows_image(&many));
+        let mut found = many.clone();
+        found.extend_from_slice(b"<img src=x>");
+        assert!(shows_image(&found));
+    }
 }
 
 fn read_article(job: &FileJob, scratch: &mut ReaderScratch) -> Outcome {
@@ -223,7 +243,7 @@ impl ReadError {
 
 /// Reads the file at `path` whole into `buffer`, within the size limit.
 pub(super) fn read_file(path: &Path, buffer: &mut Vec<u8>) -> Result<(), (ProblemKind, String)> {
-    let file = std::fs::File::open(path).map_err(|error| ReadError::Io(error).explain())?;
+    let file = crate::persist::open_regular(path).map_err(|error| ReadError::Io(error).explain())?;
     read_limited(&file, buffer).map_err(ReadError::explain)
 }
 

@@ -53,7 +53,7 @@ impl Identity {
 impl Seen {
     /// Opens the file now at `path` to remember it (after writing it).
     pub(crate) fn now(path: &Path) -> Option<Seen> {
-        let file = File::open(path).ok()?;
+        let file = crate::persist::open_regular(path).ok()?;
         let stamp = Identity::of(&file.metadata().ok()?);
         Some(Seen::from(file, stamp))
     }
@@ -79,15 +79,16 @@ impl Seen {
 pub(crate) fn read(path: &Path) -> Result<Option<(StateFile, Seen)>, Bad> {
     let movable = || std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_dir());
     let bad = |reason: String| Bad { reason, movable: movable() };
-    let mut file = match File::open(path) {
+    let mut file = match crate::persist::open_regular(path) {
         Ok(file) => file,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        // A FIFO, a socket, a device: not ours to read, nor to move aside.
+        Err(error) if error.kind() == io::ErrorKind::InvalidInput => {
+            return Err(Bad { reason: error.to_string(), movable: false });
+        }
         Err(error) => return Err(bad(error.to_string())),
     };
     let meta = file.metadata().map_err(|e| bad(e.to_string()))?;
-    if !meta.is_file() {
-        return Err(Bad { reason: "it is not a file".to_owned(), movable: false });
-    }
     let stamp = Identity::of(&meta);
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     file.read_to_end(&mut bytes).map_err(|e| bad(e.to_string()))?;

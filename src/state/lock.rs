@@ -20,14 +20,9 @@ impl Lock {
     pub(crate) fn acquire(path: &Path, wait: Duration) -> io::Result<Lock> {
         use rustix::fs::{FlockOperation, flock};
         use rustix::io::Errno;
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
+        let file = crate::persist::open_regular_rw(path)
             // A read-only folder may still hold a lock file to lock.
-            .or_else(|_| std::fs::File::open(path))?;
+            .or_else(|_| crate::persist::open_regular(path))?;
         let deadline = std::time::Instant::now() + wait;
         loop {
             match flock(&file, FlockOperation::NonBlockingLockExclusive) {

@@ -64,10 +64,10 @@ pub fn decode(
     with_entry: bool,
 ) -> Option<(Option<Entry>, bool)> {
     let mut input = Input::new(bytes);
-    article.title = input.str()?.into();
-    article.author = input.option()?.map(|a| interner.get(a));
-    article.categories = input.list(|s| Some(interner.get(s)))?;
-    article.tags = input.list(|s| Some(interner.get(s)))?;
+    article.title = clean(input.str()?).into();
+    article.author = input.option()?.map(|a| interner.get(&clean(a)));
+    article.categories = input.list(|s| Some(interner.get(&clean(s))))?;
+    article.tags = input.list(|s| Some(interner.get(&clean(s))))?;
     article.date = match input.byte()? {
         0 => None,
         1 => {
@@ -77,17 +77,17 @@ pub fn decode(
         }
         _ => return None,
     };
-    article.unreadable_date = input.option()?.map(Into::into);
-    article.images = input.list(|s| Some(s.into()))?;
-    article.link = input.option()?.map(Into::into);
+    article.unreadable_date = input.option()?.map(|d| clean(d).into());
+    article.images = input.list(|s| Some(clean(s).into()))?;
+    article.link = input.option()?.map(|l| clean(l).into());
     let extras = input.count()?;
     let mut extra = Vec::with_capacity(extras);
     for _ in 0..extras {
-        let key = interner.get(input.str()?);
-        extra.push((key, interner.get(input.str()?)));
+        let key = interner.get(&clean(input.str()?));
+        extra.push((key, interner.get(&clean(input.str()?))));
     }
     article.extra = extra.into();
-    article.warnings = input.list(|s| Some(s.into()))?;
+    article.warnings = input.list(|s| Some(clean(s).into()))?;
     article.encoding = match input.option()? {
         Some(name) => Some(encoding_rs::Encoding::for_label(name.as_bytes())?),
         None => None,
@@ -105,7 +105,7 @@ pub fn decode(
     if has_entry && with_entry {
         let mut fields: [String; 4] = Default::default();
         for field in &mut fields {
-            *field = input.str()?.to_owned();
+            *field = clean(input.str()?).into_owned();
         }
         let codes = input.count()?;
         let mut pinyin = Vec::with_capacity(codes);
@@ -118,6 +118,13 @@ pub fn decode(
     }
     // Not wanted (or absent): the rest is the entry, skipped unread.
     Some((None, with_entry && !has_entry))
+}
+
+/// Text from the cache as from an article: no controls reach the screen,
+/// whatever the file holds (the loader wrote it clean; a damaged or forged
+/// file must not make it otherwise).
+fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::strip_controls(text)
 }
 
 fn put_str(out: &mut Vec<u8>, text: &str) {

@@ -1,7 +1,9 @@
 //! The index cache: every article's front matter from the last run, keyed
 //! by path, size and modification time, so a restart reads only the files
-//! that changed. A missing, stale, corrupt or foreign cache is rebuilt
-//! without a word; the library is the truth, the cache only a shortcut.
+//! that changed. The file carries a checksum of its contents; a missing,
+//! stale, corrupt or foreign cache is rebuilt without a word, and text read
+//! from it is cleaned of controls like text from an article: the library
+//! is the truth, the cache only a shortcut.
 
 mod codec;
 
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 const MAGIC: &[u8; 8] = b"FOLIOIX\x01";
 const END: &[u8; 8] = b"FOLIOEND";
 /// Changes whenever the format or what the loader makes of a file does.
-const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/index-3");
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/index-4");
 /// Files changed this recently may change again within the clock's
 /// resolution without a new time: they are read afresh next time.
 const SETTLE_SECONDS: i64 = 2;
@@ -46,12 +48,19 @@ pub struct Index {
 impl Index {
     /// The cache at `path`; `None` when it is missing or cannot be trusted.
     pub fn open(path: &Path) -> Option<Index> {
-        let bytes = std::fs::read(path).ok()?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut crate::persist::open_regular(path).ok()?, &mut bytes).ok()?;
         Index::parse(bytes)
     }
 
     fn parse(bytes: Vec<u8>) -> Option<Index> {
         let body = bytes.strip_prefix(MAGIC)?.strip_suffix(END)?;
+        // A checksum of everything before it: a changed byte anywhere is a
+        // cache not to trust (rebuilt, without a word).
+        let (body, sum) = body.split_at(body.len().checked_sub(8)?);
+        if hash64(body).to_le_bytes() != sum {
+            return None;
+        }
         let mut input = Input::new(body);
         if input.bytes()? != VERSION.as_bytes() {
             return None;
@@ -62,7 +71,7 @@ impl Index {
             by_key: HashMap::with_capacity(count.min(body.len() / 16)),
             ..Index::default()
         };
-        let offset_of = |rest: &[u8]| bytes.len() - END.len() - rest.len();
+        let offset_of = |rest: &[u8]| bytes.len() - END.len() - sum.len() - rest.len();
         for _ in 0..count {
             let start = offset_of(input.bytes);
             let key = input.bytes()?;
@@ -195,6 +204,8 @@ pub fn save(path: &Path, old: Option<&Index>, uses: &[Use]) -> io::Result<()> {
         }
         out.extend_from_slice(&used.fresh);
     }
+    let sum = hash64(&out[MAGIC.len()..]);
+    out.extend_from_slice(&sum.to_le_bytes());
     out.extend_from_slice(END);
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder)?;

@@ -138,3 +138,32 @@ fn the_search_entry_comes_back_when_wanted() {
     let (cached, _) = look(b"/lib/b.md", false);
     assert!(matches!(cached, Some(Cached::Article(None))));
 }
+
+#[test]
+fn any_changed_byte_makes_the_cache_untrusted() {
+    let good = saved(&[(b"/lib/a.md", STAMP, Some((&sample(), None)))]);
+    for at in 0..good.len() {
+        for flip in [0x01, 0x80] {
+            let mut changed = good.clone();
+            changed[at] ^= flip;
+            assert!(Index::parse(changed).is_none(), "byte {at} changed (^{flip:#x}) and the cache was trusted");
+        }
+    }
+}
+
+#[test]
+fn controls_in_a_forged_cache_never_reach_the_article() {
+    // A cache whose checksum is right but whose text holds terminal
+    // controls (written by hand, or by a bug): they are cleaned on the way in.
+    let mut forged = sample();
+    forged.title = "\u{1b}[2Jtitle\u{1b}]52;c;cGF5bG9hZA==\u{7}".into();
+    forged.author = Some(Arc::from("au\u{9b}31mthor"));
+    forged.link = Some("https://x/\u{1b}[1m".into());
+    let index = Index::parse(saved(&[(b"/lib/a.md", STAMP, Some((&forged, None)))])).expect("a valid file");
+    let mut back = placed_article(&job());
+    let hit = look_up(&index, b"/lib/a.md", STAMP, (&mut back, false), &mut Interner::default(), &mut Use::default());
+    assert!(matches!(hit, Some(Cached::Article(None))));
+    assert_eq!(&*back.title, "title");
+    assert_eq!(back.author.as_deref(), Some("author"));
+    assert_eq!(back.link.as_deref(), Some("https://x/"));
+}

@@ -16,7 +16,6 @@
 
 use super::{BodyIndex, Postings, Stamp};
 use crate::persist::{Durability, Input, forget_unused, hash64, write_atomic_with};
-use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
@@ -82,7 +81,7 @@ pub(super) fn save(index: &BodyIndex, folder: &Path, library_id: &str) -> io::Re
 }
 
 pub(super) fn open(folder: &Path, library_id: &str) -> Option<BodyIndex> {
-    let mut file = File::open(path(folder, library_id)).ok()?;
+    let mut file = crate::persist::open_regular(&path(folder, library_id)).ok()?;
     let length = file.metadata().ok()?.len();
     // The fixed part: magic, version, id, counts.
     let mut fixed = vec![0; 16 + library_id.len() + 40];
