@@ -73,25 +73,6 @@ fn shows_image(bytes: &[u8]) -> bool {
     tag_with_source(b"<img") || tag_with_source(b"<IMG") || memchr::memmem::find(bytes, b"![").is_some()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn images_are_found_in_linear_time() {
-        assert!(shows_image(b"<p>x</p><img alt=a src=\"b.png\">"));
-        assert!(shows_image(b"text ![alt](a.png)"));
-        assert!(!shows_image(b"<img alt=nothing> src later <p>"));
-        assert!(!shows_image(b"<img <b>src</b>"), "the source must be inside the tag");
-        // 4 MB of `<img ` without a `>`: minutes if each tag were read to the end.
-        let many = b"<img ".repeat(800_000);
-        assert!(!shows_image(&many));
-        let mut found = many.clone();
-        found.extend_from_slice(b"<img src=x>");
-        assert!(shows_image(&found));
-    }
-}
-
 fn read_article(job: &FileJob, scratch: &mut ReaderScratch) -> Outcome {
     scratch.path.as_mut_os_string().clear();
     scratch.path.push(&job.dir);
@@ -293,4 +274,23 @@ pub fn title_from_file_name(path: &Path) -> String {
     let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
     let title = clean_field(&stem);
     if title.is_empty() { "(untitled)".to_owned() } else { title.into_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images_are_found_in_linear_time() {
+        assert!(shows_image(b"<p>x</p><img alt=a src=\"b.png\">"));
+        assert!(shows_image(b"text ![alt](a.png)"));
+        assert!(!shows_image(b"<img alt=nothing> src later <p>"));
+        assert!(!shows_image(b"<img <b>src</b>"), "the source must be inside the tag");
+        // 4 MB of `<img ` without a `>`: minutes if each tag were read to the end.
+        let many = b"<img ".repeat(800_000);
+        assert!(!shows_image(&many));
+        let mut found = many.clone();
+        found.extend_from_slice(b"<img src=x>");
+        assert!(shows_image(&found));
+    }
 }
