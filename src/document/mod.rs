@@ -122,7 +122,7 @@ pub struct Image {
 }
 
 /// What a numbered link leads to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LinkKind {
     Link,
     Video,

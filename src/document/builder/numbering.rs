@@ -1,8 +1,11 @@
 //! Numbering: an article's images and links numbered once each (in the
-//! order first met), and the markers of ordered list items (`3.`, `c.`,
-//! `iv.`).
+//! order first met, through maps from URL to number, so numbering stays
+//! linear however many there are), and the markers of ordered list items
+//! (`3.`, `c.`, `iv.`).
 
 use super::super::{Base, Image, Link, LinkKind};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// The images and links met so far, each numbered by its place (1-based).
 #[derive(Debug)]
@@ -10,12 +13,22 @@ pub(super) struct Numbering {
     base: Base,
     images: Vec<Image>,
     links: Vec<Link>,
+    /// An image's URL to its number.
+    image_numbers: HashMap<String, usize>,
+    /// A link's URL and kind to its number.
+    link_numbers: HashMap<(String, LinkKind), usize>,
 }
 
 impl Numbering {
     /// Relative URLs resolve against `base`.
     pub(super) fn new(base: Base) -> Numbering {
-        Numbering { base, images: Vec::new(), links: Vec::new() }
+        Numbering {
+            base,
+            images: Vec::new(),
+            links: Vec::new(),
+            image_numbers: HashMap::new(),
+            link_numbers: HashMap::new(),
+        }
     }
 
     /// The number of the image at `url`, numbering it if new; an image met
@@ -23,25 +36,34 @@ impl Numbering {
     /// URL that leads nowhere or is refused.
     pub(super) fn image(&mut self, url: &str, alt: Option<String>) -> Option<usize> {
         let url = self.base.resolve(url).filter(|u| !is_refused(u))?;
-        if let Some(at) = self.images.iter().position(|i| i.url == url) {
-            if self.images[at].alt.is_none() {
-                self.images[at].alt = alt;
+        match self.image_numbers.entry(url) {
+            Entry::Occupied(known) => {
+                let number = *known.get();
+                if let Some(image) = self.images.get_mut(number - 1)
+                    && image.alt.is_none()
+                {
+                    image.alt = alt;
+                }
+                Some(number)
             }
-            return Some(at + 1);
+            Entry::Vacant(new) => {
+                self.images.push(Image { url: new.key().clone(), alt, caption: None });
+                Some(*new.insert(self.images.len()))
+            }
         }
-        self.images.push(Image { url, alt, caption: None });
-        Some(self.images.len())
     }
 
     /// The number of the link of `kind` to `url`, numbering it if new: the
     /// same URL as a link and as a video are two links.
     pub(super) fn link(&mut self, url: &str, kind: LinkKind) -> Option<usize> {
         let url = self.base.resolve(url).filter(|u| !is_refused(u))?;
-        if let Some(at) = self.links.iter().position(|l| l.url == url && l.kind == kind) {
-            return Some(at + 1);
+        match self.link_numbers.entry((url, kind)) {
+            Entry::Occupied(known) => Some(*known.get()),
+            Entry::Vacant(new) => {
+                self.links.push(Link { url: new.key().0.clone(), text: String::new(), kind });
+                Some(*new.insert(self.links.len()))
+            }
         }
-        self.links.push(Link { url, text: String::new(), kind });
-        Some(self.links.len())
     }
 
     /// Image `number`, to give it a caption.
@@ -160,6 +182,27 @@ mod tests {
         let (_, links) = numbers.finish();
         let kinds: Vec<LinkKind> = links.iter().map(|l| l.kind).collect();
         assert_eq!(kinds, [LinkKind::Link, LinkKind::Video, LinkKind::Audio]);
+    }
+
+    /// Quadratic numbering would take minutes here.
+    #[test]
+    fn many_links_and_images_number_in_linear_time() {
+        const COUNT: usize = 200_000;
+        let mut numbers = numbering();
+        for i in 0..COUNT {
+            assert_eq!(numbers.link(&format!("https://links.test/{i}"), LinkKind::Link), Some(i + 1));
+            assert_eq!(numbers.image(&format!("/images/{i}.png"), None), Some(i + 1));
+        }
+        for i in (0..COUNT).rev() {
+            assert_eq!(numbers.link(&format!("https://links.test/{i}"), LinkKind::Link), Some(i + 1));
+            assert_eq!(numbers.image(&format!("https://site.test/images/{i}.png"), Some(format!("{i}"))), Some(i + 1));
+        }
+        assert_eq!(numbers.link("https://links.test/7", LinkKind::Video), Some(COUNT + 1));
+        let (images, links) = numbers.finish();
+        assert_eq!(links.len(), COUNT + 1);
+        assert_eq!(images.len(), COUNT);
+        assert_eq!(links[12_345].url, "https://links.test/12345");
+        assert_eq!(images[12_345].alt.as_deref(), Some("12345"));
     }
 
     #[test]
