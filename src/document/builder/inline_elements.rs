@@ -6,7 +6,7 @@
 use super::numbering::is_refused;
 use super::{Builder, Frame, Kind, attr};
 use crate::document::inline::Inline;
-use crate::document::{Block, LinkKind, Style};
+use crate::document::{Block, LinkKind, Style, is_hidden};
 
 impl Builder {
     /// `<br>` (a space in a heading or caption) or `<wbr>`.
@@ -96,7 +96,7 @@ impl Builder {
             "iframe" | "embed" | "frame" => {
                 let src = attr(attrs, "src").or_else(|| attr(attrs, "data-src"));
                 self.media(src, LinkKind::Video);
-                if name == "iframe" {
+                if is_hidden(name) {
                     self.skip_content(name, self_closing);
                 }
             }

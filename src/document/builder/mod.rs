@@ -10,7 +10,7 @@ mod inline_elements;
 mod numbering;
 
 use super::inline::Inline;
-use super::{Base, Block, Document, LinkKind, ListItem, Style, Table, TableRow};
+use super::{Base, Block, Document, LinkKind, ListItem, Style, Table, TableRow, ends_hidden, is_hidden};
 use numbering::{NumberStyle, Numbering};
 
 /// Containers nest at most this deep; deeper ones flow into their parent.
@@ -181,19 +181,17 @@ impl Builder {
             return;
         }
         match name {
-            "script" | "style" | "svg" | "math" | "template" | "button" | "select" | "textarea" | "head"
-            | "noembed" | "noframes" | "title" | "object" | "canvas" | "map" | "datalist" | "dialog" => {
-                self.skip_content(name, self_closing)
+            // An iframe is shown as a video link, without its content.
+            "img" | "image" | "iframe" | "embed" | "frame" | "video" | "audio" | "source" => {
+                self.start_embedded(name, attrs, self_closing)
             }
+            _ if is_hidden(name) => self.skip_content(name, self_closing),
             "input" | "option" | "meta" | "link" | "base" | "param" | "track" | "area" | "col" => {}
             "br" | "wbr" => self.line_break(name),
             "hr" => self.rule(),
             "a" => self.open_link(attr(attrs, "href")),
             "em" | "i" | "cite" | "var" | "dfn" | "q" | "strong" | "b" | "code" | "kbd" | "samp" | "tt" | "s"
             | "strike" | "del" => self.open_styled(name),
-            "img" | "image" | "iframe" | "embed" | "frame" | "video" | "audio" | "source" => {
-                self.start_embedded(name, attrs, self_closing)
-            }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.open_heading(name),
             "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside" | "address"
             | "center" | "details" | "summary" | "fieldset" | "legend" | "form" | "hgroup" | "dt" | "body" | "html"
@@ -243,7 +241,7 @@ impl Builder {
 
     // ----- dropped content -----
 
-    /// Drops the element's content, up to its end tag.
+    /// Drops the content of a hidden element, up to its end tag.
     fn skip_content(&mut self, tag: &str, self_closing: bool) {
         if !self_closing {
             self.skip = Some((tag.to_owned(), 1));
@@ -257,7 +255,7 @@ impl Builder {
             if *skipped == name && !self_closing {
                 *depth += 1;
             }
-            if name == "body" && skipped == "head" {
+            if ends_hidden(skipped, name) {
                 self.skip = None;
             }
         }
