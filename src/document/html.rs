@@ -54,6 +54,13 @@ fn raw_state(name: &str) -> TokenSinkResult<()> {
     }
 }
 
+/// Whether the content of the element `name` (lower case) is read as raw
+/// text, up to its end tag, with no tags inside (`script`, `style`,
+/// `textarea`…), or as text to the end (`plaintext`).
+pub fn is_raw_text(name: &str) -> bool {
+    !matches!(raw_state(name), TokenSinkResult::Continue)
+}
+
 /// Feeds the HTML `body` to `builder`.
 pub fn parse(body: &str, builder: &mut Builder) {
     let body = escape_code_in_pre(body);

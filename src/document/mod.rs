@@ -2,12 +2,15 @@
 //! and links numbered once, ready to be laid out at any width.
 
 mod builder;
+mod hidden;
 mod html;
 mod inline;
 mod markdown;
 mod plain;
 mod urls;
 
+pub use hidden::{HIDDEN_ELEMENTS, ends_hidden, is_hidden};
+pub use html::is_raw_text;
 pub use markdown::to_html as markdown_to_html;
 pub use urls::Base;
 
@@ -122,7 +125,7 @@ pub struct Image {
 }
 
 /// What a numbered link leads to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LinkKind {
     Link,
     Video,

@@ -7,6 +7,7 @@ mod body;
 mod columns;
 pub mod fold;
 mod fuzzy;
+mod html_text;
 pub mod index;
 mod pinyin;
 mod pinyin_key;

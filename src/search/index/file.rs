@@ -21,7 +21,9 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"FOLIOIX\0";
 const END: &[u8; 8] = b"\0XIOILOF";
-const VERSION: u32 = 1;
+/// Version 2: the visible text of a body changed (its hidden elements are
+/// the reader's, `document::HIDDEN_ELEMENTS`): older indexes are rebuilt.
+const VERSION: u32 = 2;
 /// Checksum and `END`.
 const TRAILER: u64 = 16;
 
