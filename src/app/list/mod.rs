@@ -40,8 +40,12 @@ pub struct List {
     pub searching_bodies: bool,
     /// The list as shown: article numbers, filtered and sorted.
     pub visible: Vec<usize>,
-    /// The selection, a position in `visible`.
+    /// The selection, a position in `visible`…
     pub selected: usize,
+    /// …chosen by the person (or brought back from the last session): until
+    /// then it stays on the first article, the newest, however the list
+    /// fills in while loading.
+    chosen: bool,
     /// The first position of `visible` on screen.
     pub top: usize,
     /// Rows of articles the sidebar has room for.
@@ -273,7 +277,7 @@ impl List {
     /// Filters and sorts the list again, keeping the selected article
     /// selected while it is still in the list.
     pub fn refresh(&mut self, now: Timestamp) {
-        let keep = self.selected_article();
+        let keep = self.selected_article().filter(|_| self.chosen);
         let text = self.text_matches();
         let (query, store) = (&self.query, &self.store);
         let (bodies, facts, by_state) = (query.needs_bodies(), query.needs_facts(), query.needs_marks());
@@ -313,6 +317,7 @@ impl List {
 
     pub fn select_at(&mut self, position: usize) {
         self.selected = position.min(self.visible.len().saturating_sub(1));
+        self.chosen = true;
         self.keep_selection_in_view();
     }
 
