@@ -5,7 +5,6 @@
 
 pub use crate::model::Command;
 
-use crate::document::Document;
 use crate::loader::Loaded;
 use crate::model::Problem;
 use jiff::Timestamp;
@@ -68,10 +67,11 @@ pub enum Action {
     /// The time now: before anything else of a wake, and when the app
     /// asked for it (`App::next_deadline`).
     Tick(Moment),
-    /// The body of the article asked for by `Effect::ReadArticle`.
+    /// The article asked for by `Effect::ReadArticle`, read, parsed and
+    /// laid out (or why it could not be).
     ArticleRead {
         article: usize,
-        document: Result<Document, String>,
+        document: Result<super::Opened, String>,
     },
     /// The outside world's answer to an effect: a failure to show.
     Message(String),
@@ -97,8 +97,12 @@ pub enum Action {
 pub enum Effect {
     Quit,
     Suspend,
-    /// Read and parse article `n`'s body, then send `Action::ArticleRead`.
+    /// Read, parse and lay out article `n` (at `App::text_width`) away from
+    /// the keys, then send `Action::ArticleRead`; it replaces any read
+    /// under way.
     ReadArticle(usize),
+    /// Stop the read under way: nobody waits for it any more.
+    CancelRead,
     /// Open a URL or a local path in the external opener.
     Open(String),
     /// Search these bodies in the background (stopping any earlier

@@ -25,6 +25,8 @@ impl App {
                 Command::Top => self.list.select_at(0),
                 Command::Bottom => self.list.select_at(self.list.visible.len().saturating_sub(1)),
                 Command::Open => return self.open_selected(),
+                // Esc while an article opens: no longer wanted.
+                Command::Back if self.reading.cancel() => return vec![Effect::CancelRead],
                 Command::Back if !self.list.filter.is_empty() => return self.list.clear_filter(self.now.time),
                 _ => return self.command_anywhere(command),
             },
@@ -37,6 +39,7 @@ impl App {
                 Command::HalfPageUp => self.scroll_reader(-half),
                 Command::Top => self.scroll_reader(isize::MIN / 2),
                 Command::Bottom => self.scroll_reader(isize::MAX / 2),
+                Command::Back if self.reading.cancel() => return vec![Effect::CancelRead],
                 Command::Back => {
                     self.focus = Focus::Sidebar;
                     self.relayout();

@@ -23,10 +23,9 @@ pub use list::{List, Store};
 pub use open::openable;
 pub use panels::{Overlay, Panels};
 pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, Sidebar, panel_area, panel_first_entry, reader_text_width};
-pub use reading::{Arrival, Find, Match, READ_AFTER, Reader, Reading};
+pub use reading::{Arrival, Find, Match, Opened, READ_AFTER, Reader, Reading};
 pub use status::Status;
 
-use crate::document::Document;
 use crate::model::{KeyMap, Scope};
 
 /// Which pane has the keys.
@@ -211,7 +210,7 @@ impl App {
         self.list.set_rows(self.list_rows());
     }
 
-    fn article_read(&mut self, article: usize, document: Result<Document, String>) {
+    fn article_read(&mut self, article: usize, document: Result<Opened, String>) {
         match document {
             Ok(document) => {
                 let place = self.state.position(&self.list.store, article);

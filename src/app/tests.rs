@@ -32,9 +32,9 @@ fn titles(app: &App) -> Vec<&str> {
     app.list.visible.iter().map(|&i| &*app.list.store.article(i).title).collect()
 }
 
-fn document(html: &str) -> Document {
+fn document(html: &str) -> Opened {
     let base = crate::document::Base::for_article(None, Path::new("/lib/a.md"));
-    Document::parse(html, BodyKind::Html, &base, &[])
+    Document::parse(html, BodyKind::Html, &base, &[]).into()
 }
 
 #[test]
@@ -460,4 +460,25 @@ fn an_open_article_deleted_then_written_again_is_no_longer_marked_deleted() {
     live.changed(&["a.md"]);
     assert!(live.app.reading.open.as_ref().is_some_and(|r| !r.deleted));
     assert_eq!(titles(&live.app), ["Alpha again"]);
+}
+
+#[test]
+fn esc_while_an_article_opens_stops_waiting_for_it() {
+    let mut app = app_with_three();
+    let target = app.selected_article().expect("selected");
+    assert_eq!(app.update(Action::Command(Command::Open)), [Effect::ReadArticle(target)]);
+    assert_eq!(app.update(Action::Command(Command::Back)), [Effect::CancelRead]);
+    assert_eq!(app.reading.opening, None);
+    app.update(Action::ArticleRead { article: target, document: Ok(document("<p>late</p>")) });
+    assert!(app.reading.open.is_none(), "what comes late is dropped");
+    assert_eq!(app.focus, Focus::Sidebar);
+    // From an open article, the next one asked for: Esc goes back to it.
+    app.update(Action::Command(Command::Open));
+    app.update(Action::ArticleRead { article: target, document: Ok(document("<p>one</p>")) });
+    let [Effect::ReadArticle(next)] = app.update(Action::Command(Command::NextArticle))[..] else { panic!() };
+    assert_eq!(app.update(Action::Command(Command::Back)), [Effect::CancelRead]);
+    assert_eq!(app.reading.article(), Some(target), "the open article stays");
+    assert_eq!(app.focus, Focus::Reader, "the first Esc only stops the opening");
+    app.update(Action::ArticleRead { article: next, document: Ok(document("<p>two</p>")) });
+    assert_eq!(app.reading.article(), Some(target));
 }

@@ -27,6 +27,8 @@ pub struct Shell<'a> {
     wake: Sender<Wake>,
     /// The body search under way: set to stop it.
     search: Option<Arc<AtomicBool>>,
+    /// The article being read: set to stop it.
+    reading: Option<Arc<AtomicBool>>,
     pub app: App,
     /// config.toml's opener (`FOLIO_OPENER` wins over it).
     opener: Option<String>,
@@ -50,6 +52,7 @@ impl Shell<'_> {
             screen,
             wake,
             search: None,
+            reading: None,
             app,
             opener,
             save_failed: None,
@@ -121,6 +124,7 @@ impl Shell<'_> {
                     continue;
                 }
                 Wake::BodyDone(generation) => Some(Action::BodySearchDone { generation }),
+                Wake::Article(article, document) => Some(Action::ArticleRead { article, document }),
                 Wake::Signal(number) => return Ok(Some(Ending::Signal(number))),
             };
             if !self.flush(&mut loaded, &mut hits)? {
@@ -200,41 +204,43 @@ impl Shell<'_> {
                 match effect {
                     Effect::Quit => return Ok(false),
                     Effect::Suspend => suspend(self.screen)?,
-                    Effect::ReadArticle(index) => pending.push(read_article(&self.app, index)),
+                    Effect::ReadArticle(index) => self.read_article(index),
+                    Effect::CancelRead => stop(&mut self.reading),
                     Effect::Open(target) => {
                         if let Err(message) = opener::open(&target, self.opener.as_deref()) {
                             pending.push(Action::Message(message));
                         }
                     }
                     Effect::SearchBodies { generation, query, sources } => {
-                        self.stop_search();
+                        stop(&mut self.search);
                         let cancel = Arc::new(AtomicBool::new(false));
                         self.search = Some(Arc::clone(&cancel));
                         let index = self.body_index.lock().ok().and_then(|slot| slot.clone());
                         workers::spawn_search(self.wake.clone(), (generation, query, sources), index, cancel);
                     }
-                    Effect::StopBodySearch => self.stop_search(),
+                    Effect::StopBodySearch => stop(&mut self.search),
                 }
             }
         }
         Ok(true)
     }
 
-    fn stop_search(&mut self) {
-        if let Some(search) = self.search.take() {
-            search.store(true, Ordering::Relaxed);
-        }
+    /// Article `index` read on a worker (the read before it stopped), laid
+    /// out at the reader's width.
+    fn read_article(&mut self, index: usize) {
+        stop(&mut self.reading);
+        let Some(article) = self.app.list.store.get(index).cloned() else { return };
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.reading = Some(Arc::clone(&cancel));
+        workers::spawn_read(self.wake.clone(), index, article, self.app.text_width(), cancel);
     }
 }
 
-fn read_article(app: &App, index: usize) -> Action {
-    let document = match app.list.store.get(index) {
-        Some(article) => crate::file::read_body(article)
-            .map(|body| crate::page::page(article, &body))
-            .map_err(|problem| format!("Cannot read the article: {}", crate::text::printable(&problem.message))),
-        None => Err("Cannot read the article: it is not in the list".to_owned()),
-    };
-    Action::ArticleRead { article: index, document }
+/// Stops the worker `running` tells about, if any.
+fn stop(running: &mut Option<Arc<AtomicBool>>) {
+    if let Some(running) = running.take() {
+        running.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Ctrl-z: give the terminal back, stop until `fg`, then take it again.

@@ -3,7 +3,9 @@
 //! worker catches its own panic and reports it, so none can leave the
 //! reader waiting for an answer that never comes.
 
+use crate::app::Opened;
 use crate::loader::{self, LoadEvent};
+use crate::model::Article;
 use crate::search::index::{self, BodyIndex, Doc};
 use crate::search::{BodySource, Pace, Query};
 use std::path::PathBuf;
@@ -27,6 +29,8 @@ pub enum Wake {
     Unwatched(String),
     /// A worker failed (a bug): what to say.
     Failed(String),
+    /// Article `n`, read, parsed and laid out (or why not).
+    Article(usize, Result<Opened, String>),
 }
 
 /// The body index, once it is opened (or built) in the background.
@@ -106,6 +110,39 @@ pub fn spawn_search(
         }
         if !cancel.load(Ordering::Relaxed) {
             let _ = wake.send(Wake::BodyDone(generation));
+        }
+    });
+}
+
+/// Article `number` read, decoded, parsed and laid out at `width` on its
+/// own thread, so that a huge article never holds the keys; `cancel`
+/// stops it between the steps (another article, or Esc, was asked for).
+pub fn spawn_read(wake: Sender<Wake>, number: usize, article: Article, width: usize, cancel: Arc<AtomicBool>) {
+    thread::spawn(move || {
+        let stopped = || cancel.load(Ordering::Relaxed);
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let body = crate::file::read_body(&article)
+                .map_err(|problem| format!("Cannot read the article: {}", crate::text::printable(&problem.message)))?;
+            if stopped() {
+                return Ok(None);
+            }
+            let document = crate::page::page(&article, &body);
+            drop(body);
+            if stopped() {
+                return Ok(None);
+            }
+            Ok(Some(Opened::laid_out(document, width)))
+        }));
+        let answer = match read {
+            Ok(Ok(Some(opened))) => Ok(opened),
+            Ok(Ok(None)) => return,
+            Ok(Err(message)) => Err(message),
+            Err(_) => {
+                Err(format!("Cannot show the article (an internal error; please report it): {}", super::last_panic()))
+            }
+        };
+        if !stopped() {
+            let _ = wake.send(Wake::Article(number, answer));
         }
     });
 }

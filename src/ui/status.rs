@@ -60,6 +60,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     if app.list.searching_bodies {
         left.push_str(" · searching bodies…");
     }
+    if app.reading.opening.is_some() && app.reading.open.is_some() {
+        // The pane says so itself when nothing is open yet.
+        left.push_str(" · opening…");
+    }
     if let Some(reader) = app.reading.open.as_ref().filter(|_| app.panes().reader.is_some()) {
         left.push_str(&format!(" · {}%", reader.percent(app.reader_height())));
         if reader.deleted {

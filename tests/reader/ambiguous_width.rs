@@ -43,7 +43,7 @@ fn ambiguous_characters_take_two_columns_everywhere() {
     let [Effect::ReadArticle(i)] = effects[..] else { panic!("expected one read, got {effects:?}") };
     let body = read_body(app.list.store.article(i)).expect("body");
     let document = folio::page::page(app.list.store.article(i), &body);
-    app.update(Action::ArticleRead { article: i, document: Ok(document) });
+    app.update(Action::ArticleRead { article: i, document: Ok(document.into()) });
 
     let reader = app.reading.open.as_ref().expect("open");
     for line in &reader.layout.lines {

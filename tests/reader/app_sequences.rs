@@ -51,7 +51,7 @@ fn serve(app: &mut App, effects: Vec<Effect>) {
         if let Effect::ReadArticle(i) = effect {
             let body = read_body(app.list.store.article(i)).expect("body");
             let document = folio::page::page(app.list.store.article(i), &body);
-            app.update(Action::ArticleRead { article: i, document: Ok(document) });
+            app.update(Action::ArticleRead { article: i, document: Ok(document.into()) });
         }
     }
 }

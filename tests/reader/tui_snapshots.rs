@@ -71,7 +71,7 @@ fn open(app: &mut App, title: &str) {
     let [Effect::ReadArticle(i)] = effects[..] else { panic!("expected one read, got {effects:?}") };
     let body = read_body(app.list.store.article(i)).expect("body");
     let document = folio::page::page(app.list.store.article(i), &body);
-    app.update(Action::ArticleRead { article: i, document: Ok(document) });
+    app.update(Action::ArticleRead { article: i, document: Ok(document.into()) });
 }
 
 fn draw(app: &App) -> Buffer {
@@ -381,7 +381,7 @@ fn successive_frames_reach_a_terminal_intact() {
                 if let [Effect::ReadArticle(i)] = effects[..] {
                     let body = read_body(app.list.store.article(i)).expect("body");
                     let document = folio::page::page(app.list.store.article(i), &body);
-                    app.update(Action::ArticleRead { article: i, document: Ok(document) });
+                    app.update(Action::ArticleRead { article: i, document: Ok(document.into()) });
                 }
             }
             if *name == "images" && app.reading.open.is_none() {

@@ -6,9 +6,8 @@ mod find;
 mod reader;
 
 pub use find::{Find, Match};
-pub use reader::Reader;
+pub use reader::{Opened, Reader};
 
-use crate::document::Document;
 use std::time::{Duration, Instant};
 
 /// An article open this long counts as read.
@@ -48,12 +47,18 @@ impl Reading {
         self.opening = Some(article);
     }
 
+    /// Stops waiting for the article asked for (Esc while it opens): what
+    /// comes for it is dropped. Whether one was being waited for.
+    pub fn cancel(&mut self) -> bool {
+        self.opening.take().is_some()
+    }
+
     /// Article `article`'s document came, at `now`: it opens at `width`
     /// (at text position `place` if given), or replaces the open one's text.
     pub fn arrived(
         &mut self,
         article: usize,
-        document: Document,
+        document: impl Into<Opened>,
         (width, height): (usize, usize),
         place: Option<usize>,
         now: Instant,
@@ -63,7 +68,7 @@ impl Reading {
         }
         self.opening = None;
         if let Some(reader) = self.open.as_mut().filter(|r| r.article == article) {
-            reader.reload(document, height);
+            reader.reload(document.into(), height);
             return Arrival::Reloaded;
         }
         let mut reader = Reader::new(article, document, width);
@@ -177,7 +182,7 @@ impl Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Base, BodyKind};
+    use crate::document::{Base, BodyKind, Document};
     use std::path::Path;
 
     fn document(paragraphs: usize) -> Document {

@@ -24,10 +24,45 @@ pub struct Reader {
     pub deleted: bool,
 }
 
-impl Reader {
-    pub fn new(article: usize, document: Document, width: usize) -> Reader {
+/// An article read and parsed (on a worker), and laid out there at the
+/// width the pane had when it was asked for.
+#[derive(Debug)]
+pub struct Opened {
+    pub document: Document,
+    laid_out: Option<(Layout, Measures)>,
+}
+
+impl Opened {
+    /// `document` laid out at `width` now.
+    pub fn laid_out(document: Document, width: usize) -> Opened {
         let mut measures = Measures::default();
         let layout = layout_with(&document, width, Options::default(), &mut measures);
+        Opened { document, laid_out: Some((layout, measures)) }
+    }
+
+    /// The layout at `width`: the one made already if it is at that width.
+    fn at(self, width: usize) -> (Document, Layout, Measures) {
+        match self.laid_out {
+            Some((layout, measures)) if layout.width == width => (self.document, layout, measures),
+            _ => {
+                let mut measures = Measures::default();
+                let layout = layout_with(&self.document, width, Options::default(), &mut measures);
+                (self.document, layout, measures)
+            }
+        }
+    }
+}
+
+/// Not laid out yet (tests, and whoever has only a document).
+impl From<Document> for Opened {
+    fn from(document: Document) -> Opened {
+        Opened { document, laid_out: None }
+    }
+}
+
+impl Reader {
+    pub fn new(article: usize, opened: impl Into<Opened>, width: usize) -> Reader {
+        let (document, layout, measures) = opened.into().at(width);
         Reader { article, document, layout, measures, top: 0, anchor: 0, find: None, deleted: false }
     }
 
@@ -45,11 +80,8 @@ impl Reader {
     }
 
     /// The article changed on disk: show the new text at the same place.
-    pub fn reload(&mut self, document: Document, height: usize) {
-        let width = self.layout.width;
-        self.document = document;
-        self.measures = Measures::default();
-        self.layout = layout_with(&self.document, width, Options::default(), &mut self.measures);
+    pub fn reload(&mut self, opened: Opened, height: usize) {
+        (self.document, self.layout, self.measures) = opened.at(self.layout.width);
         self.top = self.layout.line_at(self.anchor).min(self.max_top(height));
         if let Some(find) = &mut self.find {
             find.search(&self.layout, self.top);
