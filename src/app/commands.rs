@@ -1,7 +1,7 @@
 //! What a command does where: in a box over the panes, in the list, in
 //! the reader, or anywhere.
 
-use super::panels::{Chosen, Sizes};
+use super::panels::{BoxSizes, Chosen};
 use super::status::plural;
 use super::{App, Effect, Focus, Overlay, openable};
 use crate::model::Command;
@@ -91,7 +91,7 @@ impl App {
     }
 
     fn overlay_command(&mut self, command: Command) -> Vec<Effect> {
-        let sizes = Sizes {
+        let sizes = BoxSizes {
             help_lines: self.keymap.help_lines().len(),
             problems: self.status.problems.len(),
             entries: self.panel_entries().len(),

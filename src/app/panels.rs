@@ -25,7 +25,7 @@ pub enum Overlay {
 
 /// How many entries each box has now, and how far a page moves.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Sizes {
+pub struct BoxSizes {
     pub help_lines: usize,
     pub problems: usize,
     /// Entries of the images or links box.
@@ -77,7 +77,7 @@ impl Panels {
     }
 
     /// `command` in the box shown.
-    pub fn command(&mut self, command: Command, sizes: Sizes) -> Chosen {
+    pub fn command(&mut self, command: Command, sizes: BoxSizes) -> Chosen {
         let Some(overlay) = self.overlay else { return Chosen::Nothing };
         let step = |page: usize| -> isize {
             match command {
@@ -118,8 +118,8 @@ impl Panels {
 mod tests {
     use super::*;
 
-    fn sizes() -> Sizes {
-        Sizes { help_lines: 5, problems: 30, entries: 3, groups: 4, page: 10, tree_page: 2 }
+    fn sizes() -> BoxSizes {
+        BoxSizes { help_lines: 5, problems: 30, entries: 3, groups: 4, page: 10, tree_page: 2 }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! root's absolute path reads the disk).
 
 use super::{Action, App, Effect, Focus};
-use crate::app::list::Store as Rows;
+use crate::app::list::ListStore as Rows;
 use crate::state::{FINISHED, Position, ReadState, Roots, Store, part_way};
 use std::path::Path;
 use std::time::Instant;

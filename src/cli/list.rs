@@ -22,7 +22,7 @@ pub fn write_columns(library: &Library) -> io::Result<()> {
     let articles = &library.articles;
     let author_width = widest(articles.iter().filter_map(|a| a.author.as_deref()), AUTHOR_MAX);
     let widest_title = widest(articles.iter().map(|a| &*a.title), total.unwrap_or(TITLE_PAD_MAX));
-    let layout = Layout::new(total, author_width, widest_title);
+    let layout = ColumnWidths::new(total, author_width, widest_title);
     for article in &library.articles {
         layout.write_line(&mut out, article)?;
     }
@@ -42,7 +42,7 @@ fn widest<'a>(texts: impl Iterator<Item = &'a str>, cap: usize) -> usize {
 }
 
 /// Column widths for one listing.
-struct Layout {
+struct ColumnWidths {
     /// The date column is shown (dropped when the terminal is very narrow).
     date: bool,
     title: usize,
@@ -54,12 +54,12 @@ struct Layout {
 const DATE: usize = 10;
 const GAP: usize = 2;
 
-impl Layout {
-    fn new(total: Option<usize>, author: usize, widest_title: usize) -> Layout {
+impl ColumnWidths {
+    fn new(total: Option<usize>, author: usize, widest_title: usize) -> ColumnWidths {
         match total {
-            None => Layout { date: true, title: widest_title.min(TITLE_PAD_MAX), author, cut: false },
+            None => ColumnWidths { date: true, title: widest_title.min(TITLE_PAD_MAX), author, cut: false },
             // Too narrow for a date and a useful title: the title alone.
-            Some(total) if total < DATE + GAP + 10 => Layout { date: false, title: total, author: 0, cut: true },
+            Some(total) if total < DATE + GAP + 10 => ColumnWidths { date: false, title: total, author: 0, cut: true },
             Some(total) => {
                 let room = total.saturating_sub(DATE + GAP);
                 let widest_author = author;
@@ -69,9 +69,9 @@ impl Layout {
                 let stub = author < widest_author.min(6);
                 // The author stands right after the widest title, not at the far edge.
                 if author == 0 || stub || with_author < 10 {
-                    Layout { date: true, title: room, author: 0, cut: true }
+                    ColumnWidths { date: true, title: room, author: 0, cut: true }
                 } else {
-                    Layout { date: true, title: with_author.min(widest_title.max(10)), author, cut: true }
+                    ColumnWidths { date: true, title: with_author.min(widest_title.max(10)), author, cut: true }
                 }
             }
         }

@@ -173,7 +173,7 @@ fn keep_matching(
     let mut chore = None;
     let now = jiff::Timestamp::now();
     let mut keep = crate::search::select(query, &library.articles, &library.entries, now);
-    if query.needs_marks() {
+    if query.needs_read_state() {
         // `is:` asks the reader's state, kept in the data folder.
         let (store, problem) = crate::state::Store::open(&places.data);
         if let Some(problem) = problem {
@@ -181,7 +181,7 @@ fn keep_matching(
         }
         let states = crate::state::Roots::new(paths).read_states(&store, &library.articles);
         for (keep, state) in keep.iter_mut().zip(states) {
-            *keep &= query.passes_marks(state.read, state.starred);
+            *keep &= query.passes_read_state(state.read, state.starred);
         }
     }
     if query.needs_bodies() {

@@ -22,7 +22,7 @@ type Value<'i> = Spanned<DeValue<'i>>;
 
 /// `text`, the contents of `file`, as a config and its problems.
 pub fn parse(text: &str, file: &Path) -> (Config, Vec<ConfigProblem>) {
-    let mut reader = Reader { text, file, problems: Vec::new() };
+    let mut reader = TableReader { text, file, problems: Vec::new() };
     let mut config = Config::default();
     // A byte-order mark is no part of TOML; it holds no line break, so the
     // lines stay right.
@@ -48,13 +48,13 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<ConfigProblem>) {
     (config, problems)
 }
 
-struct Reader<'a> {
+struct TableReader<'a> {
     text: &'a str,
     file: &'a Path,
     problems: Vec<ConfigProblem>,
 }
 
-impl Reader<'_> {
+impl TableReader<'_> {
     /// An unknown key of table `table`: a top-level setting written below
     /// the table's header belongs to the table.
     fn unknown(&mut self, at: Range<usize>, offset: usize, table: &str, name: &str, message: String) {

@@ -3,15 +3,15 @@
 //! outside that safe subset returns `None` and goes to the YAML parser, so
 //! this path never accepts what YAML would read differently.
 
-use super::{Entry, Value};
+use super::{KeyValue, Value};
 use std::borrow::Cow;
 
 /// Real blocks have a dozen keys; more go to the YAML parser.
 const MAX_KEYS: usize = 64;
 
 /// Parses `yaml` if every line is in the safe subset.
-pub fn parse(yaml: &str) -> Option<Vec<Entry<'_>>> {
-    let mut entries: Vec<Entry<'_>> = Vec::with_capacity(8);
+pub fn parse(yaml: &str) -> Option<Vec<KeyValue<'_>>> {
+    let mut entries: Vec<KeyValue<'_>> = Vec::with_capacity(8);
     let mut list_indent: Option<usize> = None;
     for raw_line in yaml.split('\n') {
         let line = raw_line.strip_suffix('\r').unwrap_or(raw_line).trim_end_matches(' ');

@@ -1,6 +1,6 @@
 //! From `key: value` entries to the fields folio knows.
 
-use super::{Entry, Value};
+use super::{KeyValue, Value};
 use crate::date::parse_date;
 use crate::text::{clean_field, clean_url, strip_controls};
 use jiff::Timestamp;
@@ -23,7 +23,7 @@ pub struct FrontMatter<'a> {
     /// The original article: `link`, `url`, `permalink` or `source`.
     pub link: Option<String>,
     /// Every other key, kept as it was (controls removed).
-    pub extra: Vec<Entry<'a>>,
+    pub extra: Vec<KeyValue<'a>>,
     pub warnings: Vec<String>,
 }
 
@@ -31,7 +31,7 @@ const IMAGE_KEYS: [&str; 4] = ["headimg", "thumbnail", "cover", "image"];
 const LINK_KEYS: [&str; 4] = ["link", "url", "permalink", "source"];
 
 impl<'a> FrontMatter<'a> {
-    pub(super) fn from_entries(entries: Vec<Entry<'a>>, warnings: Vec<String>) -> Self {
+    pub(super) fn from_entries(entries: Vec<KeyValue<'a>>, warnings: Vec<String>) -> Self {
         let mut fm = FrontMatter { warnings, ..FrontMatter::default() };
         let mut links: [Option<String>; 4] = Default::default();
         let mut images: [Vec<String>; 4] = Default::default();

@@ -2,15 +2,15 @@
 //! (`key: value`, ` - item`, one level of quotes stripped), so an article
 //! with a stray quote or `- | 最新` keeps its real title and categories.
 
-use super::{Entry, Value};
+use super::{KeyValue, Value};
 use std::borrow::Cow;
 
 /// A block holds at most this many keys worth reading.
 const MAX_ENTRIES: usize = 256;
 
 /// Reads whatever `key: value` and `- item` lines `yaml` holds.
-pub fn parse(yaml: &str) -> Vec<Entry<'static>> {
-    let mut entries: Vec<Entry<'static>> = Vec::new();
+pub fn parse(yaml: &str) -> Vec<KeyValue<'static>> {
+    let mut entries: Vec<KeyValue<'static>> = Vec::new();
     for raw_line in yaml.lines() {
         if entries.len() > MAX_ENTRIES {
             entries.truncate(MAX_ENTRIES);

@@ -13,7 +13,7 @@ pub use split::{Split, closed_block_end, split};
 use std::borrow::Cow;
 
 /// One `key: value` of a block, in file order.
-pub type Entry<'a> = (Cow<'a, str>, Value<'a>);
+pub type KeyValue<'a> = (Cow<'a, str>, Value<'a>);
 
 /// A front-matter value as folio keeps it: text, a list of texts, or
 /// nothing; borrowed from the block where it can be.
@@ -85,12 +85,12 @@ mod tests {
             "empty:\nlist:\n - ''\n - \"\"\n",
         ];
         for block in blocks {
-            let owned = |entries: Vec<Entry<'_>>| -> Vec<Entry<'static>> {
+            let owned = |entries: Vec<KeyValue<'_>>| -> Vec<KeyValue<'static>> {
                 entries.into_iter().map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned())).collect()
             };
             let fast = owned(fast::parse(block).expect("fast path takes it"));
             let full = yaml::parse(block).expect("valid YAML");
-            let normalise = |entries: Vec<Entry<'static>>| -> Vec<Entry<'static>> {
+            let normalise = |entries: Vec<KeyValue<'static>>| -> Vec<KeyValue<'static>> {
                 entries
                     .into_iter()
                     .map(|(k, v)| match v {

@@ -1,11 +1,11 @@
 //! The full YAML parser (serde_yaml) for blocks outside the fast path.
 
-use super::{Entry, Value};
+use super::{KeyValue, Value};
 use serde_yaml::Value as Yaml;
 use std::borrow::Cow;
 
 /// Parses `yaml` as a mapping; the error says what YAML refused and where.
-pub fn parse(yaml: &str) -> Result<Vec<Entry<'static>>, String> {
+pub fn parse(yaml: &str) -> Result<Vec<KeyValue<'static>>, String> {
     match serde_yaml::from_str::<Yaml>(yaml) {
         Ok(Yaml::Mapping(mapping)) => Ok(mapping
             .into_iter()

@@ -165,7 +165,7 @@ fn term_relevance(title: &str, term: &str, reads: impl FnOnce() -> bool, fuzzy: 
 
 /// The character ranges of `title` that the query's words match, by text,
 /// by pinyin or fuzzily (for showing them in the list).
-pub fn title_marks(query: &Query, title: &str) -> Vec<(usize, usize)> {
+pub fn title_highlights(query: &Query, title: &str) -> Vec<(usize, usize)> {
     if title_terms(query).next().is_none() {
         return Vec::new();
     }

@@ -40,7 +40,7 @@ pub enum Test {
     Newer(i64),
     HasImage,
     HasLink,
-    /// `is:unread`, `is:read`, `is:starred`: the reader's marks.
+    /// `is:unread`, `is:read`, `is:starred`: the reader's read state.
     Unread,
     Starred,
 }
@@ -71,12 +71,12 @@ impl Query {
     }
 
     /// Whether any clause is about read state (`is:`).
-    pub fn needs_marks(&self) -> bool {
+    pub fn needs_read_state(&self) -> bool {
         self.clauses.iter().any(|c| matches!(c.test, Test::Unread | Test::Starred))
     }
 
     /// Whether an article read or not, starred or not passes the `is:` clauses.
-    pub fn passes_marks(&self, read: bool, starred: bool) -> bool {
+    pub fn passes_read_state(&self, read: bool, starred: bool) -> bool {
         self.clauses.iter().all(|clause| {
             let holds = match clause.test {
                 Test::Unread => !read,

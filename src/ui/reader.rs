@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         .take(height)
         .map(|(offset, line)| {
             let index = first + offset;
-            let marks: Vec<(usize, usize, bool)> = find
+            let highlights: Vec<(usize, usize, bool)> = find
                 .map(|f| {
                     f.matches
                         .iter()
@@ -38,12 +38,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
                         .collect()
                 })
                 .unwrap_or_default();
-            if marks.is_empty() {
+            if highlights.is_empty() {
                 Line::from(
                     line.spans.iter().map(|s| Span::styled(s.text.as_str(), span_style(s.style))).collect::<Vec<_>>(),
                 )
             } else {
-                highlighted(line, &marks)
+                highlighted(line, &highlights)
             }
         })
         .collect();
@@ -74,8 +74,8 @@ fn draw_scrollbar(frame: &mut Frame<'_>, area: Area, top: usize, height: usize, 
     frame.render_widget(Paragraph::new(lines), Rect::new(area.x + area.width - 1, area.y, 1, area.height));
 }
 
-/// A line with the characters of `marks` (start, end, current) highlighted.
-fn highlighted<'a>(line: &'a crate::layout::Line, marks: &[(usize, usize, bool)]) -> Line<'a> {
+/// A line with the characters of `highlights` (start, end, current) highlighted.
+fn highlighted<'a>(line: &'a crate::layout::Line, highlights: &[(usize, usize, bool)]) -> Line<'a> {
     let mut spans = Vec::new();
     let mut index = 0;
     for span in &line.spans {
@@ -83,8 +83,8 @@ fn highlighted<'a>(line: &'a crate::layout::Line, marks: &[(usize, usize, bool)]
         let mut piece = String::new();
         let mut piece_style = None;
         for c in span.text.chars() {
-            let mark = marks.iter().find(|(start, end, _)| index >= *start && index < *end);
-            let style = match mark {
+            let highlight = highlights.iter().find(|(start, end, _)| index >= *start && index < *end);
+            let style = match highlight {
                 Some((_, _, true)) => base.patch(super::style::current_match()),
                 Some(_) => base.add_modifier(Modifier::REVERSED),
                 None => base,

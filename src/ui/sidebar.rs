@@ -36,8 +36,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         } else {
             highlight.patch(coloured(Element::Unread)).add_modifier(Modifier::BOLD)
         };
-        let marks = list.title_highlights(index);
-        lines.push(marked(fit(&article.title, columns), &marks, highlight));
+        let highlights = list.title_highlights(index);
+        lines.push(highlighted(fit(&article.title, columns), &highlights, highlight));
         lines.push(details(article, state, columns));
     }
     if list.visible.is_empty() {
@@ -77,9 +77,9 @@ fn details(article: &Article, state: ReadState, columns: usize) -> Line<'static>
     Line::from(spans)
 }
 
-/// `title` with the characters of `marks` picked out.
-fn marked(title: String, marks: &[(usize, usize)], base: Style) -> Line<'static> {
-    if marks.is_empty() {
+/// `title` with the characters of `highlights` picked out.
+fn highlighted(title: String, highlights: &[(usize, usize)], base: Style) -> Line<'static> {
+    if highlights.is_empty() {
         return Line::from(Span::styled(title, base));
     }
     let hit = base.patch(super::style::matched());
@@ -87,7 +87,7 @@ fn marked(title: String, marks: &[(usize, usize)], base: Style) -> Line<'static>
     let mut piece = String::new();
     let mut piece_hit = false;
     for (index, c) in title.chars().enumerate() {
-        let is_hit = marks.iter().any(|(start, end)| index >= *start && index < *end);
+        let is_hit = highlights.iter().any(|(start, end)| index >= *start && index < *end);
         if is_hit != piece_hit && !piece.is_empty() {
             spans.push(Span::styled(std::mem::take(&mut piece), if piece_hit { hit } else { base }));
         }

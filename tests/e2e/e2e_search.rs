@@ -244,16 +244,18 @@ fn choosing_a_second_group_replaces_a_quoted_first() {
 
 #[test]
 fn the_highlight_follows_width_folds() {
-    let marks =
-        |query: &str, title: &str| folio::search::title_marks(&folio::search::parse(query).expect("a query"), title);
+    let marks = |query: &str, title: &str| {
+        folio::search::title_highlights(&folio::search::parse(query).expect("a query"), title)
+    };
     assert_eq!(marks("ガイド", "ｶﾞｲﾄﾞ 大阪"), [(0, 5)], "ｶﾞｲﾄﾞ is five characters");
     assert_eq!(marks("fi", "ｶﾞ ﬁsh"), [(3, 4)], "ﬁ is the fourth character");
 }
 
 #[test]
 fn pinyin_and_fuzzy_matches_are_highlighted() {
-    let marks =
-        |query: &str, title: &str| folio::search::title_marks(&folio::search::parse(query).expect("a query"), title);
+    let marks = |query: &str, title: &str| {
+        folio::search::title_highlights(&folio::search::parse(query).expect("a query"), title)
+    };
     assert_eq!(marks("elsi", UA_TRAD), [(6, 9)], "俄羅斯 read as e·l·si");
     assert_eq!(marks("wkl", UA_TRAD), [(0, 3)]);
     assert_eq!(marks("ai", "上海新闻"), [], "not inside shang·hai");

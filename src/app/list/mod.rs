@@ -7,7 +7,7 @@ mod store;
 #[cfg(test)]
 mod tests;
 
-pub use store::Store;
+pub use store::ListStore;
 
 use super::Effect;
 use crate::library::compare;
@@ -19,7 +19,7 @@ use jiff::Timestamp;
 /// The list as the sidebar shows it.
 #[derive(Debug, Default)]
 pub struct List {
-    pub store: Store,
+    pub store: ListStore,
     /// What the list is ordered by.
     pub order_by: SortOrder,
     /// Every live article's number, in `order_by`'s key (by date for
@@ -280,7 +280,7 @@ impl List {
         let keep = self.selected_article().filter(|_| self.chosen);
         let text = self.text_matches();
         let (query, store) = (&self.query, &self.store);
-        let (bodies, facts, by_state) = (query.needs_bodies(), query.needs_facts(), query.needs_marks());
+        let (bodies, facts, by_state) = (query.needs_bodies(), query.needs_facts(), query.needs_read_state());
         self.visible = self
             .order
             .iter()
@@ -289,7 +289,7 @@ impl List {
                 let state = store.state(i);
                 text && (!bodies || store.is_hit(i))
                     && (!facts || search::matches_facts(query, store.article(i), now))
-                    && (!by_state || query.passes_marks(state.read, state.starred))
+                    && (!by_state || query.passes_read_state(state.read, state.starred))
             })
             .map(|(&i, _)| i)
             .collect();
@@ -308,7 +308,7 @@ impl List {
     /// for it (`is:unread`) — unless `open` is the changed article, which
     /// keeps its row (`J`/`K` go on from it) until the filter changes.
     pub fn state_changed(&mut self, article: usize, open: Option<usize>, now: Timestamp) {
-        if self.query.needs_marks() && open != Some(article) {
+        if self.query.needs_read_state() && open != Some(article) {
             self.refresh(now);
         }
     }
@@ -346,7 +346,7 @@ impl List {
     /// character), for highlighting them.
     pub fn title_highlights(&self, article: usize) -> Vec<(usize, usize)> {
         match self.store.get(article) {
-            Some(found) if !self.query.is_empty() => search::title_marks(&self.query, &found.title),
+            Some(found) if !self.query.is_empty() => search::title_highlights(&self.query, &found.title),
             _ => Vec::new(),
         }
     }

@@ -27,13 +27,13 @@ struct Row {
 
 /// The rows, by article number.
 #[derive(Debug, Default)]
-pub struct Store {
+pub struct ListStore {
     rows: Vec<Row>,
     /// Each article's number by its path, once live reload needs it.
     by_path: HashMap<PathBuf, usize>,
 }
 
-impl Store {
+impl ListStore {
     /// Articles ever added (deleted ones included).
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn numbers_stay_through_replacing_and_deleting() {
-        let mut store = Store::default();
+        let mut store = ListStore::default();
         assert_eq!(store.push(loaded("/l/a.md", "A")), 0);
         assert_eq!(store.push(loaded("/l/b.md", "B")), 1);
         assert_eq!(store.find(Path::new("/l/b.md")), Some(1));
@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn hits_and_states_belong_to_their_article() {
-        let mut store = Store::default();
+        let mut store = ListStore::default();
         store.push(loaded("/l/a.md", "A"));
         store.push(loaded("/l/b.md", "B"));
         store.set_hit(1);

@@ -74,7 +74,7 @@ fn errors_say_what_is_wrong() {
 
 #[test]
 fn is_reads_the_marks() {
-    let marks = |text: &str, read, starred| parse(text).expect(text).passes_marks(read, starred);
+    let marks = |text: &str, read, starred| parse(text).expect(text).passes_read_state(read, starred);
     assert!(marks("is:unread", false, false));
     assert!(!marks("is:unread", true, false));
     assert!(marks("is:read", true, false));
@@ -82,6 +82,6 @@ fn is_reads_the_marks() {
     assert!(marks("is:starred", true, true));
     assert!(!marks("is:starred is:unread", true, true));
     assert!(marks("-is:starred", false, false));
-    assert!(parse("is:UNREAD").expect("case").needs_marks());
-    assert!(!parse("has:image").expect("has").needs_marks());
+    assert!(parse("is:UNREAD").expect("case").needs_read_state());
+    assert!(!parse("has:image").expect("has").needs_read_state());
 }
