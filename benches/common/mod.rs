@@ -1,9 +1,9 @@
 //! What the load and search benchmarks share: the generated corpus (written
-//! once under `target/folio-bench/corpus-N` by `examples/gen-corpus.rs`,
+//! once under `target/folio-bench/corpus-N` by `examples/gen-corpus/`,
 //! reused while its marker matches N, the seed and the generator's source),
 //! timing a command, and a few statistics.
 
-#[path = "../../examples/gen-corpus.rs"]
+#[path = "../../examples/gen-corpus/main.rs"]
 mod gen_corpus;
 
 use std::fs;
@@ -12,10 +12,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const FOLIO: &str = env!("CARGO_BIN_EXE_folio");
-/// The generator's source and its word lists, hashed into the marker so an
-/// edited generator writes a fresh corpus.
-const GENERATOR_SOURCE: &str = include_str!("../../examples/gen-corpus.rs");
-const WORD_LISTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/corpus-words");
+/// The generator's source files (every `.rs` file of `examples/gen-corpus/`)
+/// and its word lists (every file of its `words/`), hashed into the marker so
+/// an edited generator writes a fresh corpus.
+const GENERATOR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/gen-corpus");
+const WORD_LISTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/gen-corpus/words");
 /// In the corpus folder; hidden, so neither folio nor rg reads it.
 const MARKER: &str = ".folio-bench-corpus";
 
@@ -54,18 +55,27 @@ pub fn ensure_corpus(n: usize) -> Result<PathBuf, String> {
     Ok(dir)
 }
 
-/// A hash of the generator's source and of every word list it compiles in.
+/// A hash of the generator's source files and of every word list it
+/// compiles in, each folder's files in sorted order.
 fn generator_hash() -> Result<u64, String> {
-    let mut all = GENERATOR_SOURCE.as_bytes().to_vec();
-    let mut lists: Vec<PathBuf> = fs::read_dir(WORD_LISTS)
-        .map_err(|e| format!("cannot read {WORD_LISTS}: {e}"))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .collect();
-    lists.sort();
-    for list in lists {
-        all.extend(fs::read(&list).map_err(|e| format!("cannot read {}: {e}", list.display()))?);
+    let sources = sorted_files(GENERATOR_DIR, |path| path.extension().is_some_and(|ext| ext == "rs"))?;
+    let lists = sorted_files(WORD_LISTS, |_| true)?;
+    let mut all = Vec::new();
+    for file in sources.iter().chain(&lists) {
+        all.extend(fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?);
     }
     Ok(folio::persist::hash64(&all))
+}
+
+/// The files (not folders) of `dir` that `keep` accepts, sorted.
+fn sorted_files(dir: &str, keep: impl Fn(&Path) -> bool) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {dir}: {e}"))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_file() && keep(path))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// The corpus to measure: `FOLIO_BENCH_DIR`, or the generated one of
