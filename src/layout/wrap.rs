@@ -25,19 +25,50 @@ pub struct Wrapped {
 const TOO_WIDE: &str = "?";
 
 /// A piece of text between two break opportunities, measured once: the
-/// same at every width, so a new width only refills the lines.
+/// same at every width, so a new width only refills the lines. Kept small
+/// (a CJK text has a unit per character): offsets in 32 bits, widths in 16
+/// (a wider unit is split between clusters whatever its width says).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
-    /// Byte offsets in the text: where it starts, where its visible part
-    /// ends, and where its trailing spaces end.
-    start: usize,
-    content_end: usize,
-    end: usize,
+    /// Byte offsets in the text: where it starts and where its visible
+    /// part ends (its trailing spaces, one byte each, follow).
+    start: u32,
+    content_end: u32,
     /// Display width of the visible part, and of the spaces after it.
-    width: usize,
-    spaces: usize,
+    width: u16,
+    spaces: u16,
     /// A forced break (`\n`) follows.
     forced_break: bool,
+}
+
+impl Unit {
+    fn new(start: usize, content_end: usize, end: usize, width: usize, forced_break: bool) -> Unit {
+        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let columns = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        Unit {
+            start: offset(start),
+            content_end: offset(content_end),
+            width: columns(width),
+            spaces: columns(end - content_end),
+            forced_break,
+        }
+    }
+
+    fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    fn content_end(&self) -> usize {
+        self.content_end as usize
+    }
+
+    fn width(&self) -> usize {
+        usize::from(self.width)
+    }
+
+    fn spaces(&self) -> usize {
+        usize::from(self.spaces)
+    }
 }
 
 /// A text's plain string and its units.
@@ -51,7 +82,7 @@ impl Measured {
     /// The widest unit: the narrowest the text can be wrapped without
     /// splitting a word.
     pub fn longest_unit(&self) -> usize {
-        self.units.iter().map(|u| u.width).max().unwrap_or(0)
+        self.units.iter().map(Unit::width).max().unwrap_or(0)
     }
 
     /// Whether this is the measure of `text`: its spans, one after
@@ -108,7 +139,7 @@ pub fn measure(plain: String) -> Measured {
             let content_end = start + unit.trim_end_matches(' ').len();
             let width = segment[start..content_end].width();
             let (start, content_end, end) = (segment_start + start, segment_start + content_end, segment_start + end);
-            units.push(Unit { start, content_end, end, width, spaces: end - content_end, forced_break });
+            units.push(Unit::new(start, content_end, end, width, forced_break));
         };
         for at in opportunities(segment) {
             push(start, at, false);
@@ -196,32 +227,32 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize, bool)> {
     let mut used = 0;
     let mut pending_space = 0;
     for unit in &measured.units {
-        let fits = used + pending_space + unit.width <= width;
-        if line_start.is_some() && unit.width == 0 && !fits {
+        let fits = used + pending_space + unit.width() <= width;
+        if line_start.is_some() && unit.width() == 0 && !fits {
             // Invisible (a zero-width space): left out rather than let it
             // overflow the line or stand alone on the next.
-            pending_space += unit.spaces;
+            pending_space += unit.spaces();
         } else {
             match line_start {
-                Some(_) if fits => used += pending_space + unit.width,
+                Some(_) if fits => used += pending_space + unit.width(),
                 _ => {
                     if let Some(begin) = line_start.take() {
                         lines.push((begin, content_end, too_wide));
                     }
                     too_wide = false;
-                    if unit.width <= width {
-                        line_start = Some(unit.start);
-                        used = unit.width;
+                    if unit.width() <= width {
+                        line_start = Some(unit.start());
+                        used = unit.width();
                     } else {
                         // Longer than a whole line: split it between clusters.
-                        let content = &measured.plain[unit.start..unit.content_end];
+                        let content = &measured.plain[unit.start()..unit.content_end()];
                         let pieces = split_long(content, width);
                         let last = pieces.len() - 1;
                         for (i, (piece_start, piece_end, piece_width)) in pieces.into_iter().enumerate() {
                             if i < last {
-                                lines.push((unit.start + piece_start, unit.start + piece_end, piece_width > width));
+                                lines.push((unit.start() + piece_start, unit.start() + piece_end, piece_width > width));
                             } else {
-                                line_start = Some(unit.start + piece_start);
+                                line_start = Some(unit.start() + piece_start);
                                 used = piece_width;
                                 too_wide = piece_width > width;
                             }
@@ -229,11 +260,11 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize, bool)> {
                     }
                 }
             }
-            content_end = unit.content_end;
-            pending_space = unit.spaces;
+            content_end = unit.content_end();
+            pending_space = unit.spaces();
         }
         if unit.forced_break {
-            lines.push((line_start.take().unwrap_or(unit.start), content_end.max(unit.start), too_wide));
+            lines.push((line_start.take().unwrap_or(unit.start()), content_end.max(unit.start()), too_wide));
             too_wide = false;
             used = 0;
             pending_space = 0;
