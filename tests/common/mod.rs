@@ -2,6 +2,7 @@
 //! field accessors that work whatever string type the model uses.
 #![allow(dead_code)]
 
+pub mod child;
 pub mod cli;
 
 use folio::library::load;

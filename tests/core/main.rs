@@ -14,4 +14,5 @@ mod loader_sort;
 mod loader_watch;
 mod sample_library;
 mod search_index;
+mod state_sharing;
 mod state_store;
