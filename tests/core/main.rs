@@ -3,9 +3,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod config_file;
-mod layout_known_bugs;
 mod layout_pathological;
 mod layout_properties;
+mod layout_regressions;
 mod loader;
 mod loader_cache;
 mod loader_hostile;
