@@ -1,12 +1,11 @@
 //! Pathological and hostile input through parse and layout: no panic, no
 //! hang, no stack overflow, no line over the width, no control character.
 
-use crate::common::child;
+use crate::common::{child, persisted};
 use folio::document::{Base, Block, BodyKind, Document, Span, Style, Text};
 use folio::layout::{Layout, Line, Options, layout};
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::FileFailurePersistence;
 use std::path::Path;
 use std::process::Command;
 use std::sync::mpsc;
@@ -359,11 +358,7 @@ const REGRESSIONS: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/proptest-regressions/tests/core/layout_pathological.txt");
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(REGRESSIONS))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(persisted(256, REGRESSIONS))]
 
     #[test]
     fn arbitrary_strings_in_every_kind(body in any::<String>()) {
@@ -407,12 +402,7 @@ fn random_tag_soup_with_ambiguous_characters_wide() {
     folio::width::set_ambiguous_wide(true);
     let text = Line { spans: vec![Span { text: "“…①─”".to_owned(), style: Style::PLAIN }], pos: 0 };
     assert_eq!(columns(&text), 10, "ambiguous characters take two columns");
-    let config = ProptestConfig {
-        cases: 256,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(REGRESSIONS))),
-        ..ProptestConfig::default()
-    };
-    proptest!(config, |(body in soup())| {
+    proptest!(persisted(256, REGRESSIONS), |(body in soup())| {
         check_all_kinds("soup, ambiguous wide", &body);
     });
 }

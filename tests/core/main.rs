@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod config_file;
+mod layout_documents;
 mod layout_pathological;
 mod layout_properties;
 mod layout_regressions;
