@@ -1,42 +1,44 @@
 //! `folio list --json --query Q` on a small library in the archive layout:
 //! for each query of a table, exactly the titles it returns (words, fields,
-//! negation, phrases, dates, folds, pinyin, bodies); bad queries exit 2.
+//! negation, phrases, dates, case, width and script folds); bad queries
+//! exit 2. How words match bodies, pinyin and titles fuzzily is in
+//! `cli_query_matching`, on the same library.
 
 use crate::common::cli::{Run, folio, records, titles};
 use jiff::{Timestamp, ToSpan};
 
-const UA_TRAD: &str = "烏克蘭局勢：俄羅斯與北約會談";
-const RU_SIMP: &str = "俄罗斯希望与西方协调";
-const UA_SIMP: &str = "乌克兰难民抵达波兰";
-const CHIPS: &str = "Hot Chips 34: NVIDIA Grace";
-const WIDE: &str = "ＡＢＣ１２ Full-Width Report";
-const KATAKANA: &str = "ガイドブック：京都";
-const HANKAKU: &str = "ｶﾞｲﾄﾞ 大阪";
-const HIRAGANA: &str = "ひらがな日記";
-const QUIET: &str = "The Quiet Lighthouse Keeper";
-const NOTES: &str = "Lighthouse Maintenance Notes";
-const WEEK: &str = "Fresh This Week";
-const MONTH: &str = "Fresh This Month";
+pub(crate) const UA_TRAD: &str = "烏克蘭局勢：俄羅斯與北約會談";
+pub(crate) const RU_SIMP: &str = "俄罗斯希望与西方协调";
+pub(crate) const UA_SIMP: &str = "乌克兰难民抵达波兰";
+pub(crate) const CHIPS: &str = "Hot Chips 34: NVIDIA Grace";
+pub(crate) const WIDE: &str = "ＡＢＣ１２ Full-Width Report";
+pub(crate) const KATAKANA: &str = "ガイドブック：京都";
+pub(crate) const HANKAKU: &str = "ｶﾞｲﾄﾞ 大阪";
+pub(crate) const HIRAGANA: &str = "ひらがな日記";
+pub(crate) const QUIET: &str = "The Quiet Lighthouse Keeper";
+pub(crate) const NOTES: &str = "Lighthouse Maintenance Notes";
+pub(crate) const WEEK: &str = "Fresh This Week";
+pub(crate) const MONTH: &str = "Fresh This Month";
 /// Bodies where `zeppelin` is only markup, then the one where it is text.
-const TAG: &str = "Tag Name Only";
-const ATTRIBUTE: &str = "Attribute Only";
-const COMMENT: &str = "Comment Only";
-const SCRIPT: &str = "Script Only";
-const STYLE: &str = "Style Only";
-const AIRSHIP: &str = "Airship Over The Bay";
+pub(crate) const TAG: &str = "Tag Name Only";
+pub(crate) const ATTRIBUTE: &str = "Attribute Only";
+pub(crate) const COMMENT: &str = "Comment Only";
+pub(crate) const SCRIPT: &str = "Script Only";
+pub(crate) const STYLE: &str = "Style Only";
+pub(crate) const AIRSHIP: &str = "Airship Over The Bay";
 
 /// A library in a temporary folder: `lib/source/_posts/<group>/<file>`.
-struct Lib {
+pub(crate) struct Lib {
     dir: tempfile::TempDir,
 }
 
 impl Lib {
-    fn new() -> Lib {
+    pub(crate) fn new() -> Lib {
         Lib { dir: tempfile::tempdir().expect("tempdir") }
     }
 
     /// Writes `rel` (below `_posts`) with front matter `front` and `body`.
-    fn add(&self, rel: &str, front: &str, body: &str) -> &Lib {
+    pub(crate) fn add(&self, rel: &str, front: &str, body: &str) -> &Lib {
         let path = self.dir.path().join("lib/source/_posts").join(rel);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
         std::fs::write(&path, format!("---\n{front}---\n{body}\n")).expect("write an article");
@@ -44,7 +46,7 @@ impl Lib {
     }
 
     /// `folio list --json ARGS... LIB`.
-    fn list(&self, args: &[&str]) -> Run {
+    pub(crate) fn list(&self, args: &[&str]) -> Run {
         let root = self.dir.path().join("lib");
         let mut argv = vec!["list", "--json"];
         argv.extend_from_slice(args);
@@ -53,7 +55,7 @@ impl Lib {
     }
 
     /// The titles `query` returns, sorted; fails on a non-zero exit.
-    fn titles(&self, query: &str) -> Vec<String> {
+    pub(crate) fn titles(&self, query: &str) -> Vec<String> {
         let run = self.list(&["--query", query]);
         assert_eq!(run.code, 0, "--query {query:?} failed: {}", run.stderr);
         let mut found: Vec<String> = titles(&records(&run.stdout)).into_iter().map(str::to_owned).collect();
@@ -62,7 +64,7 @@ impl Lib {
     }
 
     /// Checks every `(query, titles)` row, reporting all mismatches at once.
-    fn check(&self, table: &[(&str, &[&str])]) {
+    pub(crate) fn check(&self, table: &[(&str, &[&str])]) {
         let mut wrong = Vec::new();
         for (query, expected) in table {
             let mut expected: Vec<String> = expected.iter().map(|t| (*t).to_owned()).collect();
@@ -76,7 +78,7 @@ impl Lib {
     }
 }
 
-fn library() -> Lib {
+pub(crate) fn library() -> Lib {
     let lib = Lib::new();
     // `date:` for an article `days` old now, so `newer:` stays right.
     let ago = |days: i64| {
@@ -223,30 +225,6 @@ fn case_width_kana_and_chinese_scripts_fold() {
 }
 
 #[test]
-fn body_matches_the_visible_text_only() {
-    let hidden: &[&str] = &[TAG, ATTRIBUTE, COMMENT, SCRIPT, STYLE];
-    library().check(&[
-        ("body:zeppelin", &[AIRSHIP]),
-        ("body:ZEPPELIN", &[AIRSHIP]),
-        ("body:zeppelin-card", &[]),
-        ("body:href", &[]),
-        ("body:example.test", &[]),
-        ("body:\"city & the bay\"", &[AIRSHIP]),
-        ("body:amp", &[]),
-        ("body:<hot>", &[AIRSHIP]),
-        ("body:hello", &[TAG]),
-        ("body:text", &[COMMENT, SCRIPT, STYLE]),
-        ("in:bodies -body:zeppelin", hidden),
-        ("body:zeppelin title:airship", &[AIRSHIP]),
-        ("body:zeppelin in:tech", &[]),
-        // Chinese bodies fold too, either way.
-        ("body:烏克蘭", &[UA_TRAD, RU_SIMP]),
-        ("body:顿涅茨克", &[UA_TRAD]),
-        ("body:頓涅茨克 body:局势", &[UA_TRAD]),
-    ]);
-}
-
-#[test]
 fn dates_and_ages() {
     let bodies: &[&str] = &[TAG, ATTRIBUTE, COMMENT, SCRIPT, STYLE, AIRSHIP];
     library().check(&[
@@ -314,192 +292,8 @@ fn a_bad_query_exits_2_with_one_line_on_stderr() {
     }
 }
 
-// ----- bugs (ignored until fixed) -----
-
-/// A library of one HTML article per body; `body:zeppelin` must find none.
-fn no_body_matches(bodies: &[&str], extension: &str) {
-    let lib = Lib::new();
-    for (n, body) in bodies.iter().enumerate() {
-        lib.add(&format!("b/{n}.{extension}"), &format!("title: 'Body {n}'\n"), body);
-    }
-    assert_eq!(lib.titles("body:zeppelin"), Vec::<String>::new(), "markup matched");
-}
-
-#[test]
-fn an_attribute_holding_a_greater_than_sign_is_not_text() {
-    no_body_matches(&["<p><a href=\"#\" title=\"a > zeppelin\">link</a></p>"], "md");
-}
-
-#[test]
-fn markup_inside_a_markdown_body_is_not_text() {
-    no_body_matches(&["Some *text* and <span class=\"zeppelin\">more</span>.", "Text <!-- zeppelin --> here."], "md");
-}
-
-#[test]
-fn text_the_reader_hides_is_not_searched() {
-    no_body_matches(
-        &[
-            "<div><template><p>zeppelin</p></template><p>shown</p></div>",
-            "<html><head><title>zeppelin</title></head><body><p>shown</p></body></html>",
-        ],
-        "html",
-    );
-}
-
-#[test]
-fn inline_tags_do_not_split_words() {
-    let lib = Lib::new();
-    lib.add(
-        "b/a.md",
-        "title: 'Bold'\n",
-        "<p><strong>乌克兰</strong>局势。Ukr<b>aine</b>, <a href=\"#\">Kyiv</a>-based.</p>",
-    );
-    for query in ["body:乌克兰局势", "body:ukraine", "body:kyiv-based"] {
-        assert_eq!(lib.titles(query), ["Bold"], "{query}");
-    }
-}
-
-#[test]
-fn a_bare_less_than_sign_hides_no_text() {
-    let lib = Lib::new();
-    lib.add("b/a.md", "title: 'Less'\n", "<p>1 < 2 giraffe, and 3 > 2.</p>");
-    assert_eq!(lib.titles("body:giraffe"), ["Less"]);
-}
-
 #[test]
 fn an_out_of_range_month_is_an_error() {
     let run = library().list(&["--query", "date:2021-257"]);
     assert_eq!(run.code, 2, "accepted: {}", run.stdout);
-}
-
-#[test]
-fn pinyin_knows_the_reading_of_common_words() {
-    let lib = Lib::new();
-    for title in ["重庆火锅", "中国银行", "长城脚下", "厦门大学", "音乐节"] {
-        lib.add(&format!("p/{title}.md"), &format!("title: '{title}'\n"), "<p>x</p>");
-    }
-    let words = ["chongqing", "yinhang", "changcheng", "xiamen", "yinyue"];
-    let found: Vec<Vec<String>> = words.iter().map(|word| lib.titles(word)).collect();
-    assert_eq!(found, [["重庆火锅"], ["中国银行"], ["长城脚下"], ["厦门大学"], ["音乐节"]], "{words:?}");
-}
-
-#[test]
-fn pinyin_mixing_initials_and_syllables() {
-    library().check(&[
-        ("elsi", &[UA_TRAD, RU_SIMP]),
-        ("eluos", &[UA_TRAD, RU_SIMP]),
-        ("elus", &[]),
-        ("wkelan", &[UA_TRAD, UA_SIMP]),
-        ("wukel", &[UA_TRAD, UA_SIMP]),
-        ("title:elsi", &[UA_TRAD, RU_SIMP]),
-        ("eluosi -wkl", &[RU_SIMP]),
-        ("nanmind", &[UA_SIMP]),
-        ("nmdd", &[UA_SIMP]),
-        ("nmddx", &[]),
-    ]);
-}
-
-#[test]
-fn pinyin_matches_start_at_a_syllable() {
-    let lib = Lib::new();
-    lib.add("p/a.md", "title: '上海新闻'\n", "<p>x</p>").add("p/b.md", "title: '俄罗斯'\n", "<p>x</p>");
-    lib.check(&[("ai", &[]), ("os", &[]), ("hai", &["上海新闻"]), ("luosi", &["俄罗斯"])]);
-}
-
-#[test]
-fn pinyin_while_typing_and_with_zh_ch_sh() {
-    let lib = Lib::new();
-    for title in ["中国银行", "重庆火锅", "上海新闻", "长城脚下"] {
-        lib.add(&format!("p/{title}.md"), &format!("title: '{title}'\n"), "<p>x</p>");
-    }
-    let typing: Vec<(String, Vec<String>)> = ["z", "zh", "zho", "zhon", "zhong", "zhongg", "zhonggu", "zhongguo"]
-        .iter()
-        .map(|t| (t.to_string(), lib.titles(t)))
-        .collect();
-    for (typed, found) in &typing {
-        assert!(found.contains(&"中国银行".to_owned()), "{typed}: {found:?}");
-    }
-    lib.check(&[
-        ("zhg", &["中国银行"]),
-        ("zgyh", &["中国银行"]),
-        ("zhongguoyh", &["中国银行"]),
-        ("chq", &["重庆火锅"]),
-        ("cqhg", &["重庆火锅"]),
-        ("shhxw", &["上海新闻"]),
-        ("chch", &["长城脚下"]),
-        ("changc", &["长城脚下"]),
-        ("hx", &["上海新闻"]),
-        ("angh", &[]),
-    ]);
-}
-
-const KUBE: &str = "Kubernetes in Production";
-const PERIOD: &str = "A Period Piece";
-const PROD: &str = "Prod";
-const PRODUCTION: &str = "Production Notes";
-const PARDON: &str = "Pardon the Noise";
-
-/// Titles for fuzzy matching and ranking, oldest first.
-fn fuzzy_library() -> Lib {
-    let lib = library();
-    for (day, title) in [KUBE, PERIOD, PROD, PRODUCTION, PARDON].into_iter().enumerate() {
-        lib.add(&format!("fuzzy/{day}.md"), &format!("title: '{title}'\ndate: 2018-01-0{}\n", day + 1), "<p>x</p>");
-    }
-    lib
-}
-
-#[test]
-fn titles_match_fuzzily_from_a_word_start() {
-    fuzzy_library().check(&[
-        ("kbrnts", &[KUBE]),
-        ("KBRNTS", &[KUBE]),
-        ("kubernets", &[KUBE]),
-        ("prdctn", &[KUBE, PRODUCTION]),
-        ("title:kbrnts", &[KUBE]),
-        ("kbrnts in:fuzzy", &[KUBE]),
-        ("kbrnts in:tech", &[]),
-        ("lghths", &[QUIET, NOTES]),
-        ("lghths kpr", &[QUIET]),
-        ("mntnc", &[NOTES]),
-        // Not from the start of a word, not in order, not close, too short.
-        ("brnts", &[]),
-        ("kbrntsx", &[]),
-        ("ksbr", &[]),
-        ("kb", &[]),
-        // Only Latin letters and digits match fuzzily.
-        ("k-b-r", &[]),
-        // `-word` removes what holds the word, not what matches fuzzily.
-        ("in:fuzzy -kbrnts", &[KUBE, PERIOD, PROD, PRODUCTION, PARDON]),
-        ("in:fuzzy -kubernetes", &[PERIOD, PROD, PRODUCTION, PARDON]),
-        ("author:kbrnts", &[]),
-    ]);
-}
-
-#[test]
-fn a_short_word_does_not_match_everything_fuzzily() {
-    let lib = fuzzy_library();
-    let all = lib.titles("").len();
-    for word in ["ten", "ace", "rse", "oit", "qzx", "tne", "esn"] {
-        let found = lib.titles(word);
-        assert!(found.len() <= 2, "{word} found {} of {all}: {found:?}", found.len());
-    }
-}
-
-#[test]
-fn relevance_ranks_exact_prefix_holding_then_fuzzy() {
-    let lib = fuzzy_library();
-    let run = lib.list(&["--sort", "relevance", "--query", "prod"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let records = records(&run.stdout);
-    assert_eq!(titles(&records), [PROD, PRODUCTION, KUBE, PERIOD]);
-}
-
-#[test]
-fn has_image_sees_images_in_the_text_too() {
-    let lib = Lib::new();
-    lib.add("i/a.md", "title: 'Head image'\nheadimg: 'https://x.test/a.jpg'\n", "<p>text</p>")
-        .add("i/b.md", "title: 'Inline image'\n", "<p>see <img src=\"https://x.test/b.png\"></p>")
-        .add("i/c.md", "title: 'Markdown image'\n", "Text ![a cat](cat.jpg) here.\n")
-        .add("i/d.md", "title: 'No image'\n", "<p>words about an imgur link</p>");
-    lib.check(&[("has:image", &["Head image", "Inline image", "Markdown image"]), ("-has:image", &["No image"])]);
 }

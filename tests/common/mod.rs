@@ -2,6 +2,7 @@
 //! field accessors that work whatever string type the model uses.
 #![allow(dead_code)]
 
+pub mod child;
 pub mod cli;
 
 use folio::library::load;
@@ -49,4 +50,12 @@ pub fn assert_sorted_by(library: &Library, what: &str, ok: impl Fn(&Article, &Ar
 /// The key of a caseless order.
 pub fn lower(text: &str) -> String {
     text.to_lowercase()
+}
+
+/// A proptest configuration of `cases` cases whose failures are kept in
+/// `file` (under proptest-regressions/, named with `concat!` and
+/// `CARGO_MANIFEST_DIR`) and tried first on every later run.
+pub fn persisted(cases: u32, file: &'static str) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, FileFailurePersistence};
+    Config { cases, failure_persistence: Some(Box::new(FileFailurePersistence::Direct(file))), ..Config::default() }
 }

@@ -361,7 +361,7 @@ fn no_color_comes_from_the_environment() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(crate::common::persisted(300, concat!(env!("CARGO_MANIFEST_DIR"), "/proptest-regressions/tests/core/config_file.txt")))]
 
     /// Any bytes load without a panic, and every problem points into the file.
     #[test]

@@ -1,43 +1,70 @@
-//! Property tests of the wrapper and the layout: the width bound, kinsoku,
-//! no text lost or reordered, greedy filling, and random documents.
+//! Property tests of the wrapper: the width bound, kinsoku, no text lost
+//! or reordered, greedy filling; on CJK, Hangul, full-width Latin, East
+//! Asian ambiguous characters (also counted two columns wide, in a process
+//! of its own), emoji sequences and the spaces and marks wrapping treats
+//! apart. Whole documents are in `layout_documents`.
 
-use folio::document::{Base, BodyKind, Document, Text};
-use folio::layout::{Layout, Options, layout, no_end, no_start, wrap};
+use crate::common::{child, persisted};
+use folio::document::Text;
+use folio::layout::{no_end, no_start, wrap};
 use proptest::prelude::*;
 use proptest::sample::select;
-use std::path::Path;
 use unicode_linebreak::linebreaks;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
+
+/// Columns a string takes, measured apart from folio: East Asian ambiguous
+/// characters two columns wide when folio is set to take them so.
+pub(crate) trait Width {
+    fn width(&self) -> usize;
+}
+
+impl Width for str {
+    fn width(&self) -> usize {
+        if folio::width::ambiguous_wide() {
+            unicode_width::UnicodeWidthStr::width_cjk(self)
+        } else {
+            unicode_width::UnicodeWidthStr::width(self)
+        }
+    }
+}
+
+const REGRESSIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/proptest-regressions/tests/core/layout_properties.txt");
 
 const IDEOGRAPHS: &str = "中文日本語国家俄罗斯美总统会谈安全保证西方协调阻止进攻乌克兰書読雨";
 const KANA: &str = "あいうえおかきくけこのをんテキストカタナぁぃぅぇぉっゃゅょァィゥェォッャュョーー";
 const CJK_PUNCT: &str = "，。、；：？！）」』】》〉’”・…（「『【《〈‘“";
 const ASCII_PUNCT: &str = ",.;:?!()[]\"'-/&";
+const HANGUL: &str = "가나다한글국어사랑합니다";
+const FULL_WIDTH: &str = "ＡＢＣｆｕｌｌ１２３";
+/// East Asian ambiguous: one column, or two with `ambiguous_width = 2`.
+const AMBIGUOUS: &str = "“”‘’…①②─·";
 
 fn chars(set: &'static str) -> Vec<char> {
     set.chars().collect()
 }
 
-fn run(set: &'static str, max: usize) -> impl Strategy<Value = String> {
+pub(crate) fn run(set: &'static str, max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(select(chars(set)), 1..=max).prop_map(String::from_iter)
 }
 
 /// Which kinds of pieces a random text may hold.
 #[derive(Clone, Copy)]
-struct Mix {
+pub(crate) struct Mix {
     newlines: bool,
     /// U+200B and U+3000, around which UAX #14 allows breaks freely.
     invisibles: bool,
     spaces: bool,
 }
 
-const ALL: Mix = Mix { newlines: true, invisibles: true, spaces: true };
-const ONE_SEGMENT: Mix = Mix { newlines: false, ..ALL };
+pub(crate) const ALL: Mix = Mix { newlines: true, invisibles: true, spaces: true };
+pub(crate) const ONE_SEGMENT: Mix = Mix { newlines: false, ..ALL };
 const VISIBLE: Mix = Mix { invisibles: false, ..ALL };
 const SOLID: Mix = Mix { newlines: false, invisibles: false, spaces: false };
 
-/// One piece of a random text; excluded kinds of pieces become empty.
+/// One piece of a random text; excluded kinds of pieces become empty. A
+/// soft hyphen comes inside a word, as text holds them (a bare one after a
+/// space breaks the width bound: `a_soft_hyphen_after_a_space_before_a_break_fits`).
 fn piece(mix: Mix) -> impl Strategy<Value = String> {
     let keep = |yes: bool, piece: &'static str| if yes { piece } else { "" }.to_owned();
     prop_oneof![
@@ -48,19 +75,24 @@ fn piece(mix: Mix) -> impl Strategy<Value = String> {
         1 => "[0-9]{1,6}",
         1 => run(ASCII_PUNCT, 1),
         2 => run(CJK_PUNCT, 2),
-        1 => select(vec!["😀", "👍", "❤\u{fe0f}", "❤"]).prop_map(str::to_owned),
+        1 => select(vec!["😀", "👍", "❤\u{fe0f}", "❤", "👩\u{200d}💻", "👍🏽", "🇯🇵"]).prop_map(str::to_owned),
+        2 => run(HANGUL, 6),
+        1 => run(FULL_WIDTH, 6),
+        2 => run(AMBIGUOUS, 3),
+        1 => "[a-z]{1,5}\u{ad}[a-z]{1,5}",
         1 => Just(keep(mix.invisibles, "\u{200b}")),
         3 => select(vec![" ", " ", "  "]).prop_map(move |s| keep(mix.spaces, s)),
         1 => Just(keep(mix.invisibles, "\u{3000}")),
         1 => Just(keep(mix.newlines, "\n")),
+        1 => select(vec!["\u{a0}", "\t"]).prop_map(move |s| keep(mix.spaces, s)),
     ]
 }
 
-fn text(mix: Mix) -> impl Strategy<Value = String> {
+pub(crate) fn text(mix: Mix) -> impl Strategy<Value = String> {
     prop::collection::vec(piece(mix), 0..40).prop_map(|p| p.concat())
 }
 
-fn width() -> impl Strategy<Value = usize> {
+pub(crate) fn width() -> impl Strategy<Value = usize> {
     prop_oneof![1..=12usize, 1..=120usize]
 }
 
@@ -229,148 +261,112 @@ fn texts(w: &Wrapped) -> Vec<&str> {
     w.lines.iter().map(|l| l.0.as_str()).collect()
 }
 
+/// Every line fits, and (from width 2, where nothing is replaced) the
+/// lines are the input's text in order, only spaces and U+200B left out.
+fn lines_fit_and_keep_the_text(input: &str, width: usize) -> Result<(), TestCaseError> {
+    let w = wrapped(input, width);
+    for (line, _, _) in &w.lines {
+        prop_assert!(line.width() <= width, "{:?} wider than {width}: {:?}", line, texts(&w));
+    }
+    if width >= 2 {
+        let joined: String = w.lines.iter().map(|l| l.0.as_str()).collect();
+        prop_assert_eq!(visible(&joined), visible(input), "{:?}", texts(&w));
+        // Stronger: each line is the input's text verbatim where it says
+        // it starts, and only whitespace or U+200B lies between lines.
+        let mut at = 0;
+        for (line, start, end) in &w.lines {
+            prop_assert!(*start >= at, "line {:?} starts before the previous ends", line);
+            let skipped = w.slice(at, *start);
+            prop_assert!(
+                skipped.chars().all(|c| c.is_whitespace() || c == '\u{200b}'),
+                "{skipped:?} left out before {line:?}: {:?}",
+                texts(&w)
+            );
+            prop_assert_eq!(&w.slice(*start, *end), line);
+            at = *end;
+        }
+    }
+    Ok(())
+}
+
+/// The kinsoku faults of `input` wrapped at `width` that `counts` counts.
+fn no_kinsoku_faults(input: &str, width: usize, counts: fn(&str) -> bool) -> Result<(), TestCaseError> {
+    let w = wrapped(input, width);
+    let faults: Vec<String> = kinsoku_faults(&w, width).into_iter().filter(|f| counts(f)).collect();
+    prop_assert!(faults.is_empty(), "{faults:#?}\n{:?}", texts(&w));
+    Ok(())
+}
+
+/// Faults where the break was free: the unit around it fit the width.
+fn free(fault: &str) -> bool {
+    fault.starts_with("S1") || fault.starts_with("E1")
+}
+
+fn not_e2(fault: &str) -> bool {
+    !fault.starts_with("E2")
+}
+
+fn any(_: &str) -> bool {
+    true
+}
+
+fn greedy(input: &str, width: usize) -> Result<(), TestCaseError> {
+    let w = wrapped(input, width);
+    let faults = greedy_faults(&w, width);
+    prop_assert!(faults.is_empty(), "{faults:#?}\n{:?}", texts(&w));
+    Ok(())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(persisted(512, REGRESSIONS))]
 
     #[test]
     fn lines_fit_and_nothing_is_lost(input in text(ALL), width in width()) {
-        let w = wrapped(&input, width);
-        for (line, _, _) in &w.lines {
-            prop_assert!(line.width() <= width, "{:?} wider than {width}: {:?}", line, texts(&w));
-        }
-        if width >= 2 {
-            let joined: String = w.lines.iter().map(|l| l.0.as_str()).collect();
-            prop_assert_eq!(visible(&joined), visible(&input), "{:?}", texts(&w));
-            // Stronger: each line is the input's text verbatim where it says
-            // it starts, and only whitespace or U+200B lies between lines.
-            let mut at = 0;
-            for (line, start, end) in &w.lines {
-                prop_assert!(*start >= at, "line {:?} starts before the previous ends", line);
-                let skipped = w.slice(at, *start);
-                prop_assert!(
-                    skipped.chars().all(|c| c.is_whitespace() || c == '\u{200b}'),
-                    "{skipped:?} left out before {line:?}: {:?}", texts(&w)
-                );
-                prop_assert_eq!(&w.slice(*start, *end), line);
-                at = *end;
-            }
-        }
+        lines_fit_and_keep_the_text(&input, width)?;
     }
 
     #[test]
     fn kinsoku_holds_wherever_a_break_is_free(input in text(VISIBLE), width in 2..=40usize) {
-        let w = wrapped(&input, width);
-        let faults: Vec<String> = kinsoku_faults(&w, width).into_iter().filter(|f| f.starts_with("S1") || f.starts_with("E1")).collect();
-        prop_assert!(faults.is_empty(), "{faults:#?}\n{:?}", texts(&w));
+        no_kinsoku_faults(&input, width, free)?;
     }
 
     #[test]
     fn hard_splits_do_not_start_lines_with_closing_punctuation(input in text(SOLID), width in 2..=40usize) {
-        let w = wrapped(&input, width);
-        let faults: Vec<String> = kinsoku_faults(&w, width).into_iter().filter(|f| !f.starts_with("E2")).collect();
-        prop_assert!(faults.is_empty(), "{faults:#?}\n{:?}", texts(&w));
+        no_kinsoku_faults(&input, width, not_e2)?;
     }
 
     #[test]
     fn kinsoku_holds_around_zero_width_and_ideographic_spaces(input in text(ALL), width in 2..=40usize) {
-        let w = wrapped(&input, width);
-        let faults: Vec<String> = kinsoku_faults(&w, width).into_iter().filter(|f| f.starts_with("S1") || f.starts_with("E1")).collect();
-        prop_assert!(faults.is_empty(), "{faults:#?}\n{:?}", texts(&w));
+        no_kinsoku_faults(&input, width, free)?;
     }
 
     #[test]
     fn hard_splits_carry_a_character_over(input in text(ALL), width in 2..=40usize) {
-        let w = wrapped(&input, width);
-        let faults = kinsoku_faults(&w, width);
-        prop_assert!(faults.is_empty(), "{faults:#?}\n{:?}", texts(&w));
+        no_kinsoku_faults(&input, width, any)?;
     }
 
     #[test]
     fn lines_break_only_where_the_next_unit_does_not_fit(input in text(ONE_SEGMENT), width in 2..=60usize) {
-        let w = wrapped(&input, width);
-        let faults = greedy_faults(&w, width);
-        prop_assert!(faults.is_empty(), "{faults:#?}\n{:?}", texts(&w));
+        greedy(&input, width)?;
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-/// Random HTML: blocks of random text, nested a few levels.
-fn html() -> impl Strategy<Value = String> {
-    let leaf = prop_oneof![
-        text(ONE_SEGMENT).prop_map(|t| format!("<p>{}</p>", escape(&t))),
-        (1..=4u8, text(ONE_SEGMENT)).prop_map(|(l, t)| format!("<h{l}>{}</h{l}>", escape(&t))),
-        text(ALL).prop_map(|t| format!("<pre><code>{}</code></pre>", escape(&t))),
-        (text(ONE_SEGMENT), text(ONE_SEGMENT)).prop_map(|(a, b)| format!(
-            "<p><b>{}</b> <a href=\"https://example.org/{}\">{}</a><br>{}</p>",
-            escape(&a),
-            b.len(),
-            escape(&b),
-            escape(&a)
-        )),
-        Just("<hr>".to_owned()),
-        Just("<figure><img src=\"a.png\" alt=\"图\"><figcaption>说明文字</figcaption></figure>".to_owned()),
-        prop::collection::vec(prop::collection::vec(text(ONE_SEGMENT), 1..4), 1..4).prop_map(|rows| {
-            let rows: String = rows
-                .iter()
-                .enumerate()
-                .map(|(i, cells)| {
-                    let tag = if i == 0 { "th" } else { "td" };
-                    let cells: String = cells.iter().map(|c| format!("<{tag}>{}</{tag}>", escape(c))).collect();
-                    format!("<tr>{cells}</tr>")
-                })
-                .collect();
-            format!("<table>{rows}</table>")
-        }),
-    ];
-    leaf.prop_recursive(4, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 1..4).prop_map(|b| format!("<blockquote>{}</blockquote>", b.concat())),
-            prop::collection::vec(inner.clone(), 1..4)
-                .prop_map(|b| format!("<ul>{}</ul>", b.iter().map(|i| format!("<li>{i}</li>")).collect::<String>())),
-            prop::collection::vec(inner.clone(), 1..4)
-                .prop_map(|b| format!("<ol>{}</ol>", b.iter().map(|i| format!("<li>{i}</li>")).collect::<String>())),
-            prop::collection::vec(inner.clone(), 1..4).prop_map(|b| format!("<div>{}</div>", b.concat())),
-            (inner.clone(), inner).prop_map(|(a, b)| format!("<table><tr><td>{a}</td><td>{b}</td></tr></table>")),
-        ]
-    })
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
-
-    #[test]
-    fn random_documents_fit_any_width(body in html(), width in width(), rules in any::<bool>()) {
-        let base = Base::for_article(None, Path::new("/library/article.md"));
-        let document = Document::parse(&body, BodyKind::Html, &base, &[]);
-        let laid_out = layout(&document, width, Options { heading_rules: rules });
-        for line in &laid_out.lines {
-            prop_assert!(line.width() <= width, "{:?} wider than {width}", line.text());
-        }
-        if !body.contains("<table") {
-            positions_map_to_lines(&laid_out)?;
-        }
+/// The properties above with East Asian ambiguous characters two columns
+/// wide (`ambiguous_width = 2`), in a process of its own: the setting is
+/// for the whole process, and the other tests of this binary run beside.
+#[test]
+fn the_properties_hold_with_ambiguous_characters_wide() {
+    if child::handed().is_none() {
+        let name = "layout_properties::the_properties_hold_with_ambiguous_characters_wide";
+        child::rerun(name, "1".as_ref(), child::User::Same);
+        return;
     }
-
-    #[test]
-    fn positions_in_tables_map_to_lines(body in html(), width in width()) {
-        let base = Base::for_article(None, Path::new("/library/article.md"));
-        let document = Document::parse(&body, BodyKind::Html, &base, &[]);
-        positions_map_to_lines(&layout(&document, width, Options::default()))?;
-    }
-}
-
-/// Positions never go back, so `line_at` finds the line of every position.
-fn positions_map_to_lines(laid_out: &Layout) -> Result<(), TestCaseError> {
-    let shown = || laid_out.lines.iter().map(|l| (l.pos, l.text())).collect::<Vec<_>>();
-    for (i, pair) in laid_out.lines.windows(2).enumerate() {
-        prop_assert!(pair[0].pos <= pair[1].pos, "positions go back at line {}: {:?}", i + 1, shown());
-    }
-    for i in 0..laid_out.lines.len() {
-        let pos = laid_out.pos_at(i);
-        prop_assert_eq!(laid_out.lines[laid_out.line_at(pos)].pos, pos);
-    }
-    Ok(())
+    folio::width::set_ambiguous_wide(true);
+    assert_eq!("“…①─·”".width(), 12, "ambiguous characters take two columns");
+    let config = || persisted(256, REGRESSIONS);
+    proptest!(config(), |(input in text(ALL), width in width())| lines_fit_and_keep_the_text(&input, width)?);
+    proptest!(config(), |(input in text(VISIBLE), width in 2..=40usize)| no_kinsoku_faults(&input, width, free)?);
+    proptest!(config(), |(input in text(SOLID), width in 2..=40usize)| no_kinsoku_faults(&input, width, not_e2)?);
+    proptest!(config(), |(input in text(ALL), width in 2..=40usize)| no_kinsoku_faults(&input, width, any)?);
+    proptest!(config(), |(input in text(ONE_SEGMENT), width in 2..=60usize)| greedy(&input, width)?);
 }

@@ -1,7 +1,9 @@
 //! Live reload's core: the watcher sees files created, changed and
-//! deleted, new folders whole, and ignores hidden files.
+//! deleted, new folders whole, and ignores hidden files; thousands of new
+//! files come in batches of at most 2000, every one of them.
 
 use folio::loader::{Changes, Loaded, watch};
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -98,6 +100,16 @@ fn hidden_and_foreign_files_bring_nothing() {
     assert_eq!(titles(&seen), ["Marker"]);
 }
 
+/// The distinct titles starting with `prefix` among `seen`.
+fn distinct(seen: &[Changes], prefix: &str) -> BTreeSet<String> {
+    titles(seen).into_iter().filter(|t| t.starts_with(prefix)).collect()
+}
+
+/// The number of articles in each batch, in order.
+fn batch_sizes(seen: &[Changes]) -> Vec<usize> {
+    seen.iter().map(|c| c.loaded.len()).collect()
+}
+
 #[test]
 fn a_burst_of_files_comes_in_batches() {
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -106,6 +118,33 @@ fn a_burst_of_files_comes_in_batches() {
     for n in 0..3000 {
         fs::write(root.join(format!("{n}.md")), article(&format!("Burst {n}"))).expect("written");
     }
-    let seen = until(&changes, |seen| titles(seen).len() >= 3000);
-    assert!(seen.iter().all(|c| c.loaded.len() <= 2000), "batches of at most 2000");
+    // A file may come twice (created, then written in a later batch): every
+    // one of them, not 3,000 deliveries.
+    let seen = until(&changes, |seen| distinct(seen, "Burst ").len() == 3000);
+    assert!(seen.iter().all(|c| c.loaded.len() <= 2000), "batches of at most 2000: {:?}", batch_sizes(&seen));
+}
+
+#[test]
+fn five_thousand_files_at_once_come_in_batches_of_at_most_2000() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let outside = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path().join("library");
+    fs::create_dir(&root).expect("a folder");
+    let moved = outside.path().join("feed");
+    fs::create_dir(&moved).expect("a folder");
+    for n in 0..5000 {
+        fs::write(moved.join(format!("{n}.md")), article(&format!("Moved {n}"))).expect("written");
+    }
+    let (_watch, changes) = start(&root);
+    // One event brings all 5,000: the folder is read whole, and what it
+    // holds must still be handed on in pieces.
+    fs::rename(&moved, root.join("feed")).expect("moved in");
+    let seen = until(&changes, |seen| distinct(seen, "Moved ").len() == 5000);
+    let sizes = batch_sizes(&seen);
+    assert!(sizes.iter().all(|&n| n <= 2000), "a batch over 2000: {sizes:?}");
+    let carrying = sizes.iter().filter(|&&n| n > 0).count();
+    assert!(carrying >= 3, "5,000 files in fewer than three batches: {sizes:?}");
+    // Batches, not a delivery per file (or per handful).
+    assert!(carrying <= 10, "5,000 files in {carrying} deliveries: {sizes:?}");
+    assert!(seen.iter().any(|c| c.scanned.contains(&root.join("feed"))));
 }

@@ -3,9 +3,10 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod config_file;
-mod layout_known_bugs;
+mod layout_documents;
 mod layout_pathological;
 mod layout_properties;
+mod layout_regressions;
 mod loader;
 mod loader_cache;
 mod loader_hostile;
@@ -14,4 +15,5 @@ mod loader_sort;
 mod loader_watch;
 mod sample_library;
 mod search_index;
+mod state_sharing;
 mod state_store;

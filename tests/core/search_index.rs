@@ -175,7 +175,7 @@ fn check(index: &BodyIndex, docs: &[Doc], bodies: &[(String, Format)], query: &Q
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+    #![proptest_config(crate::common::persisted(160, concat!(env!("CARGO_MANIFEST_DIR"), "/proptest-regressions/tests/core/search_index.txt")))]
 
     #[test]
     fn the_index_never_drops_a_match(

@@ -1,30 +1,31 @@
-//! The state store on disk: every field survives a restart, bad files are
-//! moved aside with their bytes, an interrupted write keeps the old file,
-//! and stores (threads, processes) sharing a folder keep each other's
-//! changes, the newer winning where both changed the same thing.
+//! The state store on disk, one store at a time: every field survives a
+//! restart, bad files are moved aside with their bytes, an interrupted write
+//! keeps the old file, saving into a read-only folder fails, and an
+//! article's marks follow its relative key through rewrites of its file.
+//! Stores sharing a folder are in `state_sharing`.
 
+use crate::common::child::{self, User};
 use folio::persist::{Durability, write_atomic, write_atomic_with};
 use folio::state::{LOCK_FILE, Position, STATE_FILE, Store, relative_key};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 const ROOT: &str = "/home/reader/articles";
 const OTHER: &str = "/mnt/other library";
 
-fn root() -> &'static Path {
+pub(crate) fn root() -> &'static Path {
     Path::new(ROOT)
 }
 
-fn open_clean(folder: &Path) -> Store {
+pub(crate) fn open_clean(folder: &Path) -> Store {
     let (store, problem) = Store::open(folder);
     assert_eq!(problem, None);
     store
 }
 
 /// Files in `folder` other than the state and lock files.
-fn others(folder: &Path) -> Vec<String> {
+pub(crate) fn others(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(folder)
         .expect("folder")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -32,11 +33,6 @@ fn others(folder: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-/// Makes sure the next change gets a later millisecond.
-fn tick() {
-    std::thread::sleep(Duration::from_millis(3));
 }
 
 #[test]
@@ -260,178 +256,39 @@ fn an_interrupted_write_keeps_the_old_file_whole() {
     assert_eq!(others(dir.path()), ["file.json"]);
 }
 
-#[cfg(unix)]
-#[test]
-fn a_read_only_folder_makes_saving_fail_not_panic() {
+/// Saves into `folder`, makes it read-only, and checks that the next save
+/// fails and keeps its change unsaved. `folder` must be the caller's own.
+fn saving_into_a_read_only_folder_fails(folder: &Path) {
     use std::os::unix::fs::PermissionsExt;
-    if rustix::process::geteuid().is_root() {
-        return; // root writes anyway
-    }
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = open_clean(dir.path());
+    let mut store = open_clean(folder);
     store.set_read(root(), "a.md", true);
     store.save().expect("saved");
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o500)).expect("read-only");
+    fs::set_permissions(folder, fs::Permissions::from_mode(0o500)).expect("read-only");
     store.set_read(root(), "b.md", true);
     let result = store.save();
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).expect("writable");
+    fs::set_permissions(folder, fs::Permissions::from_mode(0o700)).expect("writable");
     assert!(result.is_err());
     assert!(store.is_dirty());
-    let again = open_clean(dir.path());
+    let again = open_clean(folder);
     assert!(again.is_read(root(), "a.md") && !again.is_read(root(), "b.md"));
 }
 
-/// Two stores on one folder: each changes its own article and both change
-/// `shared.md` (the second one later); they save in `order`.
-fn two_stores_saving(second_saves_first: bool) {
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_makes_saving_fail_not_panic() {
+    if let Some(folder) = child::handed() {
+        saving_into_a_read_only_folder_fails(Path::new(&folder));
+        return;
+    }
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut first = open_clean(dir.path());
-    let mut second = open_clean(dir.path());
-    first.set_read(root(), "first.md", true);
-    first.set_position(root(), "shared.md", Some(Position::new(100, 0.1)));
-    first.set_last(root(), Some("first.md"), "one");
-    tick();
-    second.set_starred(root(), "second.md", true);
-    second.set_position(root(), "shared.md", Some(Position::new(200, 0.2)));
-    second.set_last(root(), Some("second.md"), "two");
-    if second_saves_first {
-        second.save().expect("saved");
-        first.save().expect("saved");
+    if child::is_root() {
+        // Root writes into a read-only folder anyway: the check runs in a
+        // process of its own as nobody, in a folder that is nobody's.
+        child::give_to_nobody(dir.path());
+        let name = "state_store::a_read_only_folder_makes_saving_fail_not_panic";
+        child::rerun(name, dir.path().as_os_str(), User::Nobody);
     } else {
-        first.save().expect("saved");
-        second.save().expect("saved");
-    }
-    let check = |store: &Store, who: &str| {
-        assert!(store.is_read(root(), "first.md"), "{who}");
-        assert!(store.is_starred(root(), "second.md"), "{who}");
-        assert_eq!(store.position(root(), "shared.md").map(|p| p.offset), Some(200), "{who}: newest wins");
-        assert_eq!(store.last(root()).map(|l| l.filter.as_str()), Some("two"), "{who}: newest wins");
-    };
-    check(&open_clean(dir.path()), "a new store");
-    // Whoever saved last has merged the other's changes in memory too.
-    check(if second_saves_first { &first } else { &second }, "the last to save");
-}
-
-#[test]
-fn stores_keep_each_others_changes_when_the_older_saves_first() {
-    two_stores_saving(false);
-}
-
-#[test]
-fn stores_keep_each_others_changes_when_the_newer_saves_first() {
-    two_stores_saving(true);
-}
-
-#[test]
-fn different_fields_of_one_article_merge() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut first = open_clean(dir.path());
-    let mut second = open_clean(dir.path());
-    first.set_starred(root(), "a.md", true);
-    tick();
-    second.set_read(root(), "a.md", true);
-    second.save().expect("saved");
-    first.save().expect("saved");
-    let merged = open_clean(dir.path());
-    assert!(merged.is_read(root(), "a.md") && merged.is_starred(root(), "a.md"));
-}
-
-#[test]
-fn an_older_change_does_not_undo_a_newer_one_seen_on_disk() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut first = open_clean(dir.path());
-    let mut second = open_clean(dir.path());
-    first.set_read(root(), "a.md", true);
-    first.save().expect("saved");
-    assert!(second.refresh().expect("refreshed"), "the file changed");
-    assert!(second.is_read(root(), "a.md"), "refresh brings in the other's change");
-    assert!(!second.refresh().expect("refreshed"), "nothing new");
-    first.set_starred(root(), "a.md", true); // older
-    tick();
-    second.set_read(root(), "a.md", false); // newer, knowing of the first's read
-    second.save().expect("saved");
-    first.save().expect("saved");
-    let merged = open_clean(dir.path());
-    assert!(!merged.is_read(root(), "a.md"), "the newer unread stands");
-    assert!(merged.is_starred(root(), "a.md"), "the star the second never saw stands");
-    assert!(!first.is_read(root(), "a.md") && first.is_starred(root(), "a.md"), "and the first sees it all");
-}
-
-#[test]
-fn an_unsaved_change_survives_a_refresh() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut first = open_clean(dir.path());
-    let mut second = open_clean(dir.path());
-    second.set_read(root(), "mine.md", true);
-    first.set_read(root(), "theirs.md", true);
-    first.save().expect("saved");
-    second.refresh().expect("refreshed");
-    assert!(second.is_read(root(), "mine.md") && second.is_read(root(), "theirs.md"));
-    assert!(second.is_dirty());
-    second.save().expect("saved");
-    let merged = open_clean(dir.path());
-    assert!(merged.is_read(root(), "mine.md") && merged.is_read(root(), "theirs.md"));
-}
-
-/// Each writer marks its own articles read, one save each, racing the others.
-fn hammer(folder: &Path, who: &str, rounds: usize) {
-    let mut store = open_clean(folder);
-    for n in 0..rounds {
-        store.set_read(root(), &format!("{who}/{n}.md"), true);
-        store.set_position(root(), "shared.md", Some(Position::new(n, 0.5)));
-        store.save().expect("saved");
-    }
-}
-
-#[test]
-fn threads_saving_at_once_lose_nothing() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let folder = dir.path().to_owned();
-    let threads: Vec<_> = (0..4)
-        .map(|t| {
-            let folder = folder.clone();
-            std::thread::spawn(move || hammer(&folder, &format!("t{t}"), 30))
-        })
-        .collect();
-    for thread in threads {
-        thread.join().expect("no panic");
-    }
-    let store = open_clean(&folder);
-    for t in 0..4 {
-        for n in 0..30 {
-            assert!(store.is_read(root(), &format!("t{t}/{n}.md")), "t{t}/{n}.md lost");
-        }
-    }
-    assert!(store.position(root(), "shared.md").is_some());
-    assert_eq!(others(&folder), Vec::<String>::new(), "no temporary files left");
-}
-
-/// Run by `processes_saving_at_once_lose_nothing` in a child process.
-#[test]
-fn child_process_writer() {
-    if let Some(folder) = std::env::var_os("FOLIO_STATE_CHILD_FOLDER") {
-        hammer(Path::new(&folder), "child", 40);
-    }
-}
-
-#[test]
-fn processes_saving_at_once_lose_nothing() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let folder: PathBuf = dir.path().to_owned();
-    let exe = std::env::current_exe().expect("test binary");
-    let mut child = std::process::Command::new(exe)
-        .args(["--exact", "state_store::child_process_writer", "--test-threads=1", "--quiet"])
-        .env("FOLIO_STATE_CHILD_FOLDER", &folder)
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("child started");
-    hammer(&folder, "parent", 40);
-    assert!(child.wait().expect("child finished").success());
-    let store = open_clean(&folder);
-    for who in ["parent", "child"] {
-        for n in 0..40 {
-            assert!(store.is_read(root(), &format!("{who}/{n}.md")), "{who}/{n}.md lost");
-        }
+        saving_into_a_read_only_folder_fails(dir.path());
     }
 }
 
@@ -449,60 +306,70 @@ fn relative_keys_use_slashes_and_stay_inside_the_root() {
     assert_eq!(relative_key(Path::new("lib"), Path::new("lib/a.md")).as_deref(), Some("a.md"));
 }
 
+fn article(title: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\n---\n<p>{body}</p>\n")
+}
+
+/// The library at `lib` loaded from disk, each article's title and whether
+/// the state in `data` marks it read, as the reader and `folio list` see it.
+fn read_marks(lib: &Path, data: &Path) -> Vec<(String, bool)> {
+    let paths = [lib.to_owned()];
+    let library = folio::library::load(&paths);
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    let marks = folio::app::marks_for(&open_clean(data), &paths, &library.articles);
+    let mut seen: Vec<(String, bool)> =
+        library.articles.iter().zip(marks).map(|(a, marks)| (a.title.to_string(), marks.read)).collect();
+    seen.sort();
+    seen
+}
+
+fn inode(path: &Path) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&fs::metadata(path).expect("metadata"))
+}
+
 #[test]
 fn state_follows_the_relative_key_not_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let library = tempfile::tempdir().expect("library");
-    let file = library.path().join("sub/a.md");
+    // As stored: absolute, links resolved (the reader keys it so).
+    let lib: PathBuf = fs::canonicalize(library.path()).expect("canonical");
+    let file = lib.join("sub/a.md");
     fs::create_dir_all(file.parent().expect("parent")).expect("folder");
-    fs::write(&file, "one").expect("written");
-    let key = relative_key(library.path(), &file).expect("inside");
+    fs::write(&file, article("One", "one")).expect("written");
+    fs::write(lib.join("sub/b.md"), article("Neighbour", "b")).expect("written");
+    let key = relative_key(&lib, &file).expect("inside");
     let mut store = open_clean(dir.path());
-    store.set_read(library.path(), &key, true);
+    store.set_read(&lib, &key, true);
     store.save().expect("saved");
+    let marks = |one: &str, read: bool| {
+        let mut marks = vec![("Neighbour".to_owned(), false), (one.to_owned(), read)];
+        marks.sort();
+        marks
+    };
+    assert_eq!(read_marks(&lib, dir.path()), marks("One", true));
+
     // Rewritten in place: a new file under the same name.
     fs::remove_file(&file).expect("removed");
     fs::write(&file, "two").expect("rewritten");
     let again = open_clean(dir.path());
-    assert!(again.is_read(library.path(), &relative_key(library.path(), &file).expect("inside")));
-}
+    assert!(again.is_read(&lib, &relative_key(&lib, &file).expect("inside")));
+    fs::write(&file, article("Two", "another body")).expect("rewritten");
+    assert_eq!(read_marks(&lib, dir.path()), marks("Two", true), "removed and written again");
+    // Saved as editors save: a new file renamed over the old one.
+    let before = inode(&file);
+    fs::write(lib.join("sub/.a.md.swp"), article("Three", "a third, longer body")).expect("written");
+    fs::rename(lib.join("sub/.a.md.swp"), &file).expect("renamed over");
+    assert_ne!(inode(&file), before, "another file");
+    assert_eq!(read_marks(&lib, dir.path()), marks("Three", true), "replaced by another file");
+    // Overwritten: the same file, another size and content.
+    let before = inode(&file);
+    fs::write(&file, article("Four", "4")).expect("overwritten");
+    assert_eq!(inode(&file), before, "the same file");
+    assert_eq!(read_marks(&lib, dir.path()), marks("Four", true), "overwritten");
 
-/// Run by `a_killed_writer_never_leaves_a_broken_file`: saves a big state
-/// over and over until killed (or ten seconds pass).
-#[test]
-fn child_process_endless_writer() {
-    let Some(folder) = std::env::var_os("FOLIO_STATE_ENDLESS_FOLDER") else { return };
-    let (mut store, _) = Store::open(Path::new(&folder));
-    let started = std::time::Instant::now();
-    let mut n = 0usize;
-    while started.elapsed() < Duration::from_secs(10) {
-        store.mark_read_many(root(), (n..n + 2000).map(|k| format!("folder/article-{k}.md")));
-        store.save().expect("saved");
-        n += 2000;
-    }
-}
-
-#[test]
-fn a_killed_writer_never_leaves_a_broken_file() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let folder: PathBuf = dir.path().to_owned();
-    let exe = std::env::current_exe().expect("test binary");
-    for round in 0..6u64 {
-        let mut child = std::process::Command::new(&exe)
-            .args(["--exact", "state_store::child_process_endless_writer", "--test-threads=1", "--quiet"])
-            .env("FOLIO_STATE_ENDLESS_FOLDER", &folder)
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .expect("child started");
-        let waiting = std::time::Instant::now();
-        while !folder.join(STATE_FILE).exists() && waiting.elapsed() < Duration::from_secs(10) {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        std::thread::sleep(Duration::from_millis(20 + round * 37));
-        child.kill().expect("killed"); // SIGKILL
-        child.wait().expect("reaped");
-        let store = open_clean(&folder);
-        assert!(store.is_read(root(), "folder/article-0.md"), "round {round}: earlier saves kept");
-        assert_eq!(others(&folder), Vec::<String>::new(), "round {round}: a half-written file was cleaned up");
-    }
+    // The file under another name is another key: unread there, read back home.
+    fs::rename(&file, lib.join("sub/c.md")).expect("renamed");
+    assert_eq!(read_marks(&lib, dir.path()), marks("Four", false), "moved to another name");
+    fs::rename(lib.join("sub/c.md"), &file).expect("renamed back");
+    assert_eq!(read_marks(&lib, dir.path()), marks("Four", true), "back under its name");
 }

@@ -1,5 +1,5 @@
-//! Exact reproductions of layout bugs found by the property tests; each is
-//! ignored with what is wrong until the layout is fixed.
+//! Exact reproductions of layout bugs the property tests found, all fixed:
+//! each input keeps the fix from coming undone.
 
 use folio::document::{Base, BodyKind, Document, Text};
 use folio::layout::{Options, layout, wrap};
@@ -19,21 +19,18 @@ fn positions(html: &str, width: usize) -> Vec<(usize, String)> {
 }
 
 #[test]
-
 fn hard_split_does_not_end_a_line_with_an_opening_bracket() {
     assert_eq!(wrapped("abcdefgh(ij", 9), ["abcdefgh", "(ij"]);
     assert_eq!(wrapped("Rust_(programming_language)", 6), ["Rust_", "(progr", "amming", "_langu", "age)"]);
 }
 
 #[test]
-
 fn no_break_after_an_opening_bracket_and_an_invisible_character() {
     assert_eq!(wrapped("中中中（\u{200b}中", 8), ["中中中", "（\u{200b}中"]);
     assert_eq!(wrapped("中中中「\u{3000}中", 10), ["中中中", "「\u{3000}中"]);
 }
 
 #[test]
-
 fn hard_split_carries_a_visible_character() {
     assert_eq!(wrapped("abcdef )", 7), ["abcde", "f )"]);
     assert_eq!(wrapped("abcdefg\u{200b}、中", 8), ["abcdef", "g\u{200b}、中"]);
@@ -54,7 +51,6 @@ fn stacked_table_positions_do_not_count_the_label() {
 }
 
 #[test]
-
 fn a_cluster_wider_than_the_line_never_overflows() {
     use unicode_width::UnicodeWidthStr;
     for (text, width) in [("豈\u{f7f}", 2), ("中\u{903}", 2), ("中\u{f7f}\u{f7f}", 3), ("ab 中\u{f7f}\u{f7f} cd", 3)]
