@@ -316,9 +316,9 @@ fn read_marks(lib: &Path, data: &Path) -> Vec<(String, bool)> {
     let paths = [lib.to_owned()];
     let library = folio::library::load(&paths);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
-    let marks = folio::app::marks_for(&open_clean(data), &paths, &library.articles);
+    let states = folio::state::Roots::new(&paths).read_states(&open_clean(data), &library.articles);
     let mut seen: Vec<(String, bool)> =
-        library.articles.iter().zip(marks).map(|(a, marks)| (a.title.to_string(), marks.read)).collect();
+        library.articles.iter().zip(states).map(|(a, state)| (a.title.to_string(), state.read)).collect();
     seen.sort();
     seen
 }
