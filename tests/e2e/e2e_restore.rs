@@ -79,7 +79,12 @@ fn killed_by(signal: &str) {
     assert!(screen.contains("folio exited: "), "{screen}");
     term.assert_restored();
     assert_cooked_after(&term, "folio exited:");
-    assert_eq!(library.saved_marks("plain.md"), Some((true, false)), "{PLAIN} read; the state: {}", library.state_text());
+    assert_eq!(
+        library.saved_marks("plain.md"),
+        Some((true, false)),
+        "{PLAIN} read; the state: {}",
+        library.state_text()
+    );
     // Sent within the second the usual save waits, only the signal's save can have written the mark.
     println!("SIG{signal} {sent:?} after the mark (the usual save waits 1 s)");
 }
@@ -161,7 +166,8 @@ fn an_idle_reader_uses_no_cpu() {
     term.send("/守夜人\r\r");
     // The article open and the load over: nothing left to do but wait for keys.
     term.wait_until("the article open, the list loaded", |s| {
-        s.contents().contains("第一段") && s.rows(0, 100).nth(29).is_some_and(|r| r.contains('%') && !r.contains("loading"))
+        s.contents().contains("第一段")
+            && s.rows(0, 100).nth(29).is_some_and(|r| r.contains('%') && !r.contains("loading"))
     });
     let before = cpu_ticks(term.pid());
     let start = Instant::now();

@@ -173,7 +173,12 @@ pub fn poll(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool, show
 /// through), and returns it.
 pub fn wait_for_file(path: &Path, what: &str, complete: impl Fn(&str) -> bool) -> String {
     let read = || std::fs::read_to_string(path).unwrap_or_default();
-    poll(&format!("{} to hold {what}", path.display()), TIMEOUT, || complete(&read()), || format!("it holds {:?}", read()));
+    poll(
+        &format!("{} to hold {what}", path.display()),
+        TIMEOUT,
+        || complete(&read()),
+        || format!("it holds {:?}", read()),
+    );
     read()
 }
 
