@@ -1,7 +1,7 @@
 //! The full-screen reader end to end: the real binary in a pseudo-terminal,
 //! keys typed (CJK included), the screen read back through a vt100 parser.
 
-use crate::pty::{IMAGES, Library, ORIGINAL, TIMEOUT, TITLE, Term, paragraph, wait_for_file};
+use crate::pty::{IMAGES, Library, ORIGINAL, TIMEOUT, TITLE, Term, paragraph, wait_for_line};
 
 /// The start of the title as the 33-column sidebar shows it.
 const LISTED: &str = "灯塔守夜人的第二张照片";
@@ -35,7 +35,7 @@ fn find_a_chinese_article_read_it_and_open_its_second_image() {
     term.wait_for("第二张照片");
     term.wait_for(IMAGES[1]);
     term.send("2");
-    let opened = wait_for_file(&library.opened());
+    let opened = wait_for_line(&library.opened());
     assert_eq!(opened, format!("{}\n", IMAGES[1]), "the opener's arguments, one a line");
     term.wait_for("Opening https://example.test/two.jpg");
 
@@ -43,6 +43,14 @@ fn find_a_chinese_article_read_it_and_open_its_second_image() {
     let status = term.wait_exit();
     assert!(status.success(), "{status}; the screen:\n{}", term.contents());
     term.assert_restored();
+    assert_opened_once(&library, &opened);
+}
+
+/// The opener ran once: nothing more recorded by the time folio quit
+/// (a second run started with the first would have written by then).
+fn assert_opened_once(library: &Library, first: &str) {
+    let now = std::fs::read_to_string(library.opened()).expect("the record");
+    assert_eq!(now, first, "the opener ran again");
 }
 
 /// The reader's text from `row` in the wide layout (sidebar 33, rule, margin).
@@ -54,15 +62,22 @@ fn narrow_rows(term: &Term) -> Vec<String> {
     term.rows(1, 37).into_iter().take(11).map(|r| r.trim_end().to_owned()).collect()
 }
 
-/// Scrolls the reader with `j` until its first row starts with `text`.
+/// The reader's text rows in the wide layout, without the scroll bar.
+fn pane(screen: &vt100::Screen) -> Vec<String> {
+    screen.rows(35, 63).take(29).map(|row| row.trim_end().to_owned()).collect()
+}
+
+/// Scrolls the reader with `j`, a line at a time, until its first row
+/// starts with `text`. After each `j` the pane must show the rows below
+/// the old top, moved up by one: that frame, and no other, is the line down.
 fn scroll_to(term: &mut Term, text: &str) {
     for _ in 0..80 {
         if wide_row(term, 0).starts_with(text) {
             return;
         }
-        let before = term.rows(35, 63);
+        let before = term.look(pane);
         term.send("j");
-        term.wait_until("the reader to scroll", |s| s.rows(35, 63).collect::<Vec<_>>() != before);
+        term.wait_until("the reader a line down", |s| pane(s)[..28] == before[1..]);
     }
     panic!("never reached {text:?}; the screen:\n{}", term.contents());
 }
@@ -87,8 +102,11 @@ fn a_narrow_terminal_shows_one_pane_without_overflow_and_keeps_the_top_text() {
     let wide_top = wide_row(&term, 0);
 
     term.resize(12, 40);
-    term.wait_until("one pane, paragraph 6 on top", |s| s.rows(1, 37).next().is_some_and(|r| r.starts_with("第六段")));
-    term.settled();
+    // Paragraphs 6 and 7 whole across the rows: the narrow frame is drawn.
+    term.wait_until("one pane, paragraphs 6 and 7 from the top", |s| {
+        let text: String = s.rows(1, 37).take(11).map(|r| r.trim_end().to_owned()).collect();
+        text.starts_with(&paragraph(6)) && text.contains(&paragraph(7))
+    });
     let rows = narrow_rows(&term);
     let screen = term.contents();
     assert!(!screen.contains(LISTED), "the sidebar is hidden below 70 columns:\n{screen}");
@@ -97,30 +115,24 @@ fn a_narrow_terminal_shows_one_pane_without_overflow_and_keeps_the_top_text() {
             assert!(!s.row_wrapped(row), "row {row} ran past column 40:\n{screen}");
         }
     });
-    // Nothing cut or lost: paragraphs 6 and 7 read whole across the rows.
-    let text: String = rows.concat();
-    for n in [6, 7] {
-        assert!(text.contains(&paragraph(n)), "paragraph {n} is not whole at 40 columns:\n{screen}");
-    }
+    // Nothing cut or lost (waited for above): paragraphs 6 and 7 read whole across the rows.
     for row in &rows {
         assert!(!row.starts_with(|c| NO_LINE_START.contains(c)), "a line starts with punctuation:\n{screen}");
     }
 
     term.resize(30, 100);
-    term.wait_for(LISTED);
-    term.wait_until("paragraph 6 on top again", |s| s.rows(35, 63).next().is_some_and(|r| r.starts_with("第六段")));
-    term.settled();
-    assert_eq!(wide_row(&term, 0), wide_top);
+    term.wait_until(&format!("{LISTED:?} listed and {wide_top:?} on top again"), |s| {
+        s.contents().contains(LISTED) && s.rows(35, 63).next().is_some_and(|r| r.trim_end() == wide_top)
+    });
 
     // From the middle of a paragraph, the text at the top stays in the top row.
     term.send("j");
     term.wait_until("one line down", |s| s.rows(35, 63).next().is_some_and(|r| !r.starts_with("第六段")));
     let anchor: String = wide_row(&term, 0).chars().take(3).collect();
     term.resize(12, 40);
-    term.wait_until("the narrow layout", narrow);
-    term.settled();
-    let top = narrow_rows(&term).remove(0);
-    assert!(top.contains(&anchor), "{anchor:?} left the top row at 40 columns:\n{}", term.contents());
+    term.wait_until(&format!("the narrow layout with {anchor:?} in its top row"), |s| {
+        narrow(s) && s.rows(1, 37).next().is_some_and(|r| r.contains(&anchor))
+    });
 
     term.send("q");
     assert!(term.wait_exit().success());
@@ -137,11 +149,10 @@ fn resizing_there_and_back_keeps_the_same_top_line() {
     let wide_top = wide_row(&term, 0);
     term.resize(12, 40);
     term.wait_until("the narrow layout", narrow);
-    term.settled();
     term.resize(30, 100);
-    term.wait_for(LISTED);
-    term.settled();
-    assert_eq!(wide_row(&term, 0), wide_top, "the screen:\n{}", term.contents());
+    term.wait_until(&format!("{LISTED:?} listed and {wide_top:?} on top again"), |s| {
+        s.contents().contains(LISTED) && s.rows(35, 63).next().is_some_and(|r| r.trim_end() == wide_top)
+    });
     term.send("q");
     assert!(term.wait_exit().success());
 }
@@ -183,7 +194,7 @@ fn without_a_terminal_folio_prints_the_list() {
         "entered the reader: {}",
         raw.escape_ascii()
     );
-    let screen = term.contents();
+    let screen = term.live_contents();
     assert_eq!(screen.matches("exit=0").count(), 2, "{screen}");
     assert!(screen.contains("雨天的旧书店"), "{screen}");
     assert_eq!(std::fs::read_to_string(&list).expect("the list"), stdout);
@@ -272,9 +283,11 @@ fn the_original_link_opens_and_a_script_link_is_refused() {
     term.send("j");
     term.wait_until("the message gone", |s| !s.contents().contains("javascript"));
     term.send("o");
-    assert_eq!(wait_for_file(&library.opened()), format!("{ORIGINAL}\n"));
+    let opened = wait_for_line(&library.opened());
+    assert_eq!(opened, format!("{ORIGINAL}\n"));
     term.send("q");
     assert!(term.wait_exit().success());
+    assert_opened_once(&library, &opened);
 }
 
 #[test]
@@ -290,7 +303,9 @@ fn enter_in_the_images_panel_opens_the_selected_image() {
     let row = row_of(&term, "[2]");
     term.wait_until("entry 2 highlighted", |s| s.cell(row, 3).is_some_and(|c| c.inverse()));
     term.send("\r");
-    assert_eq!(wait_for_file(&library.opened()), format!("{}\n", IMAGES[1]));
+    let opened = wait_for_line(&library.opened());
+    assert_eq!(opened, format!("{}\n", IMAGES[1]));
     term.send("q");
     assert!(term.wait_exit().success());
+    assert_opened_once(&library, &opened);
 }

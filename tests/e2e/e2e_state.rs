@@ -9,6 +9,11 @@ fn reader_top(term: &Term) -> String {
     term.rows(35, 63).swap_remove(0).trim_end().to_owned()
 }
 
+/// The reader's text rows in the wide layout, without the scroll bar.
+fn pane(screen: &vt100::Screen) -> Vec<String> {
+    screen.rows(35, 63).take(29).map(|row| row.trim_end().to_owned()).collect()
+}
+
 #[test]
 fn a_restart_at_another_width_reopens_the_last_article_at_its_place() {
     let library = Library::new();
@@ -26,9 +31,10 @@ fn a_restart_at_another_width_reopens_the_last_article_at_its_place() {
         if reader_top(&term).starts_with("第十段") {
             break;
         }
-        let before = term.rows(35, 63);
+        // A line down: the rows below the old top, moved up by one.
+        let before = term.look(pane);
         term.send("j");
-        term.wait_until("the reader to scroll", |s| s.rows(35, 63).collect::<Vec<_>>() != before);
+        term.wait_until("the reader a line down", |s| pane(s)[..28] == before[1..]);
     }
     assert!(reader_top(&term).starts_with("第十段"), "{}", term.contents());
     term.send("q");
@@ -119,9 +125,12 @@ fn a_bad_config_is_reported_and_the_rest_of_it_applies() {
         let screen = s.contents();
         matches!((screen.find("雨天的旧书店"), screen.find("灯塔守夜人")), (Some(rain), Some(lighthouse)) if rain < lighthouse)
     });
-    term.send("q");
-    term.settled();
-    assert!(term.look(|s| !s.contents().is_empty()), "q no longer quits");
+    // `q` no longer quits: the key after it is still answered.
+    term.send("q/");
+    term.wait_until("the filter line, after q", |s| s.rows(0, 100).nth(29).is_some_and(|r| r.starts_with('/')));
+    assert!(term.running(), "q quit");
+    term.send("\x1b");
+    term.wait_for("3/3 articles");
     term.send("x");
     assert!(term.wait_exit().success());
 }
@@ -130,13 +139,14 @@ fn a_bad_config_is_reported_and_the_rest_of_it_applies() {
 fn files_added_and_deleted_while_reading_come_and_go() {
     let library = Library::new();
     let mut term = Term::folio(&library, &[library.root()], &[]);
-    term.wait_for("3/3 articles");
-    // The watch is set up once the list is complete (a walk of its own).
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    term.wait_for("3/3 articles · 3 unread");
     let new = library.posts().join("new.md");
-    std::fs::write(&new, "---\ntitle: '刚刚存档的文章'\ndate: 2030-01-01\n---\n<p>新</p>\n").expect("a new article");
-    term.wait_for("4/4 articles");
-    term.wait_for("刚刚存档的文章");
+    let text = "---\ntitle: '刚刚存档的文章'\ndate: 2030-01-01\n---\n<p>新</p>\n";
+    term.write_until(&new, text, "the new article listed", |s| {
+        let screen = s.contents();
+        screen.contains("4/4 articles") && screen.contains("刚刚存档的文章")
+    });
+    // The watch runs now: one removal is enough.
     std::fs::remove_file(&new).expect("deleted");
     term.wait_for("3/3 articles");
     assert!(!term.contents().contains("刚刚存档的文章"), "{}", term.contents());

@@ -1,7 +1,12 @@
 //! The real binary in a pseudo-terminal: keys typed, the screen read back, signals, restore.
 
+mod e2e_commands;
+mod e2e_config;
+mod e2e_find;
 mod e2e_reader;
+mod e2e_reload;
 mod e2e_restore;
+mod e2e_saving;
 mod e2e_search;
 mod e2e_state;
 #[path = "../pty/mod.rs"]

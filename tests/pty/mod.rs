@@ -1,29 +1,22 @@
-//! A pseudo-terminal harness for the end-to-end tests: a small library in
-//! the archive layout, the real `folio` binary run in a pty, its output fed
-//! to a `vt100` screen, and waits that fail with the screen printed.
+//! A pseudo-terminal harness for the end-to-end tests: the real `folio`
+//! binary run in a pty, its output fed to a `vt100` screen, the screen kept
+//! as of the end of each frame the reader drew, and waits that fail with the
+//! screen printed.
 #![allow(dead_code)]
+
+mod library;
+
+pub use library::*;
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use std::ffi::OsStr;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// A hang guard, not a performance assertion.
-pub const TIMEOUT: Duration = Duration::from_secs(10);
-pub const FOLIO: &str = env!("CARGO_BIN_EXE_folio");
-/// The Chinese article the tests look for, and its body's images in order.
-pub const TITLE: &str = "灯塔守夜人的第二张照片：终端里读一篇长文章";
-pub const IMAGES: [&str; 3] = [
-    "https://example.test/one.jpg",
-    "https://example.test/two.jpg?w=770&resize=770%2C433",
-    "https://example.test/three.jpg",
-];
-/// The long article's original link.
-pub const ORIGINAL: &str = "https://example.test/original?a=1&b=2";
 /// The sequences crossterm writes to give the terminal back: bracketed paste,
 /// the five mouse modes, the alternate screen, the cursor.
 pub const RESTORE: [&[u8]; 8] = [
@@ -39,140 +32,73 @@ pub const RESTORE: [&[u8]; 8] = [
 pub const ENTER_ALTERNATE: &[u8] = b"\x1b[?1049h";
 pub const LEAVE_ALTERNATE: &[u8] = b"\x1b[?1049l";
 
-const NUMERALS: [&str; 11] = ["六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六"];
-
-/// Paragraph `n` (6 to 16) of the long article: one marker, the same length.
-pub fn paragraph(n: usize) -> String {
-    let n = NUMERALS[n - 6];
-    format!(
-        "第{n}段：守夜人在第{n}个夜晚记下了风向、潮水和远处渔船的灯光，又把这些记录抄进一本厚厚的笔记本，留给下一个值班的人。"
-    )
-}
-
-/// A temporary folder: `lib/` (three articles), a recording opener, a cache.
-pub struct Library {
-    pub dir: tempfile::TempDir,
-}
-
-impl Library {
-    pub fn new() -> Library {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let library = Library { dir };
-        let mut body = String::from(
-            "<div>\n<p>第一段：这是一篇为端到端测试而写的短文，讲一位灯塔守夜人在海边拍下的几张照片。</p>\n\
-             <figure><img src=\"https://example.test/one.jpg\" alt=\"第一张照片\"><figcaption>海边的灯塔</figcaption></figure>\n\
-             <p>第二段：夜里风很大，他把相机放在窗台上，等云散开，再按下快门。</p>\n\
-             <p><img src=\"https://example.test/two.jpg?w=770&amp;resize=770%2C433\" alt=\"第二张照片\"></p>\n\
-             <p>第三段：第二张照片里有一艘远处的渔船。</p>\n<p><img src=\"https://example.test/three.jpg\" alt=\"第三张\"></p>\n\
-             <p>第四段：天亮以后他把照片洗出来，贴在值班室的墙上。</p>\n<p>第五段：他说只是想记住每一个夜晚的样子。</p>\n",
-        );
-        for n in 6..=16 {
-            body.push_str(&format!("<p>{}</p>\n", paragraph(n)));
-        }
-        body.push_str("</div>\n");
-        let front = format!(
-            "\n---\ntitle: '{TITLE}'\ncategories: \n - 新媒体\n - 测试台\n - 新闻\nauthor: 测试台\nlink: '{ORIGINAL}'\n\
-             date: Thu, 30 Dec 2021 12:42:52 GMT\n---\n\n"
-        );
-        write(&library.article(), &(front + &body));
-        write(
-            &library.posts().join("plain.md"),
-            "---\ntitle: 'A Reader''s Case for Plain Text'\nauthor: Lamplight Review\ndate: 2022-11-18\n\
-             headimg: 'https://example.test/plain.jpg'\nlink: 'javascript:alert(1)'\n---\n<p>Plain text outlives every format.</p>\n",
-        );
-        write(
-            &library.posts().join("rain.md"),
-            "---\ntitle: '雨天的旧书店'\nauthor: 拾遗书房\ndate: 2021-03-13\n---\n<p>雨天适合去旧书店。</p>\n",
-        );
-        write(&library.opener(), "#!/bin/sh\nprintf '%s\\n' \"$@\" >> \"$OUT\"\n");
-        make_executable(&library.opener());
-        library
-    }
-
-    pub fn root(&self) -> PathBuf {
-        self.dir.path().join("lib")
-    }
-
-    pub fn posts(&self) -> PathBuf {
-        self.root().join("source/_posts/新媒体/测试台/新闻")
-    }
-
-    /// The long Chinese article.
-    pub fn article(&self) -> PathBuf {
-        self.posts().join("lighthouse.md")
-    }
-
-    /// The recording opener, in a folder with a space in its name.
-    pub fn opener(&self) -> PathBuf {
-        self.dir.path().join("opener bin/record.sh")
-    }
-
-    /// Where the opener writes its arguments, one a line.
-    pub fn opened(&self) -> PathBuf {
-        self.dir.path().join("opened.txt")
-    }
-
-    pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// The environment every run gets.
-    pub fn env(&self) -> Vec<(String, String)> {
-        let var = |key: &str, value: &Path| (key.to_owned(), value.to_string_lossy().into_owned());
-        vec![
-            var("FOLIO_CACHE_DIR", &self.path("cache")),
-            var("FOLIO_CONFIG_DIR", &self.path("config")),
-            var("FOLIO_DATA_DIR", &self.path("data")),
-            ("TERM".to_owned(), "xterm-256color".to_owned()),
-            ("TZ".to_owned(), "UTC".to_owned()),
-            // Split as a shell would: the quotes keep the space.
-            ("FOLIO_OPENER".to_owned(), format!("'{}'", self.opener().display())),
-            var("OUT", &self.opened()),
-            var("FOLIO", Path::new(FOLIO)),
-            var("LIB", &self.root()),
-        ]
-    }
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
-    std::fs::write(path, text).expect("write a fixture");
-}
-
-fn make_executable(path: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-}
-
-/// Fails the test, showing `screen`, unless `text` appears on it in time.
-pub fn wait_for(screen: &Mutex<vt100::Parser>, text: &str, timeout: Duration) {
-    wait_until(screen, &format!("{text:?} on screen"), timeout, |s| s.contents().contains(text));
-}
-
-/// Fails the test, showing `screen`, unless `ok` holds in time.
-pub fn wait_until(screen: &Mutex<vt100::Parser>, what: &str, timeout: Duration, ok: impl Fn(&vt100::Screen) -> bool) {
-    let start = Instant::now();
-    loop {
-        let contents = {
-            let parser = lock(screen);
-            if ok(parser.screen()) {
-                return;
-            }
-            parser.screen().contents()
-        };
-        assert!(start.elapsed() < timeout, "timed out after {timeout:?} waiting for {what}; the screen:\n{contents}");
-        thread::sleep(Duration::from_millis(10));
-    }
-}
-
 /// The lock, even if a failed assertion poisoned it.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// Finds where the reader's frames end in its output. ratatui ends every
+/// frame by hiding the cursor (`ESC [ ? 25 l`), or by showing it
+/// (`ESC [ ? 25 h`) and moving it (`ESC [ row ; column H`) when a line is
+/// being typed; nothing else folio writes does either. The screen as of a
+/// frame's end is whole: its output is seldom read in one piece, and a test
+/// looking in between would see half of one frame over the last.
+#[derive(Default)]
+struct FrameEnds {
+    /// The escape sequence being read, from its ESC.
+    sequence: Vec<u8>,
+    /// The cursor was just shown: a move next ends the frame.
+    shown: bool,
+}
+
+impl FrameEnds {
+    /// Reads `byte`: whether a frame ends with it.
+    fn ends_with(&mut self, byte: u8) -> bool {
+        if self.sequence.is_empty() {
+            if byte == 0x1b {
+                self.sequence.push(byte);
+            } else {
+                self.shown = false;
+            }
+            return false;
+        }
+        self.sequence.push(byte);
+        if self.sequence.len() == 2 && byte != b'[' || self.sequence.len() > 64 {
+            // Not a control sequence (or not one of ratatui's).
+            self.sequence.clear();
+            self.shown = false;
+            return false;
+        }
+        if self.sequence.len() == 2 || !(0x40..=0x7e).contains(&byte) {
+            return false;
+        }
+        let ends = match &self.sequence[2..] {
+            b"?25l" => true,
+            b"?25h" => {
+                self.shown = true;
+                self.sequence.clear();
+                return false;
+            }
+            _ => self.shown && byte == b'H',
+        };
+        self.sequence.clear();
+        self.shown = false;
+        ends
+    }
+}
+
+/// The screen as of the end of the last frame, and how many there were.
+#[derive(Default)]
+struct Frames {
+    last: Option<vt100::Screen>,
+    count: u64,
+}
+
 /// A program running in a pseudo-terminal, its screen and its raw output.
 pub struct Term {
-    pub screen: Arc<Mutex<vt100::Parser>>,
+    /// The screen as the bytes come (also what a shell writes).
+    live: Arc<Mutex<vt100::Parser>>,
+    frames: Arc<Mutex<Frames>>,
     raw: Arc<Mutex<Vec<u8>>>,
     closed: Arc<AtomicBool>,
     writer: Box<dyn Write + Send>,
@@ -208,22 +134,35 @@ impl Term {
         // Only the child holds the terminal side now, so its end is our EOF.
         drop(pair.slave);
         let size = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let live = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let frames = Arc::new(Mutex::new(Frames::default()));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let closed = Arc::new(AtomicBool::new(false));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let (to_screen, to_raw, to_closed) = (screen.clone(), raw.clone(), closed.clone());
+        let (to_live, to_frames, to_raw, to_closed) = (live.clone(), frames.clone(), raw.clone(), closed.clone());
         thread::spawn(move || {
             let mut buffer = [0u8; 8192];
+            let mut ends = FrameEnds::default();
             // Linux answers EIO once the last terminal-side descriptor closes.
             while let Ok(n @ 1..) = reader.read(&mut buffer) {
                 lock(&to_raw).extend_from_slice(&buffer[..n]);
-                lock(&to_screen).process(&buffer[..n]);
+                let mut parser = lock(&to_live);
+                let mut from = 0;
+                for at in 0..n {
+                    if ends.ends_with(buffer[at]) {
+                        parser.process(&buffer[from..=at]);
+                        from = at + 1;
+                        let mut frames = lock(&to_frames);
+                        frames.last = Some(parser.screen().clone());
+                        frames.count += 1;
+                    }
+                }
+                parser.process(&buffer[from..n]);
             }
             to_closed.store(true, Ordering::SeqCst);
         });
         let writer = pair.master.take_writer().expect("pty writer");
-        Term { screen, raw, closed, writer, master: pair.master, child }
+        Term { live, frames, raw, closed, writer, master: pair.master, child }
     }
 
     /// `folio ARGS...` over `library`, with `extra` environment.
@@ -251,52 +190,118 @@ impl Term {
         self.writer.flush().expect("flush the pty");
     }
 
+    /// Waits until a frame the reader drew shows `text`.
     pub fn wait_for(&self, text: &str) {
-        wait_for(&self.screen, text, TIMEOUT);
+        self.wait_until(&format!("{text:?} on screen"), |s| s.contents().contains(text));
     }
 
+    /// Waits until `ok` holds for a frame the reader drew.
     pub fn wait_until(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
-        wait_until(&self.screen, what, TIMEOUT, ok);
+        self.wait_until_in(TIMEOUT, what, ok);
     }
 
-    /// Waits until the screen has not changed for 150 ms (a redraw is over).
-    pub fn settled(&self) {
-        let start = Instant::now();
-        let mut before = self.contents();
-        loop {
-            thread::sleep(Duration::from_millis(150));
-            let now = self.contents();
-            if now == before {
-                return;
-            }
-            assert!(start.elapsed() < TIMEOUT, "the screen never settled:\n{now}");
-            before = now;
+    /// Waits until `ok` holds for a frame drawn after the first `frames`
+    /// (see `frame_count`): the last frame before may well show it too.
+    pub fn wait_until_after(&self, frames: u64, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        let drawn = || {
+            let frames_now = lock(&self.frames);
+            frames_now.count > frames && frames_now.last.as_ref().is_some_and(&ok)
+        };
+        poll(&format!("{what} (in a new frame)"), TIMEOUT, drawn, || self.describe());
+    }
+
+    /// `wait_until`, failing after `timeout`.
+    pub fn wait_until_in(&self, timeout: Duration, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        let drawn = || lock(&self.frames).last.as_ref().is_some_and(&ok);
+        poll(what, timeout, drawn, || self.describe());
+    }
+
+    /// Waits until the screen as written so far shows `text`: what a shell
+    /// prints, not only the reader's frames.
+    pub fn wait_for_output(&self, text: &str) {
+        let shown = || lock(&self.live).screen().contents().contains(text);
+        poll(&format!("{text:?} written"), TIMEOUT, shown, || self.describe());
+    }
+
+    /// The last frame and the screen as written since, for a failure.
+    fn describe(&self) -> String {
+        let frame = self.contents();
+        let live = self.live_contents();
+        if frame == live {
+            format!("the screen:\n{frame}")
+        } else {
+            format!("the last frame:\n{frame}\nthe screen as written since:\n{live}")
         }
     }
 
-    /// Runs `look` on the screen as it is now.
+    /// Runs `look` on the last frame the reader drew (an empty screen
+    /// before the first).
     pub fn look<R>(&self, look: impl FnOnce(&vt100::Screen) -> R) -> R {
-        look(lock(&self.screen).screen())
+        let frames = lock(&self.frames);
+        match &frames.last {
+            Some(screen) => look(screen),
+            None => look(vt100::Parser::default().screen()),
+        }
     }
 
+    /// The last frame's text.
     pub fn contents(&self) -> String {
         self.look(|s| s.contents())
     }
 
-    /// The screen's rows, cut to `width` columns from `column`.
+    /// The last frame's rows, cut to `width` columns from `column`.
     pub fn rows(&self, column: u16, width: u16) -> Vec<String> {
         self.look(|s| s.rows(column, width).collect())
+    }
+
+    /// How many frames the reader has drawn.
+    pub fn frame_count(&self) -> u64 {
+        lock(&self.frames).count
+    }
+
+    /// Runs `look` on the screen as written so far.
+    pub fn look_live<R>(&self, look: impl FnOnce(&vt100::Screen) -> R) -> R {
+        look(lock(&self.live).screen())
+    }
+
+    pub fn live_contents(&self) -> String {
+        self.look_live(|s| s.contents())
+    }
+
+    /// Writes `text` to `path`, again every 300 ms, until a frame shows
+    /// `ok`; returns how long that took from the first write. Live reload
+    /// starts once the list is complete, in the background, with nothing on
+    /// screen to say it runs: a file written before it began goes unseen, but
+    /// each write is an event it sees once it runs.
+    pub fn write_until(&self, path: &Path, text: &str, what: &str, ok: impl Fn(&vt100::Screen) -> bool) -> Duration {
+        let start = Instant::now();
+        let mut written: Option<Instant> = None;
+        let drawn = || lock(&self.frames).last.as_ref().is_some_and(&ok);
+        while !drawn() {
+            if written.is_none_or(|at| at.elapsed() >= Duration::from_millis(300)) {
+                write(path, text);
+                written = Some(Instant::now());
+            }
+            assert!(start.elapsed() < TIMEOUT, "timed out after {TIMEOUT:?} waiting for {what}; {}", self.describe());
+            thread::sleep(Duration::from_millis(10));
+        }
+        start.elapsed()
     }
 
     /// Resizes the screen first, then the pty (which signals the program).
     pub fn resize(&mut self, rows: u16, cols: u16) {
         let size = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero");
-        lock(&self.screen).set_size(size(rows), size(cols));
+        lock(&self.live).set_size(size(rows), size(cols));
         self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize the pty");
     }
 
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("a pid")
+    }
+
+    /// Whether the program is still running.
+    pub fn running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
     }
 
     /// Waits for the program to end, then for the last of its output.
@@ -306,11 +311,11 @@ impl Term {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
                 break status;
             }
-            assert!(start.elapsed() < TIMEOUT, "still running after {TIMEOUT:?}; the screen:\n{}", self.contents());
+            assert!(start.elapsed() < TIMEOUT, "still running after {TIMEOUT:?}; {}", self.describe());
             thread::sleep(Duration::from_millis(10));
         };
         while !self.closed.load(Ordering::SeqCst) {
-            assert!(start.elapsed() < TIMEOUT * 2, "the pty never closed; the screen:\n{}", self.contents());
+            assert!(start.elapsed() < TIMEOUT * 2, "the pty never closed; {}", self.describe());
             thread::sleep(Duration::from_millis(10));
         }
         status
@@ -334,7 +339,7 @@ impl Term {
                 raw[enter..].escape_ascii()
             );
         }
-        self.look(|s| {
+        self.look_live(|s| {
             assert!(!s.alternate_screen(), "still on the alternate screen");
             assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting still on");
             assert!(!s.bracketed_paste(), "bracketed paste still on");
@@ -368,14 +373,16 @@ pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
-/// Polls `path` until it holds something, then lets it settle.
-pub fn wait_for_file(path: &Path) -> String {
-    let start = Instant::now();
-    while std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
-        assert!(start.elapsed() < TIMEOUT, "{} was never written", path.display());
-        thread::sleep(Duration::from_millis(10));
-    }
-    // A second run of the opener would show up by now.
-    thread::sleep(Duration::from_millis(300));
-    std::fs::read_to_string(path).expect("read a recorded file")
+#[test]
+fn frame_ends_are_found_across_reads() {
+    let mut ends = FrameEnds::default();
+    let mut found = |bytes: &[u8]| bytes.iter().filter(|&&b| ends.ends_with(b)).count();
+    // A diff with moves and colours, ended by hiding the cursor.
+    assert_eq!(found(b"\x1b[1;1Htext\x1b[38;5;3mx\x1b[0m\x1b[?25"), 0);
+    assert_eq!(found(b"l"), 1);
+    // The cursor shown and moved ends one; a move inside the next does not.
+    assert_eq!(found(b"\x1b[30;1H/q\x1b[?25h\x1b[30;3H"), 1);
+    assert_eq!(found(b"\x1b[2;1Hmore"), 0);
+    // Showing the cursor on the way out ends none.
+    assert_eq!(found(b"\x1b[?1049l\x1b[?25hfolio exited"), 0);
 }
