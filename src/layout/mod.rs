@@ -13,6 +13,13 @@ pub use wrap::{Measured, Measures, measure, wrap, wrap_with};
 use crate::document::{Block, Document, ListItem, Span, Style, Text};
 use crate::width::DisplayWidth;
 
+/// A line-drawing character, or its ASCII stand-in where box drawing is
+/// two columns wide (`ambiguous_width = 2`): rules and borders are counted
+/// by characters, so each must take one column.
+pub(crate) fn glyph(drawn: &'static str, ascii: &'static str) -> &'static str {
+    if crate::width::ambiguous_wide() { ascii } else { drawn }
+}
+
 /// One line on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -155,14 +162,14 @@ impl Writer<'_> {
                 if self.options.heading_rules {
                     let widest = self.lines[before..].iter().map(|l| l.width()).max().unwrap_or(0);
                     let used = prefix.width();
-                    let rule = if *level == 1 { "═" } else { "─" };
+                    let rule = if *level == 1 { glyph("═", "=") } else { glyph("─", "-") };
                     let rule = rule.repeat(widest.saturating_sub(used).max(1).min(self.room(prefix)));
                     self.line(prefix, vec![Span { text: rule, style: Style::DECORATION }]);
                 }
             }
             Block::List(items) => self.list(items, prefix),
             Block::Quote(blocks) => {
-                let bar = "│ ";
+                let bar = glyph("│ ", "| ");
                 let mut inner = prefix.nested(bar, bar, Style::DECORATION);
                 if self.too_deep(&inner) {
                     inner = prefix.clone();
@@ -180,7 +187,7 @@ impl Writer<'_> {
                 self.pos += chars;
             }
             Block::Rule => {
-                let rule = "─".repeat(self.room(prefix));
+                let rule = glyph("─", "-").repeat(self.room(prefix));
                 self.line(prefix, vec![Span { text: rule, style: Style::DECORATION }]);
             }
         }

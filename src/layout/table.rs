@@ -2,8 +2,8 @@
 //! shrink (wrapping their cells) when it does not, and when even the
 //! narrowest columns do not fit, each row is stacked as `header: value`.
 
-use super::Line;
 use super::wrap::{Measures, Wrapped, wrap_with};
+use super::{Line, glyph};
 use crate::document::{Span, Style, Table, Text};
 use crate::width::DisplayWidth;
 
@@ -94,7 +94,7 @@ fn shrink(natural: &[usize], minimum: &[usize], room: usize) -> Vec<usize> {
 }
 
 fn border(widths: &[usize], left: &str, middle: &str, right: &str) -> Line {
-    let inner: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
+    let inner: Vec<String> = widths.iter().map(|w| glyph("─", "-").repeat(w + 2)).collect();
     let text = format!("{left}{}{right}", inner.join(middle));
     Line { spans: vec![Span { text, style: Style::DECORATION }], pos: 0 }
 }
@@ -104,7 +104,7 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>], meas
     let ruled = table.rows.iter().any(|row| {
         row.cells.iter().zip(widths).any(|(cell, &width)| natural_width(cell) > width || cell.to_plain().contains('\n'))
     });
-    let mut lines = vec![border(widths, "┌", "┬", "┐")];
+    let mut lines = vec![border(widths, glyph("┌", "+"), glyph("┬", "+"), glyph("┐", "+"))];
     lines[0].pos = first_pos;
     for (r, row) in table.rows.iter().enumerate() {
         let style = if row.header { Style::STRONG } else { Style::PLAIN };
@@ -118,7 +118,7 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>], meas
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let row_pos = positions[r].first().map_or(first_pos, |p| p.0);
         for line in 0..height {
-            let mut spans = vec![bar("│ ")];
+            let mut spans = vec![bar(glyph("│ ", "| "))];
             for (c, width) in widths.iter().enumerate() {
                 let piece = cells[c].get(line);
                 let used: usize = piece.map_or(0, |w| w.spans.iter().map(|s| s.text.width()).sum());
@@ -126,7 +126,7 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>], meas
                     spans.extend(piece.spans.iter().cloned());
                 }
                 spans.push(Span { text: " ".repeat(width - used.min(*width)), style: Style::PLAIN });
-                spans.push(bar(if c + 1 == widths.len() { " │" } else { " │ " }));
+                spans.push(bar(if c + 1 == widths.len() { glyph(" │", " |") } else { glyph(" │ ", " | ") }));
             }
             let pos = cells
                 .iter()
@@ -137,12 +137,12 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>], meas
         }
         // Rows of one line each read well without rules between them.
         if r + 1 < table.rows.len() && (row.header || ruled) {
-            let mut separator = border(widths, "├", "┼", "┤");
+            let mut separator = border(widths, glyph("├", "+"), glyph("┼", "+"), glyph("┤", "+"));
             separator.pos = lines.last().map_or(row_pos, |l| l.pos);
             lines.push(separator);
         }
     }
-    let mut bottom = border(widths, "└", "┴", "┘");
+    let mut bottom = border(widths, glyph("└", "+"), glyph("┴", "+"), glyph("┘", "+"));
     bottom.pos = lines.last().map_or(first_pos, |l| l.pos);
     lines.push(bottom);
     lines
@@ -158,7 +158,7 @@ fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>], measu
         }
         if !lines.is_empty() {
             let pos = positions[r].first().map_or(0, |p| p.0);
-            lines.push(Line { spans: vec![bar(&"─".repeat(width.min(20)))], pos });
+            lines.push(Line { spans: vec![bar(&glyph("─", "-").repeat(width.min(20)))], pos });
         }
         for (c, cell) in row.cells.iter().enumerate() {
             let label = headers.and_then(|h| h.get(c)).map(Text::to_plain).filter(|l| !l.is_empty());

@@ -228,7 +228,8 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize, bool)> {
     let mut pending_space = 0;
     for unit in &measured.units {
         let fits = used + pending_space + unit.width() <= width;
-        if line_start.is_some() && unit.width() == 0 && !fits {
+        let left_out = line_start.is_some() && unit.width() == 0 && !fits;
+        if left_out {
             // Invisible (a zero-width space): left out rather than let it
             // overflow the line or stand alone on the next.
             pending_space += unit.spaces();
@@ -264,7 +265,9 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize, bool)> {
             pending_space = unit.spaces();
         }
         if unit.forced_break {
-            lines.push((line_start.take().unwrap_or(unit.start()), content_end.max(unit.start()), too_wide));
+            // A unit left out ends nothing: the line ends where its text does.
+            let end = if left_out { content_end } else { content_end.max(unit.start()) };
+            lines.push((line_start.take().unwrap_or(unit.start()), end, too_wide));
             too_wide = false;
             used = 0;
             pending_space = 0;

@@ -189,7 +189,9 @@ impl Shell<'_> {
         if !loaded.is_empty() && !self.perform(Action::Loaded(std::mem::take(loaded)))? {
             return Ok(false);
         }
-        if let Some(&(generation, _)) = hits.last() {
+        // Hits of a search already replaced may come after the new one's:
+        // the newest search's are the ones handed on (the app drops the rest).
+        if let Some(generation) = hits.iter().map(|&(generation, _)| generation).max() {
             let articles = hits.drain(..).filter(|(g, _)| *g == generation).map(|(_, a)| a).collect();
             return self.perform(Action::BodyHits { generation, articles });
         }
