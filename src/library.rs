@@ -6,7 +6,8 @@ use crate::model::{Article, Problem, ProblemKind, SortOrder};
 use crate::persist::Stamp;
 use crate::search::Entry;
 use std::cmp::Ordering;
-use std::path::PathBuf;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 
 /// All articles of the PATHs given, and what went wrong loading them.
 #[derive(Debug, Default)]
@@ -16,8 +17,9 @@ pub struct Library {
     /// Beside each article: its file's size and time when it was read
     /// (known when loaded with the index cache).
     pub stamps: Vec<Option<Stamp>>,
-    /// Beside each article: its searchable text, when the load made it.
-    pub entries: Vec<Option<Entry>>,
+    /// Beside each article: its searchable text, when the load made it
+    /// (empty when it did not).
+    pub entries: Vec<Entry>,
     pub problems: Vec<Problem>,
 }
 
@@ -70,7 +72,9 @@ impl Library {
                     self.problems.extend(article.warning_problem());
                     self.articles.push(article);
                     self.stamps.push(stamp);
-                    self.entries.push(entry);
+                    if let Some(entry) = entry {
+                        self.entries.push(entry);
+                    }
                 }
                 Loaded::Problem(problem) => self.problems.push(problem),
             }
@@ -96,42 +100,100 @@ impl Library {
     }
 
     /// Puts the articles (with what is kept beside them) in `order`, a
-    /// list of their present positions; those not in it are dropped.
+    /// permutation of their present positions.
     pub fn reorder(&mut self, order: &[usize]) {
-        self.articles = permuted(std::mem::take(&mut self.articles), order);
-        self.stamps = permuted(std::mem::take(&mut self.stamps), order);
-        self.entries = permuted(std::mem::take(&mut self.entries), order);
+        let mut order = order.to_vec();
+        if order.len() != self.articles.len() {
+            return;
+        }
+        // Cycle by cycle, in place: no second copy of the library.
+        for start in 0..order.len() {
+            let mut at = start;
+            while order[at] != start {
+                let from = order[at];
+                self.articles.swap(at, from);
+                self.stamps.swap(at, from);
+                if !self.entries.is_empty() {
+                    self.entries.swap(at, from);
+                }
+                order[at] = at;
+                at = from;
+            }
+            order[at] = at;
+        }
+    }
+
+    /// Keeps the articles (with what is kept beside them) that `keep` marks.
+    pub fn retain(&mut self, keep: &[bool]) {
+        let kept = |i: &mut usize| {
+            *i += 1;
+            keep.get(*i - 1).copied().unwrap_or(false)
+        };
+        let mut i = 0;
+        self.articles.retain(|_| kept(&mut i));
+        i = 0;
+        self.stamps.retain(|_| kept(&mut i));
+        i = 0;
+        self.entries.retain(|_| kept(&mut i));
     }
 }
 
-/// The items at the positions of `order`, in that order (each at most once).
-fn permuted<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect()
+/// What lists are sorted by, of an article: its record, or a list's row.
+pub trait Sortable {
+    fn date(&self) -> Option<jiff::Timestamp>;
+    fn title(&self) -> &str;
+    fn author(&self) -> Option<&str>;
+    /// Its folder, and a number equal for articles of the same folder
+    /// (telling them apart without comparing the paths).
+    fn folder(&self) -> (usize, &Path);
+    fn file_name(&self) -> &OsStr;
+}
+
+impl Sortable for Article {
+    fn date(&self) -> Option<jiff::Timestamp> {
+        self.date
+    }
+
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn author(&self) -> Option<&str> {
+        self.author.as_deref()
+    }
+
+    fn folder(&self) -> (usize, &Path) {
+        // Articles of one folder share its `Arc`.
+        (std::sync::Arc::as_ptr(&self.dir) as *const u8 as usize, &self.dir)
+    }
+
+    fn file_name(&self) -> &OsStr {
+        &self.file_name
+    }
 }
 
 /// The list order of two articles.
-pub fn compare(a: &Article, b: &Article, key: SortOrder, reverse: bool) -> Ordering {
+pub fn compare<T: Sortable + ?Sized>(a: &T, b: &T, key: SortOrder, reverse: bool) -> Ordering {
     let directed = |ordering: Ordering| {
         if reverse { ordering.reverse() } else { ordering }
     };
     let primary = match key.sort_key() {
         // Newest first is the natural direction of a date list (and of
         // the list relevance ranks).
-        SortOrder::Date | SortOrder::Relevance => missing_last(&a.date, &b.date, |x, y| directed(y.cmp(x))),
-        SortOrder::Title => directed(caseless(&a.title, &b.title)),
-        SortOrder::Author => missing_last(&a.author, &b.author, |x, y| directed(caseless(x, y))),
+        SortOrder::Date | SortOrder::Relevance => missing_last(&a.date(), &b.date(), |x, y| directed(y.cmp(x))),
+        SortOrder::Title => directed(caseless(a.title(), b.title())),
+        SortOrder::Author => missing_last(&a.author(), &b.author(), |x, y| directed(caseless(x, y))),
         SortOrder::Path => directed(path_order(a, b)),
     };
     primary
-        .then_with(|| caseless(&a.title, &b.title))
-        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| caseless(a.title(), b.title()))
+        .then_with(|| a.title().cmp(b.title()))
         .then_with(|| path_order(a, b))
 }
 
-fn path_order(a: &Article, b: &Article) -> Ordering {
-    let same_dir = std::sync::Arc::ptr_eq(&a.dir, &b.dir);
-    (if same_dir { Ordering::Equal } else { a.dir.cmp(&b.dir) }).then_with(|| a.file_name.cmp(&b.file_name))
+fn path_order<T: Sortable + ?Sized>(a: &T, b: &T) -> Ordering {
+    let ((a_id, a_dir), (b_id, b_dir)) = (a.folder(), b.folder());
+    (if a_id == b_id { Ordering::Equal } else { a_dir.cmp(b_dir) }).then_with(|| a.file_name().cmp(b.file_name()))
 }
 
 fn missing_last<T>(a: &Option<T>, b: &Option<T>, present: impl Fn(&T, &T) -> Ordering) -> Ordering {

@@ -158,7 +158,7 @@ fn run() -> Result<(), String> {
     // (b) Full text: folio list --query body:TERM against rg -l TERM.
     println!();
     let sources: Vec<BodySource> =
-        app.list.store.articles().enumerate().map(|(i, a)| BodySource::of(i, a, None)).collect();
+        app.list.store.rows().enumerate().map(|(i, a)| BodySource::of(i, &a.to_article(), None)).collect();
     let full_text = full_text(&dir, &sources, rounds)?;
 
     // (c) Typing while a body search runs.

@@ -201,7 +201,7 @@ impl App {
 
     fn open_original(&mut self) -> Vec<Effect> {
         let article = self.reading.article().or_else(|| self.list.selected_article());
-        match article.and_then(|a| self.list.store.get(a)).and_then(|a| a.link.clone()) {
+        match article.and_then(|a| self.list.store.get(a)).and_then(|a| a.link().map(str::to_owned)) {
             Some(link) => self.open(&link),
             None => {
                 self.status.say("This article has no original link");

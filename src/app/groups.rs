@@ -1,7 +1,6 @@
 //! The tree of groups (the library's folders: category / source /
 //! sub-feed) with how many articles each holds, for `t`.
 
-use crate::model::Article;
 use std::collections::BTreeMap;
 
 /// One row of the tree.
@@ -15,12 +14,13 @@ pub struct Group {
     pub count: usize,
 }
 
-/// Every group and each of its parents, in path order.
-pub fn groups<'a>(articles: impl Iterator<Item = &'a Article>) -> Vec<Group> {
+/// Every group and each of its parents, in path order, from the groups of
+/// the articles.
+pub fn groups<'a>(groups_of_articles: impl Iterator<Item = &'a str>) -> Vec<Group> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for article in articles {
+    for group in groups_of_articles {
         let mut path = String::new();
-        for part in article.group.split('/').filter(|p| !p.is_empty()) {
+        for part in group.split('/').filter(|p| !p.is_empty()) {
             if !path.is_empty() {
                 path.push('/');
             }

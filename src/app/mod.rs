@@ -19,7 +19,7 @@ mod status;
 
 pub use action::{Action, Command, Effect, Moment};
 pub use groups::Group;
-pub use list::{List, ListStore};
+pub use list::{ArticleRow, List, ListStore};
 pub use open::openable;
 pub use panels::{Overlay, Panels};
 pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, Sidebar, panel_area, panel_first_entry, reader_text_width};
@@ -254,7 +254,7 @@ impl App {
     /// The tree of groups of the whole library.
     pub fn groups(&self) -> Vec<Group> {
         let store = &self.list.store;
-        groups::groups(self.list.in_order().iter().filter_map(|&i| store.get(i)))
+        groups::groups(self.list.in_order().iter().filter_map(|&i| store.get(i)).map(|row| row.group()))
     }
 
     /// The open panel's entries: (URL, what it is).
@@ -277,7 +277,9 @@ impl App {
     /// The articles the body index can know (those read with a stamp).
     pub fn index_docs(&self) -> Vec<crate::search::index::Doc> {
         let store = &self.list.store;
-        crate::search::index::docs_of(store.articles().enumerate().map(|(i, article)| (article, store.stamp(i))))
+        let articles: Vec<(crate::model::Article, Option<crate::persist::Stamp>)> =
+            store.rows().filter(|row| row.stamp().is_some()).map(|row| (row.to_article(), row.stamp())).collect();
+        crate::search::index::docs_of(articles.iter().map(|(article, stamp)| (article, *stamp)))
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::{Action, App, Effect, Focus};
 use crate::app::list::ListStore as Rows;
-use crate::state::{FINISHED, Position, ReadState, Roots, Store, part_way};
+use crate::state::{FINISHED, Position, ReadState, Roots, StateKey, Store, part_way};
 use std::path::Path;
 use std::time::Instant;
 
@@ -22,29 +22,32 @@ impl Kept {
     /// Computes the state key and kept state of articles `numbers` (just
     /// added, or read again: the same key, the same state).
     pub fn track(&self, rows: &mut Rows, numbers: &[usize]) {
+        let Some(store) = &self.store else { return };
         for &number in numbers {
-            let Some(article) = rows.get(number) else { continue };
-            let key = self.roots.key(article);
-            let kept = match (&self.store, &key) {
-                (Some(store), Some((root, rel))) => ReadState::of(self.roots.state(store, (*root, rel))),
-                _ => ReadState::default(),
-            };
-            rows.set_state(number, key, kept);
+            let Some(key) = self.key(rows, number) else { continue };
+            let kept = ReadState::of(self.roots.state(store, (key.0, &key.1)));
+            if let Some(state) = rows.state_mut(number) {
+                *state = kept;
+            }
         }
+    }
+
+    /// Article `number`'s key in the store: its root and its path from there.
+    fn key(&self, rows: &Rows, number: usize) -> Option<StateKey> {
+        self.roots.key(&rows.get(number)?.path())
     }
 
     /// Where article `number` was left, as a text position.
     pub fn position(&self, rows: &Rows, number: usize) -> Option<usize> {
-        let (store, (root, rel)) = (self.store.as_ref()?, rows.key(number)?);
-        Some(self.roots.state(store, (*root, rel))?.position?.offset)
+        let (store, (root, rel)) = (self.store.as_ref()?, self.key(rows, number)?);
+        Some(self.roots.state(store, (root, &rel))?.position?.offset)
     }
 
     /// Runs `change` on the store with article `number`'s root and key.
     fn change(&mut self, rows: &Rows, number: usize, change: impl FnOnce(&mut Store, &Path, &str)) {
-        let (Some(store), Some((root, rel))) = (&mut self.store, rows.key(number)) else { return };
-        if let Some(root) = self.roots.stored(*root) {
-            change(store, root, rel);
-        }
+        let Some((root, rel)) = self.key(rows, number) else { return };
+        let (Some(store), Some(root)) = (&mut self.store, self.roots.stored(root)) else { return };
+        change(store, root, &rel);
     }
 }
 
@@ -147,7 +150,7 @@ impl App {
 
     /// Remembers the open article and the filter, for the next start.
     pub fn remember_last(&mut self) {
-        let key = self.reading.article().and_then(|i| self.list.store.key(i).cloned());
+        let key = self.reading.article().and_then(|i| self.state.key(&self.list.store, i));
         let filter = self.list.filter.clone();
         let Kept { store: Some(store), roots, .. } = &mut self.state else { return };
         let Some(root) = roots.stored(key.as_ref().map_or(0, |(root, _)| *root)) else { return };
@@ -169,10 +172,12 @@ impl App {
             effects.extend(self.update(Action::FilterText(last.filter.clone())));
             effects.extend(self.update(Action::FilterAccept));
         }
-        let rows = &self.list.store;
+        // The last article, by its path under each root in turn.
+        let roots = &self.state.roots;
         let wanted = last.article.as_deref();
-        let found = wanted.and_then(|rel| (0..rows.len()).find(|&i| rows.key(i).is_some_and(|(_, key)| key == rel)));
-        if let Some(number) = found.filter(|&i| !rows.is_gone(i)) {
+        let paths: Vec<_> = (0..roots.count()).filter_map(|root| roots.path_of((root, wanted?))).collect();
+        let found = paths.iter().find_map(|path| self.list.store.find(path));
+        if let Some(number) = found.filter(|&i| !self.list.store.is_gone(i)) {
             self.list.select_article(number);
             self.reading.ask(number);
             effects.push(Effect::ReadArticle(number));

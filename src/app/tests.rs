@@ -29,7 +29,7 @@ fn app_with_three() -> App {
 }
 
 fn titles(app: &App) -> Vec<&str> {
-    app.list.visible.iter().map(|&i| &*app.list.store.article(i).title).collect()
+    app.list.visible.iter().map(|&i| app.list.store.row(i).title()).collect()
 }
 
 fn document(html: &str) -> Opened {
@@ -53,7 +53,7 @@ fn the_list_is_newest_first_and_moves() {
 fn the_filter_narrows_and_keeps_the_selection() {
     let mut app = app_with_three();
     app.update(Action::Command(Command::Bottom));
-    assert_eq!(app.selected_article().map(|i| &*app.list.store.article(i).title), Some("俄罗斯希望在日内瓦会谈"));
+    assert_eq!(app.selected_article().map(|i| app.list.store.row(i).title()), Some("俄罗斯希望在日内瓦会谈"));
     app.update(Action::Command(Command::Filter));
     app.update(Action::FilterText("半岛".to_owned()));
     assert_eq!(titles(&app), ["俄罗斯希望在日内瓦会谈"]);
@@ -232,7 +232,7 @@ impl Live {
 fn live_reload_adds_replaces_and_removes_keeping_the_selection() {
     let mut live = Live::new(&[("a.md", "Alpha"), ("bb.md", "Beta"), ("ccc.md", "Gamma")]);
     live.app.update(Action::Command(Command::Down));
-    let chosen = live.app.selected_article().map(|i| live.app.list.store.article(i).title.to_string());
+    let chosen = live.app.selected_article().map(|i| live.app.list.store.row(i).title().to_string());
     Live::write_in(live.dir.path(), "dddd.md", "Delta");
     Live::write_in(live.dir.path(), "a.md", "Alpha two");
     std::fs::remove_file(live.dir.path().join("ccc.md")).expect("removed");
@@ -241,7 +241,7 @@ fn live_reload_adds_replaces_and_removes_keeping_the_selection() {
     shown.sort_unstable();
     assert_eq!(shown, ["Alpha two", "Beta", "Delta"]);
     assert_eq!(live.app.list.article_count(), 3);
-    let still = live.app.selected_article().map(|i| live.app.list.store.article(i).title.to_string());
+    let still = live.app.selected_article().map(|i| live.app.list.store.row(i).title().to_string());
     assert_eq!(still, chosen, "the selection stays on the same article");
 }
 
@@ -309,7 +309,7 @@ impl Live {
     }
 
     fn selected_title(&self) -> String {
-        self.app.selected_article().map(|i| self.app.list.store.article(i).title.to_string()).unwrap_or_default()
+        self.app.selected_article().map(|i| self.app.list.store.row(i).title().to_string()).unwrap_or_default()
     }
 }
 
@@ -323,8 +323,8 @@ fn m_s_and_shift_m_mark_and_the_store_keeps_it() {
     assert_eq!(live.app.list.unread_count(), 2);
     let root = live.root();
     let key = |title: &str| {
-        let i = live.app.list.store.articles().position(|a| &*a.title == title).expect("the article");
-        crate::state::relative_key(live.dir.path(), &live.app.list.store.article(i).path()).expect("a key")
+        let i = live.app.list.store.rows().position(|a| a.title() == title).expect("the article");
+        crate::state::relative_key(live.dir.path(), &live.app.list.store.row(i).path()).expect("a key")
     };
     let store = live.app.state.store.as_ref().expect("a store");
     assert!(store.is_read(&root, &key(&first)) && store.is_starred(&root, &key(&first)));
@@ -429,7 +429,7 @@ fn reading_through_unread_articles_with_j_skips_none() {
     for _ in 0..3 {
         let index = live.app.reading.opening.expect("an article asked for");
         live.app.update(Action::ArticleRead { article: index, document: Ok(document("<p>short</p>")) });
-        seen.push(live.app.list.store.article(index).title.to_string());
+        seen.push(live.app.list.store.row(index).title().to_string());
         let deadline = live.app.next_deadline().expect("a deadline");
         live.app.update(Action::Tick(Moment { instant: deadline, time: jiff::Timestamp::now() }));
         live.app.update(Action::Command(Command::NextArticle));

@@ -151,7 +151,7 @@ struct JsonArticle<'a> {
     categories: &'a [Arc<str>],
     tags: &'a [Arc<str>],
     group: &'a str,
-    images: &'a [Box<str>],
+    images: &'a [Arc<str>],
     link: Option<&'a str>,
     warnings: &'a [Box<str>],
     /// Front-matter keys folio does not use.

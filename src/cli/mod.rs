@@ -72,7 +72,10 @@ pub fn run(cli: Cli) -> ExitCode {
     if let (SortOrder::Relevance, Some(query)) = (sort, &query) {
         let mut order: Vec<usize> = (0..library.articles.len()).collect();
         let (articles, entries) = (&library.articles, &library.entries);
-        crate::search::rank_by_relevance(&mut order, query, |i| entries[i].as_ref(), |i| &articles[i].title);
+        crate::search::rank_by_relevance(&mut order, |i| match entries.get(i) {
+            Some(entry) => entry.relevance(query),
+            None => crate::search::relevance(query, &articles[i].title),
+        });
         library.reorder(&order);
     }
     report_problems(&library);
@@ -219,8 +222,7 @@ fn keep_matching(
             });
         }
     }
-    let kept: Vec<usize> = (0..library.articles.len()).filter(|&i| keep.get(i).copied().unwrap_or(false)).collect();
-    library.reorder(&kept);
+    library.retain(&keep);
     chore
 }
 

@@ -10,7 +10,7 @@ mod open;
 mod read;
 mod title;
 
-pub use body::{read_body, read_body_at};
+pub use body::{read_body, read_body_at, read_whole};
 pub use intern::Interner;
 pub use open::FolderCache;
 pub use read::{

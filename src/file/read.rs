@@ -102,7 +102,7 @@ pub fn article_from_bytes(path: &Path, bytes: &[u8]) -> Outcome {
 }
 
 /// Decodes, splits and reads the file `job` (at `path`) that holds `buffer`.
-fn parse_article(job: &FileJob, path: &Path, buffer: &[u8], interner: &mut Interner) -> Outcome {
+pub(super) fn parse_article(job: &FileJob, path: &Path, buffer: &[u8], interner: &mut Interner) -> Outcome {
     let format = job.format;
     let problem = |kind, message: String| Outcome::Problem(Problem { path: path.to_owned(), kind, message });
     if buffer.strip_prefix(b"\xef\xbb\xbf").unwrap_or(buffer).iter().all(u8::is_ascii_whitespace) {
@@ -171,7 +171,7 @@ fn article(
         tags,
         date,
         unreadable_date: unreadable_date.map(Into::into),
-        images: images.into_iter().map(Into::into).collect(),
+        images: images.iter().map(|image| interner.get(image)).collect(),
         body_images: false,
         link: link.map(Into::into),
         extra,

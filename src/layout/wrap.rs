@@ -197,15 +197,18 @@ fn wrap_measured(text: &Text, measured: &Measured, width: usize) -> Vec<Wrapped>
     let mut lines = Vec::with_capacity(ranges.len());
     let mut chars_before = 0;
     let mut counted_to = 0;
+    // Lines come in order: the spans are walked once for all of them.
+    let mut spans_from = SpanCursor::default();
     for (start, end, too_wide) in ranges {
         chars_before += measured.plain[counted_to..start].chars().count();
         counted_to = start;
+        let line = spans_from.styled(text, start, end);
         // A line that is one cluster wider than the line shows a stand-in.
         let spans = if too_wide {
-            let style = styled(text, start, end).first().map_or(Style::PLAIN, |s| s.style);
+            let style = line.first().map_or(Style::PLAIN, |s| s.style);
             vec![Span { text: TOO_WIDE.to_owned(), style }]
         } else {
-            styled(text, start, end)
+            line
         };
         lines.push(Wrapped { spans, start: chars_before });
     }
@@ -366,19 +369,38 @@ pub fn split_code_line(line: &str, width: usize) -> Vec<(String, usize)> {
 
 /// The spans of `text` between byte offsets `start` and `end` of its plain
 /// text.
-fn styled(text: &Text, start: usize, end: usize) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut offset = 0;
-    for span in &text.spans {
-        let (span_start, span_end) = (offset, offset + span.text.len());
-        offset = span_end;
-        let (from, to) = (start.max(span_start), end.min(span_end));
-        if from >= to {
-            continue;
+/// Where in a text's spans the last line ended: the first span not wholly
+/// before it, and that span's byte offset in the text.
+#[derive(Debug, Default)]
+struct SpanCursor {
+    span: usize,
+    offset: usize,
+}
+
+impl SpanCursor {
+    /// The spans of bytes `start..end` of `text`, as styled runs; `start`
+    /// is never before the last call's (lines come in order), so a text of
+    /// a million spans is walked once, not once per line.
+    fn styled(&mut self, text: &Text, start: usize, end: usize) -> Vec<Span> {
+        while let Some(span) = text.spans.get(self.span).filter(|span| self.offset + span.text.len() <= start) {
+            self.offset += span.text.len();
+            self.span += 1;
         }
-        push_span(&mut spans, span.text[from - span_start..to - span_start].to_owned(), span.style);
+        let mut spans = Vec::new();
+        let mut offset = self.offset;
+        for span in &text.spans[self.span.min(text.spans.len())..] {
+            if offset >= end {
+                break;
+            }
+            let (span_start, span_end) = (offset, offset + span.text.len());
+            offset = span_end;
+            let (from, to) = (start.max(span_start), end.min(span_end));
+            if from < to {
+                push_span(&mut spans, span.text[from - span_start..to - span_start].to_owned(), span.style);
+            }
+        }
+        spans
     }
-    spans
 }
 
 fn push_span(spans: &mut Vec<Span>, text: String, style: Style) {

@@ -50,8 +50,9 @@ pub struct Article {
     pub date: Option<Timestamp>,
     /// The `date` text when it could not be read as a date.
     pub unreadable_date: Option<Box<str>>,
-    /// Front-matter images, deduplicated.
-    pub images: Box<[Box<str>]>,
+    /// Front-matter images, deduplicated (shared: the archives' `thumbnail`
+    /// is usually the `headimg` again).
+    pub images: Box<[Arc<str>]>,
     /// The body shows an image (`<img`, or Markdown's `![`), for `has:image`.
     pub body_images: bool,
     pub link: Option<Box<str>>,

@@ -1,7 +1,8 @@
-//! The list's searchable text laid out for speed: each field of every
-//! article in one buffer, in list order, so that a keystroke is one pass of
-//! `memmem` per word over contiguous memory rather than a walk through
-//! 100,000 scattered strings. Titles also get a second look, by pinyin
+//! The list's searchable text laid out for speed: the titles of every
+//! article in one buffer, a row each in the order articles came, so that a
+//! keystroke is one pass of `memmem` per word over contiguous memory rather
+//! than a walk through 100,000 scattered strings; authors, categories and
+//! groups, which articles share, each kept once and looked for once. Titles also get a second look, by pinyin
 //! and fuzzily: small keys side by side turn most titles away unread, and
 //! what a word found is kept, so the next keystroke reads only those titles
 //! and a backspace none.
@@ -17,29 +18,29 @@ use std::sync::Mutex;
 struct Column {
     text: String,
     /// Where each row starts.
-    starts: Vec<usize>,
+    starts: Vec<u32>,
 }
 
 impl Column {
-    fn build<'a>(rows: impl Iterator<Item = [&'a str; 4]>, fields: &[usize], prefix: &str) -> Column {
-        let mut column = Column::default();
-        for row in rows {
-            column.starts.push(column.text.len());
-            column.text.push_str(prefix);
-            for &field in fields {
-                column.text.push_str(row[field]);
-                column.text.push('\n');
-            }
-            column.text.push('\0');
-        }
-        column
+    /// Appends a row: `prefix`, then `field` and a `\n`.
+    fn push(&mut self, prefix: &str, field: &str) {
+        self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        self.text.push_str(prefix);
+        self.text.push_str(field);
+        self.text.push('\n');
+        self.text.push('\0');
     }
 
-    /// The text of `row`: its fields, each followed by `\n`.
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The text of `row`: its field, followed by `\n`.
     fn row(&self, row: usize) -> &str {
         // Up to the `\0` that ends it.
-        let end = self.starts.get(row + 1).copied().unwrap_or(self.text.len()).saturating_sub(1);
-        self.starts.get(row).and_then(|&start| self.text.get(start..end)).unwrap_or_default()
+        let start = self.starts.get(row).map(|&s| s as usize);
+        let end = self.starts.get(row + 1).map_or(self.text.len(), |&s| s as usize).saturating_sub(1);
+        start.and_then(|start| self.text.get(start..end)).unwrap_or_default()
     }
 
     /// Marks the rows holding `needle`.
@@ -51,7 +52,7 @@ impl Column {
         while let Some(found) = finder.find(&text[from..]) {
             let at = from + found;
             // Matches come in order, so the row only moves forward.
-            while row + 1 < self.starts.len() && self.starts[row + 1] <= at {
+            while row + 1 < self.starts.len() && self.starts[row + 1] as usize <= at {
                 row += 1;
             }
             if let Some(hit) = hits.get_mut(row) {
@@ -59,32 +60,70 @@ impl Column {
             }
             // One match is enough: go on from the next row.
             match self.starts.get(row + 1) {
-                Some(&next) => from = next,
+                Some(&next) => from = next as usize,
                 None => break,
             }
         }
     }
 }
 
-/// The searchable fields of a list, in its order.
+/// A field most rows share with others (an author, a group): each value
+/// once, and each row's value by number, so a word is looked for in the
+/// values, not in every row.
+#[derive(Debug, Default)]
+struct Shared {
+    values: Column,
+    numbers: std::collections::HashMap<Box<str>, u32>,
+    of_row: Vec<u32>,
+}
+
+impl Shared {
+    fn push(&mut self, prefix: &str, value: &str) {
+        let number = match self.numbers.get(value) {
+            Some(&number) => number,
+            None => {
+                let number = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+                self.values.push(prefix, value);
+                self.numbers.insert(value.into(), number);
+                number
+            }
+        };
+        self.of_row.push(number);
+    }
+
+    /// Marks the rows whose value holds `needle`.
+    fn mark(&self, needle: &str, hits: &mut [bool]) {
+        let mut values = vec![false; self.values.len()];
+        self.values.mark(needle, &mut values);
+        if !values.contains(&true) {
+            return;
+        }
+        for (hit, &number) in hits.iter_mut().zip(&self.of_row) {
+            *hit |= values.get(number as usize).copied().unwrap_or(false);
+        }
+    }
+}
+
+/// The searchable fields of every article of a list, a row each, added
+/// as articles come (rows never move: a list in any order filters by its
+/// articles' rows).
 #[derive(Debug, Default)]
 pub struct Columns {
-    anywhere: Column,
     title: Column,
-    author: Column,
-    categories: Column,
-    /// Each row opens with `\u{1}`, so `in:` is a search for `\u{1}prefix`.
-    group: Column,
+    author: Shared,
+    /// Categories and tags, one a line.
+    categories: Shared,
+    /// Each value opens with `\u{1}`, so `in:` is a search for `\u{1}prefix`.
+    group: Shared,
     /// Each title's keys, side by side to read fast: a glance at its pinyin
     /// key, and its fuzzy key.
     glances: Vec<(Glance, FuzzyKey)>,
     /// The codes of each title's pinyin key, one after another.
     pinyin: Vec<u16>,
-    /// Where each row's codes start in `pinyin`.
-    pinyin_starts: Vec<usize>,
+    /// Where each row's codes start in `pinyin` (one more at the end).
+    pinyin_starts: Vec<u32>,
     /// What the last words looked at again found (see `Looked`).
     looked: Mutex<Vec<Looked>>,
-    rows: usize,
 }
 
 const GROUP_START: &str = "\u{1}";
@@ -118,48 +157,97 @@ struct Looked {
 const LOOKED: usize = 64;
 
 impl Columns {
-    /// The columns of the list whose rows are `entries`, in order.
+    /// Columns with a row for each of `entries`, in order.
     pub fn new(entries: &[&Entry]) -> Columns {
-        let rows = || entries.iter().map(|entry| entry.fields());
-        let mut pinyin = Vec::new();
-        let mut pinyin_starts = Vec::with_capacity(entries.len() + 1);
+        let mut columns = Columns::default();
         for entry in entries {
-            pinyin_starts.push(pinyin.len());
-            pinyin.extend_from_slice(entry.pinyin.codes());
+            columns.push(entry);
         }
-        pinyin_starts.push(pinyin.len());
-        Columns {
-            // title, author, categories, group
-            anywhere: Column::build(rows(), &[0, 1, 2, 3], ""),
-            title: Column::build(rows(), &[0], ""),
-            author: Column::build(rows(), &[1], ""),
-            categories: Column::build(rows(), &[2], ""),
-            group: Column::build(rows(), &[3], GROUP_START),
-            glances: entries.iter().map(|entry| (entry.pinyin.glance(), entry.fuzzy)).collect(),
-            pinyin,
-            pinyin_starts,
-            looked: Mutex::default(),
-            rows: entries.len(),
+        columns
+    }
+
+    /// Adds a row for `entry`; its number.
+    pub fn push(&mut self, entry: &Entry) -> u32 {
+        let [title, author, categories, group] = entry.fields();
+        let row = u32::try_from(self.title.len()).unwrap_or(u32::MAX);
+        self.title.push("", title);
+        self.author.push("", author);
+        self.categories.push("", categories);
+        self.group.push(GROUP_START, group);
+        self.glances.push((entry.pinyin.glance(), entry.fuzzy));
+        if self.pinyin_starts.is_empty() {
+            self.pinyin_starts.push(0);
         }
+        self.pinyin.extend_from_slice(entry.pinyin.codes());
+        self.pinyin_starts.push(u32::try_from(self.pinyin.len()).unwrap_or(u32::MAX));
+        // What words found was over the rows there were.
+        self.looked.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
+        row
+    }
+
+    /// Rows so far.
+    pub fn len(&self) -> usize {
+        self.title.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The folded title of `row`.
+    pub fn title(&self, row: u32) -> &str {
+        self.title.row(row as usize).strip_suffix('\n').unwrap_or_default()
+    }
+
+    /// The codes of `row`'s pinyin key.
+    fn codes(&self, row: usize) -> &[u16] {
+        let codes = self.pinyin_starts.get(row).zip(self.pinyin_starts.get(row + 1));
+        codes.and_then(|(&start, &end)| self.pinyin.get(start as usize..end as usize)).unwrap_or_default()
+    }
+
+    /// How well `row`'s title answers the query's words (see `relevance`).
+    pub fn relevance(&self, row: u32, query: &Query) -> u32 {
+        let Some((glance, fuzzy_key)) = self.glances.get(row as usize) else { return 0 };
+        let title = self.title(row);
+        let codes = self.codes(row as usize);
+        super::title_terms(query)
+            .map(|term| {
+                let bytes = term.as_bytes();
+                let reads = || {
+                    pinyin::is_typable(term)
+                        && glance.admits(bytes)
+                        && pinyin_key::opening_code(bytes).is_some_and(|code| codes.binary_search(&code).is_ok())
+                        && (PinyinKey::decides(bytes) || pinyin::reads(title, bytes))
+                };
+                let fuzzy = fuzzy::is_fuzzy(term) && fuzzy_key.admits(bytes);
+                super::term_relevance(title, term, reads, fuzzy)
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     /// For each row, whether it passes the query's text clauses (the others
     /// — dates, `has:`, bodies — are left to the caller).
     pub fn select(&self, query: &Query) -> Vec<bool> {
-        let mut keep = vec![true; self.rows];
+        let rows = self.len();
+        let mut keep = vec![true; rows];
         // Clauses whose titles get a second look.
         let mut again = Vec::new();
         for clause in &query.clauses {
-            let (column, needle) = match &clause.test {
-                Test::Anywhere(term) => (&self.anywhere, term.clone()),
-                Test::Title(term) => (&self.title, term.clone()),
-                Test::Author(term) => (&self.author, term.clone()),
-                Test::Category(term) => (&self.categories, term.clone()),
-                Test::In(prefix) => (&self.group, format!("{GROUP_START}{prefix}")),
+            let mut hits = vec![false; rows];
+            match &clause.test {
+                Test::Anywhere(term) => {
+                    self.title.mark(term, &mut hits);
+                    self.author.mark(term, &mut hits);
+                    self.categories.mark(term, &mut hits);
+                    self.group.mark(term, &mut hits);
+                }
+                Test::Title(term) => self.title.mark(term, &mut hits),
+                Test::Author(term) => self.author.mark(term, &mut hits),
+                Test::Category(term) => self.categories.mark(term, &mut hits),
+                Test::In(prefix) => self.group.mark(&format!("{GROUP_START}{prefix}"), &mut hits),
                 _ => continue,
-            };
-            let mut hits = vec![false; self.rows];
-            column.mark(&needle, &mut hits);
+            }
             let seconds: Vec<Second> = match &clause.test {
                 // Fuzzy matches widen a word, never what `-word` removes.
                 Test::Anywhere(term) | Test::Title(term) => [
@@ -212,7 +300,7 @@ impl Columns {
                     Some(shorter) => {
                         shorter.rows.iter().copied().filter(|&row| self.title_matches(row, second)).collect()
                     }
-                    None => (0..self.rows as u32).filter(|&row| self.title_matches(row, second)).collect(),
+                    None => (0..self.len() as u32).filter(|&row| self.title_matches(row, second)).collect(),
                 };
                 looked.push(Looked { second: second.clone(), rows });
                 looked.len() - 1
@@ -227,15 +315,14 @@ impl Columns {
         let row = row as usize;
         let Some((glance, fuzzy_key)) = self.glances.get(row) else { return false };
         let term = &second.term;
-        let title = || self.title.row(row).strip_suffix('\n').unwrap_or_default();
+        let title = || self.title(row as u32);
         if second.fuzzy {
             return fuzzy_key.admits(term) && fuzzy::matches(title(), term);
         }
         if !glance.admits(term) {
             return false;
         }
-        let codes = self.pinyin_starts.get(row).zip(self.pinyin_starts.get(row + 1));
-        let codes = codes.and_then(|(&start, &end)| self.pinyin.get(start..end)).unwrap_or_default();
+        let codes = self.codes(row);
         pinyin_key::opening_code(term).is_some_and(|code| codes.contains(&code))
             && (PinyinKey::decides(term) || pinyin::reads(title(), term))
     }

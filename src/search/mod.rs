@@ -127,21 +127,12 @@ pub fn relevance(query: &Query, title: &str) -> u32 {
 }
 
 /// Ranks the list `order` (of article numbers) by how well each title
-/// answers `query`'s words, most relevant first; stable, so equally
-/// relevant articles keep their order (newest first, as lists are sorted
-/// before ranking). An article's entry is used where there is one, else
-/// its title is folded here. The reader and `folio list --sort relevance`
-/// both rank with this.
-pub fn rank_by_relevance<'a>(
-    order: &mut [usize],
-    query: &Query,
-    entry: impl Fn(usize) -> Option<&'a Entry>,
-    title: impl Fn(usize) -> &'a str,
-) {
-    order.sort_by_cached_key(|&i| {
-        let score = entry(i).map_or_else(|| relevance(query, title(i)), |entry| entry.relevance(query));
-        std::cmp::Reverse(score)
-    });
+/// answers the query's words (`score`: `relevance`, or a search entry's or
+/// row's), most relevant first; stable, so equally relevant articles keep
+/// their order (newest first, as lists are sorted before ranking). The
+/// reader and `folio list --sort relevance` both rank with this.
+pub fn rank_by_relevance(order: &mut [usize], score: impl Fn(usize) -> u32) {
+    order.sort_by_cached_key(|&i| std::cmp::Reverse(score(i)));
 }
 
 /// `relevance` of a folded `title` for one word; `reads` says whether the
@@ -194,27 +185,47 @@ pub fn title_highlights(query: &Query, title: &str) -> Vec<(usize, usize)> {
 
 /// Whether `article` passes the clauses that are not about text (dates,
 /// `has:`); text is for `Columns::select` or `matches`.
-pub fn matches_facts(query: &Query, article: &Article, now: Timestamp) -> bool {
+pub fn matches_facts(query: &Query, facts: Facts, now: Timestamp) -> bool {
     query.clauses.iter().all(|clause| {
         let holds = match &clause.test {
-            Test::Dated { from, to } => article.date.is_some_and(|d| d >= *from && d < *to),
-            Test::Newer(seconds) => article.date.is_some_and(|d| now.as_second() - d.as_second() <= *seconds),
-            Test::HasImage => !article.images.is_empty() || article.body_images,
-            Test::HasLink => article.link.is_some(),
+            Test::Dated { from, to } => facts.date.is_some_and(|d| d >= *from && d < *to),
+            Test::Newer(seconds) => facts.date.is_some_and(|d| now.as_second() - d.as_second() <= *seconds),
+            Test::HasImage => facts.has_image,
+            Test::HasLink => facts.has_link,
             _ => return true,
         };
         holds != clause.negated
     })
 }
 
+/// What the clauses that are not about text ask of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    pub date: Option<Timestamp>,
+    /// An image in the front matter or the body.
+    pub has_image: bool,
+    /// An original link.
+    pub has_link: bool,
+}
+
+impl Facts {
+    pub fn of(article: &Article) -> Facts {
+        Facts {
+            date: article.date,
+            has_image: !article.images.is_empty() || article.body_images,
+            has_link: article.link.is_some(),
+        }
+    }
+}
+
 /// For each of `articles`, whether it passes every clause that does not
 /// need its body (`now` is for `newer:`): the same columns the reader
 /// filters with, in the articles' own order.
 /// The articles' search entries are used where the loader made them
-/// (`entries[i]` beside `articles[i]`), else made here.
-pub fn select(query: &Query, articles: &[Article], entries: &[Option<Entry>], now: Timestamp) -> Vec<bool> {
+/// (`entries[i]` beside `articles[i]`, when there are any), else made here.
+pub fn select(query: &Query, articles: &[Article], entries: &[Entry], now: Timestamp) -> Vec<bool> {
     let text = if query.needs_text() {
-        let given = |i: usize| entries.get(i).and_then(Option::as_ref);
+        let given = |i: usize| entries.get(i);
         let made: Vec<Option<Entry>> =
             articles.iter().enumerate().map(|(i, article)| given(i).is_none().then(|| Entry::new(article))).collect();
         let rows: Vec<&Entry> = made.iter().enumerate().filter_map(|(i, made)| given(i).or(made.as_ref())).collect();
@@ -225,7 +236,7 @@ pub fn select(query: &Query, articles: &[Article], entries: &[Option<Entry>], no
     let facts = query.needs_facts();
     text.into_iter()
         .zip(articles)
-        .map(|(text, article)| text && (!facts || matches_facts(query, article, now)))
+        .map(|(text, article)| text && (!facts || matches_facts(query, Facts::of(article), now)))
         .collect()
 }
 

@@ -59,16 +59,27 @@ impl Roots {
         Roots { roots }
     }
 
-    /// The stored root and the relative key of `article`.
-    pub fn key(&self, article: &Article) -> Option<StateKey> {
-        let path = article.path();
+    /// The stored root and the relative key of the article at `path`.
+    pub fn key(&self, path: &Path) -> Option<StateKey> {
         let (index, (given, _)) = self
             .roots
             .iter()
             .enumerate()
             .filter(|(_, (given, _))| path.starts_with(given))
             .max_by_key(|(_, (given, _))| given.as_os_str().len())?;
-        Some((index, relative_key(given, &path)?))
+        Some((index, relative_key(given, path)?))
+    }
+
+    /// The path of the article keyed `(root, rel)`, as the library's paths
+    /// are written (the inverse of `key`).
+    pub fn path_of(&self, (root, rel): (usize, &str)) -> Option<PathBuf> {
+        let (given, _) = self.roots.get(root)?;
+        Some(rel.split('/').fold(given.clone(), |path, part| path.join(part)))
+    }
+
+    /// How many roots there are.
+    pub fn count(&self) -> usize {
+        self.roots.len()
     }
 
     /// Root `index` as stored.
@@ -91,7 +102,10 @@ impl Roots {
     pub fn read_states(&self, store: &Store, articles: &[Article]) -> Vec<ReadState> {
         articles
             .iter()
-            .map(|article| ReadState::of(self.key(article).and_then(|(root, rel)| self.state(store, (root, &rel)))))
+            .map(|article| {
+                let key = self.key(&article.path());
+                ReadState::of(key.and_then(|(root, rel)| self.state(store, (root, &rel))))
+            })
             .collect()
     }
 }

@@ -231,7 +231,7 @@ impl Shell<'_> {
     /// out at the reader's width.
     fn read_article(&mut self, index: usize) {
         stop(&mut self.reading);
-        let Some(article) = self.app.list.store.get(index).cloned() else { return };
+        let Some(article) = self.app.list.store.get(index).map(|row| row.to_article()) else { return };
         let cancel = Arc::new(AtomicBool::new(false));
         self.reading = Some(Arc::clone(&cancel));
         workers::spawn_read(self.wake.clone(), index, article, self.app.text_width(), cancel);

@@ -121,7 +121,7 @@ pub fn spawn_read(wake: Sender<Wake>, number: usize, article: Article, width: us
     thread::spawn(move || {
         let stopped = || cancel.load(Ordering::Relaxed);
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let body = crate::file::read_body(&article)
+            let (article, body) = crate::file::read_whole(&article)
                 .map_err(|problem| format!("Cannot read the article: {}", crate::text::printable(&problem.message)))?;
             if stopped() {
                 return Ok(None);

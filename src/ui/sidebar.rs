@@ -2,9 +2,9 @@
 //! the selection highlighted.
 
 use super::style::{bold, coloured, dim, selected};
+use crate::app::ArticleRow;
 use crate::app::{App, Area, Focus, ROW_HEIGHT};
 use crate::config::Element;
-use crate::model::Article;
 use crate::state::ReadState;
 use crate::width::{fit, truncate, width};
 use ratatui::Frame;
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
             highlight.patch(coloured(Element::Unread)).add_modifier(Modifier::BOLD)
         };
         let highlights = list.title_highlights(index);
-        lines.push(highlighted(fit(&article.title, columns), &highlights, highlight));
+        lines.push(highlighted(fit(article.title(), columns), &highlights, highlight));
         lines.push(details(article, state, columns));
     }
     if list.visible.is_empty() {
@@ -55,9 +55,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
 
 /// `source      42% ★ 2021-12-30`, cut to fit: the star of a starred
 /// article and how far one read part-way was read.
-fn details(article: &Article, state: ReadState, columns: usize) -> Line<'static> {
-    let date = article.date.map(|d| d.strftime("%Y-%m-%d").to_string()).unwrap_or_default();
-    let source = article.author.as_deref().map(str::to_owned).unwrap_or_else(|| article.group.to_string());
+fn details(article: ArticleRow<'_>, state: ReadState, columns: usize) -> Line<'static> {
+    let date = article.date().map(|d| d.strftime("%Y-%m-%d").to_string()).unwrap_or_default();
+    let source = article.author().unwrap_or_else(|| article.group()).to_owned();
     let mut flags: Vec<Span<'static>> = Vec::new();
     if let Some(progress) = state.progress {
         flags.push(Span::styled(format!("{}% ", (progress * 100.0) as u32), dim()));

@@ -219,7 +219,7 @@ fn an_error_after_a_body_query_keeps_its_results() {
     app.update(Action::LoadFinished);
     let effects = type_after_a_body_search(&mut app, "body:albatross", " foo:");
     assert!(app.list.query_error.is_some(), "`foo:` is an error");
-    let titles: Vec<&str> = app.list.visible.iter().map(|&i| &*app.list.store.article(i).title).collect();
+    let titles: Vec<&str> = app.list.visible.iter().map(|&i| app.list.store.row(i).title()).collect();
     assert_eq!(titles, [QUIET], "the list keeps the last good results");
     assert!(effects.is_empty(), "the same query searched again: {effects:?}");
 }

@@ -3,7 +3,6 @@
 //! test in its own process, since the setting is for the whole run.
 
 use folio::app::{Action, App, Command, Effect, Moment};
-use folio::file::read_body;
 use folio::library::load;
 use folio::loader::Loaded;
 use ratatui::Terminal;
@@ -41,8 +40,8 @@ fn ambiguous_characters_take_two_columns_everywhere() {
     app.update(Action::LoadFinished);
     let effects = app.update(Action::Command(Command::Open));
     let [Effect::ReadArticle(i)] = effects[..] else { panic!("expected one read, got {effects:?}") };
-    let body = read_body(app.list.store.article(i)).expect("body");
-    let document = folio::page::page(app.list.store.article(i), &body);
+    let (article, body) = folio::file::read_whole(&app.list.store.row(i).to_article()).expect("body");
+    let document = folio::page::page(&article, &body);
     app.update(Action::ArticleRead { article: i, document: Ok(document.into()) });
 
     let reader = app.reading.open.as_ref().expect("open");

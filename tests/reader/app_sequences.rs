@@ -3,7 +3,6 @@
 
 use folio::app::Command::{self, *};
 use folio::app::{Action, App, Effect, Focus, Moment, Overlay, panel_area, reader_text_width};
-use folio::file::read_body;
 use folio::library::load;
 use folio::loader::Loaded;
 use ratatui::Terminal;
@@ -49,8 +48,8 @@ fn library(n: usize, size: (u16, u16)) -> (TempDir, App) {
 fn serve(app: &mut App, effects: Vec<Effect>) {
     for effect in effects {
         if let Effect::ReadArticle(i) = effect {
-            let body = read_body(app.list.store.article(i)).expect("body");
-            let document = folio::page::page(app.list.store.article(i), &body);
+            let (article, body) = folio::file::read_whole(&app.list.store.row(i).to_article()).expect("body");
+            let document = folio::page::page(&article, &body);
             app.update(Action::ArticleRead { article: i, document: Ok(document.into()) });
         }
     }
@@ -62,7 +61,7 @@ fn run(app: &mut App, command: Command) {
 }
 
 fn title(app: &App, article: usize) -> &str {
-    &app.list.store.article(article).title
+    app.list.store.row(article).title()
 }
 
 fn open_article(app: &App) -> Option<usize> {

@@ -2,7 +2,6 @@
 //! each also checked cell by cell: no row wider than the terminal, every wide character in two cells.
 
 use folio::app::{Action, App, Command, Effect, Moment};
-use folio::file::read_body;
 use folio::library::load;
 use folio::loader::Loaded;
 use folio::{Library, ProblemKind};
@@ -62,15 +61,15 @@ fn own_articles(dir: &Path) {
 /// Selects `title` in the list, opens it and hands the app its body.
 fn open(app: &mut App, title: &str) {
     let position =
-        app.list.visible.iter().position(|&i| &*app.list.store.article(i).title == title).expect("article listed");
+        app.list.visible.iter().position(|&i| app.list.store.row(i).title() == title).expect("article listed");
     app.update(Action::Command(Command::Top));
     for _ in 0..position {
         app.update(Action::Command(Command::Down));
     }
     let effects = app.update(Action::Command(Command::Open));
     let [Effect::ReadArticle(i)] = effects[..] else { panic!("expected one read, got {effects:?}") };
-    let body = read_body(app.list.store.article(i)).expect("body");
-    let document = folio::page::page(app.list.store.article(i), &body);
+    let (article, body) = folio::file::read_whole(&app.list.store.row(i).to_article()).expect("body");
+    let document = folio::page::page(&article, &body);
     app.update(Action::ArticleRead { article: i, document: Ok(document.into()) });
 }
 
@@ -379,8 +378,8 @@ fn successive_frames_reach_a_terminal_intact() {
                 };
                 let effects = app.update(action);
                 if let [Effect::ReadArticle(i)] = effects[..] {
-                    let body = read_body(app.list.store.article(i)).expect("body");
-                    let document = folio::page::page(app.list.store.article(i), &body);
+                    let (article, body) = folio::file::read_whole(&app.list.store.row(i).to_article()).expect("body");
+                    let document = folio::page::page(&article, &body);
                     app.update(Action::ArticleRead { article: i, document: Ok(document.into()) });
                 }
             }

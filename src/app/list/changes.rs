@@ -70,8 +70,8 @@ impl List {
         }
         let scanned = &changes.scanned;
         if !folders.is_empty() || !scanned.is_empty() {
-            for (number, article) in self.store.articles().enumerate() {
-                let dir = &article.dir;
+            for (number, row) in self.store.rows().enumerate() {
+                let dir = row.dir();
                 if folders.iter().any(|folder| dir.starts_with(folder))
                     || (!seen.contains(&number) && scanned.iter().any(|folder| dir.starts_with(folder)))
                 {
@@ -86,7 +86,6 @@ impl List {
         let failed: HashSet<&PathBuf> = applied.problems.iter().map(|p| &p.path).collect();
         applied.gone = removed.iter().filter(|path| !failed.contains(path)).cloned().collect();
         self.sort_order();
-        self.build_columns();
         self.refresh(now);
         applied
     }

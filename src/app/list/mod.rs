@@ -3,17 +3,18 @@
 //! search's hits), with the selection and the first row on screen.
 
 mod changes;
+mod rows;
 mod store;
 #[cfg(test)]
 mod tests;
 
-pub use store::ListStore;
+pub use store::{ArticleRow, ListStore};
 
 use super::Effect;
 use crate::library::compare;
 use crate::loader::Loaded;
 use crate::model::{Problem, SortOrder};
-use crate::search::{self, Columns, Query};
+use crate::search::{self, Query};
 use jiff::Timestamp;
 
 /// The list as the sidebar shows it.
@@ -25,10 +26,6 @@ pub struct List {
     /// Every live article's number, in `order_by`'s key (by date for
     /// relevance, which ranks the filtered list).
     order: Vec<usize>,
-    /// The searchable text of the articles in `order`…
-    columns: Columns,
-    /// …rebuilt when a filter needs it, if `order` changed since.
-    columns_stale: bool,
     /// The filter line as typed, and whether it has the keys.
     pub filter: String,
     pub editing_filter: bool,
@@ -108,7 +105,6 @@ impl List {
     /// first keystroke only filters; a body search begun while loading
     /// missed the late articles and starts again.
     pub fn finish_loading(&mut self, now: Timestamp) -> Vec<Effect> {
-        self.build_columns();
         let effects = if self.query.needs_bodies() { self.search_bodies(now) } else { Vec::new() };
         self.refresh(now);
         effects
@@ -193,12 +189,17 @@ impl List {
             return vec![Effect::StopBodySearch];
         }
         let text = self.text_matches();
+        let store = &self.store;
         let sources = self
             .order
             .iter()
             .zip(text)
-            .filter(|&(&i, text)| text && search::matches_facts(&self.query, self.store.article(i), now))
-            .map(|(&i, _)| search::BodySource::of(i, self.store.article(i), self.store.stamp(i)))
+            .filter(|&(&i, text)| text && search::matches_facts(&self.query, store.row(i).facts(), now))
+            .map(|(&i, _)| {
+                let row = store.row(i);
+                let (path, format, encoding, stamp) = (row.path(), row.format(), row.encoding(), row.stamp());
+                search::BodySource { index: i, path, format, encoding, stamp }
+            })
             .collect();
         vec![Effect::SearchBodies { generation: self.body_search, query: self.query.clone(), sources }]
     }
@@ -226,8 +227,7 @@ impl List {
         let key = self.order_by.sort_key();
         let store = &self.store;
         self.order = store.live().collect();
-        self.order.sort_unstable_by(|&a, &b| compare(store.article(a), store.article(b), key, false));
-        self.columns_stale = true;
+        self.order.sort_unstable_by(|&a, &b| compare(&store.row(a), &store.row(b), key, false));
     }
 
     /// Articles from `first_new` on join the sorted order: sorted among
@@ -236,7 +236,7 @@ impl List {
     fn merge_into_order(&mut self, first_new: usize) {
         let key = self.order_by.sort_key();
         let store = &self.store;
-        let order = |a: usize, b: usize| compare(store.article(a), store.article(b), key, false);
+        let order = |a: usize, b: usize| compare(&store.row(a), &store.row(b), key, false);
         let mut new: Vec<usize> = (first_new..store.len()).filter(|&i| !store.is_gone(i)).collect();
         new.sort_unstable_by(|&a, &b| order(a, b));
         let old = std::mem::take(&mut self.order);
@@ -252,26 +252,17 @@ impl List {
             merged.extend(if take_old { a.next() } else { b.next() });
         }
         self.order = merged;
-        self.columns_stale = true;
     }
 
     /// For each article of `order`, whether it passes the query's text
-    /// clauses; the search columns are (re)built only when one needs them.
-    fn text_matches(&mut self) -> Vec<bool> {
+    /// clauses (looked for in every article's row of the search columns).
+    fn text_matches(&self) -> Vec<bool> {
         if !self.query.needs_text() {
             return vec![true; self.order.len()];
         }
-        self.build_columns();
-        self.columns.select(&self.query)
-    }
-
-    /// The search columns, rebuilt if the order changed since.
-    fn build_columns(&mut self) {
-        if self.columns_stale {
-            let rows: Vec<&search::Entry> = self.order.iter().filter_map(|&i| self.store.entry(i)).collect();
-            self.columns = Columns::new(&rows);
-            self.columns_stale = false;
-        }
+        let hits = self.store.columns().select(&self.query);
+        let hit = |i: usize| self.store.search_row(i).and_then(|row| hits.get(row as usize).copied());
+        self.order.iter().map(|&i| hit(i).unwrap_or(false)).collect()
     }
 
     /// Filters and sorts the list again, keeping the selected article
@@ -288,14 +279,17 @@ impl List {
             .filter(|&(&i, text)| {
                 let state = store.state(i);
                 text && (!bodies || store.is_hit(i))
-                    && (!facts || search::matches_facts(query, store.article(i), now))
+                    && (!facts || search::matches_facts(query, store.row(i).facts(), now))
                     && (!by_state || query.passes_read_state(state.read, state.starred))
             })
             .map(|(&i, _)| i)
             .collect();
         if self.order_by == SortOrder::Relevance && !self.query.is_empty() {
             let (query, store) = (&self.query, &self.store);
-            search::rank_by_relevance(&mut self.visible, query, |i| store.entry(i), |i| &store.article(i).title);
+            let columns = store.columns();
+            search::rank_by_relevance(&mut self.visible, |i| {
+                store.search_row(i).map_or(0, |row| columns.relevance(row, query))
+            });
         }
         self.selected = keep
             .and_then(|article| self.visible.iter().position(|&i| i == article))
@@ -346,7 +340,7 @@ impl List {
     /// character), for highlighting them.
     pub fn title_highlights(&self, article: usize) -> Vec<(usize, usize)> {
         match self.store.get(article) {
-            Some(found) if !self.query.is_empty() => search::title_highlights(&self.query, &found.title),
+            Some(found) if !self.query.is_empty() => search::title_highlights(&self.query, found.title()),
             _ => Vec::new(),
         }
     }

@@ -78,7 +78,7 @@ pub fn decode(
         _ => return None,
     };
     article.unreadable_date = input.option()?.map(|d| clean(d).into());
-    article.images = input.list(|s| Some(clean(s).into()))?;
+    article.images = input.list(|s| Some(interner.get(&clean(s))))?;
     article.link = input.option()?.map(|l| clean(l).into());
     let extras = input.count()?;
     let mut extra = Vec::with_capacity(extras);

@@ -1,0 +1,106 @@
+//! The pieces of the list store: a row's fixed-size fields, a slice of the
+//! string arena, and a table of strings articles share.
+
+use crate::model::Format;
+use crate::persist::Stamp;
+use crate::state::ReadState;
+use jiff::Timestamp;
+use std::collections::HashMap;
+use std::hash::Hash;
+
+/// A string in the store's arena: where it starts and how long it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Slice {
+    start: u32,
+    len: u32,
+}
+
+impl Slice {
+    /// Appends `bytes` to `arena`: their slice.
+    pub fn push(arena: &mut Vec<u8>, bytes: &[u8]) -> Slice {
+        let start = u32::try_from(arena.len()).unwrap_or(u32::MAX);
+        arena.extend_from_slice(bytes);
+        Slice { start, len: u32::try_from(bytes.len()).unwrap_or(0) }
+    }
+
+    /// The bytes of this slice in `arena`.
+    pub fn of(self, arena: &[u8]) -> &[u8] {
+        let start = self.start as usize;
+        arena.get(start..start + self.len as usize).unwrap_or_default()
+    }
+}
+
+/// Values many rows share, each kept once, by number.
+#[derive(Debug)]
+pub struct Table<T> {
+    pub(super) values: Vec<T>,
+    numbers: HashMap<T, u32>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Table<T> {
+        Table { values: Vec::new(), numbers: HashMap::new() }
+    }
+}
+
+impl<T: Clone + Eq + Hash> Table<T> {
+    /// The number of `value`, added if new.
+    pub fn number(&mut self, value: &T) -> u32 {
+        if let Some(&number) = self.numbers.get(value) {
+            return number;
+        }
+        let number = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        self.values.push(value.clone());
+        self.numbers.insert(value.clone(), number);
+        number
+    }
+
+    pub fn get(&self, number: u32) -> Option<&T> {
+        self.values.get(number as usize)
+    }
+}
+
+/// One article: its strings by slice or number, the facts lists filter by,
+/// and what the reader keeps beside it.
+#[derive(Debug)]
+pub struct Row {
+    pub title: Slice,
+    pub name: Slice,
+    /// Empty: no link.
+    pub link: Slice,
+    pub dir: u32,
+    pub group: u32,
+    /// `u32::MAX`: no author.
+    pub author: u32,
+    pub date: Option<Timestamp>,
+    pub stamp: Option<Stamp>,
+    /// Its row in the search columns.
+    pub search: u32,
+    pub format: Format,
+    /// 0: UTF-8 (or not known); else one more than its place in the store's encodings.
+    pub encoding: u8,
+    pub has_image: bool,
+    pub has_link: bool,
+    pub state: ReadState,
+    /// Its body matches the body search under way.
+    pub hit: bool,
+    /// Deleted on disk since (kept, so that numbers stay).
+    pub gone: bool,
+}
+
+/// What an article read again keeps of its row.
+pub struct Kept {
+    state: ReadState,
+    hit: bool,
+}
+
+impl Row {
+    pub fn kept(&self) -> Kept {
+        Kept { state: self.state, hit: self.hit }
+    }
+
+    pub fn keep(&mut self, kept: Kept) {
+        self.state = kept.state;
+        self.hit = kept.hit;
+    }
+}
