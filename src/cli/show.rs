@@ -33,7 +33,12 @@ pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
     let width = width.or_else(|| super::output_width(terminal)).unwrap_or(80);
     let document = crate::page::page(article, &body);
     let laid_out = layout(&document, width, Options { heading_rules: !styled });
-    match write(&mut BufWriter::new(stdout.lock()), &laid_out, styled) {
+    drop(body);
+    let written = write(&mut BufWriter::new(stdout.lock()), &laid_out, styled);
+    // Freeing a million spans one by one would only delay the exit.
+    std::mem::forget(laid_out);
+    std::mem::forget(document);
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {

@@ -102,15 +102,27 @@ impl Measured {
 /// Texts' break units, measured once and kept for the next layout of the
 /// same document (they do not depend on the width, only on the text).
 /// Found by the text itself, hashed and then compared whole, so however
-/// a document was put together its texts find their units.
+/// a document was put together its texts find their units. Short texts
+/// (a caption, a URL: measured again in no time) are not kept, so a page
+/// of a million links does not keep a million measures.
 #[derive(Debug, Default)]
 pub struct Measures {
-    known: HashMap<u64, Measured>,
+    known: HashMap<u64, Measured, crate::persist::Quick>,
+    /// The last short text measured.
+    scratch: Measured,
 }
+
+/// Texts shorter than this (in bytes) are measured each time.
+const KEPT_FROM: usize = 160;
 
 impl Measures {
     /// The units of `text`, measured now if they are not known yet.
     pub fn of(&mut self, text: &Text) -> &Measured {
+        let bytes: usize = text.spans.iter().map(|span| span.text.len()).sum();
+        if bytes < KEPT_FROM {
+            self.scratch = measure(text.to_plain());
+            return &self.scratch;
+        }
         let key = text
             .spans
             .iter()
