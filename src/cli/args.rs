@@ -42,6 +42,14 @@ pub enum Verb {
     /// The configuration file: write the commented default, or check it.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Bring the body index of a library up to date (what the reader starts
+    /// in the background, in a process of its own, so that building it
+    /// never weighs on the reader).
+    #[command(name = "index-bodies", hide = true)]
+    IndexBodies {
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -39,6 +39,7 @@ pub fn run(cli: Cli) -> ExitCode {
             return show::show(&args.file, args.width.map(usize::from), args.plain);
         }
         Some(Verb::Config(_)) => return ExitCode::SUCCESS,
+        Some(Verb::IndexBodies { paths }) => return index_bodies(&paths, &places),
         None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
             return read(cli.paths, config, config_problems);
         }
@@ -224,6 +225,19 @@ fn keep_matching(
     }
     library.retain(&keep);
     chore
+}
+
+/// `folio index-bodies PATH...`: the body index of the library at `paths`
+/// brought up to date, at a low priority, on one thread.
+fn index_bodies(paths: &[PathBuf], places: &config::Paths) -> ExitCode {
+    let Some(folder) = places.index_cache() else { return ExitCode::SUCCESS };
+    #[cfg(unix)]
+    let _ = rustix::process::nice(10);
+    let library = Library::load(paths, Some(folder.clone()), false);
+    let docs = index::docs_of(library.articles.iter().zip(library.stamps.iter().copied()));
+    std::mem::forget(library);
+    index::refresh(&folder, &index::library_id(paths), &docs, 1);
+    ExitCode::SUCCESS
 }
 
 /// Bringing the body index up to date after a full-text search.

@@ -150,9 +150,8 @@ impl Shell<'_> {
     /// is complete.
     fn start_indexing(&mut self) {
         let Some(folder) = crate::config::paths().index_cache() else { return };
-        let id = crate::search::index::library_id(&self.paths);
         let slot = Arc::clone(&self.body_index);
-        workers::spawn_indexing(self.wake.clone(), folder, id, self.app.index_docs(), slot);
+        workers::spawn_indexing(self.wake.clone(), folder, self.paths.clone(), slot);
     }
 
     /// When the state should be saved next, if it has unsaved changes.

@@ -6,7 +6,7 @@
 use crate::app::Opened;
 use crate::loader::{self, LoadEvent};
 use crate::model::Article;
-use crate::search::index::{self, BodyIndex, Doc};
+use crate::search::index::{self, BodyIndex};
 use crate::search::{BodySource, Pace, Query};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -163,14 +163,34 @@ pub fn spawn_watch(wake: Sender<Wake>, paths: Vec<PathBuf>) -> Sender<()> {
     stop
 }
 
-/// The body index, opened (or built, or brought up to date) in the
-/// background on one thread; until then body searches read every body.
-pub fn spawn_indexing(wake: Sender<Wake>, folder: PathBuf, id: String, docs: Vec<Doc>, slot: IndexSlot) {
+/// The body index: the one on disk at once, then brought up to date (or
+/// built) by `folio index-bodies` in a process of its own — its memory and
+/// its work never the reader's — and opened again when that ends; until
+/// there is one, body searches read every body.
+pub fn spawn_indexing(wake: Sender<Wake>, folder: PathBuf, paths: Vec<PathBuf>, slot: IndexSlot) {
     spawn_reporting(wake, "Indexing the article text", move |_| {
-        if let Some(built) = index::refresh(&folder, &id, &docs, 1)
-            && let Ok(mut slot) = slot.lock()
+        let id = index::library_id(&paths);
+        let open = |slot: &IndexSlot| {
+            if let (Some(index), Ok(mut slot)) = (BodyIndex::open(&folder, &id), slot.lock()) {
+                *slot = Some(Arc::new(index));
+            }
+        };
+        open(&slot);
+        let Ok(folio) = std::env::current_exe() else { return };
+        let mut command = std::process::Command::new(folio);
+        command.arg("index-bodies").args(&paths);
+        command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        #[cfg(unix)]
         {
-            *slot = Some(Arc::new(built));
+            // Its own process group: keys meant for the reader never reach it.
+            use std::os::unix::process::CommandExt;
+            command.process_group(0);
+        }
+        if command.status().is_ok_and(|status| status.success()) {
+            open(&slot);
         }
     });
 }
