@@ -44,7 +44,9 @@ pub fn run(paths: Vec<PathBuf>, config: Config, config_problems: Vec<config::Con
     // Signals are caught before the terminal changes, so none can leave it raw.
     workers::spawn_signals(wake.clone());
     let mut screen = enter()?;
-    let ending = start(&mut screen, paths, config, config_problems, wake).and_then(|mut shell| {
+    let mut loading = None;
+    let ending = start(&mut screen, paths, config, config_problems, wake).and_then(|(mut shell, loader)| {
+        loading = Some(loader);
         let ending = shell.run(&wakes);
         // Whatever ended the run, the reading state is kept.
         shell.app.remember_last();
@@ -52,8 +54,17 @@ pub fn run(paths: Vec<PathBuf>, config: Config, config_problems: Vec<config::Con
         ending
     });
     leave();
+    // The terminal is given back; the index cache the loader is writing
+    // (just after a load) is worth a moment, or the next start reads every
+    // file again.
+    if let Some(loader) = loading {
+        let _ = loader.recv_timeout(LOADER_GRACE);
+    }
     ending
 }
+
+/// How long folio waits, after quitting, for its index cache to be written.
+const LOADER_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The app, configured and with its read state, and the workers started.
 fn start(
@@ -62,10 +73,10 @@ fn start(
     config: Config,
     config_problems: Vec<config::ConfigProblem>,
     wake: std::sync::mpsc::Sender<workers::Wake>,
-) -> io::Result<Shell<'_>> {
+) -> io::Result<(Shell<'_>, std::sync::mpsc::Receiver<()>)> {
     workers::spawn_input(wake.clone());
     let places = config::paths();
-    workers::spawn_loader(wake.clone(), paths.clone(), places.index_cache());
+    let loader = workers::spawn_loader(wake.clone(), paths.clone(), places.index_cache());
     let size = screen.size()?;
     let mut app = App::new((size.width, size.height), Moment::now());
     app.configure(&config);
@@ -89,7 +100,7 @@ fn start(
         let problems = vec![Problem { path, kind: ProblemKind::Warning, message: problem.clone() }];
         app.update(Action::Report { message: format!("{problem} — press P"), problems });
     }
-    Ok(Shell::new(screen, wake, app, config.opener, paths))
+    Ok((Shell::new(screen, wake, app, config.opener, paths), loader))
 }
 
 fn enter() -> io::Result<Screen> {

@@ -57,15 +57,21 @@ pub fn spawn_input(wake: Sender<Wake>) {
     });
 }
 
-pub fn spawn_loader(wake: Sender<Wake>, paths: Vec<PathBuf>, cache: Option<PathBuf>) {
+/// The loader on `paths`, its batches sent on as wakes; the receiver
+/// returned disconnects once the loader is over, its index cache written.
+pub fn spawn_loader(wake: Sender<Wake>, paths: Vec<PathBuf>, cache: Option<PathBuf>) -> Receiver<()> {
     let events: Receiver<LoadEvent> = loader::spawn_with(paths, cache, true);
+    let (finished, finishing) = channel::<()>();
     spawn_reporting(wake, "Loading", move |wake| {
+        let mut forwarding = true;
+        // After the list is complete the loader still writes its cache:
+        // the channel closes when that is done.
         for event in events {
-            if wake.send(Wake::Load(event)).is_err() {
-                break;
-            }
+            forwarding = forwarding && wake.send(Wake::Load(event)).is_ok();
         }
+        drop(finished);
     });
+    finishing
 }
 
 pub fn spawn_signals(wake: Sender<Wake>) {
