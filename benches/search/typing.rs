@@ -108,13 +108,14 @@ fn carry_out(effects: Vec<Effect>, running: &mut Option<Running>, hits: &mpsc::S
             old.cancel.store(true, Ordering::Relaxed);
             drop(old.thread);
         }
-        if let Effect::SearchBodies { generation, query, sources } = effect {
+        if let Effect::SearchBodies { generation, query, bodies } = effect {
             let cancel = Arc::new(AtomicBool::new(false));
             let (stop, hits) = (Arc::clone(&cancel), hits.clone());
             let thread = std::thread::spawn(move || {
-                let _ = search::run_body_search(&sources, &query, None, Pace::BesideTyping, &stop, &|article| {
-                    let _ = hits.send((generation, article));
-                });
+                let _ =
+                    search::run_body_search(&bodies.sources(), &query, None, Pace::BesideTyping, &stop, &|article| {
+                        let _ = hits.send((generation, article));
+                    });
             });
             *running = Some(Running { cancel, thread });
             started += 1;
@@ -196,7 +197,7 @@ pub struct BodyHits {
 /// in one `BodyHits` a frame; the filter is cleared after.
 pub fn reader_body_search(app: &mut App, terminal: &mut Terminal<TestBackend>) -> Result<BodyHits, String> {
     let effects = app.update(Action::FilterText(format!("body:{}", BODY_TERMS[0].0)));
-    let Some(Effect::SearchBodies { generation, query, sources }) =
+    let Some(Effect::SearchBodies { generation, query, bodies }) =
         effects.into_iter().find(|e| matches!(e, Effect::SearchBodies { .. }))
     else {
         return Err("body: typed into the filter started no body search".to_owned());
@@ -207,7 +208,7 @@ pub fn reader_body_search(app: &mut App, terminal: &mut Terminal<TestBackend>) -
     let mut updates = Vec::new();
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let _ = search::run_body_search(&sources, &query, None, Pace::BesideTyping, &cancel, &|article| {
+            let _ = search::run_body_search(&bodies.sources(), &query, None, Pace::BesideTyping, &cancel, &|article| {
                 let _ = hits.send(article);
             });
         });

@@ -110,7 +110,7 @@ pub enum Effect {
     SearchBodies {
         generation: u64,
         query: crate::search::Query,
-        sources: Vec<crate::search::BodySource>,
+        bodies: super::list::Bodies,
     },
     /// Stop the body search under way: the query no longer needs it.
     StopBodySearch,

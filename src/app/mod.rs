@@ -19,7 +19,7 @@ mod status;
 
 pub use action::{Action, Command, Effect, Moment};
 pub use groups::Group;
-pub use list::{ArticleRow, List, ListStore};
+pub use list::{ArticleRow, Bodies, List, ListStore};
 pub use open::openable;
 pub use panels::{Overlay, Panels};
 pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, Sidebar, panel_area, panel_first_entry, reader_text_width};

@@ -212,12 +212,12 @@ impl Shell<'_> {
                             pending.push(Action::Message(message));
                         }
                     }
-                    Effect::SearchBodies { generation, query, sources } => {
+                    Effect::SearchBodies { generation, query, bodies } => {
                         stop(&mut self.search);
                         let cancel = Arc::new(AtomicBool::new(false));
                         self.search = Some(Arc::clone(&cancel));
                         let index = self.body_index.lock().ok().and_then(|slot| slot.clone());
-                        workers::spawn_search(self.wake.clone(), (generation, query, sources), index, cancel);
+                        workers::spawn_search(self.wake.clone(), (generation, query, bodies), index, cancel);
                     }
                     Effect::StopBodySearch => stop(&mut self.search),
                 }

@@ -3,11 +3,11 @@
 //! worker catches its own panic and reports it, so none can leave the
 //! reader waiting for an answer that never comes.
 
-use crate::app::Opened;
+use crate::app::{Bodies, Opened};
 use crate::loader::{self, LoadEvent};
 use crate::model::Article;
 use crate::search::index::{self, BodyIndex};
-use crate::search::{BodySource, Pace, Query};
+use crate::search::{Pace, Query};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -93,11 +93,12 @@ pub fn spawn_signals(wake: Sender<Wake>) {
 /// `BodyDone` (also after a failure, reported first); `cancel` stops it.
 pub fn spawn_search(
     wake: Sender<Wake>,
-    (generation, query, sources): (u64, Query, Vec<BodySource>),
+    (generation, query, bodies): (u64, Query, Bodies),
     index: Option<Arc<BodyIndex>>,
     cancel: Arc<AtomicBool>,
 ) {
     thread::spawn(move || {
+        let sources = bodies.sources();
         let found = Mutex::new(wake.clone());
         let searched = crate::search::run_body_search(
             &sources,

@@ -197,11 +197,11 @@ fn a_body_query_narrows_the_list_as_the_background_search_finds() {
 /// to the end; returns the effects of typing `more` after it.
 fn type_after_a_body_search(app: &mut App, filter: &str, more: &str) -> Vec<Effect> {
     let effects = app.update(Action::FilterText(filter.to_owned()));
-    let Some(Effect::SearchBodies { generation, query, sources }) = effects.into_iter().next() else {
+    let Some(Effect::SearchBodies { generation, query, bodies }) = effects.into_iter().next() else {
         panic!("{filter:?} started no body search");
     };
     let hits = Mutex::new(Vec::new());
-    folio::search::search_bodies(&sources, &query, 2, &AtomicBool::new(false), &|article| {
+    folio::search::search_bodies(&bodies.sources(), &query, 2, &AtomicBool::new(false), &|article| {
         hits.lock().expect("hits").push(article);
     });
     let articles = hits.into_inner().expect("hits");

@@ -3,11 +3,13 @@
 //! search's hits), with the selection and the first row on screen.
 
 mod changes;
+mod paths;
 mod rows;
 mod store;
 #[cfg(test)]
 mod tests;
 
+pub use paths::Bodies;
 pub use store::{ArticleRow, ListStore};
 
 use super::Effect;
@@ -190,18 +192,15 @@ impl List {
         }
         let text = self.text_matches();
         let store = &self.store;
-        let sources = self
+        let articles = self
             .order
             .iter()
             .zip(text)
             .filter(|&(&i, text)| text && search::matches_facts(&self.query, store.row(i).facts(), now))
-            .map(|(&i, _)| {
-                let row = store.row(i);
-                let (path, format, encoding, stamp) = (row.path(), row.format(), row.encoding(), row.stamp());
-                search::BodySource { index: i, path, format, encoding, stamp }
-            })
+            .map(|(&i, _)| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
-        vec![Effect::SearchBodies { generation: self.body_search, query: self.query.clone(), sources }]
+        let bodies = Bodies::new(store.paths(), articles);
+        vec![Effect::SearchBodies { generation: self.body_search, query: self.query.clone(), bodies }]
     }
 
     /// Articles whose bodies match body search `generation`.

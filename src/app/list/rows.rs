@@ -1,8 +1,6 @@
 //! The pieces of the list store: a row's fixed-size fields, a slice of the
 //! string arena, and a table of strings articles share.
 
-use crate::model::Format;
-use crate::persist::Stamp;
 use crate::state::ReadState;
 use jiff::Timestamp;
 use std::collections::HashMap;
@@ -31,7 +29,7 @@ impl Slice {
 }
 
 /// Values many rows share, each kept once, by number.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Table<T> {
     pub(super) values: Vec<T>,
     numbers: HashMap<T, u32>,
@@ -61,24 +59,19 @@ impl<T: Clone + Eq + Hash> Table<T> {
 }
 
 /// One article: its strings by slice or number, the facts lists filter by,
-/// and what the reader keeps beside it.
+/// and what the reader keeps beside it. (Where its file is, is in the
+/// store's `PathTable`.)
 #[derive(Debug)]
 pub struct Row {
     pub title: Slice,
-    pub name: Slice,
     /// Empty: no link.
     pub link: Slice,
-    pub dir: u32,
     pub group: u32,
     /// `u32::MAX`: no author.
     pub author: u32,
     pub date: Option<Timestamp>,
-    pub stamp: Option<Stamp>,
     /// Its row in the search columns.
     pub search: u32,
-    pub format: Format,
-    /// 0: UTF-8 (or not known); else one more than its place in the store's encodings.
-    pub encoding: u8,
     pub has_image: bool,
     pub has_link: bool,
     pub state: ReadState,

@@ -1,10 +1,12 @@
 //! Every article the reader knows, laid out for a million: a small
-//! fixed-size row each, its own strings (title, file name, link) end to end
-//! in one arena, the strings articles share (folders, groups, authors) once
-//! in tables, and its searchable text in the search columns. Nothing else
+//! fixed-size row each, its own strings (title, link) end to end
+//! in one arena, the strings articles share (groups, authors) once in
+//! tables, its file in the path table, and its searchable text in the
+//! search columns. Nothing else
 //! of an article is kept: opening it reads it again. Rows are never
 //! removed, so an article's number stays.
 
+use super::paths::{FileOf, PathTable, Paths};
 use super::rows::{Row, Slice, Table};
 use crate::library::Sortable;
 use crate::loader::LoadedArticle;
@@ -23,12 +25,12 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct ListStore {
     rows: Vec<Row>,
-    /// Titles, file names and links, end to end.
+    /// Titles and links, end to end.
     arena: Vec<u8>,
-    dirs: Table<Arc<Path>>,
     groups: Table<Arc<str>>,
-    authors: Table<Arc<str>>,
-    encodings: Vec<&'static Encoding>,
+    pub(super) authors: Table<Arc<str>>,
+    /// Where each article's file is.
+    files: PathTable,
     /// The searchable text, a row for each article (and one more for each
     /// article read again).
     columns: Columns,
@@ -41,6 +43,7 @@ pub struct ListStore {
 pub struct ArticleRow<'a> {
     store: &'a ListStore,
     row: &'a Row,
+    number: usize,
 }
 
 impl ListStore {
@@ -57,7 +60,7 @@ impl ListStore {
     /// it) and returns its number.
     pub fn push(&mut self, loaded: LoadedArticle) -> usize {
         let number = self.rows.len();
-        let row = self.row_of(loaded);
+        let row = self.row_of(number, loaded);
         self.rows.push(row);
         if !self.by_path.is_empty() {
             let key = hash64(self.path_bytes(number).as_slice());
@@ -70,42 +73,35 @@ impl ListStore {
     pub fn replace(&mut self, number: usize, article: Article, stamp: Option<Stamp>) {
         if number < self.rows.len() {
             let kept = self.rows[number].kept();
-            let mut row = self.row_of(LoadedArticle { article, stamp, entry: None });
+            let mut row = self.row_of(number, LoadedArticle { article, stamp, entry: None });
             row.keep(kept);
             self.rows[number] = row;
         }
     }
 
-    /// A row for `loaded`, its strings stored and its search text added.
-    fn row_of(&mut self, loaded: LoadedArticle) -> Row {
+    /// Article `number`'s row for `loaded`, its strings and file stored and
+    /// its search text added.
+    fn row_of(&mut self, number: usize, loaded: LoadedArticle) -> Row {
         let LoadedArticle { article, stamp, entry } = loaded;
         let entry = entry.unwrap_or_else(|| Entry::new(&article));
         let search = self.columns.push(&entry);
         let title = Slice::push(&mut self.arena, article.title.as_bytes());
-        let name = Slice::push(&mut self.arena, article.file_name.as_encoded_bytes());
         let link = Slice::push(&mut self.arena, article.link.as_deref().unwrap_or_default().as_bytes());
-        let encoding = match article.encoding {
-            None => 0,
-            Some(encoding) => match self.encodings.iter().position(|&e| e == encoding) {
-                Some(at) => at + 1,
-                None => {
-                    self.encodings.push(encoding);
-                    self.encodings.len()
-                }
-            },
+        let file = FileOf {
+            dir: &article.dir,
+            name: &article.file_name,
+            format: article.format,
+            encoding: article.encoding,
+            stamp,
         };
+        self.files.set(number, file);
         Row {
             title,
-            name,
             link,
-            dir: self.dirs.number(&article.dir),
             group: self.groups.number(&article.group),
             author: article.author.as_ref().map_or(u32::MAX, |author| self.authors.number(author)),
             date: article.date,
-            stamp,
             search,
-            format: article.format,
-            encoding: u8::try_from(encoding).unwrap_or(0),
             has_image: !article.images.is_empty() || article.body_images,
             has_link: article.link.is_some(),
             state: ReadState::default(),
@@ -116,7 +112,12 @@ impl ListStore {
 
     /// The path of article `number` as bytes.
     fn path_bytes(&self, number: usize) -> Vec<u8> {
-        self.get(number).map(|row| row.path().into_os_string().into_encoded_bytes()).unwrap_or_default()
+        self.files.paths().path(number).into_os_string().into_encoded_bytes()
+    }
+
+    /// Where the articles' files are, as they are now, for a body search.
+    pub fn paths(&self) -> Paths {
+        self.files.snapshot()
     }
 
     /// The number of the article at `path`, if there is one.
@@ -134,17 +135,17 @@ impl ListStore {
 
     /// Article `number`, if the store gave that number.
     pub fn get(&self, number: usize) -> Option<ArticleRow<'_>> {
-        self.rows.get(number).map(|row| ArticleRow { store: self, row })
+        self.rows.get(number).map(|row| ArticleRow { store: self, row, number })
     }
 
     /// Article `number`. Panics on a number the store never gave.
     pub fn row(&self, number: usize) -> ArticleRow<'_> {
-        ArticleRow { store: self, row: &self.rows[number] }
+        ArticleRow { store: self, row: &self.rows[number], number }
     }
 
     /// Every article, by number (deleted ones included).
     pub fn rows(&self) -> impl Iterator<Item = ArticleRow<'_>> {
-        self.rows.iter().map(|row| ArticleRow { store: self, row })
+        self.rows.iter().enumerate().map(|(number, row)| ArticleRow { store: self, row, number })
     }
 
     /// The search columns, and article `number`'s row in them.
@@ -219,25 +220,20 @@ impl<'a> ArticleRow<'a> {
 
     pub fn dir(&self) -> &'a Arc<Path> {
         static NOWHERE: std::sync::OnceLock<Arc<Path>> = std::sync::OnceLock::new();
-        self.store.dirs.get(self.row.dir).unwrap_or_else(|| NOWHERE.get_or_init(|| Arc::from(Path::new(""))))
+        match self.store.files.paths().dir(self.number) {
+            Some((_, dir)) => dir,
+            None => NOWHERE.get_or_init(|| Arc::from(Path::new(""))),
+        }
     }
 
     /// The file name, exactly as the folder gave it (on unix, any bytes).
     pub fn file_name(&self) -> &'a OsStr {
-        let bytes = self.row.name.of(&self.store.arena);
-        #[cfg(unix)]
-        {
-            std::os::unix::ffi::OsStrExt::from_bytes(bytes)
-        }
-        #[cfg(not(unix))]
-        {
-            OsStr::new(std::str::from_utf8(bytes).unwrap_or_default())
-        }
+        self.store.files.paths().file_name(self.number)
     }
 
     /// The article's file.
     pub fn path(&self) -> PathBuf {
-        self.dir().join(self.file_name())
+        self.store.files.paths().path(self.number)
     }
 
     pub fn link(&self) -> Option<&'a str> {
@@ -245,15 +241,15 @@ impl<'a> ArticleRow<'a> {
     }
 
     pub fn format(&self) -> Format {
-        self.row.format
+        self.store.files.paths().format(self.number)
     }
 
     pub fn encoding(&self) -> Option<&'static Encoding> {
-        self.row.encoding.checked_sub(1).and_then(|at| self.store.encodings.get(usize::from(at)).copied())
+        self.store.files.paths().encoding(self.number)
     }
 
     pub fn stamp(&self) -> Option<Stamp> {
-        self.row.stamp
+        self.store.files.paths().stamp(self.number)
     }
 
     pub fn facts(&self) -> Facts {
@@ -278,7 +274,7 @@ impl<'a> ArticleRow<'a> {
             link: self.link().map(Into::into),
             extra: Box::default(),
             warnings: Box::default(),
-            format: self.row.format,
+            format: self.format(),
             encoding: self.encoding(),
         }
     }
@@ -298,7 +294,10 @@ impl Sortable for ArticleRow<'_> {
     }
 
     fn folder(&self) -> (usize, &Path) {
-        (self.row.dir as usize, self.dir())
+        match self.store.files.paths().dir(self.number) {
+            Some((number, dir)) => (number as usize, &**dir),
+            None => (usize::MAX, Path::new("")),
+        }
     }
 
     fn file_name(&self) -> &OsStr {

@@ -90,8 +90,8 @@ fn body_hits_of_an_old_search_are_ignored() {
     let mut list = List::default();
     list.add(vec![article("a.md", "Alpha", "2022-01-01"), article("b.md", "Beta", "2022-01-02")], now());
     let first = list.type_filter("body:word", now());
-    let [Effect::SearchBodies { generation: old, sources, .. }] = &first[..] else { panic!("{first:?}") };
-    assert_eq!(sources.len(), 2);
+    let [Effect::SearchBodies { generation: old, bodies, .. }] = &first[..] else { panic!("{first:?}") };
+    assert_eq!(bodies.articles.len(), 2);
     assert!(list.visible.is_empty() && list.searching_bodies, "nothing found yet");
     let second = list.type_filter("s", now());
     let [Effect::SearchBodies { generation: new, .. }] = &second[..] else { panic!("{second:?}") };

@@ -84,3 +84,23 @@ fn file_names_that_are_not_utf8_read_back_exactly() {
     assert_eq!(store.row(number).path(), path);
     assert_eq!(store.find(&path), Some(number));
 }
+
+#[test]
+fn a_search_holds_the_files_it_was_given_while_the_store_changes() {
+    let mut store = ListStore::default();
+    for i in 0..5000 {
+        store.push(loaded(&format!("/l/{i}.md"), "title: T"));
+    }
+    let held = super::super::Bodies::new(store.paths(), vec![0, 4999]);
+    store.replace(0, loaded("/l/moved/0.md", "title: T").article, None);
+    store.push(loaded("/m/new.md", "title: N"));
+    let sources = held.sources();
+    assert_eq!(
+        sources.iter().map(|s| s.path.clone()).collect::<Vec<_>>(),
+        [PathBuf::from("/l/0.md"), "/l/4999.md".into()]
+    );
+    assert_eq!(store.row(0).path(), Path::new("/l/moved/0.md"));
+    assert_eq!(store.paths().path(5000), Path::new("/m/new.md"));
+    // Beyond the end: nothing, not a panic.
+    assert_eq!(store.paths().path(9999), PathBuf::new());
+}
