@@ -112,10 +112,9 @@ fn carry_out(effects: Vec<Effect>, running: &mut Option<Running>, hits: &mpsc::S
             let cancel = Arc::new(AtomicBool::new(false));
             let (stop, hits) = (Arc::clone(&cancel), hits.clone());
             let thread = std::thread::spawn(move || {
-                let _ =
-                    search::run_body_search(&bodies.sources(), &query, None, Pace::BesideTyping, &stop, &|article| {
-                        let _ = hits.send((generation, article));
-                    });
+                let _ = search::run_body_search(&bodies, &query, None, Pace::BesideTyping, &stop, &|article| {
+                    let _ = hits.send((generation, article));
+                });
             });
             *running = Some(Running { cancel, thread });
             started += 1;
@@ -208,7 +207,7 @@ pub fn reader_body_search(app: &mut App, terminal: &mut Terminal<TestBackend>) -
     let mut updates = Vec::new();
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let _ = search::run_body_search(&bodies.sources(), &query, None, Pace::BesideTyping, &cancel, &|article| {
+            let _ = search::run_body_search(&bodies, &query, None, Pace::BesideTyping, &cancel, &|article| {
                 let _ = hits.send(article);
             });
         });

@@ -6,11 +6,8 @@ use super::fold::fold;
 use super::html_text::strip_html;
 use super::index::{BodyIndex, Verdict};
 use super::query::{Query, Test};
+use super::sources::{BodySources, Subset};
 use crate::document::BodyKind;
-use crate::model::{Article, Format};
-use crate::persist::Stamp;
-use encoding_rs::Encoding;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use unicode_normalization::UnicodeNormalization;
 
@@ -167,25 +164,6 @@ pub fn body_matches(query: &Query, text: &str) -> bool {
     })
 }
 
-/// Where an article's body is, for a search that runs apart from the list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BodySource {
-    /// The article's index in its list.
-    pub index: usize,
-    pub path: PathBuf,
-    pub format: Format,
-    pub encoding: Option<&'static Encoding>,
-    /// Size and time when loaded, for the body index.
-    pub stamp: Option<Stamp>,
-}
-
-impl BodySource {
-    /// Article `index` of a list, with its file's `stamp` if known.
-    pub fn of(index: usize, article: &Article, stamp: Option<Stamp>) -> BodySource {
-        BodySource { index, path: article.path(), format: article.format, encoding: article.encoding, stamp }
-    }
-}
-
 /// Who waits for a body search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pace {
@@ -212,8 +190,8 @@ impl Pace {
 /// on `pace`'s threads, telling `found` each match as it is found. A panic
 /// inside is caught and returned as its message (the caller reports it;
 /// the search is over either way).
-pub fn run_body_search(
-    sources: &[BodySource],
+pub fn run_body_search<S: BodySources + ?Sized>(
+    sources: &S,
     query: &Query,
     index: Option<&BodyIndex>,
     pace: Pace,
@@ -233,8 +211,8 @@ pub fn run_body_search(
 /// `search_bodies`, asking the body index first where there is one: what
 /// it rules out is not read, what it knows matches is found at once, and
 /// only the rest (and whatever it does not know as it is now) is read.
-pub fn search_bodies_indexed(
-    sources: &[BodySource],
+pub fn search_bodies_indexed<S: BodySources + ?Sized>(
+    sources: &S,
     query: &Query,
     index: Option<&BodyIndex>,
     threads: usize,
@@ -244,25 +222,37 @@ pub fn search_bodies_indexed(
     let Some(index) = index else {
         return search_bodies(sources, query, threads, cancel, found);
     };
-    let (stamped, unknown): (Vec<&BodySource>, Vec<&BodySource>) = sources.iter().partition(|s| s.stamp.is_some());
-    let keys = stamped.iter().filter_map(|s| Some((s.path.as_os_str().as_encoded_bytes(), s.stamp?)));
+    let every = u32::try_from(sources.count()).unwrap_or(u32::MAX);
+    let (stamped, unknown): (Vec<u32>, Vec<u32>) =
+        (0..every).partition(|&position| sources.stamp(position as usize).is_some());
+    let keys = stamped.iter().filter_map(|&position| {
+        let source = sources.source(position as usize)?;
+        Some((source.path.into_os_string().into_encoded_bytes(), source.stamp?))
+    });
     let verdicts = index.verdicts_of(query, keys);
-    let mut to_read: Vec<BodySource> = unknown.into_iter().cloned().collect();
-    for (source, verdict) in stamped.into_iter().zip(verdicts) {
+    if cancel.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut to_read = unknown;
+    for (&position, verdict) in stamped.iter().zip(verdicts) {
         match verdict {
-            Verdict::Yes => found(source.index),
-            Verdict::Maybe => to_read.push(source.clone()),
+            Verdict::Yes => {
+                if let Some(source) = sources.source(position as usize) {
+                    found(source.index);
+                }
+            }
+            Verdict::Maybe => to_read.push(position),
             Verdict::No => {}
         }
     }
-    search_bodies(&to_read, query, threads, cancel, found);
+    search_bodies(&Subset { all: sources, positions: to_read }, query, threads, cancel, found);
 }
 
 /// Reads the bodies of `sources` on up to `threads` threads and tells
 /// `found` the index of each that matches, as it is found. Stops early
 /// (with what it has) when `cancel` is set.
-pub fn search_bodies(
-    sources: &[BodySource],
+pub fn search_bodies<S: BodySources + ?Sized>(
+    sources: &S,
     query: &Query,
     threads: usize,
     cancel: &AtomicBool,
@@ -281,7 +271,11 @@ pub fn search_bodies(
                         if cancel.load(Ordering::Relaxed) || stop.load(Ordering::Relaxed) {
                             return;
                         }
-                        let Some(source) = sources.get(next.fetch_add(1, Ordering::Relaxed)) else { return };
+                        let position = next.fetch_add(1, Ordering::Relaxed);
+                        if position >= sources.count() {
+                            return;
+                        }
+                        let Some(source) = sources.source(position) else { continue };
                         let Ok(body) = crate::file::read_body_at(&source.path, source.encoding) else { continue };
                         if body_passes(query, &body, BodyKind::of(source.format, &body)) {
                             found(source.index);

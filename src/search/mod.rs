@@ -12,13 +12,13 @@ pub mod index;
 mod pinyin;
 mod pinyin_key;
 pub mod query;
+mod sources;
 
-pub use body::{
-    BodySource, Pace, body_matches, body_passes, body_text, run_body_search, search_bodies, search_bodies_indexed,
-};
+pub use body::{Pace, body_matches, body_passes, body_text, run_body_search, search_bodies, search_bodies_indexed};
 pub use columns::Columns;
 pub use fold::fold;
 pub use query::{Clause, Query, Test, parse};
+pub use sources::{BodySource, BodySources, Subset};
 
 use crate::model::Article;
 use fuzzy::FuzzyKey;

@@ -134,8 +134,32 @@ fn a_panic_in_a_body_search_is_an_error_not_a_hang() {
     let sources = [BodySource::of(0, &article, None)];
     let query = parse("body:giraffe").expect("parses");
     let cancel = std::sync::atomic::AtomicBool::new(false);
-    let found = run_body_search(&sources, &query, None, Pace::Flat, &cancel, &|_| panic!("a bug in the caller"));
+    let found = run_body_search(&sources[..], &query, None, Pace::Flat, &cancel, &|_| panic!("a bug in the caller"));
     assert!(found.is_err_and(|message| message.contains("a bug in the caller")), "the panic's message is reported");
-    let fine = run_body_search(&sources, &query, None, Pace::BesideTyping, &cancel, &|_| {});
+    let fine = run_body_search(&sources[..], &query, None, Pace::BesideTyping, &cancel, &|_| {});
     assert_eq!(fine, Ok(()));
+}
+
+#[test]
+fn a_search_of_some_bodies_reads_only_those_and_names_them_as_the_list_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut all = Vec::new();
+    for (i, body) in ["giraffe", "zebra", "giraffe and zebra", "giraffe"].iter().enumerate() {
+        let path = dir.path().join(format!("{i}.md"));
+        std::fs::write(&path, format!("---\ntitle: t\n---\n<p>{body}</p>")).expect("write");
+        let article = match article_from_bytes(&path, b"---\ntitle: t\n---\n") {
+            Outcome::Article(article) => article,
+            other => panic!("not an article: {other:?}"),
+        };
+        all.push(BodySource::of(10 + i, &article, None));
+    }
+    let some = Subset { all: &all, positions: vec![1, 2, 3, 99] };
+    let query = parse("body:giraffe").expect("parses");
+    let found = std::sync::Mutex::new(Vec::new());
+    search_bodies(&some, &query, 2, &std::sync::atomic::AtomicBool::new(false), &|index| {
+        found.lock().expect("lock").push(index);
+    });
+    let mut found = found.into_inner().expect("lock");
+    found.sort_unstable();
+    assert_eq!(found, [12, 13], "the first article is not among those asked for; position 99 is nowhere");
 }

@@ -98,10 +98,9 @@ pub fn spawn_search(
     cancel: Arc<AtomicBool>,
 ) {
     thread::spawn(move || {
-        let sources = bodies.sources();
         let found = Mutex::new(wake.clone());
         let searched = crate::search::run_body_search(
-            &sources,
+            &bodies,
             &query,
             index.as_deref(),
             Pace::BesideTyping,

@@ -201,7 +201,7 @@ fn type_after_a_body_search(app: &mut App, filter: &str, more: &str) -> Vec<Effe
         panic!("{filter:?} started no body search");
     };
     let hits = Mutex::new(Vec::new());
-    folio::search::search_bodies(&bodies.sources(), &query, 2, &AtomicBool::new(false), &|article| {
+    folio::search::search_bodies(&bodies, &query, 2, &AtomicBool::new(false), &|article| {
         hits.lock().expect("hits").push(article);
     });
     let articles = hits.into_inner().expect("hits");

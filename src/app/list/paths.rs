@@ -7,7 +7,7 @@
 use super::rows::Slice;
 use crate::model::Format;
 use crate::persist::Stamp;
-use crate::search::BodySource;
+use crate::search::{BodySource, BodySources};
 use encoding_rs::Encoding;
 use std::collections::HashMap;
 use std::ffi::OsStr;
@@ -123,6 +123,11 @@ impl Paths {
         Some((chunk, chunk.rows.get(number % CHUNK)?))
     }
 
+    /// Articles with a file recorded.
+    pub fn len(&self) -> usize {
+        self.chunks.last().map_or(0, |last| (self.chunks.len() - 1) * CHUNK + last.rows.len())
+    }
+
     /// The folder of article `number`, and its number among the folders.
     pub fn dir(&self, number: usize) -> Option<(u32, &Arc<Path>)> {
         let (_, row) = self.row(number)?;
@@ -187,9 +192,25 @@ impl Bodies {
         Bodies { paths, articles }
     }
 
-    /// Where each body is (for the worker: a path apiece).
+    /// Where each body is, a path apiece (for tests and benchmarks; a
+    /// search asks for them one at a time).
     pub fn sources(&self) -> Vec<BodySource> {
         self.articles.iter().map(|&number| self.paths.source(number as usize)).collect()
+    }
+}
+
+impl BodySources for Bodies {
+    fn count(&self) -> usize {
+        self.articles.len()
+    }
+
+    fn source(&self, position: usize) -> Option<BodySource> {
+        let number = *self.articles.get(position)? as usize;
+        (number < self.paths.len()).then(|| self.paths.source(number))
+    }
+
+    fn stamp(&self, position: usize) -> Option<Stamp> {
+        self.paths.stamp(*self.articles.get(position)? as usize)
     }
 }
 

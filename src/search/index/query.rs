@@ -37,7 +37,11 @@ impl BodyIndex {
     }
 
     /// `verdicts` for documents given as (key, stamp), in the caller's order.
-    pub fn verdicts_of<'a>(&self, query: &Query, docs: impl IntoIterator<Item = (&'a [u8], Stamp)>) -> Vec<Verdict> {
+    pub fn verdicts_of<K: AsRef<[u8]>>(
+        &self,
+        query: &Query,
+        docs: impl IntoIterator<Item = (K, Stamp)>,
+    ) -> Vec<Verdict> {
         let docs = docs.into_iter();
         let terms: Vec<&str> = query
             .clauses
@@ -68,7 +72,7 @@ impl BodyIndex {
             }
         }
         docs.enumerate()
-            .map(|(i, (key, stamp))| match self.current_at(i, key, stamp) {
+            .map(|(i, (key, stamp))| match self.current_at(i, key.as_ref(), stamp) {
                 None => Verdict::Maybe,
                 Some(n) if set.as_ref().is_some_and(|s| !s.contains(n)) => Verdict::No,
                 Some(n) if certain && self.flags[n as usize] & EXACT != 0 => Verdict::Yes,
