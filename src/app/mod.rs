@@ -190,7 +190,7 @@ impl App {
                 effects.extend(self.restore_last());
                 return effects;
             }
-            Action::BodyHits { generation, articles } => self.list.body_hits(generation, &articles, now),
+            Action::BodyHits { generation, articles } => self.list.body_hits(generation, &articles),
             Action::BodySearchDone { generation } => self.list.body_search_done(generation),
             Action::ArticleRead { article, document } => self.article_read(article, document),
             Action::Message(message) => self.status.say(message),

@@ -3,6 +3,7 @@
 //! search's hits), with the selection and the first row on screen.
 
 mod changes;
+mod hits;
 mod paths;
 mod rows;
 mod store;
@@ -28,6 +29,9 @@ pub struct List {
     /// Every live article's number, in `order_by`'s key (by date for
     /// relevance, which ranks the filtered list).
     order: Vec<usize>,
+    /// Each article's place in `order` (`u32::MAX`: not there), built when
+    /// body hits first need it; empty once `order` changes.
+    places: Vec<u32>,
     /// The filter line as typed, and whether it has the keys.
     pub filter: String,
     pub editing_filter: bool,
@@ -107,8 +111,9 @@ impl List {
     /// first keystroke only filters; a body search begun while loading
     /// missed the late articles and starts again.
     pub fn finish_loading(&mut self, now: Timestamp) -> Vec<Effect> {
-        let effects = if self.query.needs_bodies() { self.search_bodies(now) } else { Vec::new() };
-        self.refresh(now);
+        let text = self.text_matches();
+        let effects = if self.query.needs_bodies() { self.search_bodies(now, &text) } else { Vec::new() };
+        self.refresh_with(now, text);
         effects
     }
 
@@ -168,8 +173,9 @@ impl List {
             Ok(query) => {
                 self.query = query;
                 self.query_error = None;
-                let effects = self.search_bodies(now);
-                self.refresh(now);
+                let text = self.text_matches();
+                let effects = self.search_bodies(now, &text);
+                self.refresh_with(now, text);
                 effects
             }
             // The last good query and its results stay.
@@ -183,32 +189,24 @@ impl List {
     // ----- the body search -----
 
     /// A new body search over the articles the rest of the query keeps.
-    fn search_bodies(&mut self, now: Timestamp) -> Vec<Effect> {
+    /// (`text`: which articles of `order` pass the text clauses.)
+    fn search_bodies(&mut self, now: Timestamp, text: &[bool]) -> Vec<Effect> {
         self.body_search += 1;
         self.store.clear_hits();
         self.searching_bodies = self.query.needs_bodies();
         if !self.searching_bodies {
             return vec![Effect::StopBodySearch];
         }
-        let text = self.text_matches();
         let store = &self.store;
         let articles = self
             .order
             .iter()
             .zip(text)
-            .filter(|&(&i, text)| text && search::matches_facts(&self.query, store.row(i).facts(), now))
+            .filter(|&(&i, &text)| text && search::matches_facts(&self.query, store.row(i).facts(), now))
             .map(|(&i, _)| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
         let bodies = Bodies::new(store.paths(), articles);
         vec![Effect::SearchBodies { generation: self.body_search, query: self.query.clone(), bodies }]
-    }
-
-    /// Articles whose bodies match body search `generation`.
-    pub fn body_hits(&mut self, generation: u64, articles: &[usize], now: Timestamp) {
-        if generation == self.body_search {
-            articles.iter().for_each(|&article| self.store.set_hit(article));
-            self.refresh(now);
-        }
     }
 
     /// Body search `generation` is over (read every body, or failed).
@@ -225,6 +223,7 @@ impl List {
     fn sort_order(&mut self) {
         let key = self.order_by.sort_key();
         let store = &self.store;
+        self.places.clear();
         self.order = store.live().collect();
         self.order.sort_unstable_by(|&a, &b| compare(&store.row(a), &store.row(b), key, false));
     }
@@ -238,6 +237,7 @@ impl List {
         let order = |a: usize, b: usize| compare(&store.row(a), &store.row(b), key, false);
         let mut new: Vec<usize> = (first_new..store.len()).filter(|&i| !store.is_gone(i)).collect();
         new.sort_unstable_by(|&a, &b| order(a, b));
+        self.places.clear();
         let old = std::mem::take(&mut self.order);
         let mut merged = Vec::with_capacity(old.len() + new.len());
         let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
@@ -267,8 +267,13 @@ impl List {
     /// Filters and sorts the list again, keeping the selected article
     /// selected while it is still in the list.
     pub fn refresh(&mut self, now: Timestamp) {
-        let keep = self.selected_article().filter(|_| self.chosen);
         let text = self.text_matches();
+        self.refresh_with(now, text);
+    }
+
+    /// `refresh`, with the text clauses' verdicts already known.
+    fn refresh_with(&mut self, now: Timestamp, text: Vec<bool>) {
+        let keep = self.selected_article().filter(|_| self.chosen);
         let (query, store) = (&self.query, &self.store);
         let (bodies, facts, by_state) = (query.needs_bodies(), query.needs_facts(), query.needs_read_state());
         self.visible = self
@@ -276,10 +281,12 @@ impl List {
             .iter()
             .zip(text)
             .filter(|&(&i, text)| {
-                let state = store.state(i);
                 text && (!bodies || store.is_hit(i))
                     && (!facts || search::matches_facts(query, store.row(i).facts(), now))
-                    && (!by_state || query.passes_read_state(state.read, state.starred))
+                    && (!by_state || {
+                        let state = store.state(i);
+                        query.passes_read_state(state.read, state.starred)
+                    })
             })
             .map(|(&i, _)| i)
             .collect();
@@ -290,6 +297,11 @@ impl List {
                 store.search_row(i).map_or(0, |row| columns.relevance(row, query))
             });
         }
+        self.reselect(keep);
+    }
+
+    /// Selects `keep` again where it is now in the list (else the first).
+    fn reselect(&mut self, keep: Option<usize>) {
         self.selected = keep
             .and_then(|article| self.visible.iter().position(|&i| i == article))
             .unwrap_or(0)

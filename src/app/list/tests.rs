@@ -96,11 +96,11 @@ fn body_hits_of_an_old_search_are_ignored() {
     let second = list.type_filter("s", now());
     let [Effect::SearchBodies { generation: new, .. }] = &second[..] else { panic!("{second:?}") };
     assert_ne!(old, new);
-    list.body_hits(*old, &[0], now());
+    list.body_hits(*old, &[0]);
     assert!(list.visible.is_empty(), "hits of the old search do not count");
     list.body_search_done(*old);
     assert!(list.searching_bodies, "nor does its end");
-    list.body_hits(*new, &[1], now());
+    list.body_hits(*new, &[1]);
     assert_eq!(titles(&list), ["Beta"]);
     list.body_search_done(*new);
     assert!(!list.searching_bodies);
@@ -140,4 +140,47 @@ fn relevance_ranks_the_filtered_list_and_highlights_the_words() {
     assert_eq!(titles(&list), ["Rust", "Rust in the terminal", "Older: about Rust"]);
     let older = list.visible[2];
     assert_eq!(list.title_highlights(older), [(13, 17)]);
+}
+
+#[test]
+fn hits_arriving_in_batches_make_the_list_filtering_again_would() {
+    let titles_of = ["Alpha news", "alpha", "Beta alpha", "Gamma", "alphabet soup", "Delta alpha x"];
+    for (order, filter) in [
+        (SortOrder::Date, "body:w"),
+        (SortOrder::Title, "body:w"),
+        (SortOrder::Relevance, "alpha body:w"),
+        (SortOrder::Relevance, "body:w"),
+        (SortOrder::Date, "is:unread body:w"),
+    ] {
+        let mut list = List::default();
+        list.set_rows(4);
+        let batch = (0..30)
+            .map(|n| article(&format!("{n}.md"), titles_of[n % titles_of.len()], &format!("2022-01-{:02}", n % 28 + 1)))
+            .collect();
+        list.add(batch, now());
+        list.order_by(order, now());
+        if let Some(state) = list.store.state_mut(0) {
+            state.read = true;
+        }
+        let effects = list.type_filter(filter, now());
+        let Some(Effect::SearchBodies { generation, bodies, .. }) = effects.into_iter().next() else {
+            panic!("no body search for {filter}")
+        };
+        list.select_at(0);
+        // Hits in an order of their own, in uneven batches.
+        let mut hits: Vec<usize> = bodies.articles.iter().map(|&a| a as usize).filter(|a| a % 3 != 1).collect();
+        hits.reverse();
+        let third = hits.len() / 3;
+        hits.rotate_left(third);
+        for batch in hits.chunks(4) {
+            list.body_hits(generation, batch);
+            let selected = list.selected_article();
+            let incremental = list.visible.clone();
+            list.refresh(now());
+            assert_eq!(incremental, list.visible, "{order:?} {filter}");
+            assert_eq!(selected, list.selected_article(), "the selection stays on its article");
+        }
+        assert!(!list.visible.is_empty(), "{order:?} {filter}");
+        assert_eq!(list.visible.contains(&0), !filter.contains("unread"), "a read article hit");
+    }
 }
