@@ -47,7 +47,7 @@ impl Library {
         let mut finished = false;
         for event in loader::spawn_with(paths.to_vec(), cache, entries) {
             match event {
-                LoadEvent::Batch(batch) => library.extend(batch),
+                LoadEvent::Batch(batch) => library.extend(batch.into_items()),
                 LoadEvent::Done => finished = true,
             }
         }

@@ -233,10 +233,13 @@ fn index_bodies(paths: &[PathBuf], places: &config::Paths) -> ExitCode {
     let Some(folder) = places.index_cache() else { return ExitCode::SUCCESS };
     #[cfg(unix)]
     let _ = rustix::process::nice(10);
+    // Another folio building this index: wait for it, then find it done.
+    let id = index::library_id(paths);
+    let _building = index::builder_lock(&folder, &id);
     let library = Library::load(paths, Some(folder.clone()), false);
     let docs = index::docs_of(library.articles.iter().zip(library.stamps.iter().copied()));
     std::mem::forget(library);
-    index::refresh(&folder, &index::library_id(paths), &docs, 1);
+    index::refresh(&folder, &id, &docs, 1);
     ExitCode::SUCCESS
 }
 
@@ -253,6 +256,7 @@ impl IndexChore {
             eprintln!("folio: indexing the text of {} articles, for faster full-text searches…", self.docs.len());
         }
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let _building = index::builder_lock(&self.folder, &self.id);
         index::refresh(&self.folder, &self.id, &self.docs, threads);
     }
 }

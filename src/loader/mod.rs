@@ -3,9 +3,11 @@
 //! list while it fills. The only part of the core that reads files.
 
 mod cache;
+mod credits;
 mod walk;
 mod watch;
 
+pub use credits::Batch;
 pub use walk::group_of;
 pub use watch::{Changes, Watch, read_changes, watch};
 
@@ -14,6 +16,7 @@ use crate::model::{Article, Problem, ProblemKind};
 use crate::persist::Stamp;
 use crate::search::Entry;
 use cache::Index;
+use credits::Credits;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -69,8 +72,9 @@ impl Loaded {
 /// A piece of a load in progress.
 #[derive(Debug)]
 pub enum LoadEvent {
-    /// Articles and problems found since the last batch.
-    Batch(Vec<Loaded>),
+    /// Articles and problems found since the last batch (while it is held,
+    /// the loader is that much closer to waiting).
+    Batch(Batch),
     /// The walk is over and every file was loaded.
     Done,
 }
@@ -129,6 +133,7 @@ fn run(
     let now = jiff::Timestamp::now().as_second();
     let (jobs_in, jobs_out) = sync_channel::<Vec<FileJob>>(64);
     let jobs_out = Arc::new(Mutex::new(jobs_out));
+    let credits = Credits::default();
     let uses: Vec<cache::Use> = thread::scope(|scope| {
         scope.spawn(|| index.get_or_init(|| cache_path.and_then(Index::open)));
         let readers: Vec<_> = (0..reader_threads())
@@ -136,14 +141,15 @@ fn run(
                 let jobs = Arc::clone(&jobs_out);
                 let index = &index;
                 let caching = cache_path.is_some();
-                scope.spawn(move || read_files(&jobs, events, Cache { index, caching, entries, now }))
+                let out = Out { events, credits: credits.clone() };
+                scope.spawn(move || read_files(&jobs, &out, Cache { index, caching, entries, now }))
             })
             .collect();
         let mut pending: Vec<Loaded> = Vec::new();
         walk_roots(paths, &jobs_in, &mut |problem: Problem| pending.push(Loaded::Problem(problem)));
         drop(jobs_in);
         if !pending.is_empty() {
-            let _ = events.send(LoadEvent::Batch(pending));
+            let _ = events.send(LoadEvent::Batch(Batch::new(pending, credits.take())));
         }
         readers.into_iter().filter_map(|reader| reader.join().ok()).collect()
     });
@@ -163,9 +169,22 @@ struct Cache<'a> {
     now: i64,
 }
 
+/// Where a reader thread's batches go, each with a credit.
+struct Out<'a> {
+    events: &'a Sender<LoadEvent>,
+    credits: Credits,
+}
+
+impl Out<'_> {
+    /// Sends `items` once a credit is free; `false` when nobody listens.
+    fn send(&self, items: Vec<Loaded>) -> bool {
+        self.events.send(LoadEvent::Batch(Batch::new(items, self.credits.take()))).is_ok()
+    }
+}
+
 /// A reader thread: takes batches of files until the walk is over, and
 /// returns what it did with the cache.
-fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>, cache: Cache<'_>) -> cache::Use {
+fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, out_to: &Out<'_>, cache: Cache<'_>) -> cache::Use {
     let mut scratch = ReaderScratch::default();
     let mut used = cache::Use::default();
     let mut out = Vec::with_capacity(BATCH);
@@ -193,12 +212,12 @@ fn read_files(jobs: &Mutex<Receiver<Vec<FileJob>>>, events: &Sender<LoadEvent>, 
                 scratch.buffer = Vec::new();
             }
         }
-        if out.len() >= BATCH && events.send(LoadEvent::Batch(std::mem::take(&mut out))).is_err() {
+        if out.len() >= BATCH && !out_to.send(std::mem::take(&mut out)) {
             return used;
         }
     }
     if !out.is_empty() {
-        let _ = events.send(LoadEvent::Batch(out));
+        out_to.send(out);
     }
     used
 }

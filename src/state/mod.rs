@@ -35,7 +35,6 @@
 
 mod disk;
 mod key;
-mod lock;
 mod merge;
 mod model;
 mod roots;
@@ -44,9 +43,9 @@ pub use key::relative_key;
 pub use model::{ArticleState, Last, LibraryState, Position};
 pub use roots::{FINISHED, ReadState, Roots, StateKey, part_way};
 
+use crate::persist::Lock;
 use disk::Seen;
 use key::root_key;
-use lock::Lock;
 use merge::{Pending, PendingArticle};
 use model::StateFile;
 use std::io;

@@ -103,8 +103,10 @@ impl Shell<'_> {
         let mut hits: Vec<(u64, usize)> = Vec::new();
         for woken in std::iter::once(first).chain(wakes.try_iter()) {
             let action = match woken {
+                // Held (with its credit) until handed on: the loader waits
+                // rather than run ahead of the list.
                 Wake::Load(crate::loader::LoadEvent::Batch(batch)) => {
-                    loaded.extend(batch);
+                    loaded.push(batch);
                     continue;
                 }
                 Wake::BodyHit(generation, article) => {
@@ -184,9 +186,13 @@ impl Shell<'_> {
     }
 
     /// Hands the app what was collected; `false` means quit.
-    fn flush(&mut self, loaded: &mut Vec<crate::loader::Loaded>, hits: &mut Vec<(u64, usize)>) -> io::Result<bool> {
-        if !loaded.is_empty() && !self.perform(Action::Loaded(std::mem::take(loaded)))? {
-            return Ok(false);
+    fn flush(&mut self, loaded: &mut Vec<crate::loader::Batch>, hits: &mut Vec<(u64, usize)>) -> io::Result<bool> {
+        if !loaded.is_empty() {
+            let mut articles = Vec::with_capacity(loaded.iter().map(crate::loader::Batch::len).sum());
+            loaded.drain(..).for_each(|batch| articles.extend(batch.into_items()));
+            if !self.perform(Action::Loaded(articles))? {
+                return Ok(false);
+            }
         }
         // Hits of a search already replaced may come after the new one's:
         // the newest search's are the ones handed on (the app drops the rest).

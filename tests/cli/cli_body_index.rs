@@ -30,7 +30,9 @@ fn body_index_files(cache: &Path) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(cache)
         .expect("the cache folder")
         .map(|e| e.expect("an entry").path())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("body-index-")))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("body-index-") && n.ends_with(".bin"))
+        })
         .collect()
 }
 

@@ -98,6 +98,16 @@ pub fn docs_of<'a>(articles: impl IntoIterator<Item = (&'a Article, Option<Stamp
         .collect()
 }
 
+/// Held while a library's body index is built or brought up to date (a
+/// lock file beside it): one folio at a time does the work, and the next,
+/// having waited, finds it done.
+pub fn builder_lock(folder: &Path, library_id: &str) -> io::Result<crate::persist::Lock> {
+    std::fs::create_dir_all(folder)?;
+    let mut lock = file::path(folder, library_id).into_os_string();
+    lock.push(".lock");
+    crate::persist::Lock::wait_for(Path::new(&lock))
+}
+
 /// Opens the index of a library and brings it up to date with `docs`
 /// (building it when there is none, or none to trust), saving it when it
 /// changed. `None` if there is nothing to index.
