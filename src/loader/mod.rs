@@ -249,7 +249,15 @@ fn load_through_cache(
     if let Some(index) = cache.index.wait() {
         let mut article = placed_article(job);
         let key = scratch.path.as_os_str().as_encoded_bytes();
-        match cache::look_up(index, key, stamp, (&mut article, cache.entries), &mut scratch.interner, used) {
+        let found = cache::look_up(
+            index,
+            (key, stamp),
+            (&mut article, cache.entries),
+            &mut scratch.interner,
+            &mut scratch.buffer,
+            used,
+        );
+        match found {
             Some(cache::Cached::Article(entry)) => {
                 return Some(Loaded::Article(LoadedArticle { article, stamp: Some(stamp), entry }));
             }

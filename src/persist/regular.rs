@@ -63,6 +63,34 @@ fn describe(kind: std::fs::FileType) -> &'static str {
     if kind.is_dir() { "a folder" } else { "something else" }
 }
 
+/// Fills `buffer` from `file` at `offset`, without moving the file's
+/// position (several threads may read one file at once).
+pub fn read_at(file: &File, offset: u64, buffer: &mut [u8]) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
+    }
+    #[cfg(windows)]
+    {
+        let (mut done, mut offset) = (0, offset);
+        while done < buffer.len() {
+            match std::os::windows::fs::FileExt::seek_read(file, &mut buffer[done..], offset)? {
+                0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+                n => {
+                    done += n;
+                    offset += n as u64;
+                }
+            }
+        }
+        Ok(())
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        let _ = (file, offset, buffer);
+        Err(io::ErrorKind::Unsupported.into())
+    }
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;

@@ -6,13 +6,16 @@
 //! is the truth, the cache only a shortcut.
 
 mod codec;
+mod save;
+mod stream;
+
+pub use save::save;
 
 use crate::file::Interner;
 use crate::model::Article;
-use crate::persist::{Durability, Input, Stamp, forget_unused, hash64, put_bytes, write_atomic};
+use crate::persist::{Input, Stamp, hash64, put_bytes, read_at};
 use crate::search::Entry;
-use std::collections::HashMap;
-use std::io;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"FOLIOIX\x01";
@@ -28,89 +31,65 @@ fn unsettled(stamp: Stamp, now: i64) -> bool {
     stamp.seconds > now - SETTLE_SECONDS
 }
 
-/// One entry of the last run's cache.
+/// Where one record of the last run's cache is.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
+    /// The hash of its key (the file's path).
+    key: u64,
     stamp: Stamp,
-    /// The whole record (for copying) and its payload (for reading).
-    record: (usize, usize),
-    payload: (usize, usize),
+    start: u64,
+    len: u32,
 }
 
-/// The last run's cache, read whole.
-#[derive(Debug, Default)]
+/// The last run's cache: checked whole once, then read a record at a time
+/// where it lies in the file.
+#[derive(Debug)]
 pub struct Index {
-    bytes: Vec<u8>,
+    file: File,
+    /// Sorted by key.
     slots: Vec<Slot>,
-    by_key: HashMap<u64, u32>,
 }
 
 impl Index {
     /// The cache at `path`; `None` when it is missing or cannot be trusted.
     pub fn open(path: &Path) -> Option<Index> {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut crate::persist::open_regular(path).ok()?, &mut bytes).ok()?;
-        Index::parse(bytes)
-    }
-
-    fn parse(bytes: Vec<u8>) -> Option<Index> {
-        let body = bytes.strip_prefix(MAGIC)?.strip_suffix(END)?;
-        // A checksum of everything before it: a changed byte anywhere is a
-        // cache not to trust (rebuilt, without a word).
-        let (body, sum) = body.split_at(body.len().checked_sub(8)?);
-        if hash64(body).to_le_bytes() != sum {
-            return None;
-        }
-        let mut input = Input::new(body);
-        if input.bytes()? != VERSION.as_bytes() {
-            return None;
-        }
-        let count = usize::try_from(u64::from_le_bytes(input.array()?)).ok()?;
-        let mut index = Index {
-            slots: Vec::with_capacity(count.min(body.len() / 16)),
-            by_key: HashMap::with_capacity(count.min(body.len() / 16)),
-            ..Index::default()
-        };
-        let offset_of = |rest: &[u8]| bytes.len() - END.len() - sum.len() - rest.len();
-        for _ in 0..count {
-            let start = offset_of(input.bytes);
-            let key = input.bytes()?;
-            let stamp = Stamp {
-                size: u64::from_le_bytes(input.array()?),
-                seconds: i64::from_le_bytes(input.array()?),
-                nanos: u32::from_le_bytes(input.array()?),
-            };
-            let payload = input.bytes()?;
-            let end = offset_of(input.bytes);
-            let slot = Slot { stamp, record: (start, end), payload: (end - payload.len(), end) };
-            // A repeated key (only in a damaged file) keeps its first entry.
-            let number = u32::try_from(index.slots.len()).ok()?;
-            index.by_key.entry(hash64(key)).or_insert(number);
-            index.slots.push(slot);
-        }
-        if !input.bytes.is_empty() {
-            return None;
-        }
-        index.bytes = bytes;
-        Some(index)
+        let file = crate::persist::open_regular(path).ok()?;
+        let len = file.metadata().ok()?.len();
+        let slots = stream::read_slots(&file, len)?;
+        Some(Index { file, slots })
     }
 
     pub fn len(&self) -> usize {
         self.slots.len()
     }
 
-    /// The entry for the file `key` if the cache holds this version of it.
-    fn find(&self, key: &[u8], stamp: Stamp) -> Option<(u32, &[u8])> {
-        let number = *self.by_key.get(&hash64(key))?;
-        let slot = self.slots.get(number as usize)?;
-        let (start, _) = slot.record;
-        let stored_key = Input::new(self.bytes.get(start..)?).bytes()?;
-        (stored_key == key && slot.stamp == stamp).then(|| (number, &self.bytes[slot.payload.0..slot.payload.1]))
+    /// Where record `number` is: its start and length.
+    fn place(&self, number: u32) -> Option<(u64, u32)> {
+        self.slots.get(number as usize).map(|slot| (slot.start, slot.len))
     }
 
-    fn record(&self, number: u32) -> Option<&[u8]> {
-        let slot = self.slots.get(number as usize)?;
-        self.bytes.get(slot.record.0..slot.record.1)
+    /// The record for the file `key` if the cache holds this version of it,
+    /// read into `buffer`: its number, and where its payload is in `buffer`.
+    fn find(&self, key: &[u8], stamp: Stamp, buffer: &mut Vec<u8>) -> Option<(u32, std::ops::Range<usize>)> {
+        let wanted = hash64(key);
+        let first = self.slots.partition_point(|slot| slot.key < wanted);
+        for (at, slot) in self.slots.get(first..)?.iter().enumerate().take_while(|(_, slot)| slot.key == wanted) {
+            buffer.resize(slot.len as usize, 0);
+            read_at(&self.file, slot.start, buffer).ok()?;
+            let mut input = Input::new(buffer);
+            if input.bytes()? != key {
+                continue;
+            }
+            // The first record of this key decides.
+            if slot.stamp != stamp {
+                return None;
+            }
+            let _stamp: [u8; 20] = input.array()?;
+            let payload = input.bytes()?;
+            let end = buffer.len() - input.bytes.len();
+            return Some((u32::try_from(first + at).ok()?, end - payload.len()..end));
+        }
+        None
     }
 }
 
@@ -140,13 +119,14 @@ pub enum Cached {
 /// cache does not know this version.
 pub fn look_up(
     index: &Index,
-    key: &[u8],
-    stamp: Stamp,
+    (key, stamp): (&[u8], Stamp),
     (article, with_entry): (&mut Article, bool),
     interner: &mut Interner,
+    buffer: &mut Vec<u8>,
     used: &mut Use,
 ) -> Option<Cached> {
-    let (number, payload) = index.find(key, stamp)?;
+    let (number, payload) = index.find(key, stamp, buffer)?;
+    let payload = buffer.get(payload)?;
     let cached = match payload.split_first()? {
         (0, []) => Cached::Skipped,
         (1, facts) => match codec::decode(facts, article, interner, with_entry)? {
@@ -181,41 +161,6 @@ pub fn remember(key: &[u8], stamp: Stamp, article: Option<(&Article, Option<&Ent
     out.extend_from_slice(&stamp.nanos.to_le_bytes());
     put_bytes(out, &payload);
     used.fresh_count += 1;
-}
-
-/// Writes the new cache when anything changed: the old entries still true
-/// and the fresh ones.
-pub fn save(path: &Path, old: Option<&Index>, uses: &[Use]) -> io::Result<()> {
-    let kept: usize = uses.iter().map(|u| u.kept.len()).sum();
-    let fresh: u64 = uses.iter().map(|u| u.fresh_count).sum();
-    if fresh == 0 && kept == old.map_or(0, Index::len) && old.is_some() {
-        return Ok(());
-    }
-    let mut out =
-        Vec::with_capacity(old.map_or(0, |o| o.bytes.len()) + uses.iter().map(|u| u.fresh.len()).sum::<usize>());
-    out.extend_from_slice(MAGIC);
-    put_bytes(&mut out, VERSION.as_bytes());
-    out.extend_from_slice(&(kept as u64 + fresh).to_le_bytes());
-    for used in uses {
-        if let Some(old) = old {
-            for &number in &used.kept {
-                out.extend_from_slice(old.record(number).unwrap_or_default());
-            }
-        }
-        out.extend_from_slice(&used.fresh);
-    }
-    let sum = hash64(&out[MAGIC.len()..]);
-    out.extend_from_slice(&sum.to_le_bytes());
-    out.extend_from_slice(END);
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder)?;
-    }
-    // Unsynced: a file cut short by a crash is no cache (no `END`) and is rebuilt.
-    write_atomic(path, &out, Durability::Unsynced)?;
-    // Caches of libraries not opened for a month (folders since moved,
-    // temporary ones) go, so the cache folder does not grow forever.
-    forget_unused(path, "index-");
-    Ok(())
 }
 
 /// The cache file, in `folder`, of a library opened with these `roots`.
