@@ -6,7 +6,8 @@ use super::Loaded;
 use super::walk::group_of;
 use crate::file::{FileJob, ReaderScratch, load_file};
 use crate::model::Format;
-use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::event::{AccessKind, AccessMode};
+use notify::{Config, EventKind, EventKindMask, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -42,7 +43,11 @@ pub struct Watch {
 /// articles'), calling `deliver` from a background thread with each batch.
 pub fn watch(roots: &[PathBuf], deliver: impl FnMut(Changes) -> bool + Send + 'static) -> notify::Result<Watch> {
     let (events, received) = channel();
-    let mut watcher = notify::recommended_watcher(events)?;
+    // Not the opening or reading of files (every body search and `rg`
+    // would bring two events per file, overflow the kernel's queue and
+    // make every folder be read again): changes, and writes completed.
+    let kinds = EventKindMask::CORE | EventKindMask::ACCESS_CLOSE;
+    let mut watcher = RecommendedWatcher::new(events, Config::default().with_event_kinds(kinds))?;
     for root in roots {
         let mode = if root.is_dir() { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
         watcher.watch(root, mode)?;
@@ -83,10 +88,16 @@ fn gather(
 fn note(event: notify::Result<notify::Event>, roots: &[PathBuf], paths: &mut BTreeSet<PathBuf>) {
     match event {
         Ok(event) if event.need_rescan() => paths.extend(roots.iter().cloned()),
-        Ok(event) if matches!(event.kind, EventKind::Access(_)) => {}
+        Ok(event) if is_read(event.kind) => {}
         Ok(event) => paths.extend(event.paths),
         Err(_) => paths.extend(roots.iter().cloned()),
     }
+}
+
+/// Whether `kind` is a file opened or read, not changed (a file written
+/// and closed is a change).
+fn is_read(kind: EventKind) -> bool {
+    matches!(kind, EventKind::Access(access) if access != AccessKind::Close(AccessMode::Write))
 }
 
 /// Reads what is now at each path, in batches.
@@ -180,6 +191,14 @@ mod tests {
         assert!(!hidden_below(root, Path::new("/lib/.config/news/a.md")));
         assert!(hidden_below(root, Path::new("/lib/.config/news/.git/a.md")));
         assert!(hidden_below(root, Path::new("/lib/.config/news/x/.a.md.swp")));
+    }
+
+    #[test]
+    fn opening_or_reading_a_file_is_no_change() {
+        assert!(is_read(EventKind::Access(AccessKind::Open(AccessMode::Read))));
+        assert!(is_read(EventKind::Access(AccessKind::Close(AccessMode::Read))));
+        assert!(!is_read(EventKind::Access(AccessKind::Close(AccessMode::Write))));
+        assert!(!is_read(EventKind::Modify(notify::event::ModifyKind::Any)));
     }
 
     #[test]

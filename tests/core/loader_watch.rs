@@ -148,3 +148,50 @@ fn five_thousand_files_at_once_come_in_batches_of_at_most_2000() {
     assert!(carrying <= 10, "5,000 files in {carrying} deliveries: {sizes:?}");
     assert!(seen.iter().any(|c| c.scanned.contains(&root.join("feed"))));
 }
+
+/// The event masks of the inotify watches this process holds (Linux
+/// lists them in `/proc/self/fdinfo`).
+#[cfg(target_os = "linux")]
+fn inotify_masks() -> Vec<u32> {
+    let mut masks = Vec::new();
+    for entry in fs::read_dir("/proc/self/fdinfo").expect("fdinfo").flatten() {
+        let Ok(info) = fs::read_to_string(entry.path()) else { continue };
+        for line in info.lines().filter(|line| line.starts_with("inotify wd:")) {
+            let mask = line.split_whitespace().find_map(|field| field.strip_prefix("mask:"));
+            masks.extend(mask.and_then(|hex| u32::from_str_radix(hex, 16).ok()));
+        }
+    }
+    masks
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn opening_and_reading_files_is_not_watched() {
+    // Two events per file read (open, close) would overflow the kernel's
+    // queue on a body search or an `rg` over a big library, and an
+    // overflow means reading every folder again.
+    const IN_CLOSE_NOWRITE: u32 = 0x10;
+    const IN_OPEN: u32 = 0x20;
+    let dir = tempfile::tempdir().expect("a temp dir");
+    fs::create_dir(dir.path().join("news")).expect("a folder");
+    let (_watch, _changes) = start(dir.path());
+    let masks = inotify_masks();
+    assert!(!masks.is_empty(), "no inotify watch found");
+    assert!(masks.iter().all(|mask| mask & (IN_OPEN | IN_CLOSE_NOWRITE) == 0), "masks {masks:x?}");
+}
+
+#[test]
+fn reading_files_brings_nothing_however_often() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path().to_owned();
+    fs::write(root.join("a.md"), article("A")).expect("written");
+    let (_watch, changes) = start(&root);
+    std::thread::sleep(Duration::from_millis(200));
+    for _ in 0..20_000 {
+        fs::read(root.join("a.md")).expect("read");
+    }
+    fs::write(root.join("b.md"), article("B")).expect("written");
+    let seen = until(&changes, |seen| titles(seen).contains(&"B".to_owned()));
+    assert_eq!(titles(&seen), ["B"], "only the file written: {seen:#?}");
+    assert!(seen.iter().all(|c| c.scanned.is_empty()), "no folder read again: {seen:#?}");
+}

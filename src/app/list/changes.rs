@@ -85,7 +85,9 @@ impl List {
         }
         let failed: HashSet<&PathBuf> = applied.problems.iter().map(|p| &p.path).collect();
         applied.gone = removed.iter().filter(|path| !failed.contains(path)).cloned().collect();
-        self.sort_order();
+        let moved: Vec<usize> =
+            applied.replaced.iter().chain(&applied.added).chain(&applied.deleted).copied().collect();
+        self.reorder(&moved);
         self.refresh(now);
         applied
     }

@@ -232,10 +232,32 @@ impl List {
     /// themselves, then merged (a batch costs its own sort and one pass,
     /// not a sort of the whole library).
     fn merge_into_order(&mut self, first_new: usize) {
+        let new = (first_new..self.store.len()).filter(|&i| !self.store.is_gone(i)).collect();
+        self.merge_new(new);
+    }
+
+    /// Articles `moved` (read again: their keys may have changed, or gone)
+    /// take their new places in the order: out of it, then merged back in
+    /// if still live — one pass over the list, not a sort of it.
+    fn reorder(&mut self, moved: &[usize]) {
+        let mut is_moved = vec![false; self.store.len()];
+        for &article in moved {
+            if let Some(flag) = is_moved.get_mut(article) {
+                *flag = true;
+            }
+        }
+        self.order.retain(|&i| !is_moved[i]);
+        let mut back: Vec<usize> = moved.iter().copied().filter(|&i| !self.store.is_gone(i)).collect();
+        back.sort_unstable();
+        back.dedup();
+        self.merge_new(back);
+    }
+
+    /// `new` (not in `order`) sorted and merged into `order`.
+    fn merge_new(&mut self, mut new: Vec<usize>) {
         let key = self.order_by.sort_key();
         let store = &self.store;
         let order = |a: usize, b: usize| compare(&store.row(a), &store.row(b), key, false);
-        let mut new: Vec<usize> = (first_new..store.len()).filter(|&i| !store.is_gone(i)).collect();
         new.sort_unstable_by(|&a, &b| order(a, b));
         self.places.clear();
         let old = std::mem::take(&mut self.order);

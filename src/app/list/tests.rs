@@ -184,3 +184,28 @@ fn hits_arriving_in_batches_make_the_list_filtering_again_would() {
         assert_eq!(list.visible.contains(&0), !filter.contains("unread"), "a read article hit");
     }
 }
+
+#[test]
+fn changes_on_disk_leave_the_order_a_full_sort_would_give() {
+    for order in [SortOrder::Date, SortOrder::Title, SortOrder::Path] {
+        let mut list = List::default();
+        list.set_rows(5);
+        let date = |n: usize| format!("2022-{:02}-{:02}", n % 12 + 1, n * 7 % 28 + 1);
+        let batch = (0..40).map(|n| article(&format!("{n}.md"), &format!("T{}", n * 13 % 40), &date(n))).collect();
+        list.add(batch, now());
+        list.order_by(order, now());
+        // Some read again with other dates and titles, some gone, some new.
+        let loaded = (0..40)
+            .step_by(3)
+            .map(|n| article(&format!("{n}.md"), &format!("U{}", n * 7 % 40), &date(n * 5 + 1)))
+            .chain((40..46).map(|n| article(&format!("{n}.md"), &format!("N{n}"), &date(n))))
+            .collect();
+        let removed = (1..40).step_by(7).map(|n| Path::new("/library").join(format!("{n}.md"))).collect();
+        let applied = list.apply(crate::loader::Changes { loaded, removed, scanned: Vec::new() }, now());
+        assert_eq!((applied.added.len(), applied.deleted.len()), (6, 6), "{order:?}");
+        let in_place = list.in_order().to_vec();
+        list.sort_order();
+        assert_eq!(in_place, list.in_order(), "{order:?}");
+        assert_eq!(in_place.len(), 40);
+    }
+}
