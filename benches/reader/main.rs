@@ -18,7 +18,8 @@
 //! `FOLIO_BENCH_SIZES` (default `100000`; e.g. `100000,1000000`; generated
 //! once into `target/folio-bench/`), `FOLIO_BENCH_DIR` (one existing
 //! library instead), `FOLIO_BENCH_ROUNDS` (3), `FOLIO_BENCH_HUGE=0` skips
-//! the huge articles. Needs `rg` and GNU `time` (`apt-get install ripgrep
+//! the huge articles, `FOLIO_BENCH_READER_ONLY=1` measures only the reader,
+//! on the caches the last run left (for trying a change). Needs `rg` and GNU `time` (`apt-get install ripgrep
 //! time`).
 
 // Only part of the shared helpers is used here.
@@ -106,28 +107,11 @@ fn measure_library(n: usize, dir: &Path, rounds: usize, report: &mut Report) -> 
     println!("rg -l '^title:' DIR: {:.3} s", secs(rg));
     report.section(&label, rg);
 
-    // folio list: the first start writes the index cache, the second reads it.
-    let cache = scratch("cache")?;
-    let (first, first_rss) = list_run(dir, &cache)?;
-    let (second, second_rss) = list_run(dir, &cache)?;
-    report.ratio("folio list, first start (writes the cache)", first, rg, Some(1.5));
-    report.memory("    its peak memory", first_rss, (n == 100_000).then_some(80 << 20));
-    report.ratio("folio list, second start", second, rg, Some(0.5));
-    report.memory("    its peak memory", second_rss, None);
-
-    // The reader, with its caches warm: a first start writes the search
-    // text into the index cache (folio list leaves it out), and the body
-    // index is built as the reader has it built, in a process of its own.
-    start_reader(dir, &cache, n)?.reader.quit()?;
-    let indexed = Command::new(FOLIO)
-        .arg("index-bodies")
-        .arg(dir)
-        .env("FOLIO_CACHE_DIR", &cache)
-        .env_remove("FOLIO_NO_CACHE")
-        .status()
-        .map_err(|e| format!("cannot run folio index-bodies: {e}"))?;
-    if !indexed.success() {
-        return Err(format!("folio index-bodies failed ({indexed})"));
+    let reader_only = std::env::var_os("FOLIO_BENCH_READER_ONLY").is_some();
+    let cache = if reader_only { common::bench_root().join("scratch").join("cache") } else { scratch("cache")? };
+    if !reader_only {
+        measure_list(n, dir, &cache, rg, report)?;
+        warm_caches(dir, &cache, n)?;
     }
     let started = start_reader(dir, &cache, n)?;
     println!(
@@ -165,6 +149,35 @@ fn measure_library(n: usize, dir: &Path, rounds: usize, report: &mut Report) -> 
     }
     let limit = if n >= 1_000_000 { 1 << 30 } else { 120 << 20 };
     report.memory("reader peak memory, after loading", loaded, Some(limit));
+    Ok(())
+}
+
+/// `folio list`: the first start writes the index cache, the second reads it.
+fn measure_list(n: usize, dir: &Path, cache: &Path, rg: Duration, report: &mut Report) -> Result<(), String> {
+    let (first, first_rss) = list_run(dir, cache)?;
+    let (second, second_rss) = list_run(dir, cache)?;
+    report.ratio("folio list, first start (writes the cache)", first, rg, Some(1.5));
+    report.memory("    its peak memory", first_rss, (n == 100_000).then_some(80 << 20));
+    report.ratio("folio list, second start", second, rg, Some(0.5));
+    report.memory("    its peak memory", second_rss, None);
+    Ok(())
+}
+
+/// The reader's caches made warm: a first start writes the search text
+/// into the index cache (folio list leaves it out), and the body index is
+/// built as the reader has it built, in a process of its own.
+fn warm_caches(dir: &Path, cache: &Path, n: usize) -> Result<(), String> {
+    start_reader(dir, cache, n)?.reader.quit()?;
+    let indexed = Command::new(FOLIO)
+        .arg("index-bodies")
+        .arg(dir)
+        .env("FOLIO_CACHE_DIR", cache)
+        .env_remove("FOLIO_NO_CACHE")
+        .status()
+        .map_err(|e| format!("cannot run folio index-bodies: {e}"))?;
+    if !indexed.success() {
+        return Err(format!("folio index-bodies failed ({indexed})"));
+    }
     Ok(())
 }
 

@@ -73,7 +73,7 @@ impl List {
 
     /// Unread articles in the library now.
     pub fn unread_count(&self) -> usize {
-        self.order.iter().filter(|&&i| !self.store.state(i).read).count()
+        self.store.unread_count()
     }
 
     /// Every live article's number in the list's order (unfiltered).

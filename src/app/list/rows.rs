@@ -70,30 +70,9 @@ pub struct Row {
     /// `u32::MAX`: no author.
     pub author: u32,
     pub date: Option<Timestamp>,
-    /// Its row in the search columns.
-    pub search: u32,
     pub has_image: bool,
     pub has_link: bool,
     pub state: ReadState,
-    /// Its body matches the body search under way.
-    pub hit: bool,
     /// Deleted on disk since (kept, so that numbers stay).
     pub gone: bool,
-}
-
-/// What an article read again keeps of its row.
-pub struct Kept {
-    state: ReadState,
-    hit: bool,
-}
-
-impl Row {
-    pub fn kept(&self) -> Kept {
-        Kept { state: self.state, hit: self.hit }
-    }
-
-    pub fn keep(&mut self, kept: Kept) {
-        self.state = kept.state;
-        self.hit = kept.hit;
-    }
 }

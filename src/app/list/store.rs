@@ -36,6 +36,13 @@ pub struct ListStore {
     columns: Columns,
     /// Articles by the hash of their path, once live reload needs it.
     by_path: HashMap<u64, Vec<u32>>,
+    /// What a keystroke reads of every article, by number, dense (not in
+    /// the rows: a pass over a million rows is a pass over 80 MB): its row
+    /// in the search columns, and whether its body matches the search.
+    search_rows: Vec<u32>,
+    hits: Vec<bool>,
+    /// Unread live articles, counted when first asked since a change.
+    unread: std::cell::Cell<Option<usize>>,
 }
 
 /// One article of the store, for reading.
@@ -60,8 +67,11 @@ impl ListStore {
     /// it) and returns its number.
     pub fn push(&mut self, loaded: LoadedArticle) -> usize {
         let number = self.rows.len();
-        let row = self.row_of(number, loaded);
+        let (row, search) = self.row_of(number, loaded);
         self.rows.push(row);
+        self.search_rows.push(search);
+        self.hits.push(false);
+        self.unread.set(None);
         if !self.by_path.is_empty() {
             let key = hash64(self.path_bytes(number).as_slice());
             self.by_path.entry(key).or_default().push(number as u32);
@@ -72,16 +82,18 @@ impl ListStore {
     /// Article `number` read again from its file (live reload).
     pub fn replace(&mut self, number: usize, article: Article, stamp: Option<Stamp>) {
         if number < self.rows.len() {
-            let kept = self.rows[number].kept();
-            let mut row = self.row_of(number, LoadedArticle { article, stamp, entry: None });
-            row.keep(kept);
+            let state = self.rows[number].state;
+            let (mut row, search) = self.row_of(number, LoadedArticle { article, stamp, entry: None });
+            row.state = state;
             self.rows[number] = row;
+            self.search_rows[number] = search;
+            self.unread.set(None);
         }
     }
 
     /// Article `number`'s row for `loaded`, its strings and file stored and
-    /// its search text added.
-    fn row_of(&mut self, number: usize, loaded: LoadedArticle) -> Row {
+    /// its search text added (and its row in the search columns).
+    fn row_of(&mut self, number: usize, loaded: LoadedArticle) -> (Row, u32) {
         let LoadedArticle { article, stamp, entry } = loaded;
         let entry = entry.unwrap_or_else(|| Entry::new(&article));
         let search = self.columns.push(&entry);
@@ -95,19 +107,18 @@ impl ListStore {
             stamp,
         };
         self.files.set(number, file);
-        Row {
+        let row = Row {
             title,
             link,
             group: self.groups.number(&article.group),
             author: article.author.as_ref().map_or(u32::MAX, |author| self.authors.number(author)),
             date: article.date,
-            search,
             has_image: !article.images.is_empty() || article.body_images,
             has_link: article.link.is_some(),
             state: ReadState::default(),
-            hit: false,
             gone: false,
-        }
+        };
+        (row, search)
     }
 
     /// The path of article `number` as bytes.
@@ -154,7 +165,7 @@ impl ListStore {
     }
 
     pub fn search_row(&self, number: usize) -> Option<u32> {
-        self.rows.get(number).map(|row| row.search)
+        self.search_rows.get(number).copied()
     }
 
     /// The numbers of the articles not deleted on disk.
@@ -170,6 +181,7 @@ impl ListStore {
         if let Some(row) = self.rows.get_mut(number) {
             row.gone = true;
         }
+        self.unread.set(None);
     }
 
     pub fn state(&self, number: usize) -> ReadState {
@@ -177,22 +189,33 @@ impl ListStore {
     }
 
     pub fn state_mut(&mut self, number: usize) -> Option<&mut ReadState> {
+        self.unread.set(None);
         self.rows.get_mut(number).map(|row| &mut row.state)
     }
 
+    /// Live articles not read (counted once per change, not per frame).
+    pub fn unread_count(&self) -> usize {
+        if let Some(count) = self.unread.get() {
+            return count;
+        }
+        let count = self.rows.iter().filter(|row| !row.gone && !row.state.read).count();
+        self.unread.set(Some(count));
+        count
+    }
+
     pub fn is_hit(&self, number: usize) -> bool {
-        self.rows.get(number).is_some_and(|row| row.hit)
+        self.hits.get(number).copied().unwrap_or(false)
     }
 
     pub fn set_hit(&mut self, number: usize) {
-        if let Some(row) = self.rows.get_mut(number) {
-            row.hit = true;
+        if let Some(hit) = self.hits.get_mut(number) {
+            *hit = true;
         }
     }
 
     /// A new body search: no body matches yet.
     pub fn clear_hits(&mut self) {
-        self.rows.iter_mut().for_each(|row| row.hit = false);
+        self.hits.fill(false);
     }
 }
 

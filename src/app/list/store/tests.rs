@@ -104,3 +104,22 @@ fn a_search_holds_the_files_it_was_given_while_the_store_changes() {
     // Beyond the end: nothing, not a panic.
     assert_eq!(store.paths().path(9999), PathBuf::new());
 }
+
+#[test]
+fn the_unread_count_follows_every_change() {
+    let mut store = ListStore::default();
+    for name in ["a", "b", "c"] {
+        store.push(loaded(&format!("/l/{name}.md"), "title: T"));
+    }
+    assert_eq!(store.unread_count(), 3);
+    if let Some(state) = store.state_mut(0) {
+        state.read = true;
+    }
+    assert_eq!(store.unread_count(), 2, "one read");
+    store.set_gone(1);
+    assert_eq!(store.unread_count(), 1, "one gone");
+    store.replace(1, loaded("/l/b.md", "title: back").article, None);
+    assert_eq!(store.unread_count(), 2, "back again");
+    store.push(loaded("/l/d.md", "title: D"));
+    assert_eq!(store.unread_count(), 3, "one more");
+}
