@@ -222,26 +222,23 @@ pub fn search_bodies_indexed<S: BodySources + ?Sized>(
     let Some(index) = index else {
         return search_bodies(sources, query, threads, cancel, found);
     };
-    let every = u32::try_from(sources.count()).unwrap_or(u32::MAX);
-    let (stamped, unknown): (Vec<u32>, Vec<u32>) =
-        (0..every).partition(|&position| sources.stamp(position as usize).is_some());
-    let keys = stamped.iter().filter_map(|&position| {
-        let source = sources.source(position as usize)?;
-        Some((source.path.into_os_string().into_encoded_bytes(), source.stamp?))
-    });
-    let verdicts = index.verdicts_of(query, keys);
-    if cancel.load(Ordering::Relaxed) {
-        return;
-    }
-    let mut to_read = unknown;
-    for (&position, verdict) in stamped.iter().zip(verdicts) {
+    // One pass in the list's order: what the index knows passes is found
+    // as the pass reaches it (the first hits show at once, not after a
+    // million verdicts), the rest is read after.
+    let judge = index.judge(query);
+    let mut to_read = Vec::new();
+    for position in 0..sources.count() {
+        if position % 1024 == 0 && cancel.load(Ordering::Relaxed) {
+            return;
+        }
+        let Some(source) = sources.source(position) else { continue };
+        let verdict = match source.stamp {
+            Some(stamp) => judge.verdict(position, source.path.as_os_str().as_encoded_bytes(), stamp),
+            None => Verdict::Maybe,
+        };
         match verdict {
-            Verdict::Yes => {
-                if let Some(source) = sources.source(position as usize) {
-                    found(source.index);
-                }
-            }
-            Verdict::Maybe => to_read.push(position),
+            Verdict::Yes => found(source.index),
+            Verdict::Maybe => to_read.push(u32::try_from(position).unwrap_or(u32::MAX)),
             Verdict::No => {}
         }
     }

@@ -109,8 +109,8 @@ impl Shell<'_> {
                     loaded.push(batch);
                     continue;
                 }
-                Wake::BodyHit(generation, article) => {
-                    hits.push((generation, article));
+                Wake::BodyHits(generation, articles) => {
+                    hits.extend(articles.into_iter().map(|article| (generation, article)));
                     continue;
                 }
                 Wake::Input(event) => keys::action_for(event, &self.app),

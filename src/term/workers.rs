@@ -20,8 +20,8 @@ pub enum Wake {
     Load(LoadEvent),
     /// SIGTERM, SIGHUP or SIGINT: its number.
     Signal(i32),
-    /// Body search `generation` found article `n`.
-    BodyHit(u64, usize),
+    /// Body search `generation` found these articles.
+    BodyHits(u64, Vec<usize>),
     BodyDone(u64),
     /// Files changed on disk.
     Changed(loader::Changes),
@@ -98,19 +98,16 @@ pub fn spawn_search(
     cancel: Arc<AtomicBool>,
 ) {
     thread::spawn(move || {
-        let found = Mutex::new(wake.clone());
+        let found = super::hits::HitBatcher::start(generation, wake.clone());
         let searched = crate::search::run_body_search(
             &bodies,
             &query,
             index.as_deref(),
             Pace::BesideTyping,
             &cancel,
-            &|article| {
-                if let Ok(wake) = found.lock() {
-                    let _ = wake.send(Wake::BodyHit(generation, article));
-                }
-            },
+            &|article| found.hit(article),
         );
+        found.finish();
         if let Err(message) = searched {
             let _ = wake.send(Wake::Failed(message));
         }

@@ -197,12 +197,12 @@ impl List {
         if !self.searching_bodies {
             return vec![Effect::StopBodySearch];
         }
-        let store = &self.store;
+        let (store, facts) = (&self.store, self.query.needs_facts());
         let articles = self
             .order
             .iter()
             .zip(text)
-            .filter(|&(&i, &text)| text && search::matches_facts(&self.query, store.row(i).facts(), now))
+            .filter(|&(&i, &text)| text && (!facts || search::matches_facts(&self.query, store.row(i).facts(), now)))
             .map(|(&i, _)| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
         let bodies = Bodies::new(store.paths(), articles);

@@ -19,6 +19,33 @@ pub enum Verdict {
     Yes,
 }
 
+/// A query's answers from the index, one document at a time.
+pub struct Judge<'a> {
+    index: &'a BodyIndex,
+    /// The documents that may pass (all, when `None`).
+    set: Option<DocSet>,
+    /// Whether a document in `set`, indexed exactly, passes for certain.
+    certain: bool,
+    /// The answer for every document, when the query has no `body:` term.
+    all: Option<Verdict>,
+}
+
+impl Judge<'_> {
+    /// The verdict on the file `key` as of `stamp`, `position` its likely
+    /// place in the index (tried first).
+    pub fn verdict(&self, position: usize, key: &[u8], stamp: Stamp) -> Verdict {
+        if let Some(all) = self.all {
+            return all;
+        }
+        match self.index.current_at(position, key, stamp) {
+            None => Verdict::Maybe,
+            Some(n) if self.set.as_ref().is_some_and(|s| !s.contains(n)) => Verdict::No,
+            Some(n) if self.certain && self.index.flags[n as usize] & EXACT != 0 => Verdict::Yes,
+            Some(_) => Verdict::Maybe,
+        }
+    }
+}
+
 /// A run of Latin letters looked for in more words than this narrows
 /// nothing worth the time: it is left out.
 const MAX_WORDS: usize = 50_000;
@@ -42,7 +69,13 @@ impl BodyIndex {
         query: &Query,
         docs: impl IntoIterator<Item = (K, Stamp)>,
     ) -> Vec<Verdict> {
-        let docs = docs.into_iter();
+        let judge = self.judge(query);
+        docs.into_iter().enumerate().map(|(i, (key, stamp))| judge.verdict(i, key.as_ref(), stamp)).collect()
+    }
+
+    /// The index's answers to `query`, made ready once (its terms looked
+    /// up), then asked one document at a time.
+    pub fn judge(&self, query: &Query) -> Judge<'_> {
         let terms: Vec<&str> = query
             .clauses
             .iter()
@@ -55,7 +88,7 @@ impl BodyIndex {
         let negated = query.clauses.iter().any(|c| c.negated && matches!(c.test, Test::Body(_)));
         if terms.is_empty() {
             let all = if negated { Verdict::Maybe } else { Verdict::Yes };
-            return docs.map(|_| all).collect();
+            return Judge { index: self, set: None, certain: false, all: Some(all) };
         }
         // One Latin word each: the index knows the answer (when exact).
         let mut certain =
@@ -71,14 +104,7 @@ impl BodyIndex {
                 }
             }
         }
-        docs.enumerate()
-            .map(|(i, (key, stamp))| match self.current_at(i, key.as_ref(), stamp) {
-                None => Verdict::Maybe,
-                Some(n) if set.as_ref().is_some_and(|s| !s.contains(n)) => Verdict::No,
-                Some(n) if certain && self.flags[n as usize] & EXACT != 0 => Verdict::Yes,
-                Some(_) => Verdict::Maybe,
-            })
-            .collect()
+        Judge { index: self, set, certain, all: None }
     }
 
     /// The sets of documents that may hold `term` (folded): one per pair
