@@ -43,19 +43,40 @@ impl Column {
         start.and_then(|start| self.text.get(start..end)).unwrap_or_default()
     }
 
-    /// Marks the rows holding `needle`.
+    /// Marks the rows holding `needle`: a big column in two halves at once.
     fn mark(&self, needle: &str, hits: &mut [bool]) {
+        self.mark_split(needle, hits, SPLIT_BYTES);
+    }
+
+    /// `mark`, in two halves when the column holds `split_bytes` or more.
+    fn mark_split(&self, needle: &str, hits: &mut [bool], split_bytes: usize) {
         let finder = memmem::Finder::new(needle.as_bytes());
-        let text = self.text.as_bytes();
-        let mut row = 0;
-        let mut from = 0;
-        while let Some(found) = finder.find(&text[from..]) {
+        let rows = self.len().min(hits.len());
+        if self.text.len() < split_bytes || rows < 2 {
+            return self.mark_rows(&finder, 0, &mut hits[..rows]);
+        }
+        let middle = rows / 2;
+        let (first, second) = hits[..rows].split_at_mut(middle);
+        std::thread::scope(|scope| {
+            scope.spawn(|| self.mark_rows(&finder, middle, second));
+            self.mark_rows(&finder, 0, first);
+        });
+    }
+
+    /// Marks the rows from `first` on (as many as `hits`) holding `finder`'s needle.
+    fn mark_rows(&self, finder: &memmem::Finder<'_>, first: usize, hits: &mut [bool]) {
+        let Some(&start) = self.starts.get(first) else { return };
+        let end = self.starts.get(first + hits.len()).map_or(self.text.len(), |&s| s as usize);
+        let text = self.text.as_bytes().get(..end).unwrap_or_default();
+        let mut row = first;
+        let mut from = start as usize;
+        while let Some(found) = text.get(from..).and_then(|rest| finder.find(rest)) {
             let at = from + found;
             // Matches come in order, so the row only moves forward.
             while row + 1 < self.starts.len() && self.starts[row + 1] as usize <= at {
                 row += 1;
             }
-            if let Some(hit) = hits.get_mut(row) {
+            if let Some(hit) = hits.get_mut(row - first) {
                 *hit = true;
             }
             // One match is enough: go on from the next row.
@@ -66,6 +87,9 @@ impl Column {
         }
     }
 }
+
+/// A column of more text than this is searched on two threads.
+const SPLIT_BYTES: usize = 8 << 20;
 
 /// A field most rows share with others (an author, a group): each value
 /// once, and each row's value by number, so a word is looked for in the
@@ -332,5 +356,30 @@ impl Columns {
 fn apply(keep: &mut [bool], hits: &[bool], negated: bool) {
     for (keep, hit) in keep.iter_mut().zip(hits) {
         *keep &= *hit != negated;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_column_searched_in_halves_marks_what_one_pass_marks() {
+        let mut column = Column::default();
+        let titles = ["ab", "b", "", "abab", "xa", "bx", "ba", "a"];
+        for n in 0..50 {
+            column.push("", titles[n % titles.len()]);
+        }
+        for needle in ["a", "b", "ab", "ba", "x", "a\n", "zz"] {
+            let mut whole = vec![false; column.len()];
+            column.mark_split(needle, &mut whole, usize::MAX);
+            let expected: Vec<bool> = (0..column.len()).map(|row| column.row(row).contains(needle)).collect();
+            assert_eq!(whole, expected, "{needle:?} in one pass");
+            for split_bytes in [0, 1, 100] {
+                let mut halves = vec![false; column.len()];
+                column.mark_split(needle, &mut halves, split_bytes);
+                assert_eq!(halves, expected, "{needle:?} in halves");
+            }
+        }
     }
 }

@@ -20,6 +20,19 @@ use crate::model::{Problem, SortOrder};
 use crate::search::{self, Query};
 use jiff::Timestamp;
 
+/// The rows of the search columns the query's text clauses keep (`None`:
+/// all), asked by article.
+struct TextHits(Option<Vec<bool>>);
+
+impl TextHits {
+    fn passes(&self, store: &ListStore, article: usize) -> bool {
+        match &self.0 {
+            None => true,
+            Some(rows) => store.search_row(article).and_then(|row| rows.get(row as usize).copied()).unwrap_or(false),
+        }
+    }
+}
+
 /// The list as the sidebar shows it.
 #[derive(Debug, Default)]
 pub struct List {
@@ -190,7 +203,7 @@ impl List {
 
     /// A new body search over the articles the rest of the query keeps.
     /// (`text`: which articles of `order` pass the text clauses.)
-    fn search_bodies(&mut self, now: Timestamp, text: &[bool]) -> Vec<Effect> {
+    fn search_bodies(&mut self, now: Timestamp, text: &TextHits) -> Vec<Effect> {
         self.body_search += 1;
         self.store.clear_hits();
         self.searching_bodies = self.query.needs_bodies();
@@ -201,9 +214,10 @@ impl List {
         let articles = self
             .order
             .iter()
-            .zip(text)
-            .filter(|&(&i, &text)| text && (!facts || search::matches_facts(&self.query, store.row(i).facts(), now)))
-            .map(|(&i, _)| u32::try_from(i).unwrap_or(u32::MAX))
+            .filter(|&&i| {
+                text.passes(store, i) && (!facts || search::matches_facts(&self.query, store.row(i).facts(), now))
+            })
+            .map(|&i| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
         let bodies = Bodies::new(store.paths(), articles);
         vec![Effect::SearchBodies { generation: self.body_search, query: self.query.clone(), bodies }]
@@ -275,15 +289,10 @@ impl List {
         self.order = merged;
     }
 
-    /// For each article of `order`, whether it passes the query's text
-    /// clauses (looked for in every article's row of the search columns).
-    fn text_matches(&self) -> Vec<bool> {
-        if !self.query.needs_text() {
-            return vec![true; self.order.len()];
-        }
-        let hits = self.store.columns().select(&self.query);
-        let hit = |i: usize| self.store.search_row(i).and_then(|row| hits.get(row as usize).copied());
-        self.order.iter().map(|&i| hit(i).unwrap_or(false)).collect()
+    /// Which rows of the search columns pass the query's text clauses
+    /// (`None`: the query has none, every article passes).
+    fn text_matches(&self) -> TextHits {
+        TextHits(self.query.needs_text().then(|| self.store.columns().select(&self.query)))
     }
 
     /// Filters and sorts the list again, keeping the selected article
@@ -294,23 +303,23 @@ impl List {
     }
 
     /// `refresh`, with the text clauses' verdicts already known.
-    fn refresh_with(&mut self, now: Timestamp, text: Vec<bool>) {
+    fn refresh_with(&mut self, now: Timestamp, text: TextHits) {
         let keep = self.selected_article().filter(|_| self.chosen);
         let (query, store) = (&self.query, &self.store);
         let (bodies, facts, by_state) = (query.needs_bodies(), query.needs_facts(), query.needs_read_state());
         self.visible = self
             .order
             .iter()
-            .zip(text)
-            .filter(|&(&i, text)| {
-                text && (!bodies || store.is_hit(i))
+            .filter(|&&i| {
+                text.passes(store, i)
+                    && (!bodies || store.is_hit(i))
                     && (!facts || search::matches_facts(query, store.row(i).facts(), now))
                     && (!by_state || {
                         let state = store.state(i);
                         query.passes_read_state(state.read, state.starred)
                     })
             })
-            .map(|(&i, _)| i)
+            .copied()
             .collect();
         if self.order_by == SortOrder::Relevance && !self.query.is_empty() {
             let (query, store) = (&self.query, &self.store);
