@@ -123,8 +123,8 @@ pub fn read_changes(roots: &[PathBuf], paths: BTreeSet<PathBuf>, scratch: &mut R
                     files.push((path, job));
                 }
             }
-            Ok(_) => {}
-            Err(_) => current.removed.push(path),
+            // A FIFO, a device, a socket: no article any more (never opened).
+            Ok(_) | Err(_) => current.removed.push(path),
         }
     }
     for (count, (path, job)) in files.into_iter().enumerate() {

@@ -3,6 +3,7 @@
 mod e2e_commands;
 mod e2e_config;
 mod e2e_find;
+mod e2e_hostile;
 mod e2e_reader;
 mod e2e_reload;
 mod e2e_restore;
