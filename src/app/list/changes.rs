@@ -29,6 +29,7 @@ pub struct Applied {
 impl List {
     /// Applies files changed on disk; the selection stays on its article.
     pub fn apply(&mut self, changes: Changes, now: Timestamp) -> Applied {
+        self.merge_waiting();
         let mut applied = Applied::default();
         let mut seen: HashSet<usize> = HashSet::new();
         let mut removed = changes.removed;
@@ -88,6 +89,7 @@ impl List {
         let moved: Vec<usize> =
             applied.replaced.iter().chain(&applied.added).chain(&applied.deleted).copied().collect();
         self.reorder(&moved);
+        self.merged = self.store.len();
         self.refresh(now);
         applied
     }

@@ -40,8 +40,11 @@ pub struct List {
     /// What the list is ordered by.
     pub order_by: SortOrder,
     /// Every live article's number, in `order_by`'s key (by date for
-    /// relevance, which ranks the filtered list).
+    /// relevance, which ranks the filtered list)…
     order: Vec<usize>,
+    /// …of the articles numbered below this: those loaded since wait to
+    /// join it until there are enough of them to be worth a pass.
+    merged: usize,
     /// Each article's place in `order` (`u32::MAX`: not there), built when
     /// body hits first need it; empty once `order` changes.
     places: Vec<u32>,
@@ -103,7 +106,6 @@ impl List {
     /// Adds a batch from the loader (merged into the sorted order) and
     /// returns its problems and the articles' warnings.
     pub fn add(&mut self, batch: Vec<Loaded>, now: Timestamp) -> (Vec<Problem>, Vec<usize>) {
-        let first_new = self.store.len();
         let mut problems = Vec::new();
         let mut added = Vec::new();
         for loaded in batch {
@@ -115,15 +117,30 @@ impl List {
                 Loaded::Problem(problem) => problems.push(problem),
             }
         }
-        self.merge_into_order(first_new);
-        self.refresh(now);
+        // Joining the order and filtering again cost a pass over the whole
+        // list: done when the waiting articles are a quarter of it (a
+        // million articles load in a few dozen passes, not thousands).
+        let waiting = self.store.len() - self.merged;
+        if waiting > 0 && waiting >= self.order.len() / 4 {
+            self.merge_waiting();
+            self.refresh(now);
+        }
         (problems, added)
+    }
+
+    /// The articles loaded since the last merge join the order.
+    fn merge_waiting(&mut self) {
+        if self.merged < self.store.len() {
+            self.merge_into_order(self.merged);
+        }
+        self.merged = self.store.len();
     }
 
     /// Loading is over: the search columns are built now, so that the
     /// first keystroke only filters; a body search begun while loading
     /// missed the late articles and starts again.
     pub fn finish_loading(&mut self, now: Timestamp) -> Vec<Effect> {
+        self.merge_waiting();
         let text = self.text_matches();
         let effects = if self.query.needs_bodies() { self.search_bodies(now, &text) } else { Vec::new() };
         self.refresh_with(now, text);
@@ -177,6 +194,11 @@ impl List {
     /// The filter line changed: parse it (keeping the last good query when
     /// it does not parse) and start a body search if it needs one.
     fn refilter(&mut self, now: Timestamp) -> Vec<Effect> {
+        // Filtered while loading: every article loaded so far.
+        if self.merged < self.store.len() {
+            self.merge_waiting();
+            self.refresh(now);
+        }
         match search::parse(&self.filter) {
             Ok(query) if query == self.query => {
                 // Nothing changed (a space typed): keep what was found.
@@ -240,6 +262,7 @@ impl List {
         self.places.clear();
         self.order = store.live().collect();
         self.order.sort_unstable_by(|&a, &b| compare(&store.row(a), &store.row(b), key, false));
+        self.merged = self.store.len();
     }
 
     /// Articles from `first_new` on join the sorted order: sorted among

@@ -60,13 +60,14 @@ fn the_selection_follows_its_article_and_stays_in_view() {
     list.select_at(6);
     assert_eq!(list.top, 5, "the selection is the last row in view");
     let chosen = list.selected_article();
-    list.add(vec![article("new.md", "Newest", "2023-01-01")], now());
+    let newer = (1..=3).map(|n| article(&format!("new{n}.md"), "Newer", &format!("2023-01-0{n}"))).collect();
+    list.add(newer, now());
     assert_eq!(list.selected_article(), chosen, "a batch above it keeps it selected");
-    assert_eq!(list.selected, 7);
+    assert_eq!(list.selected, 9);
     list.select_by(-100);
     assert_eq!((list.selected, list.top), (0, 0));
     list.select_by(100);
-    assert_eq!(list.selected, 9);
+    assert_eq!(list.selected, 11);
 }
 
 #[test]
@@ -208,4 +209,30 @@ fn changes_on_disk_leave_the_order_a_full_sort_would_give() {
         assert_eq!(in_place, list.in_order(), "{order:?}");
         assert_eq!(in_place.len(), 40);
     }
+}
+
+#[test]
+fn small_batches_wait_to_join_a_big_list_and_all_are_there_when_loading_ends() {
+    let mut list = List::default();
+    list.set_rows(5);
+    let batch = (0..40).map(|n| article(&format!("{n}.md"), &format!("T{n}"), &format!("2022-01-{:02}", n % 28 + 1)));
+    list.add(batch.collect(), now());
+    assert_eq!(list.article_count(), 40);
+    // Fewer than a quarter of the list: they wait (no pass over the list)…
+    for n in 0..5 {
+        list.add(vec![article(&format!("late{n}.md"), "Late", &format!("2023-01-0{}", n + 1))], now());
+    }
+    assert_eq!(list.article_count(), 40, "waiting");
+    // …a keystroke sees every article loaded so far…
+    list.type_filter("late", now());
+    assert_eq!(titles(&list), ["Late"; 5]);
+    list.clear_filter(now());
+    // …and loading's end merges the rest, newest first.
+    list.add(vec![article("last.md", "Last", "2024-01-01")], now());
+    list.finish_loading(now());
+    assert_eq!(list.article_count(), 46);
+    let in_place = list.in_order().to_vec();
+    list.sort_order();
+    assert_eq!(in_place, list.in_order());
+    assert_eq!(titles(&list).first().map(String::as_str), Some("Last"));
 }
