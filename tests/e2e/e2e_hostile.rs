@@ -68,14 +68,20 @@ fn fifos_as_state_config_and_caches_are_reported_and_keys_are_answered() {
 fn an_article_swapped_for_a_fifo_while_reading_leaves_the_list_and_nothing_blocks() {
     let library = Library::new();
     let mut term = Term::folio(&library, &[library.root()], &[]);
-    term.wait_for("3/3 articles");
+    term.wait_for("3/3 articles · 3 unread");
+    // The watch starts in the background with no sign on screen: a file
+    // written until it shows says it runs.
+    let probe = library.posts().join("probe.md");
+    term.write_until(&probe, "---\ntitle: Probe\ndate: 2000-01-01\n---\n<p>p</p>\n", "the probe", |s| {
+        s.contents().contains("4/4 articles")
+    });
     // The newest article, selected: its file becomes a FIFO.
     mkfifo(&library.plain());
-    term.wait_for("2/2 articles");
+    term.wait_for("3/3 articles");
     term.send("/雨天");
     term.wait_for("/雨天");
     term.send("\r");
-    term.wait_for("1/2 articles · /雨天");
+    term.wait_for("1/3 articles · /雨天");
     term.send("\r");
     term.wait_for("雨天适合去旧书店");
     term.send("q");
