@@ -3,6 +3,7 @@
 
 use crate::file::FileJob;
 use crate::model::{Format, Problem, ProblemKind};
+use crate::persist::describe_kind;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::SyncSender;
@@ -90,7 +91,8 @@ fn walk_root(
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let kind = entry.file_type();
+        if kind.is_dir() {
             continue;
         }
         let extension = entry.path().extension().and_then(|e| e.to_str()).and_then(Format::from_extension);
@@ -100,6 +102,13 @@ fn walk_root(
             (None, 0) => Format::Markdown,
             (None, _) => continue,
         };
+        // A FIFO, socket or device named like an article: never opened
+        // (a FIFO would wait for a writer), and said.
+        if !kind.is_file() {
+            let message = format!("not a file: it is {}; not read", describe_kind(kind));
+            report(Problem { path: entry.path().to_owned(), kind: ProblemKind::Unreadable, message });
+            continue;
+        }
         let path = entry.path();
         let parent = path.parent().unwrap_or(Path::new(""));
         let (dir, group) = match &current {

@@ -17,5 +17,5 @@ pub use cleanup::forget_unused;
 pub use codec::{Input, put_bytes, put_varint};
 pub use hash::{Hash64, Quick, QuickHasher, hash64, sum32};
 pub use lock::Lock;
-pub use regular::{check_regular, open_regular, open_regular_rw, read_at};
+pub use regular::{check_regular, describe_kind, open_regular, open_regular_rw, read_at};
 pub use stamp::Stamp;

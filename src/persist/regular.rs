@@ -42,11 +42,11 @@ pub fn check_regular(file: &File) -> io::Result<()> {
     if kind.is_file() {
         return Ok(());
     }
-    Err(io::Error::new(io::ErrorKind::InvalidInput, format!("not a file: it is {}", describe(kind))))
+    Err(io::Error::new(io::ErrorKind::InvalidInput, format!("not a file: it is {}", describe_kind(kind))))
 }
 
-/// What kind of file it is, for a message.
-fn describe(kind: std::fs::FileType) -> &'static str {
+/// What kind of file it is, for a message ("a FIFO").
+pub fn describe_kind(kind: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

@@ -120,8 +120,12 @@ fn a_fifo_named_like_an_article_does_not_block_the_load() {
     write(&dir.path().join("small.md"), SMALL);
     let library = load_within_a_minute(&[dir.path().to_owned()]);
     assert_eq!(library.articles.len(), 1);
+    let said: Vec<&str> = library.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(said, ["not a file: it is a FIFO; not read"], "the FIFO is said, once");
+    assert_eq!(library.problems[0].path, fifo);
     let library = load_within_a_minute(&[fifo]);
     assert!(library.articles.is_empty());
+    assert_eq!(library.problems.len(), 1, "{:?}", library.problems);
 }
 
 #[test]

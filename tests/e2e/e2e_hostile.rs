@@ -51,6 +51,7 @@ fn fifos_as_state_config_and_caches_are_reported_and_keys_are_answered() {
     term.send("P");
     term.wait_for("config.toml: cannot be read: not a file: it is a FIFO");
     term.wait_for("state.json: not a file");
+    term.wait_for("not a file: it is a FIFO; not read");
     term.send("\x1b");
     term.wait_until("the panel closed", |s| !s.contents().contains("files with problems"));
     term.send("/雨天");
