@@ -25,10 +25,11 @@ use jiff::Timestamp;
 struct TextHits(Option<Vec<bool>>);
 
 impl TextHits {
-    fn passes(&self, store: &ListStore, article: usize) -> bool {
+    /// Whether the article at search-column row `row` passes.
+    fn passes(&self, row: u32) -> bool {
         match &self.0 {
             None => true,
-            Some(rows) => store.search_row(article).and_then(|row| rows.get(row as usize).copied()).unwrap_or(false),
+            Some(rows) => rows.get(row as usize).copied().unwrap_or(false),
         }
     }
 }
@@ -42,6 +43,9 @@ pub struct List {
     /// Every live article's number, in `order_by`'s key (by date for
     /// relevance, which ranks the filtered list)…
     order: Vec<usize>,
+    /// The search-column row of each article of `order`, beside it (a
+    /// keystroke reads them in order, not scattered over the store).
+    order_rows: Vec<u32>,
     /// …of the articles numbered below this: those loaded since wait to
     /// join it until there are enough of them to be worth a pass.
     merged: usize,
@@ -236,10 +240,11 @@ impl List {
         let articles = self
             .order
             .iter()
-            .filter(|&&i| {
-                text.passes(store, i) && (!facts || search::matches_facts(&self.query, store.row(i).facts(), now))
+            .zip(&self.order_rows)
+            .filter(|&(&i, &row)| {
+                text.passes(row) && (!facts || search::matches_facts(&self.query, store.row(i).facts(), now))
             })
-            .map(|&i| u32::try_from(i).unwrap_or(u32::MAX))
+            .map(|(&i, _)| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
         let bodies = Bodies::new(store.paths(), articles);
         vec![Effect::SearchBodies { generation: self.body_search, query: self.query.clone(), bodies }]
@@ -263,6 +268,7 @@ impl List {
         self.order = store.live().collect();
         self.order.sort_unstable_by(|&a, &b| compare(&store.row(a), &store.row(b), key, false));
         self.merged = self.store.len();
+        self.index_order();
     }
 
     /// Articles from `first_new` on join the sorted order: sorted among
@@ -310,6 +316,13 @@ impl List {
             merged.extend(if take_old { a.next() } else { b.next() });
         }
         self.order = merged;
+        self.index_order();
+    }
+
+    /// `order_rows` for `order` as it is now.
+    fn index_order(&mut self) {
+        let store = &self.store;
+        self.order_rows = self.order.iter().map(|&i| store.search_row(i).unwrap_or(u32::MAX)).collect();
     }
 
     /// Which rows of the search columns pass the query's text clauses
@@ -333,8 +346,9 @@ impl List {
         self.visible = self
             .order
             .iter()
-            .filter(|&&i| {
-                text.passes(store, i)
+            .zip(&self.order_rows)
+            .filter(|&(&i, &row)| {
+                text.passes(row)
                     && (!bodies || store.is_hit(i))
                     && (!facts || search::matches_facts(query, store.row(i).facts(), now))
                     && (!by_state || {
@@ -342,7 +356,7 @@ impl List {
                         query.passes_read_state(state.read, state.starred)
                     })
             })
-            .copied()
+            .map(|(&i, _)| i)
             .collect();
         if self.order_by == SortOrder::Relevance && !self.query.is_empty() {
             let (query, store) = (&self.query, &self.store);

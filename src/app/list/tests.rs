@@ -236,3 +236,31 @@ fn small_batches_wait_to_join_a_big_list_and_all_are_there_when_loading_ends() {
     assert_eq!(in_place, list.in_order());
     assert_eq!(titles(&list).first().map(String::as_str), Some("Last"));
 }
+
+#[test]
+fn the_filter_finds_articles_by_their_text_after_every_kind_of_change() {
+    let mut list = List::default();
+    list.set_rows(5);
+    list.add((0..8).map(|n| article(&format!("{n}.md"), &format!("old{n}"), "2022-01-01")).collect(), now());
+    // A batch waiting to join, then a rewrite on disk with a new title.
+    list.add(vec![article("late.md", "late", "2022-02-01")], now());
+    list.set_filter("late".into(), now());
+    assert_eq!(titles(&list), ["late"], "before");
+    list.clear_filter(now());
+    let changes = crate::loader::Changes {
+        loaded: vec![article("3.md", "fresh", "2022-03-01"), article("new.md", "fresh too", "2021-01-01")],
+        ..Default::default()
+    };
+    list.apply(changes, now());
+    list.set_filter("late".into(), now());
+    assert_eq!(titles(&list), ["late"], "after the change");
+    list.set_filter("fresh".into(), now());
+    assert_eq!(titles(&list), ["fresh", "fresh too"]);
+    list.set_filter("old3".into(), now());
+    assert!(titles(&list).is_empty(), "{:?}", titles(&list));
+    list.set_filter("late".into(), now());
+    assert_eq!(titles(&list), ["late"]);
+    list.order_by(SortOrder::Title, now());
+    list.set_filter("old".into(), now());
+    assert_eq!(titles(&list), ["old0", "old1", "old2", "old4", "old5", "old6", "old7"]);
+}
