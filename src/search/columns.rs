@@ -88,6 +88,9 @@ impl Column {
     }
 }
 
+/// Titles given a second look on two threads, from this many on.
+const SPLIT_ROWS: usize = 100_000;
+
 /// A column of more text than this is searched on two threads.
 const SPLIT_BYTES: usize = 8 << 20;
 
@@ -321,16 +324,41 @@ impl Columns {
             None => {
                 let shorter = looked.iter().filter(|l| second.narrows(&l.second)).max_by_key(|l| l.second.term.len());
                 let rows: Vec<u32> = match shorter {
-                    Some(shorter) => {
-                        shorter.rows.iter().copied().filter(|&row| self.title_matches(row, second)).collect()
-                    }
-                    None => (0..self.len() as u32).filter(|&row| self.title_matches(row, second)).collect(),
+                    Some(shorter) => self.matching(&shorter.rows, second),
+                    None => self.matching(&(0..self.len() as u32).collect::<Vec<u32>>(), second),
                 };
                 looked.push(Looked { second: second.clone(), rows });
                 looked.len() - 1
             }
         };
         &looked[index].rows
+    }
+
+    /// The rows of `rows` whose titles `second` finds; many of them are
+    /// read in two halves at once.
+    fn matching(&self, rows: &[u32], second: &Second) -> Vec<u32> {
+        self.matching_split(rows, second, SPLIT_ROWS)
+    }
+
+    /// `matching`, in two halves from `split_rows` rows on.
+    fn matching_split(&self, rows: &[u32], second: &Second, split_rows: usize) -> Vec<u32> {
+        let matching = |rows: &[u32]| -> Vec<u32> {
+            rows.iter().copied().filter(|&row| self.title_matches(row, second)).collect()
+        };
+        if rows.len() < split_rows.max(2) {
+            return matching(rows);
+        }
+        let (first, rest) = rows.split_at(rows.len() / 2);
+        let (mut found, more) = std::thread::scope(|scope| {
+            let more = scope.spawn(|| matching(rest));
+            (matching(first), more.join())
+        });
+        match more {
+            Ok(more) => found.extend(more),
+            // The half's thread panicked: read it here (and panic here, if it must).
+            Err(_) => found.extend(matching(rest)),
+        }
+        found
     }
 
     /// Whether the title of `row` reads as `second` in pinyin or matches
@@ -362,6 +390,30 @@ fn apply(keep: &mut [bool], hits: &[bool], negated: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_looked_at_again_in_halves_are_those_one_pass_finds() {
+        let titles = ["北京新闻", "Beijing news", "bei", "上海", "notebook", "波士顿", "bo", ""];
+        let entries: Vec<Entry> = (0..60)
+            .map(|n| {
+                let text = format!("---\ntitle: '{}'\n---\n<p>x</p>", titles[n % titles.len()]);
+                match crate::file::article_from_bytes(std::path::Path::new("/l/a.md"), text.as_bytes()) {
+                    crate::file::Outcome::Article(article) => Entry::new(&article),
+                    other => panic!("not an article: {other:?}"),
+                }
+            })
+            .collect();
+        let columns = Columns::new(&entries.iter().collect::<Vec<_>>());
+        let every: Vec<u32> = (0..columns.len() as u32).collect();
+        for (term, fuzzy) in [("b", false), ("bj", false), ("bei", false), ("nbk", true), ("bo", false)] {
+            let second = Second { term: term.as_bytes().to_vec(), fuzzy };
+            let whole = columns.matching_split(&every, &second, usize::MAX);
+            assert!(!whole.is_empty() || fuzzy || term == "bj", "{term}: found nothing");
+            for split in [0, 1, 7, 59] {
+                assert_eq!(columns.matching_split(&every, &second, split), whole, "{term} split at {split}");
+            }
+        }
+    }
 
     #[test]
     fn a_column_searched_in_halves_marks_what_one_pass_marks() {

@@ -264,3 +264,14 @@ fn the_filter_finds_articles_by_their_text_after_every_kind_of_change() {
     list.set_filter("old".into(), now());
     assert_eq!(titles(&list), ["old0", "old1", "old2", "old4", "old5", "old6", "old7"]);
 }
+
+#[test]
+fn text_hits_as_bits_say_what_the_rows_said() {
+    let rows: Vec<bool> = (0..200).map(|n| n % 3 == 0 || n == 63 || n == 64 || n == 199).collect();
+    let hits = TextHits::of(Some(rows.clone()));
+    for (row, &hit) in rows.iter().enumerate() {
+        assert_eq!(hits.passes(row as u32), hit, "row {row}");
+    }
+    assert!(!hits.passes(200) && !hits.passes(u32::MAX), "rows past the end do not pass");
+    assert!(TextHits::of(None).passes(12_345), "no text clause: every row passes");
+}
