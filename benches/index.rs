@@ -135,7 +135,7 @@ fn run() -> Result<(), String> {
         let mut everything = Vec::new();
         let all: Vec<BodySource> = articles.iter().enumerate().map(|(i, a)| BodySource::of(i, a, None)).collect();
         let hits = Mutex::new(&mut everything);
-        search::search_bodies(&all, &query, threads, &AtomicBool::new(false), &|i| {
+        search::search_bodies(all.as_slice(), &query, threads, &AtomicBool::new(false), &|i| {
             if let Ok(mut hits) = hits.lock() {
                 hits.push(i);
             }
@@ -186,7 +186,7 @@ fn search_through(
         .map(|i| BodySource::of(i, &articles[i], None))
         .collect();
     let hits = Mutex::new(Vec::new());
-    search::search_bodies(&maybe, query, threads, &AtomicBool::new(false), &|i| {
+    search::search_bodies(maybe.as_slice(), query, threads, &AtomicBool::new(false), &|i| {
         if let Ok(mut hits) = hits.lock() {
             hits.push(i);
         }

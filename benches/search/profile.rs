@@ -41,7 +41,7 @@ pub fn profile(only: &str, articles: Vec<Article>, queries: &[Typed], budget: Du
             let query = search::parse(&format!("body:{}", BODY_TERMS[0].0))?;
             let threads = std::thread::available_parallelism().map_or(2, |n| n.get() * 2);
             while start.elapsed() < budget {
-                search::search_bodies(&sources, &query, threads, &AtomicBool::new(false), &|i| {
+                search::search_bodies(sources.as_slice(), &query, threads, &AtomicBool::new(false), &|i| {
                     black_box(i);
                 });
                 rounds += 1;

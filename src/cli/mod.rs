@@ -199,12 +199,18 @@ fn keep_matching(
         let id = index::library_id(paths);
         let body_index = folder.as_deref().and_then(|folder| index::BodyIndex::open(folder, &id));
         let pace = crate::search::Pace::Flat;
-        let searched =
-            crate::search::run_body_search(&candidates, query, body_index.as_ref(), pace, &cancel, &|index| {
+        let searched = crate::search::run_body_search(
+            candidates.as_slice(),
+            query,
+            body_index.as_ref(),
+            pace,
+            &cancel,
+            &|index| {
                 if let Ok(mut found) = found.lock() {
                     found[index] = true;
                 }
-            });
+            },
+        );
         if let Err(message) = searched {
             eprintln!("folio: {message}");
         }

@@ -11,6 +11,20 @@ pub fn put_varint(out: &mut Vec<u8>, mut n: u64) {
     out.push(n as u8);
 }
 
+/// A LEB128 varint of at most 64 bits, its bytes given by `next_byte`
+/// (from a buffer or a stream).
+pub fn read_varint(mut next_byte: impl FnMut() -> Option<u8>) -> Option<u64> {
+    let mut n: u64 = 0;
+    for shift in (0..64).step_by(7) {
+        let byte = next_byte()?;
+        n |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(n);
+        }
+    }
+    None
+}
+
 /// Appends `bytes` after their length.
 pub fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     put_varint(out, bytes.len() as u64);
@@ -68,15 +82,7 @@ impl<'a> Input<'a> {
 
     /// A LEB128 varint of at most 64 bits.
     pub fn varint(&mut self) -> Option<u64> {
-        let mut n: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let byte = self.byte()?;
-            n |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Some(n);
-            }
-        }
-        None
+        read_varint(|| self.byte())
     }
 
     /// A count of items, each at least a byte long: never more than the

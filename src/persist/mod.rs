@@ -14,7 +14,7 @@ mod stamp;
 
 pub use atomic::{Durability, is_temp_name, write_atomic, write_atomic_with};
 pub use cleanup::forget_unused;
-pub use codec::{Input, put_bytes, put_varint};
+pub use codec::{Input, put_bytes, put_varint, read_varint};
 pub use hash::{Hash64, Quick, QuickHasher, hash64, sum32};
 pub use lock::Lock;
 pub use regular::{check_regular, describe_kind, open_regular, open_regular_rw, read_at};

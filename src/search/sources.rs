@@ -51,20 +51,6 @@ impl BodySources for [BodySource] {
     }
 }
 
-impl BodySources for Vec<BodySource> {
-    fn count(&self) -> usize {
-        self.len()
-    }
-
-    fn source(&self, position: usize) -> Option<BodySource> {
-        self.get(position).cloned()
-    }
-
-    fn stamp(&self, position: usize) -> Option<Stamp> {
-        self.get(position)?.stamp
-    }
-}
-
 /// Some of the bodies of `all`, by their positions there.
 pub struct Subset<'a, S: ?Sized> {
     pub all: &'a S,

@@ -153,7 +153,7 @@ fn a_search_of_some_bodies_reads_only_those_and_names_them_as_the_list_does() {
         };
         all.push(BodySource::of(10 + i, &article, None));
     }
-    let some = Subset { all: &all, positions: vec![1, 2, 3, 99] };
+    let some = Subset { all: all.as_slice(), positions: vec![1, 2, 3, 99] };
     let query = parse("body:giraffe").expect("parses");
     let found = std::sync::Mutex::new(Vec::new());
     search_bodies(&some, &query, 2, &std::sync::atomic::AtomicBool::new(false), &|index| {

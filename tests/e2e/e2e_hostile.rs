@@ -37,6 +37,19 @@ fn cache_files(library: &Library) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// The rain article found by its title, opened (its text on screen), and
+/// folio quit: the keys were answered all along.
+fn filter_open_and_quit(term: &mut Term, status: &str, text: &str) {
+    term.send("/雨天");
+    term.wait_for("/雨天");
+    term.send("\r");
+    term.wait_for(status);
+    term.send("\r");
+    term.wait_for(text);
+    term.send("q");
+    assert!(term.wait_exit().success());
+}
+
 #[test]
 fn fifos_as_state_config_and_caches_are_reported_and_keys_are_answered() {
     let library = Library::new();
@@ -54,14 +67,7 @@ fn fifos_as_state_config_and_caches_are_reported_and_keys_are_answered() {
     term.wait_for("not a file: it is a FIFO; not read");
     term.send("\x1b");
     term.wait_until("the panel closed", |s| !s.contents().contains("files with problems"));
-    term.send("/雨天");
-    term.wait_for("/雨天");
-    term.send("\r");
-    term.wait_for("1/3 articles · /雨天");
-    term.send("\r");
-    term.wait_for("雨天适合去旧书店");
-    term.send("q");
-    assert!(term.wait_exit().success());
+    filter_open_and_quit(&mut term, "1/3 articles · /雨天", "雨天适合去旧书店");
     term.assert_restored();
 }
 
@@ -79,12 +85,5 @@ fn an_article_swapped_for_a_fifo_while_reading_leaves_the_list_and_nothing_block
     // The newest article, selected: its file becomes a FIFO.
     mkfifo(&library.plain());
     term.wait_for("3/3 articles");
-    term.send("/雨天");
-    term.wait_for("/雨天");
-    term.send("\r");
-    term.wait_for("1/3 articles · /雨天");
-    term.send("\r");
-    term.wait_for("雨天适合去旧书店");
-    term.send("q");
-    assert!(term.wait_exit().success());
+    filter_open_and_quit(&mut term, "1/3 articles · /雨天", "雨天适合去旧书店");
 }

@@ -208,17 +208,10 @@ impl List {
     /// it does not parse) and start a body search if it needs one.
     fn refilter(&mut self, now: Timestamp) -> Vec<Effect> {
         // Filtered while loading: every article loaded so far.
-        if self.merged < self.store.len() {
-            self.merge_waiting();
-            self.refresh(now);
-        }
+        let waiting = self.merged < self.store.len();
+        self.merge_waiting();
         match search::parse(&self.filter) {
-            Ok(query) if query == self.query => {
-                // Nothing changed (a space typed): keep what was found.
-                self.query_error = None;
-                Vec::new()
-            }
-            Ok(query) => {
+            Ok(query) if query != self.query => {
                 self.query = query;
                 self.query_error = None;
                 let text = self.text_matches();
@@ -226,9 +219,13 @@ impl List {
                 self.refresh_with(now, text);
                 effects
             }
-            // The last good query and its results stay.
-            Err(error) => {
-                self.query_error = Some(error);
+            // The same query (a space typed) keeps what was found; one that
+            // does not parse keeps the last good query and its results.
+            parsed => {
+                self.query_error = parsed.err();
+                if waiting {
+                    self.refresh(now);
+                }
                 Vec::new()
             }
         }

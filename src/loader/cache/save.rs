@@ -78,7 +78,9 @@ fn copy_runs(old: &Index, places: &[(u64, u32)], out: &mut Hashing<'_>) -> io::R
     let flush = |run: (u64, u64), buffer: &mut Vec<u8>, out: &mut Hashing<'_>| -> io::Result<()> {
         let len = usize::try_from(run.1 - run.0).map_err(|_| io::ErrorKind::InvalidData)?;
         buffer.resize(len, 0);
-        old.read_at(run.0, buffer)?;
+        // The old cache's file, kept open since it was read (a newer cache
+        // renamed over it meanwhile changes nothing).
+        read_at(&old.file, run.0, buffer)?;
         out.put(buffer)
     };
     for &(start, len) in places {
@@ -95,13 +97,5 @@ fn copy_runs(old: &Index, places: &[(u64, u32)], out: &mut Hashing<'_>) -> io::R
     match run {
         Some(done) => flush(done, &mut buffer, out),
         None => Ok(()),
-    }
-}
-
-/// `read_at` on the old cache's file (kept open since it was read, so a
-/// newer cache renamed over it meanwhile changes nothing).
-impl Index {
-    fn read_at(&self, offset: u64, buffer: &mut [u8]) -> io::Result<()> {
-        read_at(&self.file, offset, buffer)
     }
 }

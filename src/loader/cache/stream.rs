@@ -3,7 +3,7 @@
 //! hundreds of megabytes; its table of places, tens).
 
 use super::{END, MAGIC, Slot, VERSION};
-use crate::persist::{Hash64, Stamp, hash64};
+use crate::persist::{Hash64, Stamp, hash64, read_varint};
 use std::io::{BufReader, Read};
 
 /// Bytes of the cache's body read in order, each one hashed.
@@ -36,15 +36,7 @@ impl<R: Read> Stream<R> {
     }
 
     fn varint(&mut self) -> Option<u64> {
-        let mut n: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let [byte] = self.array::<1>()?;
-            n |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Some(n);
-            }
-        }
-        None
+        read_varint(|| self.array::<1>().map(|[byte]| byte))
     }
 
     /// Length-prefixed bytes, into `out`.
