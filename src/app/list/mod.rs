@@ -141,10 +141,13 @@ impl List {
         (problems, added)
     }
 
-    /// The articles loaded since the last merge join the order.
+    /// The articles loaded since the last merge join the sorted order:
+    /// sorted among themselves, then merged (they cost their own sort and
+    /// one pass, not a sort of the whole library).
     fn merge_waiting(&mut self) {
         if self.merged < self.store.len() {
-            self.merge_into_order(self.merged);
+            let waiting = (self.merged..self.store.len()).filter(|&i| !self.store.is_gone(i)).collect();
+            self.merge_new(waiting);
         }
         self.merged = self.store.len();
     }
@@ -275,14 +278,6 @@ impl List {
         self.order.sort_unstable_by(|&a, &b| compare(&store.row(a), &store.row(b), key, false));
         self.merged = self.store.len();
         self.index_order();
-    }
-
-    /// Articles from `first_new` on join the sorted order: sorted among
-    /// themselves, then merged (a batch costs its own sort and one pass,
-    /// not a sort of the whole library).
-    fn merge_into_order(&mut self, first_new: usize) {
-        let new = (first_new..self.store.len()).filter(|&i| !self.store.is_gone(i)).collect();
-        self.merge_new(new);
     }
 
     /// Articles `moved` (read again: their keys may have changed, or gone)
