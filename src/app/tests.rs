@@ -116,7 +116,7 @@ fn a_resize_keeps_the_reading_position() {
     app.update(Action::Command(Command::Down));
     let reader = app.reading.open.as_ref().expect("open");
     // The text position at the top of the pane, inside a paragraph.
-    let place = reader.layout.lines[reader.top].pos;
+    let place = reader.layout.lines.line(reader.top).pos;
     let width = reader.layout.width;
     assert!(place > 0);
     for size in [(60, 20), (130, 40)] {
@@ -124,12 +124,12 @@ fn a_resize_keeps_the_reading_position() {
         let reader = app.reading.open.as_ref().expect("open");
         assert_ne!(reader.layout.width, width, "laid out again at {size:?}");
         let lines = &reader.layout.lines;
-        let (start, next) = (lines[reader.top].pos, lines.get(reader.top + 1).map_or(usize::MAX, |l| l.pos));
+        let (start, next) = (lines.line(reader.top).pos, lines.get(reader.top + 1).map_or(usize::MAX, |l| l.pos));
         assert!(start <= place && place < next, "at {size:?} the top line shows {start}..{next}, not {place}");
     }
     app.update(Action::Resize(100, 30));
     let reader = app.reading.open.as_ref().expect("open");
-    assert_eq!(reader.layout.lines[reader.top].pos, place, "back at the first width, the same line on top");
+    assert_eq!(reader.layout.lines.line(reader.top).pos, place, "back at the first width, the same line on top");
 }
 
 #[test]
@@ -258,7 +258,7 @@ fn the_open_article_is_rendered_again_at_its_place_or_stays_when_deleted() {
     assert!(top > 0);
     let shown = |app: &App| {
         let reader = app.reading.open.as_ref().expect("open");
-        reader.layout.lines[reader.top].text()
+        reader.layout.lines.line(reader.top).text().to_owned()
     };
     let before = shown(&live.app);
     Live::write_in(live.dir.path(), "a.md", "Alpha again");
@@ -386,8 +386,8 @@ fn reopening_an_article_returns_to_where_it_was_left() {
     // the place of the text after it).
     let top_line = |app: &App| {
         let reader = app.reading.open.as_ref().expect("open");
-        let text = |line: &crate::layout::Line| line.spans.iter().map(|s| s.text.as_str()).collect::<String>();
-        reader.layout.lines[reader.top..].iter().map(text).find(|t| !t.trim().is_empty()).unwrap_or_default()
+        let text = |line: crate::layout::Line| line.spans().map(|s| s.text).collect::<String>();
+        reader.layout.lines.iter().skip(reader.top).map(text).find(|t| !t.trim().is_empty()).unwrap_or_default()
     };
     let left_at = top_line(&live.app);
     live.app.update(Action::Command(Command::Back));

@@ -32,8 +32,8 @@ pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
     let styled = terminal && !plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let width = width.or_else(|| super::output_width(terminal)).unwrap_or(80);
     let document = crate::page::page(article, &body);
-    let laid_out = layout(&document, width, Options { heading_rules: !styled });
     drop(body);
+    let laid_out = layout(&document, width, Options { heading_rules: !styled });
     let written = write(&mut BufWriter::new(stdout.lock()), &laid_out, styled);
     // Freeing a million spans one by one would only delay the exit.
     std::mem::forget(laid_out);
@@ -50,7 +50,7 @@ pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
 
 fn write(out: &mut impl Write, laid_out: &Layout, styled: bool) -> io::Result<()> {
     for line in &laid_out.lines {
-        for span in &line.spans {
+        for span in line.spans() {
             if styled && span.style != Style::PLAIN {
                 let (start, end) = crate::ui::ansi(span.style);
                 write!(out, "{start}{}{end}", span.text)?;

@@ -125,6 +125,12 @@ impl Inline {
             spans.remove(0);
         }
         collapse_blank_lines(&mut spans);
+        // Grown a character at a time: what was reserved beyond the text
+        // is given back (a large article holds a few hundred thousand).
+        for span in &mut spans {
+            span.text.shrink_to_fit();
+        }
+        spans.shrink_to_fit();
         Text::new(spans)
     }
 

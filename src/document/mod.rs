@@ -74,7 +74,11 @@ impl Text {
 
     /// All the text, without styles.
     pub fn to_plain(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
+        let mut plain = String::with_capacity(self.spans.iter().map(|s| s.text.len()).sum());
+        for span in &self.spans {
+            plain.push_str(&span.text);
+        }
+        plain
     }
 }
 

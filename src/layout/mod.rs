@@ -4,10 +4,12 @@
 //! starts, so a reader keeps its place when the width changes.
 
 mod kinsoku;
+mod lines;
 mod table;
 mod wrap;
 
 pub use kinsoku::{no_end, no_start};
+pub use lines::{Line, Lines, Piece};
 pub use wrap::{Measured, Measures, measure, wrap, wrap_with};
 
 use crate::document::{Block, Document, ListItem, Span, Style, Text};
@@ -20,23 +22,12 @@ pub(crate) fn glyph(drawn: &'static str, ascii: &'static str) -> &'static str {
     if crate::width::ambiguous_wide() { ascii } else { drawn }
 }
 
-/// One line on screen.
+/// A line being put together (a table's row, a rule): its spans and its
+/// text position, before it joins the layout's `Lines`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub spans: Vec<Span>,
-    /// Where the line's text starts, in characters of the document's text
-    /// (all its blocks' text in order); the same at every width.
-    pub pos: usize,
-}
-
-impl Line {
-    pub fn text(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
-    }
-
-    pub fn width(&self) -> usize {
-        self.spans.iter().map(|s| s.text.width()).sum()
-    }
+struct Draft {
+    spans: Vec<Span>,
+    pos: usize,
 }
 
 /// How to lay out.
@@ -50,13 +41,13 @@ pub struct Options {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
     pub width: usize,
-    pub lines: Vec<Line>,
+    pub lines: Lines,
 }
 
 impl Layout {
     /// The line showing text position `pos`.
     pub fn line_at(&self, pos: usize) -> usize {
-        self.lines.partition_point(|line| line.pos <= pos).saturating_sub(1)
+        self.lines.partition_by_pos(pos).saturating_sub(1)
     }
 
     /// The text position at the start of line `line`.
@@ -75,11 +66,12 @@ pub fn layout(document: &Document, width: usize, options: Options) -> Layout {
 /// same document out again (at another width) measures nothing again.
 pub fn layout_with(document: &Document, width: usize, options: Options, measures: &mut Measures) -> Layout {
     let width = width.max(1);
-    let mut out = Writer { lines: Vec::new(), pos: 0, width, options, measures };
+    let mut out = Writer { lines: Lines::default(), pos: 0, width, options, measures };
     out.blocks(&document.blocks, &mut Prefix::none(), Spacing::Loose);
-    while out.lines.last().is_some_and(|l| l.spans.iter().all(|s| s.text.trim().is_empty())) {
+    while out.lines.last().is_some_and(|l| l.text().trim().is_empty()) {
         out.lines.pop();
     }
+    out.lines.shrink_to_fit();
     Layout { width, lines: out.lines }
 }
 
@@ -105,6 +97,16 @@ impl Prefix {
         self.first.take().unwrap_or_else(|| self.rest.clone())
     }
 
+    /// Begins a line at `pos` in `lines` with this prefix (the first-line
+    /// one, once).
+    fn begin_line(&mut self, lines: &mut Lines, pos: usize) {
+        lines.begin(pos);
+        let first = self.first.take();
+        for span in first.as_ref().unwrap_or(&self.rest) {
+            lines.push(&span.text, span.style);
+        }
+    }
+
     /// This prefix followed by `first` on the next line and `rest` after.
     fn nested(&mut self, first: &str, rest: &str, style: Style) -> Prefix {
         let mut nested_first = self.next();
@@ -124,7 +126,7 @@ enum Spacing {
 }
 
 struct Writer<'m> {
-    lines: Vec<Line>,
+    lines: Lines,
     pos: usize,
     width: usize,
     options: Options,
@@ -160,11 +162,15 @@ impl Writer<'_> {
                 let before = self.lines.len();
                 self.text(text, Style::HEADING.with(Style::STRONG), prefix);
                 if self.options.heading_rules {
-                    let widest = self.lines[before..].iter().map(|l| l.width()).max().unwrap_or(0);
+                    let widest = (before..self.lines.len())
+                        .filter_map(|line| self.lines.get(line))
+                        .map(|line| line.width())
+                        .max()
+                        .unwrap_or(0);
                     let used = prefix.width();
                     let rule = if *level == 1 { glyph("═", "=") } else { glyph("─", "-") };
                     let rule = rule.repeat(widest.saturating_sub(used).max(1).min(self.room(prefix)));
-                    self.line(prefix, vec![Span { text: rule, style: Style::DECORATION }]);
+                    self.line(prefix, &[(&rule, Style::DECORATION)]);
                 }
             }
             Block::List(items) => self.list(items, prefix),
@@ -182,13 +188,16 @@ impl Writer<'_> {
                 let room = self.room(prefix);
                 let (lines, chars) = table::layout(table, room, self.pos, self.measures);
                 for line in lines {
-                    self.lines.push(Line { spans: with_prefix(prefix.next(), line.spans), pos: line.pos });
+                    prefix.begin_line(&mut self.lines, line.pos);
+                    for span in &line.spans {
+                        self.lines.push(&span.text, span.style);
+                    }
                 }
                 self.pos += chars;
             }
             Block::Rule => {
                 let rule = glyph("─", "-").repeat(self.room(prefix));
-                self.line(prefix, vec![Span { text: rule, style: Style::DECORATION }]);
+                self.line(prefix, &[(&rule, Style::DECORATION)]);
             }
         }
     }
@@ -208,7 +217,7 @@ impl Writer<'_> {
                 inner = prefix.clone();
             }
             if item.blocks.is_empty() {
-                self.line(&mut inner, Vec::new());
+                self.line(&mut inner, &[]);
             }
             self.blocks(&item.blocks, &mut inner, Spacing::Tight);
             prefix.first = None;
@@ -227,12 +236,11 @@ impl Writer<'_> {
             // and its continuation marked.
             let pieces = wrap::split_code_line(source_line, room);
             for (i, (piece, offset)) in pieces.into_iter().enumerate() {
-                let mut spans = Vec::new();
+                inner.begin_line(&mut self.lines, start + offset);
                 if i > 0 && room > 1 {
-                    spans.push(Span { text: wrap::CONTINUATION.to_owned(), style: Style::DECORATION });
+                    self.lines.push(wrap::CONTINUATION, Style::DECORATION);
                 }
-                spans.push(Span { text: piece, style: Style::CODE });
-                self.lines.push(Line { spans: with_prefix(inner.next(), spans), pos: start + offset });
+                self.lines.push(&piece, Style::CODE);
             }
             self.pos += source_line.chars().count() + 1;
         }
@@ -243,12 +251,13 @@ impl Writer<'_> {
     fn text(&mut self, text: &Text, extra: Style, prefix: &mut Prefix) {
         let room = self.room(prefix);
         let start = self.pos;
-        for mut line in wrap_with(text, room, self.measures) {
-            for span in &mut line.spans {
-                span.style = span.style.with(extra);
+        let lines = &mut self.lines;
+        wrap::wrap_lines(text, self.measures.of(text), room, |line_start, pieces| {
+            prefix.begin_line(lines, start + line_start);
+            for &(piece, style) in pieces {
+                lines.join(piece, style.with(extra), style);
             }
-            self.lines.push(Line { spans: with_prefix(prefix.next(), line.spans), pos: start + line.start });
-        }
+        });
         self.pos += text.spans.iter().map(|s| s.text.chars().count()).sum::<usize>() + 1;
     }
 
@@ -262,21 +271,24 @@ impl Writer<'_> {
         self.width.saturating_sub(prefix.width()).max(1)
     }
 
-    fn line(&mut self, prefix: &mut Prefix, spans: Vec<Span>) {
-        self.lines.push(Line { spans: with_prefix(prefix.next(), spans), pos: self.pos });
+    fn line(&mut self, prefix: &mut Prefix, spans: &[(&str, Style)]) {
+        prefix.begin_line(&mut self.lines, self.pos);
+        for &(text, style) in spans {
+            self.lines.push(text, style);
+        }
     }
 
     /// A blank line; inside a quote it keeps the bar.
     fn blank(&mut self, prefix: &Prefix) {
-        if self.lines.last().is_none_or(|l| l.spans.iter().all(|s| s.text.trim().is_empty())) {
+        if self.lines.last().is_none_or(|l| l.text().trim().is_empty()) {
             return;
         }
-        let mut spans = prefix.rest.clone();
-        if let Some(last) = spans.last_mut() {
-            last.text = last.text.trim_end().to_owned();
+        self.lines.begin(self.pos);
+        let last = prefix.rest.len().saturating_sub(1);
+        for (i, span) in prefix.rest.iter().enumerate() {
+            let text = if i == last { span.text.trim_end() } else { span.text.as_str() };
+            self.lines.push(text, span.style);
         }
-        spans.retain(|s| !s.text.is_empty());
-        self.lines.push(Line { spans, pos: self.pos });
     }
 }
 
@@ -287,12 +299,6 @@ fn append(spans: &mut Vec<Span>, text: &str, style: Style) {
         Some(last) if last.style == style => last.text.push_str(text),
         _ => spans.push(Span { text: text.to_owned(), style }),
     }
-}
-
-fn with_prefix(mut prefix: Vec<Span>, spans: Vec<Span>) -> Vec<Span> {
-    prefix.extend(spans);
-    prefix.retain(|s| !s.text.is_empty());
-    prefix
 }
 
 #[cfg(test)]

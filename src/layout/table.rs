@@ -3,7 +3,7 @@
 //! narrowest columns do not fit, each row is stacked as `header: value`.
 
 use super::wrap::{Measures, Wrapped, wrap_with};
-use super::{Line, glyph};
+use super::{Draft, glyph};
 use crate::document::{Span, Style, Table, Text};
 use crate::width::DisplayWidth;
 
@@ -14,7 +14,7 @@ const MIN_CAP: usize = 16;
 
 /// Lines for `table` in `width` columns, starting at text position `pos`;
 /// also returns how many characters of text the table holds.
-pub fn layout(table: &Table, width: usize, pos: usize, measures: &mut Measures) -> (Vec<Line>, usize) {
+pub fn layout(table: &Table, width: usize, pos: usize, measures: &mut Measures) -> (Vec<Draft>, usize) {
     let columns = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let positions = cell_positions(table, pos);
     let chars = positions.last().and_then(|row| row.last()).map_or(0, |&(start, len)| start + len - pos);
@@ -93,13 +93,13 @@ fn shrink(natural: &[usize], minimum: &[usize], room: usize) -> Vec<usize> {
     widths
 }
 
-fn border(widths: &[usize], left: &str, middle: &str, right: &str) -> Line {
+fn border(widths: &[usize], left: &str, middle: &str, right: &str) -> Draft {
     let inner: Vec<String> = widths.iter().map(|w| glyph("─", "-").repeat(w + 2)).collect();
     let text = format!("{left}{}{right}", inner.join(middle));
-    Line { spans: vec![Span { text, style: Style::DECORATION }], pos: 0 }
+    Draft { spans: vec![Span { text, style: Style::DECORATION }], pos: 0 }
 }
 
-fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>], measures: &mut Measures) -> Vec<Line> {
+fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>], measures: &mut Measures) -> Vec<Draft> {
     let first_pos = positions.first().and_then(|r| r.first()).map_or(0, |p| p.0);
     let ruled = table.rows.iter().any(|row| {
         row.cells.iter().zip(widths).any(|(cell, &width)| natural_width(cell) > width || cell.to_plain().contains('\n'))
@@ -133,7 +133,7 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>], meas
                 .enumerate()
                 .find_map(|(c, lines)| lines.get(line).map(|w| positions[r].get(c).map_or(row_pos, |p| p.0) + w.start))
                 .unwrap_or(row_pos);
-            lines.push(Line { spans, pos });
+            lines.push(Draft { spans, pos });
         }
         // Rows of one line each read well without rules between them.
         if r + 1 < table.rows.len() && (row.header || ruled) {
@@ -149,7 +149,7 @@ fn grid(table: &Table, widths: &[usize], positions: &[Vec<(usize, usize)>], meas
 }
 
 /// Each row as `header: value` lines, rows apart by a rule.
-fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>], measures: &mut Measures) -> Vec<Line> {
+fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>], measures: &mut Measures) -> Vec<Draft> {
     let headers: Option<&Vec<Text>> = table.rows.first().filter(|r| r.header).map(|r| &r.cells);
     let mut lines = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
@@ -158,7 +158,7 @@ fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>], measu
         }
         if !lines.is_empty() {
             let pos = positions[r].first().map_or(0, |p| p.0);
-            lines.push(Line { spans: vec![bar(&glyph("─", "-").repeat(width.min(20)))], pos });
+            lines.push(Draft { spans: vec![bar(&glyph("─", "-").repeat(width.min(20)))], pos });
         }
         for (c, cell) in row.cells.iter().enumerate() {
             let label = headers.and_then(|h| h.get(c)).map(Text::to_plain).filter(|l| !l.is_empty());
@@ -173,7 +173,7 @@ fn stacked(table: &Table, width: usize, positions: &[Vec<(usize, usize)>], measu
             let start = positions[r][c].0;
             for line in wrap_with(&Text::new(spans), width, measures) {
                 // Positions count the cell's text, not the label before it.
-                lines.push(Line { spans: line.spans, pos: start + line.start.saturating_sub(label_chars) });
+                lines.push(Draft { spans: line.spans, pos: start + line.start.saturating_sub(label_chars) });
             }
         }
     }

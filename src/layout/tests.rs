@@ -7,7 +7,7 @@ use std::path::Path;
 fn lines(html: &str, width: usize) -> Vec<String> {
     let base = Base::for_article(None, Path::new("/lib/a.md"));
     let doc = Document::parse(html, BodyKind::Html, &base, &[]);
-    layout(&doc, width, Options { heading_rules: true }).lines.iter().map(Line::text).collect()
+    layout(&doc, width, Options { heading_rules: true }).lines.iter().map(|line| line.text().to_owned()).collect()
 }
 
 #[test]
@@ -43,12 +43,8 @@ fn seed_document() -> Document {
 }
 
 /// The first character of a line that is text, not decoration.
-fn first_text_char(line: &Line) -> Option<char> {
-    line.spans
-        .iter()
-        .filter(|s| !s.style.has(Style::DECORATION))
-        .flat_map(|s| s.text.chars())
-        .find(|c| !c.is_whitespace())
+fn first_text_char(line: Line) -> Option<char> {
+    line.spans().filter(|s| !s.style.has(Style::DECORATION)).flat_map(|s| s.text.chars()).find(|c| !c.is_whitespace())
 }
 
 #[test]
@@ -57,14 +53,14 @@ fn positions_survive_a_change_of_width() {
     for (from, to) in [(80, 37), (37, 80), (100, 20), (20, 61)] {
         let before = layout(&doc, from, Options::default());
         let after = layout(&doc, to, Options::default());
-        assert!(after.lines.windows(2).all(|w| w[0].pos <= w[1].pos), "positions only grow");
+        assert!(after.lines.iter().zip(after.lines.iter().skip(1)).all(|(a, b)| a.pos <= b.pos), "positions only grow");
         for (index, line) in before.lines.iter().enumerate() {
             let Some(first) = first_text_char(line) else { continue };
-            if line.spans.iter().any(|s| s.style.has(Style::DECORATION) && s.text.contains('│')) {
+            if line.spans().any(|s| s.style.has(Style::DECORATION) && s.text.contains('│')) {
                 continue; // table rows start at a cell
             }
             let pos = before.pos_at(index);
-            let found = &after.lines[after.line_at(pos)];
+            let found = after.lines.line(after.line_at(pos));
             assert!(found.text().contains(first), "{from}→{to}: line {index} {:?} → {:?}", line.text(), found.text());
         }
     }
@@ -74,7 +70,7 @@ fn positions_survive_a_change_of_width() {
 fn every_width_fits() {
     let doc = seed_document();
     for width in 1..=120 {
-        for line in layout(&doc, width, Options { heading_rules: true }).lines {
+        for line in &layout(&doc, width, Options { heading_rules: true }).lines {
             assert!(line.width() <= width, "{width}: {:?}", line.text());
         }
     }

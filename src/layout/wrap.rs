@@ -26,36 +26,33 @@ const TOO_WIDE: &str = "?";
 
 /// A piece of text between two break opportunities, measured once: the
 /// same at every width, so a new width only refills the lines. Kept small
-/// (a CJK text has a unit per character): offsets in 32 bits, widths in 16
-/// (a wider unit is split between clusters whatever its width says).
+/// (a CJK text has a unit per character: 8 bytes each): units follow one
+/// another, so each keeps only where its visible part ends (its trailing
+/// spaces, one byte each, and its forced break, a `\n`, follow); where it
+/// starts is where the one before it ended. Widths are in 16 bits (a wider
+/// unit is split between clusters whatever its width says).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
-    /// Byte offsets in the text: where it starts and where its visible
-    /// part ends (its trailing spaces, one byte each, follow).
-    start: u32,
     content_end: u32,
-    /// Display width of the visible part, and of the spaces after it.
+    /// Display width of the visible part.
     width: u16,
-    spaces: u16,
-    /// A forced break (`\n`) follows.
-    forced_break: bool,
+    /// The spaces after it (up to `SPACES_KEPT`; more are counted in the
+    /// text), and in the top bit whether a forced break follows.
+    spaces_and_break: u16,
 }
 
-impl Unit {
-    fn new(start: usize, content_end: usize, end: usize, width: usize, forced_break: bool) -> Unit {
-        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let columns = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        Unit {
-            start: offset(start),
-            content_end: offset(content_end),
-            width: columns(width),
-            spaces: columns(end - content_end),
-            forced_break,
-        }
-    }
+const FORCED_BREAK: u16 = 1 << 15;
+/// The most trailing spaces a unit counts itself.
+const SPACES_KEPT: usize = (FORCED_BREAK - 1) as usize;
 
-    fn start(&self) -> usize {
-        self.start as usize
+impl Unit {
+    fn new(content_end: usize, spaces: usize, width: usize, forced_break: bool) -> Unit {
+        let spaces = u16::try_from(spaces.min(SPACES_KEPT)).unwrap_or(0);
+        Unit {
+            content_end: u32::try_from(content_end).unwrap_or(u32::MAX),
+            width: u16::try_from(width).unwrap_or(u16::MAX),
+            spaces_and_break: spaces | if forced_break { FORCED_BREAK } else { 0 },
+        }
     }
 
     fn content_end(&self) -> usize {
@@ -66,8 +63,27 @@ impl Unit {
         usize::from(self.width)
     }
 
+    /// Trailing spaces, as display width (at most `SPACES_KEPT`: already
+    /// wider than any line).
     fn spaces(&self) -> usize {
-        usize::from(self.spaces)
+        usize::from(self.spaces_and_break & !FORCED_BREAK)
+    }
+
+    fn forced_break(&self) -> bool {
+        self.spaces_and_break & FORCED_BREAK != 0
+    }
+
+    /// Where the next unit starts: after the trailing spaces (counted in
+    /// `plain` when there were more than a unit keeps) and the break.
+    fn end(&self, plain: &str) -> usize {
+        let spaces = match self.spaces() {
+            SPACES_KEPT => plain
+                .as_bytes()
+                .get(self.content_end()..)
+                .map_or(0, |after| after.iter().take_while(|&&byte| byte == b' ').count()),
+            spaces => spaces,
+        };
+        self.content_end() + spaces + usize::from(self.forced_break())
     }
 }
 
@@ -150,8 +166,7 @@ pub fn measure(plain: String) -> Measured {
             let unit = &segment[start..end];
             let content_end = start + unit.trim_end_matches(' ').len();
             let width = segment[start..content_end].width();
-            let (start, content_end, end) = (segment_start + start, segment_start + content_end, segment_start + end);
-            units.push(Unit::new(start, content_end, end, width, forced_break));
+            units.push(Unit::new(segment_start + content_end, end - content_end, width, forced_break));
         };
         for at in opportunities(segment) {
             push(start, at, false);
@@ -161,8 +176,9 @@ pub fn measure(plain: String) -> Measured {
         segment_start += segment.len() + 1;
     }
     if let Some(last) = units.last_mut() {
-        last.forced_break = false;
+        last.spaces_and_break &= !FORCED_BREAK;
     }
+    units.shrink_to_fit();
     Measured { plain, units }
 }
 
@@ -204,27 +220,45 @@ pub fn wrap_with(text: &Text, width: usize, measures: &mut Measures) -> Vec<Wrap
 }
 
 fn wrap_measured(text: &Text, measured: &Measured, width: usize) -> Vec<Wrapped> {
+    let mut lines = Vec::new();
+    wrap_lines(text, measured, width, |start, pieces| {
+        let mut spans = Vec::with_capacity(pieces.len());
+        for &(piece, style) in pieces {
+            push_span(&mut spans, piece, style);
+        }
+        lines.push(Wrapped { spans, start });
+    });
+    lines
+}
+
+/// Breaks `text` (measured as `measured`) into lines no wider than `width`,
+/// handing each to `each` in order: where its text starts (in characters)
+/// and its pieces, borrowed from `text` (adjacent pieces may share a style).
+pub(crate) fn wrap_lines<'t>(
+    text: &'t Text,
+    measured: &Measured,
+    width: usize,
+    mut each: impl FnMut(usize, &[(&'t str, Style)]),
+) {
     let width = width.max(1);
-    let ranges = fill(measured, width);
-    let mut lines = Vec::with_capacity(ranges.len());
     let mut chars_before = 0;
     let mut counted_to = 0;
     // Lines come in order: the spans are walked once for all of them.
     let mut spans_from = SpanCursor::default();
-    for (start, end, too_wide) in ranges {
-        chars_before += measured.plain[counted_to..start].chars().count();
+    let mut pieces = Vec::new();
+    for (start, end, too_wide) in fill(measured, width) {
+        chars_before += measured.plain.get(counted_to..start).map_or(0, |before| before.chars().count());
         counted_to = start;
-        let line = spans_from.styled(text, start, end);
+        pieces.clear();
+        spans_from.pieces(text, start, end, &mut pieces);
         // A line that is one cluster wider than the line shows a stand-in.
-        let spans = if too_wide {
-            let style = line.first().map_or(Style::PLAIN, |s| s.style);
-            vec![Span { text: TOO_WIDE.to_owned(), style }]
-        } else {
-            line
-        };
-        lines.push(Wrapped { spans, start: chars_before });
+        if too_wide {
+            let style = pieces.first().map_or(Style::PLAIN, |&(_, style)| style);
+            pieces.clear();
+            pieces.push((TOO_WIDE, style));
+        }
+        each(chars_before, &pieces);
     }
-    lines
 }
 
 /// Shows on screen: not a space of any kind, not zero-width.
@@ -241,7 +275,10 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize, bool)> {
     let mut content_end = 0;
     let mut used = 0;
     let mut pending_space = 0;
+    let mut next_start = 0;
     for unit in &measured.units {
+        let unit_start = next_start;
+        next_start = unit.end(&measured.plain);
         let fits = used + pending_space + unit.width() <= width;
         let left_out = line_start.is_some() && unit.width() == 0 && !fits;
         if left_out {
@@ -257,18 +294,18 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize, bool)> {
                     }
                     too_wide = false;
                     if unit.width() <= width {
-                        line_start = Some(unit.start());
+                        line_start = Some(unit_start);
                         used = unit.width();
                     } else {
                         // Longer than a whole line: split it between clusters.
-                        let content = &measured.plain[unit.start()..unit.content_end()];
+                        let content = &measured.plain[unit_start..unit.content_end()];
                         let pieces = split_long(content, width);
                         let last = pieces.len() - 1;
                         for (i, (piece_start, piece_end, piece_width)) in pieces.into_iter().enumerate() {
                             if i < last {
-                                lines.push((unit.start() + piece_start, unit.start() + piece_end, piece_width > width));
+                                lines.push((unit_start + piece_start, unit_start + piece_end, piece_width > width));
                             } else {
-                                line_start = Some(unit.start() + piece_start);
+                                line_start = Some(unit_start + piece_start);
                                 used = piece_width;
                                 too_wide = piece_width > width;
                             }
@@ -279,10 +316,10 @@ fn fill(measured: &Measured, width: usize) -> Vec<(usize, usize, bool)> {
             content_end = unit.content_end();
             pending_space = unit.spaces();
         }
-        if unit.forced_break {
+        if unit.forced_break() {
             // A unit left out ends nothing: the line ends where its text does.
-            let end = if left_out { content_end } else { content_end.max(unit.start()) };
-            lines.push((line_start.take().unwrap_or(unit.start()), end, too_wide));
+            let end = if left_out { content_end } else { content_end.max(unit_start) };
+            lines.push((line_start.take().unwrap_or(unit_start), end, too_wide));
             too_wide = false;
             used = 0;
             pending_space = 0;
@@ -390,35 +427,35 @@ struct SpanCursor {
 }
 
 impl SpanCursor {
-    /// The spans of bytes `start..end` of `text`, as styled runs; `start`
-    /// is never before the last call's (lines come in order), so a text of
-    /// a million spans is walked once, not once per line.
-    fn styled(&mut self, text: &Text, start: usize, end: usize) -> Vec<Span> {
+    /// The pieces of bytes `start..end` of `text`, added to `pieces`;
+    /// `start` is never before the last call's (lines come in order), so
+    /// a text of a million spans is walked once, not once per line.
+    fn pieces<'t>(&mut self, text: &'t Text, start: usize, end: usize, pieces: &mut Vec<(&'t str, Style)>) {
         while let Some(span) = text.spans.get(self.span).filter(|span| self.offset + span.text.len() <= start) {
             self.offset += span.text.len();
             self.span += 1;
         }
-        let mut spans = Vec::new();
         let mut offset = self.offset;
-        for span in &text.spans[self.span.min(text.spans.len())..] {
+        for span in text.spans.get(self.span..).unwrap_or_default() {
             if offset >= end {
                 break;
             }
             let (span_start, span_end) = (offset, offset + span.text.len());
             offset = span_end;
             let (from, to) = (start.max(span_start), end.min(span_end));
-            if from < to {
-                push_span(&mut spans, span.text[from - span_start..to - span_start].to_owned(), span.style);
+            if let Some(piece) = span.text.get(from.saturating_sub(span_start)..to.saturating_sub(span_start))
+                && from < to
+            {
+                pieces.push((piece, span.style));
             }
         }
-        spans
     }
 }
 
-fn push_span(spans: &mut Vec<Span>, text: String, style: Style) {
+fn push_span(spans: &mut Vec<Span>, text: &str, style: Style) {
     match spans.last_mut() {
-        Some(last) if last.style == style => last.text.push_str(&text),
-        _ => spans.push(Span { text, style }),
+        Some(last) if last.style == style => last.text.push_str(text),
+        _ => spans.push(Span { text: text.to_owned(), style }),
     }
 }
 

@@ -22,8 +22,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     };
     let first = reader.top.min(reader.layout.lines.len());
     let find = reader.find.as_ref();
-    let lines: Vec<Line<'_>> = reader.layout.lines[first..]
-        .iter()
+    let lines: Vec<Line<'_>> = (first..reader.layout.lines.len())
+        .filter_map(|index| reader.layout.lines.get(index))
         .enumerate()
         .take(height)
         .map(|(offset, line)| {
@@ -39,9 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
                 })
                 .unwrap_or_default();
             if highlights.is_empty() {
-                Line::from(
-                    line.spans.iter().map(|s| Span::styled(s.text.as_str(), span_style(s.style))).collect::<Vec<_>>(),
-                )
+                Line::from(line.spans().map(|s| Span::styled(s.text, span_style(s.style))).collect::<Vec<_>>())
             } else {
                 highlighted(line, &highlights)
             }
@@ -75,10 +73,10 @@ fn draw_scrollbar(frame: &mut Frame<'_>, area: Area, top: usize, height: usize, 
 }
 
 /// A line with the characters of `highlights` (start, end, current) highlighted.
-fn highlighted<'a>(line: &'a crate::layout::Line, highlights: &[(usize, usize, bool)]) -> Line<'a> {
+fn highlighted<'a>(line: crate::layout::Line<'a>, highlights: &[(usize, usize, bool)]) -> Line<'a> {
     let mut spans = Vec::new();
     let mut index = 0;
-    for span in &line.spans {
+    for span in line.spans() {
         let base = span_style(span.style);
         let mut piece = String::new();
         let mut piece_style = None;

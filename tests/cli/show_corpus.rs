@@ -6,7 +6,7 @@
 
 use folio::document::{BodyKind, Style};
 use folio::file::read_body;
-use folio::layout::{Layout, Line, Options, layout, no_end, no_start};
+use folio::layout::{Layout, Line, Lines, Options, Piece, layout, no_end, no_start};
 use folio::library::load;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -214,13 +214,13 @@ fn not_in_order(wanted: &[char], shown: &[char]) -> Option<String> {
 
 /// Each run of a line's text between decorations (bars, bullets,
 /// borders), empty ones kept so that table columns line up.
-fn segments(line: &Line) -> Vec<String> {
+fn segments(line: Line) -> Vec<String> {
     let mut out = vec![String::new()];
-    for span in &line.spans {
+    for span in line.spans() {
         if span.style.has(Style::DECORATION) {
             out.push(String::new());
         } else if let Some(last) = out.last_mut() {
-            last.push_str(&span.text);
+            last.push_str(span.text);
         }
     }
     out.into_iter().map(|s| s.trim().to_owned()).collect()
@@ -236,20 +236,20 @@ fn kinsoku_faults(laid_out: &Layout, unwrapped: &Layout) -> Vec<String> {
     let mut tables = Vec::new();
     for (k, line) in unwrapped.lines.iter().enumerate() {
         if line.text().starts_with('┌') {
-            let end = unwrapped.lines[k..].iter().position(|l| l.text().starts_with('└')).map_or(k, |e| k + e);
+            let end = unwrapped.lines.iter().skip(k).position(|l| l.text().starts_with('└')).map_or(k, |e| k + e);
             tables.push(line.pos..unwrapped.lines.get(end + 1).map_or(usize::MAX, |l| l.pos));
         }
     }
-    let code = |l: &Line| l.spans.iter().any(|s| s.style.has(Style::CODE));
-    let grid = |l: &Line| l.spans.last().is_some_and(|s| s.style.has(Style::DECORATION) && s.text.ends_with('│'));
-    let stacked = |l: &Line| !grid(l) && tables.iter().any(|t| t.contains(&l.pos));
-    let wraps = |l: &Line| !starts.contains(&l.pos) && !code(l) && !stacked(l) && !l.text().trim().is_empty();
+    let code = |l: Line| l.spans().any(|s| s.style.has(Style::CODE));
+    let grid = |l: Line| l.spans().last().is_some_and(|s| s.style.has(Style::DECORATION) && s.text.ends_with('│'));
+    let stacked = |l: Line| !grid(l) && tables.iter().any(|t| t.contains(&l.pos));
+    let wraps = |l: Line| !starts.contains(&l.pos) && !code(l) && !stacked(l) && !l.text().trim().is_empty();
     let mut faults = Vec::new();
     for (k, line) in laid_out.lines.iter().enumerate() {
         if code(line) || stacked(line) {
             continue;
         }
-        let next = laid_out.lines.get(k + 1).filter(|n| wraps(n) && grid(n) == grid(line)).map(segments);
+        let next = laid_out.lines.get(k + 1).filter(|&n| wraps(n) && grid(n) == grid(line)).map(segments);
         for (j, cell) in segments(line).iter().enumerate() {
             if wraps(line) && cell.starts_with(no_start) {
                 faults.push(format!("line {k} starts with {cell:?}: {:?}", line.text()));
@@ -315,7 +315,7 @@ fn check_library(dir: &Path) -> Tally {
             let mut fault = |what: String| tally.faults.push(format!("{name} at {width}: {what}"));
             let stdout = show(&path, width);
             let laid_out = layout(&document, width, Options { heading_rules: true });
-            let expected: String = laid_out.lines.iter().map(|l| l.text() + "\n").collect();
+            let expected: String = laid_out.lines.iter().map(|l| format!("{}\n", l.text())).collect();
             if stdout != expected {
                 fault("folio show differs from page + layout".to_owned());
             }
@@ -413,7 +413,7 @@ fn html2text_and_folio_on_the_seed() {
     for width in 20..=100 {
         let rendered = html2text::from_read(body.as_bytes(), width).expect("html2text");
         let laid_out = layout(&document, width, Options { heading_rules: true });
-        let shown: String = laid_out.lines.iter().map(|l| l.text() + "\n").collect();
+        let shown: String = laid_out.lines.iter().map(|l| format!("{}\n", l.text())).collect();
         let (a, b) = lines_starting_badly(&rendered);
         let (c, d) = lines_starting_badly(&shown);
         (theirs, ours) = ((theirs.0 + a, theirs.1 + b), (ours.0 + c, ours.1 + d));
@@ -428,12 +428,11 @@ fn html2text_and_folio_on_the_seed() {
 /// The checks themselves find what they look for.
 #[test]
 fn the_checks_catch_faults() {
-    let line = |text: &str, pos: usize| Line {
-        spans: vec![folio::document::Span { text: text.to_owned(), style: Style::PLAIN }],
-        pos,
+    let lines = |lines: &[(&'static str, usize)]| -> Lines {
+        lines.iter().map(|&(text, pos)| (pos, [Piece { text, style: Style::PLAIN }])).collect()
     };
-    let unwrapped = Layout { width: 100, lines: vec![line("中中中，中「中", 0)] };
-    let wrapped = Layout { width: 6, lines: vec![line("中中中", 0), line("，中「", 3), line("中", 6)] };
+    let unwrapped = Layout { width: 100, lines: lines(&[("中中中，中「中", 0)]) };
+    let wrapped = Layout { width: 6, lines: lines(&[("中中中", 0), ("，中「", 3), ("中", 6)]) };
     assert_eq!(kinsoku_faults(&wrapped, &unwrapped).len(), 2);
     assert!(kinsoku_faults(&unwrapped, &unwrapped).is_empty());
     let seen = visible("<p>a&amp;b<!-- c --><script>d</script></p><table><tr><td>e f</td></tr></table>g <img src=x>");

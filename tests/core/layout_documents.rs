@@ -94,13 +94,10 @@ fn parse(body: &str) -> Document {
 /// that with ambiguous characters wide, decoration counts narrow: folio
 /// draws rules and table borders by their number of characters then (a
 /// known bug: `layout_pathological::ambiguous_rules_and_borders_fit_the_width`).
-fn columns(line: &Line) -> usize {
+fn columns(line: Line) -> usize {
     let wide = folio::width::ambiguous_wide();
     let narrow = |text: &str| unicode_width::UnicodeWidthStr::width(text);
-    line.spans
-        .iter()
-        .map(|s| if wide && s.style.has(Style::DECORATION) { narrow(&s.text) } else { s.text.width() })
-        .sum()
+    line.spans().map(|s| if wide && s.style.has(Style::DECORATION) { narrow(s.text) } else { s.text.width() }).sum()
 }
 
 fn documents_fit(body: &str, width: usize, rules: bool) -> Result<(), TestCaseError> {
@@ -134,7 +131,7 @@ fn lost(text: &str, laid_out: &Layout, width: usize) -> Option<String> {
     let lines: Vec<String> = laid_out
         .lines
         .iter()
-        .map(|l| l.spans.iter().filter(|s| !s.style.has(Style::DECORATION)).map(|s| s.text.as_str()).collect())
+        .map(|l| l.spans().filter(|s| !s.style.has(Style::DECORATION)).map(|s| s.text).collect())
         .collect();
     let (wanted, seen) = (shown(text), shown(&lines.join("\n")));
     let mut j = 0;
@@ -193,7 +190,7 @@ fn a_lost_or_moved_character_is_found() {
     assert!(lost("文中", &laid_out, 10).is_some(), "characters out of order");
     assert!(lost("•", &laid_out, 10).is_some(), "decoration is not text");
     let narrow = layout(&parse("<p>中</p>"), 1, Options::default());
-    assert_eq!(narrow.lines.iter().map(Line::text).collect::<Vec<_>>(), ["?"]);
+    assert_eq!(narrow.lines.iter().map(|line| line.text()).collect::<Vec<_>>(), ["?"]);
     assert_eq!(lost("中", &narrow, 1), None, "too wide for the line: `?`");
     assert!(lost("中", &layout(&parse("<p>?</p>"), 5, Options::default()), 5).is_some(), "room enough: no `?`");
 }
@@ -220,12 +217,12 @@ fn documents_with_ambiguous_characters_wide() {
 /// Positions never go back, so `line_at` finds the line of every position.
 fn positions_map_to_lines(laid_out: &Layout) -> Result<(), TestCaseError> {
     let shown = || laid_out.lines.iter().map(|l| (l.pos, l.text())).collect::<Vec<_>>();
-    for (i, pair) in laid_out.lines.windows(2).enumerate() {
-        prop_assert!(pair[0].pos <= pair[1].pos, "positions go back at line {}: {:?}", i + 1, shown());
+    for (i, (line, next)) in laid_out.lines.iter().zip(laid_out.lines.iter().skip(1)).enumerate() {
+        prop_assert!(line.pos <= next.pos, "positions go back at line {}: {:?}", i + 1, shown());
     }
     for i in 0..laid_out.lines.len() {
         let pos = laid_out.pos_at(i);
-        prop_assert_eq!(laid_out.lines[laid_out.line_at(pos)].pos, pos);
+        prop_assert_eq!(laid_out.lines.line(laid_out.line_at(pos)).pos, pos);
     }
     Ok(())
 }

@@ -2,8 +2,8 @@
 //! hang, no stack overflow, no line over the width, no control character.
 
 use crate::common::{child, persisted};
-use folio::document::{Base, Block, BodyKind, Document, Span, Style, Text};
-use folio::layout::{Layout, Line, Options, layout};
+use folio::document::{Base, Block, BodyKind, Document, Style, Text};
+use folio::layout::{Layout, Line, Options, Piece, layout};
 use proptest::prelude::*;
 use proptest::sample::select;
 use std::path::Path;
@@ -46,10 +46,10 @@ fn is_control(c: char) -> bool {
 /// rules and table borders by their number of characters then (a known
 /// bug: `ambiguous_rules_and_borders_fit_the_width`, ignored until fixed),
 /// and the text is what the wide setting is for.
-fn columns(line: &Line) -> usize {
+fn columns(line: Line) -> usize {
     let wide = folio::width::ambiguous_wide();
-    let span = |s: &Span| if wide && !s.style.has(Style::DECORATION) { s.text.width_cjk() } else { s.text.width() };
-    line.spans.iter().map(span).sum()
+    let span = |s: Piece| if wide && !s.style.has(Style::DECORATION) { s.text.width_cjk() } else { s.text.width() };
+    line.spans().map(span).sum()
 }
 
 /// The faults of a layout: lines over the width, controls, newlines.
@@ -400,8 +400,10 @@ fn random_tag_soup_with_ambiguous_characters_wide() {
         return;
     }
     folio::width::set_ambiguous_wide(true);
-    let text = Line { spans: vec![Span { text: "“…①─”".to_owned(), style: Style::PLAIN }], pos: 0 };
-    assert_eq!(columns(&text), 10, "ambiguous characters take two columns");
+    let base = Base::for_article(None, Path::new("/a.md"));
+    let laid_out = layout(&Document::parse("<p>“…①─”</p>", BodyKind::Html, &base, &[]), 40, Options::default());
+    assert_eq!(laid_out.lines.iter().next().map(|line| line.text()), Some("“…①─”"));
+    assert_eq!(laid_out.lines.iter().next().map(columns), Some(10), "ambiguous characters take two columns");
     proptest!(persisted(256, REGRESSIONS), |(body in soup())| {
         check_all_kinds("soup, ambiguous wide", &body);
     });

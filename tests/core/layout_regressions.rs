@@ -15,7 +15,7 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
 fn positions(html: &str, width: usize) -> Vec<(usize, String)> {
     let base = Base::for_article(None, Path::new("/library/article.md"));
     let document = Document::parse(html, BodyKind::Html, &base, &[]);
-    layout(&document, width, Options::default()).lines.iter().map(|l| (l.pos, l.text())).collect()
+    layout(&document, width, Options::default()).lines.iter().map(|l| (l.pos, l.text().to_owned())).collect()
 }
 
 #[test]

@@ -46,7 +46,7 @@ fn ambiguous_characters_take_two_columns_everywhere() {
 
     let reader = app.reading.open.as_ref().expect("open");
     for line in &reader.layout.lines {
-        let text: String = line.spans.iter().map(|s| s.text.as_str()).collect();
+        let text = line.text();
         assert!(text.width_cjk() <= reader.layout.width, "{text:?} is wider than {}", reader.layout.width);
     }
 

@@ -49,7 +49,7 @@ impl Find {
 fn find_all(layout: &Layout, needle: &str) -> Vec<Match> {
     let mut matches = Vec::new();
     for (index, line) in layout.lines.iter().enumerate() {
-        for (start, end) in find_folded(&line.text(), needle) {
+        for (start, end) in find_folded(line.text(), needle) {
             matches.push(Match { line: index, start, end });
         }
     }

@@ -77,3 +77,19 @@ fn curly_quotes_next_to_cjk_may_break() {
 fn an_en_dash_may_start_a_line() {
     assert_eq!(wrapped("open today – closed", 11), ["open today", "– closed"]);
 }
+
+#[test]
+fn more_spaces_than_a_unit_counts_keep_every_start_exact() {
+    // 40,000 spaces after a word: more than a unit keeps; the next word
+    // still starts where it is, and so do positions after it.
+    let text = format!("ab{}cd ef\ngh", " ".repeat(40_000));
+    let lines = wrap(&Text::plain(&text), 5);
+    let shown: Vec<(String, usize)> =
+        lines.iter().map(|l| (l.spans.iter().map(|s| s.text.as_str()).collect(), l.start)).collect();
+    assert_eq!(shown, [("ab".to_owned(), 0), ("cd ef".to_owned(), 40_002), ("gh".to_owned(), 40_008)]);
+}
+
+#[test]
+fn a_unit_is_eight_bytes() {
+    assert_eq!(std::mem::size_of::<Unit>(), 8);
+}
