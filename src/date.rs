@@ -32,7 +32,17 @@ pub fn parse_date(raw: &str) -> Option<Timestamp> {
     if let Ok(date) = text.parse::<Date>() {
         return utc(date.to_datetime(jiff::civil::Time::midnight()));
     }
-    parse_yaml_timestamp(text).or_else(|| parse_slashed(text))
+    parse_yaml_timestamp(text).or_else(|| parse_slashed(text)).or_else(|| parse_zone_in_brackets(text))
+}
+
+/// MarkDownload's `2024-03-01T10:00:00 (UTC +01:00)`: the zone after the
+/// time, in brackets.
+fn parse_zone_in_brackets(text: &str) -> Option<Timestamp> {
+    let (time, zone) = text.strip_suffix(')')?.split_once(" (")?;
+    let zone = zone.trim();
+    let zone = zone.strip_prefix("UTC").or_else(|| zone.strip_prefix("GMT")).unwrap_or(zone).trim();
+    let zone = if zone.is_empty() { "Z" } else { zone };
+    parse_yaml_timestamp(&format!("{} {zone}", time.trim()))
 }
 
 fn utc(dt: DateTime) -> Option<Timestamp> {
@@ -73,12 +83,25 @@ fn parse_yaml_timestamp(text: &str) -> Option<Timestamp> {
     civil.to_zoned(TimeZone::fixed(offset)).ok().map(|z| z.timestamp())
 }
 
-/// `2021/12/27` and `2021/12/27 06:12:39`, common in older blog exports.
+/// `2021/12/27`, `2013/7/13 20:46:25` (Hexo's own example) and
+/// `2021/12/27 06:12:39`, common in older blog exports.
 fn parse_slashed(text: &str) -> Option<Timestamp> {
     if text.get(4..5) != Some("/") {
         return None;
     }
-    let dashed = text.replacen('/', "-", 2);
+    let (date, time) = text.split_once(' ').map_or((text, None), |(date, time)| (date, Some(time.trim())));
+    let mut parts = date.split('/');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || month.len() > 2 || day.len() > 2 {
+        return None;
+    }
+    let dashed = match time {
+        Some(time) => format!("{year}-{month:0>2}-{day:0>2} {time}"),
+        None => format!("{year}-{month:0>2}-{day:0>2}"),
+    };
+    if let Some(ts) = parse_yaml_timestamp(&dashed) {
+        return Some(ts);
+    }
     if let Ok(dt) = dashed.parse::<DateTime>() {
         return utc(dt);
     }
@@ -109,6 +132,11 @@ mod tests {
         assert_eq!(iso("2021-12-27T06:12:39Z").as_deref(), Some("2021-12-27T06:12:39Z"));
         assert_eq!(iso("2021-12-27").as_deref(), Some("2021-12-27T00:00:00Z"));
         assert_eq!(iso("2021/12/27").as_deref(), Some("2021-12-27T00:00:00Z"));
+        assert_eq!(iso("2013/7/13 20:46:25").as_deref(), Some("2013-07-13T20:46:25Z"));
+        assert_eq!(iso("2013/7/3").as_deref(), Some("2013-07-03T00:00:00Z"));
+        assert_eq!(iso("2024-03-01T10:00:00 (UTC +01:00)").as_deref(), Some("2024-03-01T09:00:00Z"));
+        assert_eq!(iso("2024-03-01T10:00:00 (UTC)").as_deref(), Some("2024-03-01T10:00:00Z"));
+        assert_eq!(iso("2013/7/13/1"), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::intern::Interner;
 use super::open::FolderCache;
 use super::title::title_from_body;
 use crate::encoding::{Decoded, decode, utf8_head};
-use crate::frontmatter::{FrontMatter, Value, closed_block_end, parse_block, split};
+use crate::frontmatter::{FrontMatter, Value, closed_block_end, parse_block_in, split};
 use crate::model::{Article, Format, Problem, ProblemKind};
 use crate::text::clean_field;
 use std::borrow::Cow;
@@ -112,8 +112,13 @@ pub(super) fn parse_article(job: &FileJob, path: &Path, buffer: &[u8], interner:
     // the block as text, and leave the body (and its encoding) for later.
     if let Some(head) = closed_block_end(buffer).and_then(|end| utf8_head(buffer, end)) {
         let parts = split(head);
-        if let (Some(yaml), false) = (parts.yaml, parts.unclosed) {
-            return article(job, parse_block(yaml), None, None, interner);
+        if let (Some(block), false) = (parts.block, parts.unclosed) {
+            let front_matter = parse_block_in(block, parts.syntax);
+            // Without a title (a clipper's block), the body's heading is
+            // looked for: read on.
+            if front_matter.title.is_some() {
+                return article(job, front_matter, None, None, interner);
+            }
         }
     }
     let (text, encoding) = match decode(buffer) {
@@ -123,15 +128,15 @@ pub(super) fn parse_article(job: &FileJob, path: &Path, buffer: &[u8], interner:
         }
     };
     let parts = split(&text);
-    let mut front_matter = match parts.yaml {
-        Some(yaml) => parse_block(yaml),
+    let mut front_matter = match parts.block {
+        Some(block) => parse_block_in(block, parts.syntax),
         None if format == Format::Text || is_folder_document(path) => return Outcome::Skipped,
         None => FrontMatter::default(),
     };
     if parts.unclosed {
         front_matter.warnings.push("front matter is never closed by `---`".to_owned());
     }
-    let body_title = parts.yaml.is_none().then(|| title_from_body(parts.body, format)).flatten();
+    let body_title = front_matter.title.is_none().then(|| title_from_body(parts.body, format)).flatten();
     article(job, front_matter, body_title, encoding, interner)
 }
 
@@ -148,6 +153,8 @@ fn article(
         Some(title) => title.into(),
         None => body_title.unwrap_or_else(|| title_from_file_name(Path::new(&job.file_name))).into(),
     };
+    // Jekyll's and Hexo's `2016-11-24-slug.md`: the date the file is named by.
+    let date = date.or_else(|| unreadable_date.is_none().then(|| date_from_file_name(&job.file_name)).flatten());
     let mut shared = |items: &[Cow<'_, str>]| items.iter().map(|item| interner.get(item)).collect();
     let categories = shared(&categories);
     let tags = shared(&tags);
@@ -272,13 +279,51 @@ fn is_folder_document(path: &Path) -> bool {
 /// The file name without its extension, cleaned like a title.
 pub fn title_from_file_name(path: &Path) -> String {
     let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-    let title = clean_field(&stem);
+    // `2016-11-24-cve-2016-1248`: the date is the file's date, not its title.
+    let stem = match dated_name(&stem) {
+        Some((_, rest)) if !rest.trim().is_empty() => rest,
+        _ => &stem,
+    };
+    let title = clean_field(stem);
     if title.is_empty() { "(untitled)".to_owned() } else { title.into_owned() }
+}
+
+/// A file name that starts with a date, `YYYY-MM-DD-`: the date and
+/// the rest.
+fn dated_name(stem: &str) -> Option<(jiff::civil::Date, &str)> {
+    let (date, rest) = stem.split_at_checked(10)?;
+    let rest = rest.strip_prefix(['-', '_', ' '])?;
+    let digits = |range: std::ops::Range<usize>| date.get(range).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()));
+    if !(digits(0..4) && digits(5..7) && digits(8..10) && &date[4..5] == "-" && &date[7..8] == "-") {
+        return None;
+    }
+    Some((date.parse().ok()?, rest))
+}
+
+/// The date a Jekyll or Hexo post is named by (`2016-11-24-slug.md`),
+/// at midnight UTC.
+fn date_from_file_name(file_name: &OsStr) -> Option<jiff::Timestamp> {
+    let name = file_name.to_str()?;
+    let (date, _) = dated_name(name)?;
+    date.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|zoned| zoned.timestamp())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_file_names() {
+        let date = |name: &str| date_from_file_name(OsStr::new(name)).map(|d| d.to_string());
+        assert_eq!(date("2016-11-24-cve-2016-1248.md").as_deref(), Some("2016-11-24T00:00:00Z"));
+        assert_eq!(date("2016-11-24_notes.html").as_deref(), Some("2016-11-24T00:00:00Z"));
+        for not_dated in ["2016-13-24-x.md", "2016-11-24.md", "20161124-x.md", "notes-2016-11-24.md", "2016-1-24-x.md"]
+        {
+            assert_eq!(date(not_dated), None, "{not_dated}");
+        }
+        assert_eq!(title_from_file_name(Path::new("2016-11-24-cve-2016-1248.md")), "cve-2016-1248");
+        assert_eq!(title_from_file_name(Path::new("2016-11-24-.md")), "2016-11-24-");
+    }
 
     #[test]
     fn images_are_found_in_linear_time() {

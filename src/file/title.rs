@@ -69,13 +69,29 @@ fn first_markdown_heading(body: &str) -> Option<String> {
         let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
         let rest = &trimmed[hashes..];
         if (1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
-            let text = rest.trim().trim_end_matches('#').trim_end();
-            if !text.is_empty() {
-                return Some(text.to_owned());
+            let text = markdown_inline_text(rest.trim().trim_end_matches('#').trim_end());
+            if !text.trim().is_empty() {
+                return Some(text);
             }
         }
     }
     None
+}
+
+/// A line of inline Markdown as the text it shows: `**介绍** Hirundo` is
+/// `介绍 Hirundo`, `` `cargo install` `` is `cargo install`, a link its text.
+fn markdown_inline_text(line: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut text = String::with_capacity(line.len());
+    for event in Parser::new(line) {
+        match event {
+            Event::Text(part) | Event::Code(part) | Event::InlineHtml(part) | Event::Html(part) => text.push_str(&part),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    // Tags written inline are left for `strip_tags`.
+    text
 }
 
 fn strip_tags(text: &str) -> String {
@@ -112,5 +128,10 @@ mod tests {
         assert_eq!(title_from_body(md, Format::Markdown).as_deref(), Some("日本語の見出し"));
         assert_eq!(title_from_body("#hashtag\ntext", Format::Markdown), None);
         assert_eq!(title_from_body("text\n<h3>html heading</h3>", Format::Markdown).as_deref(), Some("html heading"));
+        let plain = |md: &str| title_from_body(md, Format::Markdown);
+        assert_eq!(plain("# **介绍** Hirundo\n").as_deref(), Some("介绍 Hirundo"));
+        assert_eq!(plain("# Try `cargo install`\n").as_deref(), Some("Try cargo install"));
+        assert_eq!(plain("## [Vim](https://vim.org) 8.0 <em>now</em>\n").as_deref(), Some("Vim 8.0 now"));
+        assert_eq!(plain("# snake_case_name and 2 * 3 * 4\n").as_deref(), Some("snake_case_name and 2 * 3 * 4"));
     }
 }

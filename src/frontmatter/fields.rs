@@ -18,40 +18,51 @@ pub struct FrontMatter<'a> {
     pub date: Option<Timestamp>,
     /// The `date` text when it could not be read as a date.
     pub unreadable_date: Option<String>,
-    /// `headimg`, `thumbnail`, `cover`, `image`: deduplicated, non-empty.
+    /// `headimg`, `thumbnail`, `cover`, `image`, `images`, `banner`,
+    /// `featured_image`: deduplicated, non-empty.
     pub images: Vec<String>,
-    /// The original article: `link`, `url`, `permalink` or `source`.
+    /// The original article: the first of `link`, `original`, `source`,
+    /// `canonical`, `url`, `permalink` that is a whole URL, else the first
+    /// given.
     pub link: Option<String>,
     /// Every other key, kept as it was (controls removed).
     pub extra: Vec<KeyValue<'a>>,
     pub warnings: Vec<String>,
 }
 
-const IMAGE_KEYS: [&str; 4] = ["headimg", "thumbnail", "cover", "image"];
-const LINK_KEYS: [&str; 4] = ["link", "url", "permalink", "source"];
+const IMAGE_KEYS: [&str; 8] =
+    ["headimg", "thumbnail", "cover", "image", "images", "banner", "featured_image", "feature_image"];
+const LINK_KEYS: [&str; 6] = ["link", "original", "source", "canonical", "url", "permalink"];
+/// Where generators and clippers keep an article's date, best first:
+/// Hugo's `publishDate` is the date it was published, Obsidian Web
+/// Clipper's `published` the page's own and `created` the clipping's.
+const DATE_KEYS: [&str; 6] = ["date", "publishdate", "published", "pubdatetime", "pubdate", "created"];
+const TAG_KEYS: [&str; 3] = ["tags", "tag", "keywords"];
 
 impl<'a> FrontMatter<'a> {
     pub(super) fn from_entries(entries: Vec<KeyValue<'a>>, warnings: Vec<String>) -> Self {
         let mut fm = FrontMatter { warnings, ..FrontMatter::default() };
-        let mut links: [Option<String>; 4] = Default::default();
-        let mut images: [Vec<String>; 4] = Default::default();
+        let mut links: [Option<String>; LINK_KEYS.len()] = Default::default();
+        let mut images: [Vec<String>; IMAGE_KEYS.len()] = Default::default();
+        let mut dates: [Option<Cow<'a, str>>; DATE_KEYS.len()] = Default::default();
         for (key, value) in entries {
             let is = |name: &str| key.eq_ignore_ascii_case(name);
             if is("title") {
                 fm.title = value.into_first().map(clean).filter(|t| !t.is_empty());
             } else if is("categories") || is("category") {
                 fm.categories.extend(value.into_all().map(clean).filter(|c| !c.is_empty()));
-            } else if is("tags") || is("tag") {
-                fm.tags.extend(value.into_all().map(clean).filter(|t| !t.is_empty()));
+            } else if TAG_KEYS.iter().any(|k| is(k)) {
+                fm.tags.extend(value.into_all().flat_map(split_keywords).map(clean).filter(|t| !t.is_empty()));
             } else if is("author") || is("authors") {
-                let mut names: Vec<Cow<'a, str>> = value.into_all().map(clean).filter(|a| !a.is_empty()).collect();
+                let mut names: Vec<Cow<'a, str>> =
+                    value.into_all().map(wiki_link_text).map(clean).filter(|a| !a.is_empty()).collect();
                 fm.author = match names.len() {
                     0 => None,
                     1 => names.pop(),
                     _ => Some(Cow::Owned(names.join(", "))),
                 };
-            } else if is("date") {
-                fm.read_date(value.into_first().as_deref());
+            } else if let Some(slot) = DATE_KEYS.iter().position(|k| is(k)) {
+                dates[slot] = value.into_first().filter(|date| !date.trim().is_empty());
             } else if let Some(slot) = IMAGE_KEYS.iter().position(|k| is(k)) {
                 images[slot].extend(value.into_all().map(|url| clean_url(&url)));
             } else if let Some(slot) = LINK_KEYS.iter().position(|k| is(k)) {
@@ -65,7 +76,11 @@ impl<'a> FrontMatter<'a> {
                 fm.images.push(url);
             }
         }
-        fm.link = links.into_iter().flatten().next();
+        let whole = links.iter().flatten().find(|link| link.contains("://")).cloned();
+        fm.link = whole.or_else(|| links.into_iter().flatten().next());
+        if let Some(date) = dates.into_iter().flatten().next() {
+            fm.read_date(Some(&date));
+        }
         fm
     }
 
@@ -111,6 +126,24 @@ impl<'a> Value<'a> {
     }
 }
 
+/// `keywords: rust, tui` (one string, as HTML's meta keywords) is a list.
+fn split_keywords(text: Cow<'_, str>) -> Vec<Cow<'_, str>> {
+    if !text.contains(',') {
+        return vec![text];
+    }
+    text.split(',').map(|word| Cow::Owned(word.trim().to_owned())).collect()
+}
+
+/// An Obsidian link (`[[Jane Doe]]`, `[[people/Jane|Jane Doe]]`) as the
+/// text it shows.
+fn wiki_link_text(text: Cow<'_, str>) -> Cow<'_, str> {
+    let trimmed = text.trim();
+    match trimmed.strip_prefix("[[").and_then(|t| t.strip_suffix("]]")) {
+        Some(inner) => Cow::Owned(inner.rsplit('|').next().unwrap_or(inner).trim().to_owned()),
+        None => text,
+    }
+}
+
 /// `clean_field` that keeps borrowing when nothing changes.
 fn clean(text: Cow<'_, str>) -> Cow<'_, str> {
     match text {
@@ -148,11 +181,17 @@ mod tests {
     #[test]
     fn one_string_category_tags_and_links() {
         let fm = parse_block(
-            "title: x\ncategories: 随笔\ntags: [rust, tui]\nurl: 'https://a.test/p?a=1&amp;b=2'\nsource: https://b.test\n",
+            "title: x\ncategories: 随笔\ntags: [rust, tui]\nurl: 'https://a.test/p?a=1&amp;b=2'\npermalink: https://b.test\n",
         );
         assert_eq!(fm.categories, ["随笔"]);
         assert_eq!(fm.tags, ["rust", "tui"]);
         assert_eq!(fm.link.as_deref(), Some("https://a.test/p?a=1&b=2"));
+        // A clipper's `source` is the original; a site's own `url` or
+        // `permalink` (often a path) is taken only when there is nothing else.
+        let fm = parse_block("url: /blog/x/\nsource: https://b.test/x\n");
+        assert_eq!(fm.link.as_deref(), Some("https://b.test/x"));
+        let fm = parse_block("permalink: /blog/x/\n");
+        assert_eq!(fm.link.as_deref(), Some("/blog/x/"));
     }
 
     #[test]

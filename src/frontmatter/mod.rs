@@ -1,15 +1,17 @@
-//! Front matter: the YAML block at the top of an article, read tolerantly
-//! into the fields folio knows, with every oddity kept as a warning.
+//! Front matter: the block at the top of an article (YAML, TOML or JSON,
+//! as the generators write it), read tolerantly into the fields folio
+//! knows, with every oddity kept as a warning.
 
 mod fast;
 mod fields;
 mod lenient;
 mod split;
+mod tree;
 mod yaml;
 
 pub use fields::FrontMatter;
 
-pub use split::{Split, closed_block_end, split};
+pub use split::{Split, Syntax, closed_block_end, split};
 use std::borrow::Cow;
 
 /// One `key: value` of a block, in file order.
@@ -44,11 +46,38 @@ impl Value<'_> {
     }
 }
 
-/// The largest block given to the YAML parser.
+/// The largest block given to a full parser.
 const MAX_YAML: usize = 16 * 1024;
 
-/// Reads a block: the fast path for the common shape, YAML for the rest,
-/// line by line (with a warning) when YAML refuses it.
+/// Reads a block written in `syntax`.
+pub fn parse_block_in(block: &str, syntax: Syntax) -> FrontMatter<'_> {
+    let (parsed, name) = match syntax {
+        Syntax::Yaml => return parse_block(block),
+        _ if block.len() > MAX_YAML => {
+            let warning = format!("front matter is unusually large ({} KiB); not read", block.len() / 1024);
+            return FrontMatter::from_entries(Vec::new(), vec![warning]);
+        }
+        Syntax::Toml => (toml::from_str::<tree::Tree>(block).map_err(|e| e.message().to_owned()), "TOML"),
+        Syntax::Json => (serde_json::from_str::<tree::Tree>(block).map_err(|e| e.to_string()), "JSON"),
+        Syntax::JsonMembers => {
+            let object = format!("{{{block}}}");
+            (serde_json::from_str::<tree::Tree>(&object).map_err(|e| e.to_string()), "JSON")
+        }
+    };
+    let entries = parsed.and_then(|tree| {
+        tree.into_entries(|_| None).ok_or_else(|| "the block is not a table of keys and values".to_owned())
+    });
+    match entries {
+        Ok(entries) => FrontMatter::from_entries(entries, Vec::new()),
+        Err(error) => {
+            let error = crate::text::printable(&error);
+            FrontMatter::from_entries(Vec::new(), vec![format!("front matter is not valid {name} ({error}); not read")])
+        }
+    }
+}
+
+/// Reads a YAML block: the fast path for the common shape, YAML for the
+/// rest, line by line (with a warning) when YAML refuses it.
 pub fn parse_block(yaml: &str) -> FrontMatter<'_> {
     if let Some(entries) = fast::parse(yaml) {
         return FrontMatter::from_entries(entries, Vec::new());

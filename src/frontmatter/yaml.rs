@@ -1,31 +1,14 @@
 //! The full YAML parser (serde_yaml) for blocks outside the fast path.
 
-use super::{KeyValue, Value};
-use serde_yaml::Value as Yaml;
-use std::borrow::Cow;
+use super::KeyValue;
+use super::tree::Tree;
 
 /// Parses `yaml` as a mapping; the error says what YAML refused and where.
 pub fn parse(yaml: &str) -> Result<Vec<KeyValue<'static>>, String> {
-    match serde_yaml::from_str::<Yaml>(yaml) {
-        Ok(Yaml::Mapping(mapping)) => Ok(mapping
-            .into_iter()
-            .map(|(key, value)| {
-                let key = scalar_text(key);
-                let value = match value {
-                    // YAML reads `1.10` as the number 1.1; the text is what was meant.
-                    Yaml::Number(_) | Yaml::Bool(_) => match written_value(yaml, &key) {
-                        Some(written) => Value::Text(Cow::Owned(written.to_owned())),
-                        None => convert(value),
-                    },
-                    other => convert(other),
-                };
-                (Cow::Owned(key), value)
-            })
-            .collect()),
-        Ok(Yaml::Null) => Ok(Vec::new()),
-        Ok(_) => Err("the block is not a list of `key: value` lines".to_owned()),
-        Err(error) => Err(error.to_string()),
-    }
+    let tree = serde_yaml::from_str::<Tree>(yaml).map_err(|error| error.to_string())?;
+    // YAML reads `1.10` as the number 1.1: the text is what was meant.
+    tree.into_entries(|key| written_value(yaml, key).map(str::to_owned))
+        .ok_or_else(|| "the block is not a list of `key: value` lines".to_owned())
 }
 
 /// The plain text after `key:` on the block's own line for `key`.
@@ -37,37 +20,10 @@ fn written_value<'a>(yaml: &'a str, key: &str) -> Option<&'a str> {
     })
 }
 
-fn convert(value: Yaml) -> Value<'static> {
-    match value {
-        Yaml::Null => Value::Null,
-        Yaml::Sequence(items) => Value::List(
-            items.into_iter().filter(|item| !item.is_null()).map(|item| Cow::Owned(scalar_text(item))).collect(),
-        ),
-        Yaml::Tagged(tagged) => convert(tagged.value),
-        other => Value::Text(Cow::Owned(scalar_text(other))),
-    }
-}
-
-/// A YAML value as one line of text.
-fn scalar_text(value: Yaml) -> String {
-    match value {
-        Yaml::Null => String::new(),
-        Yaml::Bool(b) => b.to_string(),
-        Yaml::Number(n) => n.to_string(),
-        Yaml::String(s) => s,
-        Yaml::Sequence(items) => items.into_iter().map(scalar_text).collect::<Vec<_>>().join(", "),
-        Yaml::Mapping(mapping) => mapping
-            .into_iter()
-            .map(|(k, v)| format!("{}: {}", scalar_text(k), scalar_text(v)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        Yaml::Tagged(tagged) => scalar_text(tagged.value),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frontmatter::Value;
 
     #[test]
     fn flow_lists_and_numbers() {

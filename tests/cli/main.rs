@@ -1,5 +1,6 @@
 //! The command line: `folio list`, `folio show` and `folio config` run as processes, their output and exit codes.
 
+mod cli_archives;
 mod cli_body_index;
 mod cli_columns;
 mod cli_libraries;

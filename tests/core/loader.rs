@@ -142,8 +142,8 @@ fn images_links_and_tags() {
     assert!(keys.extra.iter().any(|(k, _)| &**k == "layout"));
     assert_eq!(
         get("other-archives/url-key-only.md").link.as_deref(),
-        Some("https://url.example.test/x"),
-        "url before source"
+        Some("https://source.example.test/x"),
+        "a clipper's source (the original) before a site's own url"
     );
     let single = get("other-archives/single-string-category-and-tags.md");
     assert_eq!(strs(&single.tags[..]), ["rust", "终端"]);

@@ -23,7 +23,7 @@ const MAGIC: &[u8; 8] = b"FOLIOIX\0";
 const END: &[u8; 8] = b"\0XIOILOF";
 /// Version 2: the visible text of a body changed (its hidden elements are
 /// the reader's, `document::HIDDEN_ELEMENTS`): older indexes are rebuilt.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Checksum and `END`.
 const TRAILER: u64 = 16;
 
