@@ -64,6 +64,7 @@ pub fn is_raw_text(name: &str) -> bool {
 /// Feeds the HTML `body` to `builder`.
 pub fn parse(body: &str, builder: &mut Builder) {
     let body = escape_code_in_pre(body);
+    builder.read_html(&body);
     let sink = Sink { builder: RefCell::new(builder) };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();

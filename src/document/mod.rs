@@ -9,7 +9,7 @@ mod markdown;
 mod plain;
 mod urls;
 
-pub use hidden::{HIDDEN_ELEMENTS, ends_hidden, is_hidden};
+pub use hidden::{HIDDEN_ELEMENTS, Visibility, ends_hidden, is_hidden};
 pub use html::is_raw_text;
 pub use markdown::to_html as markdown_to_html;
 pub use urls::Base;
@@ -163,19 +163,34 @@ pub enum BodyKind {
 }
 
 impl BodyKind {
-    /// What a body of a file in `format` is: archives write HTML into `.md`
-    /// and `.txt` files, so a body that opens with a tag is HTML.
+    /// What a body of a file in `format` is. A `.md` body is Markdown
+    /// (raw HTML inside passes through), except the HTML that archives
+    /// write into `.md` files: a body that opens with a tag (a comment such
+    /// as `<!-- more -->` or an autolink `<https://…>` is no tag) and reads
+    /// as HTML (`markdown::reads_as_markdown`). A `.txt` body that opens
+    /// with a tag is HTML.
     pub fn of(format: Format, body: &str) -> BodyKind {
-        let start = body.trim_start().as_bytes();
-        let opens_with_tag =
-            start.first() == Some(&b'<') && start.get(1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'!');
         match format {
             Format::Html => BodyKind::Html,
-            _ if opens_with_tag => BodyKind::Html,
+            Format::Markdown if opens_with_tag(body) && !markdown::reads_as_markdown(body) => BodyKind::Html,
             Format::Markdown => BodyKind::Markdown,
+            Format::Text if opens_with_tag(body) => BodyKind::Html,
             Format::Text => BodyKind::Plain,
         }
     }
+}
+
+/// Whether `body`, after blank space and comments, opens with an element's
+/// tag (`<p`, `<div`, `<!DOCTYPE`), not an autolink (`<https://…>`).
+fn opens_with_tag(body: &str) -> bool {
+    let mut rest = body.trim_start();
+    while let Some(comment) = rest.strip_prefix("<!--") {
+        rest = comment.split_once("-->").map_or("", |(_, after)| after).trim_start();
+    }
+    let Some(tag) = rest.strip_prefix('<') else { return false };
+    let name_len = tag.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'-').count();
+    let starts_name = tag.as_bytes().first().is_some_and(|b| b.is_ascii_alphabetic() || *b == b'!');
+    starts_name && !tag[name_len..].starts_with(':')
 }
 
 impl Document {

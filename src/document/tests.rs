@@ -118,6 +118,24 @@ fn body_kinds() {
     use crate::model::Format;
     assert_eq!(BodyKind::of(Format::Markdown, "\n<div>x</div>"), BodyKind::Html);
     assert_eq!(BodyKind::of(Format::Markdown, "# x"), BodyKind::Markdown);
+    // Markdown that begins with a tag, a comment or an autolink.
+    for markdown in [
+        "<!-- more -->\n\n# Title\n\ntext",
+        "<https://example.org> is the site\n",
+        "<div align=center><img src=a.png></div>\n\n* Vim: [patch 8.0.0056](https://github.com/vim/vim)\n",
+        "<p>intro</p>\n\n1. first\n2. second\n",
+    ] {
+        assert_eq!(BodyKind::of(Format::Markdown, markdown), BodyKind::Markdown, "{markdown:?}");
+    }
+    // HTML written into a `.md` file: its code's `# comment` lines are in `<pre>`.
+    for html in [
+        "<!-- saved --><p>text</p>\n\n<p>more</p>",
+        "<p>a</p><pre><code>\n# a shell comment\n* not a list\n</code></pre>\n\n<p>b</p>",
+        // A stray bullet line among many paragraphs (feeds do that).
+        "<div><p>a</p>\n* stray\n<p>b</p><p>c</p><p>d</p><p>e</p></div>",
+    ] {
+        assert_eq!(BodyKind::of(Format::Markdown, html), BodyKind::Html, "{html:?}");
+    }
     assert_eq!(BodyKind::of(Format::Text, "plain < text"), BodyKind::Plain);
     assert_eq!(BodyKind::of(Format::Html, "plain"), BodyKind::Html);
 }

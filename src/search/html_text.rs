@@ -3,7 +3,7 @@
 //! (`document::HIDDEN_ELEMENTS`) left out, a space where a block ends,
 //! entities decoded; in one linear pass, without building a document.
 
-use crate::document::{ends_hidden, is_hidden, is_raw_text};
+use crate::document::{Visibility, is_raw_text};
 
 /// Elements that break the text: a word never runs across them.
 const BLOCKS: [&str; 24] = [
@@ -35,83 +35,67 @@ const BLOCKS: [&str; 24] = [
 
 /// HTML without its markup: tags (with their attributes, quoted `>`
 /// included), comments, and the content of hidden elements (those the
-/// reader hides: `document::HIDDEN_ELEMENTS`) dropped; a space only where a
-/// block ends, so `<b>乌克兰</b>局势` stays one phrase; entities decoded. A
-/// `<` that opens no tag (`1 < 2`) is text.
+/// reader hides, as far as it hides them: `document::Visibility`) dropped;
+/// a space only where a block ends, so `<b>乌克兰</b>局势` stays one
+/// phrase; entities decoded. A `<` that opens no tag (`1 < 2`) is text.
 pub(super) fn strip_html(html: &str) -> String {
     let bytes = html.as_bytes();
+    let mut visibility = Visibility::new(html);
     let mut text = String::with_capacity(html.len() / 2);
     let mut at = 0;
     while let Some(open) = memchr::memchr(b'<', &bytes[at..]).map(|i| at + i) {
-        text.push_str(&html[at..open]);
+        let before = &html[at..open];
+        if visibility.text(before) {
+            text.push_str(before);
+        }
         let next = bytes.get(open + 1).copied().unwrap_or(b' ');
         if html[open..].starts_with("<!--") {
             at = comment_end(bytes, open);
             continue;
         }
         if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!' || next == b'?') {
-            text.push('<');
-            at = open + 1;
-            continue;
-        }
-        let end = tag_end(bytes, open);
-        let name = tag_name(&html[open + 1..end]);
-        if BLOCKS.contains(&name.as_str()) {
-            text.push(' ');
-        }
-        at = end;
-        if next != b'/' && is_hidden(&name) && !is_self_closing(bytes, end) {
-            at = hidden_content_end(html, &name, at);
-        }
-    }
-    text.push_str(&html[at.min(html.len())..]);
-    crate::text::decode_entities(&text).into_owned()
-}
-
-/// Where the content of the hidden element `name`, starting at `from`,
-/// ends: just past its end tag, as the reader's tokenizer finds it. Inside
-/// an element read as raw text (`script`) the first end tag ends it;
-/// elsewhere comments are passed over, raw-text elements inside are passed
-/// over whole, an element of the same name nests, and `<body>` ends a
-/// `<head>` (the `<body>` tag itself is then read as usual). An element
-/// never closed hides the rest. Linear: each `<` is looked at once.
-fn hidden_content_end(html: &str, name: &str, from: usize) -> usize {
-    let bytes = html.as_bytes();
-    let raw = is_raw_text(name);
-    let mut depth = 1_usize;
-    let mut at = from;
-    while let Some(open) = memchr::memchr(b'<', &bytes[at..]).map(|i| at + i) {
-        let after = &bytes[open + 1..];
-        if let Some(closing) = after.strip_prefix(b"/") {
-            if names(closing, name) {
-                depth -= 1;
-                if depth == 0 {
-                    return tag_end(bytes, open);
-                }
+            if visibility.text("<") {
+                text.push('<');
             }
             at = open + 1;
             continue;
         }
-        if raw || !after.first().is_some_and(u8::is_ascii_alphabetic) {
-            at = if !raw && after.starts_with(b"!--") { comment_end(bytes, open) } else { open + 1 };
-            continue;
-        }
         let end = tag_end(bytes, open);
-        let inner = tag_name(&html[open + 1..end]);
-        if ends_hidden(name, &inner) {
-            return open;
-        }
         at = end;
-        if is_self_closing(bytes, end) {
-            continue;
+        if next == b'!' || next == b'?' {
+            continue; // a doctype or a processing instruction
         }
-        if inner == name {
-            depth += 1;
-        } else if is_raw_text(&inner) {
-            at = hidden_content_end(html, &inner, end);
+        let name = tag_name(&html[open + 1..end]);
+        let closing = next == b'/';
+        let self_closing = is_self_closing(bytes, end);
+        let shown = if closing { visibility.end(&name) } else { visibility.start(&name, self_closing) };
+        if shown && BLOCKS.contains(&name.as_str()) {
+            text.push(' ');
+        }
+        if !closing && !self_closing && is_raw_text(&name) {
+            // Read as raw text up to its end tag, as the tokenizer reads it.
+            let close = raw_text_end(bytes, &name, end);
+            let raw = &html[end..close];
+            if visibility.text(raw) {
+                text.push_str(raw);
+            }
+            at = close;
         }
     }
-    bytes.len()
+    let rest = &html[at.min(html.len())..];
+    if visibility.text(rest) {
+        text.push_str(rest);
+    }
+    crate::text::decode_entities(&text).into_owned()
+}
+
+/// Where the raw text of element `name` from `from` ends: at its first end
+/// tag (the end of the text if there is none).
+fn raw_text_end(bytes: &[u8], name: &str, from: usize) -> usize {
+    memchr::memmem::find_iter(&bytes[from..], b"</")
+        .map(|i| from + i)
+        .find(|&open| names(&bytes[open + 2..], name))
+        .unwrap_or(bytes.len())
 }
 
 /// Whether `after` (what follows `<` or `</`) is the element name `name`,
@@ -287,12 +271,15 @@ mod tests {
 
     #[test]
     fn the_reader_and_the_search_see_the_same_text() {
-        let hidden: Vec<String> = HIDDEN_ELEMENTS.iter().map(|name| format!("hidden{name}word")).collect();
+        // Text straight in a `<head>` is moved to the body by browsers: shown.
+        let hiding = || HIDDEN_ELEMENTS.iter().filter(|&&name| name != "head");
+        let hidden: Vec<String> = hiding().map(|name| format!("hidden{name}word")).collect();
         let mut shown: Vec<String> = SHOWN_ELEMENTS.iter().map(|name| format!("shown{name}word")).collect();
-        let mut html = "<!DOCTYPE html><html><head><title>hiddentitleword</title><meta charset=utf-8>hiddenheadword\
-                        </head><body>"
+        let mut html = "<!DOCTYPE html><html><head><title>hiddentitleword</title><meta charset=utf-8>\
+                        <style>hiddenheadstyle</style></head><body><p>before <head>shownheadword</head> after</p>"
             .to_owned();
-        for (name, word) in HIDDEN_ELEMENTS.iter().zip(&hidden) {
+        shown.push("shownheadword".to_owned());
+        for (name, word) in hiding().zip(&hidden) {
             html.push_str(&format!("<p>before <{name} class=x>{word}</{name}> after</p>\n"));
         }
         for (name, word) in SHOWN_ELEMENTS.iter().zip(&shown) {
@@ -315,7 +302,22 @@ mod tests {
         let words = |names: &[&str]| names.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
         for (html, hidden, shown) in [
             // No `</head>`: `<body>` ends it.
-            ("<head><title>t</title>hiddenhead<body><p>shownbody</p>", &["hiddenhead"][..], &["shownbody"][..]),
+            ("<head><title>hiddentitle</title><body><p>shownbody</p>", &["hiddentitle"][..], &["shownbody"][..]),
+            // Text in a head ends it, as a browser's tree builder ends it.
+            ("<head><title>t</title>shownhead<body><p>shownbody</p>", &[], &["shownhead", "shownbody"]),
+            // Left open, hidden elements end where their parent does, or
+            // where a tag ends them; one never closed hides nothing.
+            ("<p>a <svg> hiddensvg</p><p>shownnext</p><svg></svg>", &["hiddensvg"], &["shownnext"]),
+            ("<p>a <svg> shownnever</p><p>shownnext</p>", &[], &["shownnever", "shownnext"]),
+            ("<div><svg><p>shownbreakout</p></svg></div>", &[], &["shownbreakout"]),
+            (
+                "<p>x <select><option>hiddenoption<p>shownafterselect</p></select>",
+                &["hiddenoption"],
+                &["shownafterselect"],
+            ),
+            ("<p>the <template> element</p><p>shownpara</p>", &[], &["element", "shownpara"]),
+            ("<p>a <template>hiddentemplate</p><p>shownlater</p></template>", &["hiddentemplate"], &["shownlater"]),
+            ("<p>SoftReference<object> o1 = new</p><p>shownobject</p>", &[], &["o1", "shownobject"]),
             ("<svg><svg>a</svg>hiddennested</svg><p>shownafter</p>", &["hiddennested"], &["shownafter"]),
             ("<p><svg/>shownselfclosed</p>", &[], &["shownselfclosed"]),
             ("<SCRIPT type=x>hiddenupper</Script ><p>shownupper</p>", &["hiddenupper"], &["shownupper"]),
@@ -334,9 +336,9 @@ mod tests {
                 &[],
             ),
             (
-                "<p>shownbefore<math><mi>hiddenmath</mi></math><template>hiddentemplate",
-                &["hiddenmath", "hiddentemplate"],
-                &["shownbefore"],
+                "<p>shownbefore<math><mi>hiddenmath</mi></math><template>shownunclosedtemplate",
+                &["hiddenmath"],
+                &["shownbefore", "shownunclosedtemplate"],
             ),
         ] {
             assert_agree(html, &words(hidden), &words(shown));

@@ -11,5 +11,6 @@ mod cli_state;
 mod cli_width;
 #[path = "../common/mod.rs"]
 mod common;
+mod show_bodies;
 mod show_corpus;
 mod show_snapshots;

@@ -6,7 +6,7 @@
 use super::numbering::is_refused;
 use super::{Builder, Frame, Kind, attr};
 use crate::document::inline::Inline;
-use crate::document::{Block, LinkKind, Style, is_hidden};
+use crate::document::{Block, LinkKind, Style};
 
 impl Builder {
     /// `<br>` (a space in a heading or caption) or `<wbr>`.
@@ -90,15 +90,12 @@ impl Builder {
 
     /// `<img>`, `<iframe>` (whose content is dropped), `<embed>`,
     /// `<frame>`, `<video>` and `<audio>` (with a `src` or a `<source>`).
-    pub(super) fn start_embedded(&mut self, name: &str, attrs: &[(&str, &str)], self_closing: bool) {
+    pub(super) fn start_embedded(&mut self, name: &str, attrs: &[(&str, &str)]) {
         match name {
             "img" | "image" => self.image(attrs),
             "iframe" | "embed" | "frame" => {
                 let src = attr(attrs, "src").or_else(|| attr(attrs, "data-src"));
                 self.media(src, LinkKind::Video);
-                if is_hidden(name) {
-                    self.skip_content(name, self_closing);
-                }
             }
             "video" | "audio" => {
                 let kind = if name == "video" { LinkKind::Video } else { LinkKind::Audio };

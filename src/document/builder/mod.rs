@@ -10,7 +10,7 @@ mod inline_elements;
 mod numbering;
 
 use super::inline::Inline;
-use super::{Base, Block, Document, LinkKind, ListItem, Style, Table, TableRow, ends_hidden, is_hidden};
+use super::{Base, Block, Document, LinkKind, ListItem, Style, Table, TableRow, Visibility, is_hidden};
 use numbering::{NumberStyle, Numbering};
 
 /// Containers nest at most this deep; deeper ones flow into their parent.
@@ -81,8 +81,8 @@ pub struct Builder {
     containers: Vec<Container>,
     inline: Inline,
     frames: Vec<Frame>,
-    /// Inside an element whose content is dropped: its tag and depth.
-    skip: Option<(String, usize)>,
+    /// What of the body no reader sees (hidden elements' content).
+    visibility: Visibility,
     /// Inside `<video>`/`<audio>` without `src`: waiting for a `<source>`.
     pending_media: Option<LinkKind>,
     /// Tables opened inside a table cell, flattened into its text.
@@ -101,10 +101,15 @@ impl Builder {
             }],
             inline: Inline::default(),
             frames: Vec::new(),
-            skip: None,
+            visibility: Visibility::default(),
             pending_media: None,
             nested_tables: 0,
         }
+    }
+
+    /// Follows what is hidden in `body` (the HTML about to be fed).
+    pub fn read_html(&mut self, body: &str) {
+        self.visibility = Visibility::new(body);
     }
 
     /// The number (1-based) of the image at `url`, numbering it if new.
@@ -134,7 +139,7 @@ impl Builder {
     // ----- text -----
 
     pub fn text(&mut self, text: &str) {
-        if self.skip.is_some() {
+        if !self.visibility.text(text) {
             return;
         }
         if self.in_pre() {
@@ -169,8 +174,7 @@ impl Builder {
     // ----- tags -----
 
     pub fn start_tag(&mut self, name: &str, attrs: &[(&str, &str)], self_closing: bool) {
-        if self.skip.is_some() {
-            self.start_tag_in_skipped_content(name, self_closing);
+        if !self.visibility.start(name, self_closing) {
             return;
         }
         if self.in_pre() {
@@ -183,9 +187,10 @@ impl Builder {
         match name {
             // An iframe is shown as a video link, without its content.
             "img" | "image" | "iframe" | "embed" | "frame" | "video" | "audio" | "source" => {
-                self.start_embedded(name, attrs, self_closing)
+                self.start_embedded(name, attrs)
             }
-            _ if is_hidden(name) => self.skip_content(name, self_closing),
+            // Its content is hidden (`visibility`).
+            _ if is_hidden(name) => {}
             "input" | "option" | "meta" | "link" | "base" | "param" | "track" | "area" | "col" => {}
             "br" | "wbr" => self.line_break(name),
             "hr" => self.rule(),
@@ -204,8 +209,7 @@ impl Builder {
     }
 
     pub fn end_tag(&mut self, name: &str) {
-        if self.skip.is_some() {
-            self.end_tag_in_skipped_content(name);
+        if !self.visibility.end(name) {
             return;
         }
         if self.in_pre() && name != "pre" && name != "listing" && name != "xmp" {
@@ -235,39 +239,6 @@ impl Builder {
                 if let Some(at) = self.find(|_, tag| tag == name) {
                     self.close_down_to(at);
                 }
-            }
-        }
-    }
-
-    // ----- dropped content -----
-
-    /// Drops the content of a hidden element, up to its end tag.
-    fn skip_content(&mut self, tag: &str, self_closing: bool) {
-        if !self_closing {
-            self.skip = Some((tag.to_owned(), 1));
-        }
-    }
-
-    /// A start tag inside dropped content: one like the dropped element
-    /// nests, and `<body>` ends a `<head>`.
-    fn start_tag_in_skipped_content(&mut self, name: &str, self_closing: bool) {
-        if let Some((skipped, depth)) = &mut self.skip {
-            if *skipped == name && !self_closing {
-                *depth += 1;
-            }
-            if ends_hidden(skipped, name) {
-                self.skip = None;
-            }
-        }
-    }
-
-    fn end_tag_in_skipped_content(&mut self, name: &str) {
-        if let Some((skipped, depth)) = &mut self.skip
-            && *skipped == name
-        {
-            *depth -= 1;
-            if *depth == 0 {
-                self.skip = None;
             }
         }
     }

@@ -1,0 +1,95 @@
+//! Bodies as their generators render them, through the real `folio show`:
+//! a Markdown body that begins with a comment, an autolink or a tag is
+//! still Markdown; text that only looks like a tag (`<Object>`, `List<T>`,
+//! `<PackageReference>`) is text; an element left open (`<svg>`, `<head>`,
+//! `<template>`, `<select>`) or unknown loses no text after it.
+
+use crate::common::cli::*;
+use std::path::Path;
+
+fn show(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bodies").join(file);
+    let run = folio(&["show", "--width", "100", &path.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{file}: {}", run.stderr);
+    run.stdout
+}
+
+/// Asserts that `shown` holds every one of `texts`, in order.
+fn holds_in_order(file: &str, shown: &str, texts: &[&str]) {
+    let mut from = 0;
+    for text in texts {
+        match shown[from..].find(text) {
+            Some(at) => from += at + text.len(),
+            None => panic!("{file}: {text:?} missing (or out of order) in:\n{shown}"),
+        }
+    }
+}
+
+#[test]
+fn markdown_that_begins_with_a_comment_an_autolink_or_a_tag() {
+    let shown = show("comment-first.md");
+    holds_in_order("comment-first.md", &shown, &["Heading in the body", "• item one with a link[1]", "• item two"]);
+    assert!(!shown.contains("* item") && !shown.contains("](") && !shown.contains("more -->"), "{shown}");
+
+    let shown = show("autolink-first.md");
+    holds_in_order(
+        "autolink-first.md",
+        &shown,
+        &["https://example.org/auto", "is where it came from.", "Second paragraph here."],
+    );
+    assert!(!shown.contains('*'), "{shown}");
+
+    let shown = show("tag-first.md");
+    holds_in_order("tag-first.md", &shown, &["[image 1]", "Section", "• alpha", "• beta", "code and bold."]);
+    assert!(!shown.contains("##") && !shown.contains("**") && !shown.contains("- alpha"), "{shown}");
+}
+
+#[test]
+fn text_that_only_looks_like_a_tag_is_text() {
+    let shown = show("generics.md");
+    holds_in_order(
+        "generics.md",
+        &shown,
+        &[
+            "Use SoftReference<Object> o1 = new SoftReference<Object>(x); it is weak.",
+            "A List<Object> => x maps; Map<String, List<T>> too.",
+            "Add <PackageReference Include=\"Serde\" /> to the project.",
+            "After the generics: everything is still here.",
+        ],
+    );
+}
+
+#[test]
+fn elements_left_open_lose_no_text_after_them() {
+    let shown = show("left-open.md");
+    holds_in_order(
+        "left-open.md",
+        &shown,
+        &[
+            "A drawing",
+            "never closed.",
+            "After the svg.",
+            "element in prose.",
+            "After the head.",
+            "Use the",
+            "After the template.",
+            "Pick one",
+            "After the select.",
+            "card words",
+            "foo words",
+            "The very end.",
+        ],
+    );
+    let shown = show("left-open.html");
+    holds_in_order(
+        "left-open.html",
+        &shown,
+        &[
+            "Before",
+            "After the svg paragraph.",
+            "After the template paragraph.",
+            "After the select.",
+            "Unknown widget text shown.",
+        ],
+    );
+}
