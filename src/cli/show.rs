@@ -54,6 +54,12 @@ fn write(out: &mut impl Write, laid_out: &Layout, styled: bool) -> io::Result<()
             if styled && span.style != Style::PLAIN {
                 let (start, end) = crate::ui::ansi(span.style);
                 write!(out, "{start}{}{end}", span.text)?;
+            } else if span.style.has(Style::STRIKE) {
+                // Struck out, in plain text: a combining long stroke over
+                // each character (no column more, so lines still fit).
+                for c in span.text.chars() {
+                    if c.is_whitespace() { write!(out, "{c}")? } else { write!(out, "{c}\u{336}")? }
+                }
             } else {
                 out.write_all(span.text.as_bytes())?;
             }

@@ -56,7 +56,8 @@ fn is_structure_line(line: &str) -> bool {
     heading || fence || bullet || numbered || quote || link
 }
 
-/// The body as HTML. Raw HTML passes through, as Hexo, Jekyll and Hugo
+/// The body as HTML, its generator tags first made what they stand for
+/// (`generator_tags`). Raw HTML passes through, as Hexo, Jekyll and Hugo
 /// pass it; what only looks like a tag — an element HTML does not have
 /// (`List<T>`, `<PackageReference>`) or a name in mixed case (`<Object>`,
 /// as code in prose writes it) — stays text.
@@ -64,7 +65,8 @@ pub fn to_html(markdown: &str) -> String {
     use pulldown_cmark::{CowStr, Event};
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    let markdown = super::generator_tags::translate(markdown);
+    let events = Parser::new_ext(&markdown, options).map(|event| match event {
         Event::InlineHtml(html) if !is_html_tag(&html) => Event::Text(html),
         Event::Html(html) if !is_html_tag(&html) => Event::Text(CowStr::from(html.into_string())),
         other => other,

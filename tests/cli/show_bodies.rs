@@ -93,3 +93,46 @@ fn elements_left_open_lose_no_text_after_them() {
         ],
     );
 }
+
+#[test]
+fn generator_tags_become_what_they_stand_for() {
+    let shown = show("generator-tags.md");
+    holds_in_order(
+        "generator-tags.md",
+        &shown,
+        &[
+            "Hexo image: [image 1: The lighthouse]",
+            "  fn main() { println!(\"{}\", 1); }",
+            "│ The engine weaves algebraic patterns.",
+            "[video 1]",
+            "Read the first post next.",
+            "[image 2: A boat at dawn]",
+            "  x := map[string]int{}",
+            "Shortcode pairs keep their text.",
+            "Liquid {{ braces }} stay.",
+            "[1] /images/lighthouse.png",
+            "[2] https://example.org/boat.jpg",
+            "https://www.youtube.com/embed/dQw4w9WgXcQ",
+        ],
+    );
+    for raw in ["{%", "%}", "{{<", ">}}", "{{%", "%}}"] {
+        assert!(!shown.contains(raw), "{raw:?} shown:\n{shown}");
+    }
+}
+
+#[test]
+fn ruby_scripts_definitions_details_and_struck_text() {
+    let shown = show("html-details.md");
+    holds_in_order(
+        "html-details.md",
+        &shown,
+        &[
+            "漢字(かんじ)を読(よ)む。",
+            "E = mc², H₂O, xⁿ⁺¹, note[a].",
+            "\nTerm\n  Its definition, indented.",
+            "\nMore about it\n",
+            "Hidden until opened, shown here.",
+            "Price $\u{336}1\u{336}0\u{336} o\u{336}l\u{336}d\u{336} now $5.",
+        ],
+    );
+}

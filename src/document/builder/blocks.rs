@@ -34,6 +34,16 @@ impl Builder {
     pub(super) fn start_flow(&mut self, name: &str) {
         self.block_boundary();
         if name == "dt" {
+            // A term in a `<dl>` is an item of its own, flush left, its
+            // definitions indented under it.
+            if let Some(at) = self.find(|kind, _| matches!(kind, Kind::Item { .. }))
+                && !self.containers[at + 1..].iter().any(|c| matches!(c.kind, Kind::List { .. }))
+            {
+                self.close_down_to(at);
+            }
+            if matches!(self.top(), Kind::List { .. }) {
+                self.push_container(Kind::Item { marker: String::new() }, "li");
+            }
             self.open_frame(name, Style::STRONG);
         }
     }

@@ -26,9 +26,37 @@ impl Builder {
             "strong" | "b" => Style::STRONG,
             "code" | "kbd" | "samp" | "tt" => Style::CODE,
             "s" | "strike" | "del" => Style::STRIKE,
+            // Their text is written in super- or subscript characters.
+            "sup" | "sub" => Style::PLAIN,
             _ => return,
         };
         self.open_frame(name, adds);
+    }
+
+    /// Inside `<sup>` or `<sub>` (the innermost).
+    pub(super) fn script(&self) -> Option<Script> {
+        self.frames.iter().rev().find_map(|frame| match frame.tag.as_str() {
+            "sup" => Some(Script::Super),
+            "sub" => Some(Script::Sub),
+            _ => None,
+        })
+    }
+
+    /// `<rt>`: a ruby's reading, after its base: `漢字(かんじ)`. The
+    /// parentheses are the ruby's own `<rp>` where it has them.
+    pub(super) fn open_reading(&mut self) {
+        self.reading_in_parentheses = !self.ruby_parenthesis;
+        if self.reading_in_parentheses {
+            let style = self.style();
+            self.inline.push_marker("(", style);
+        }
+    }
+
+    pub(super) fn close_reading(&mut self) {
+        if std::mem::take(&mut self.reading_in_parentheses) {
+            let style = self.style();
+            self.inline.push_marker(")", style);
+        }
     }
 
     pub(super) fn open_frame(&mut self, tag: &str, adds: Style) {
@@ -171,4 +199,67 @@ fn is_placeholder_alt(alt: &str) -> bool {
     let file_name =
         [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|ext| alt.to_ascii_lowercase().ends_with(ext));
     file_name || EMPTY.iter().any(|word| alt.eq_ignore_ascii_case(word))
+}
+
+/// Superscript or subscript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Super,
+    Sub,
+}
+
+/// `text` in superscript or subscript characters (`x²`, `H₂O`) when Unicode
+/// has one for every character of it; else as it is.
+pub(super) fn scripted(text: &str, script: Script) -> std::borrow::Cow<'_, str> {
+    let map = |c: char| match script {
+        Script::Super => superscript(c),
+        Script::Sub => subscript(c),
+    };
+    let trimmed = text.trim();
+    if trimmed.is_empty() || !trimmed.chars().all(|c| map(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(|c| if c.is_whitespace() { c } else { map(c).unwrap_or(c) }).collect())
+}
+
+fn superscript(c: char) -> Option<char> {
+    Some(match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4'..='9' => char::from_u32(0x2074 + (c as u32 - '4' as u32))?,
+        '+' => '⁺',
+        '-' | '−' => '⁻',
+        '=' => '⁼',
+        '(' => '⁽',
+        ')' => '⁾',
+        'n' => 'ⁿ',
+        'i' => 'ⁱ',
+        _ => return None,
+    })
+}
+
+fn subscript(c: char) -> Option<char> {
+    Some(match c {
+        '0'..='9' => char::from_u32(0x2080 + (c as u32 - '0' as u32))?,
+        '+' => '₊',
+        '-' | '−' => '₋',
+        '=' => '₌',
+        '(' => '₍',
+        ')' => '₎',
+        'a' => 'ₐ',
+        'e' => 'ₑ',
+        'o' => 'ₒ',
+        'x' => 'ₓ',
+        'h' => 'ₕ',
+        'k' => 'ₖ',
+        'l' => 'ₗ',
+        'm' => 'ₘ',
+        'n' => 'ₙ',
+        'p' => 'ₚ',
+        's' => 'ₛ',
+        't' => 'ₜ',
+        _ => return None,
+    })
 }

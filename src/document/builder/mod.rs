@@ -87,6 +87,10 @@ pub struct Builder {
     pending_media: Option<LinkKind>,
     /// Tables opened inside a table cell, flattened into its text.
     nested_tables: usize,
+    /// The ruby being read has its own `<rp>` parentheses.
+    ruby_parenthesis: bool,
+    /// An `<rt>` is open whose reading folio put in parentheses.
+    reading_in_parentheses: bool,
 }
 
 impl Builder {
@@ -104,6 +108,8 @@ impl Builder {
             visibility: Visibility::default(),
             pending_media: None,
             nested_tables: 0,
+            ruby_parenthesis: false,
+            reading_in_parentheses: false,
         }
     }
 
@@ -154,7 +160,10 @@ impl Builder {
         }
         self.ensure_inline_home();
         let style = self.style();
-        self.inline.push_text(text, style);
+        match self.script() {
+            Some(script) => self.inline.push_text(&inline_elements::scripted(text, script), style),
+            None => self.inline.push_text(text, style),
+        }
     }
 
     /// Text needs a container that takes inline content: a stray word in a
@@ -196,10 +205,17 @@ impl Builder {
             "hr" => self.rule(),
             "a" => self.open_link(attr(attrs, "href")),
             "em" | "i" | "cite" | "var" | "dfn" | "q" | "strong" | "b" | "code" | "kbd" | "samp" | "tt" | "s"
-            | "strike" | "del" => self.open_styled(name),
+            | "strike" | "del" | "sup" | "sub" => self.open_styled(name),
+            "rt" => self.open_reading(),
+            "rp" => self.ruby_parenthesis = true,
+            "ruby" => self.ruby_parenthesis = false,
+            "summary" => {
+                self.start_flow(name);
+                self.open_frame(name, Style::STRONG);
+            }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.open_heading(name),
             "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside" | "address"
-            | "center" | "details" | "summary" | "fieldset" | "legend" | "form" | "hgroup" | "dt" | "body" | "html"
+            | "center" | "details" | "fieldset" | "legend" | "form" | "hgroup" | "dt" | "body" | "html"
             | "noscript" => self.start_flow(name),
             "blockquote" | "ul" | "ol" | "menu" | "dl" | "li" | "dd" | "pre" | "listing" | "xmp" | "plaintext"
             | "figure" | "figcaption" => self.start_container(name, attrs),
@@ -219,14 +235,15 @@ impl Builder {
             "a" => self.close_link(),
             "video" | "audio" => self.pending_media = None,
             "em" | "i" | "cite" | "var" | "dfn" | "q" | "strong" | "b" | "code" | "kbd" | "samp" | "tt" | "s"
-            | "strike" | "del" | "dt" => {
+            | "strike" | "del" | "dt" | "sup" | "sub" | "summary" => {
                 self.close_frame(name);
-                if name == "dt" {
+                if name == "dt" || name == "summary" {
                     self.block_boundary();
                 }
             }
+            "rt" => self.close_reading(),
             "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside" | "address"
-            | "center" | "details" | "summary" | "fieldset" | "legend" | "form" | "hgroup" | "noscript" => {
+            | "center" | "details" | "fieldset" | "legend" | "form" | "hgroup" | "noscript" => {
                 self.block_boundary();
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.close_heading(),
