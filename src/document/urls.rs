@@ -1,6 +1,7 @@
-//! Resolving an article's URLs: against its `link` when it has one
-//! (RFC 3986), otherwise against its file, so a local image becomes an
-//! absolute path.
+//! Resolving an article's URLs: a relative one is first a file next to
+//! the article (when that file is there), else it is resolved against the
+//! article's `link` (RFC 3986), else against the article's folder; so a
+//! local image becomes an absolute path.
 
 use iri_string::types::{IriAbsoluteStr, IriReferenceStr};
 use std::path::{Component, Path, PathBuf};
@@ -8,8 +9,8 @@ use std::path::{Component, Path, PathBuf};
 /// What relative URLs in an article are relative to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Base {
-    /// The article's original address (`http`/`https`).
-    Url(String),
+    /// The article's original address (`http`/`https`), and its folder.
+    Url { link: String, folder: PathBuf },
     /// The folder of the article's file.
     Folder(PathBuf),
 }
@@ -17,12 +18,10 @@ pub enum Base {
 impl Base {
     /// The base for an article with this `link` at this `path`.
     pub fn for_article(link: Option<&str>, path: &Path) -> Base {
+        let folder = absolute(path.parent().unwrap_or(Path::new("")));
         match link.filter(|l| is_web(l) && IriAbsoluteStr::new(l).is_ok()) {
-            Some(link) => Base::Url(link.to_owned()),
-            None => {
-                let folder = path.parent().unwrap_or(Path::new(""));
-                Base::Folder(absolute(folder))
-            }
+            Some(link) => Base::Url { link: link.to_owned(), folder },
+            None => Base::Folder(folder),
         }
     }
 
@@ -35,14 +34,26 @@ impl Base {
         if has_scheme(&raw) {
             return Some(raw);
         }
+        let local = |folder: &Path| {
+            let path = raw.split(['?', '#']).next().unwrap_or_default();
+            normalise(&folder.join(percent_decode(path)))
+        };
         match self {
-            Base::Url(base) => Some(resolve_url(base, &raw)),
+            Base::Url { link, folder } => {
+                // A file next to the article is the one it shows.
+                if !raw.starts_with('/') {
+                    let file = local(folder);
+                    if file.is_file() {
+                        return Some(file.to_string_lossy().into_owned());
+                    }
+                }
+                Some(resolve_url(link, &raw))
+            }
             Base::Folder(folder) => {
                 if let Some(rest) = raw.strip_prefix("//") {
                     return Some(format!("https://{rest}"));
                 }
-                let path = raw.split(['?', '#']).next().unwrap_or_default();
-                Some(normalise(&folder.join(percent_decode(path))).to_string_lossy().into_owned())
+                Some(local(folder).to_string_lossy().into_owned())
             }
         }
     }
@@ -140,6 +151,21 @@ mod tests {
         assert_eq!(base.resolve("pic.png?v=2#frag").as_deref(), Some("/lib/source/_posts/博客/pic.png"));
         assert_eq!(base.resolve("javascript:alert(1)").as_deref(), Some("javascript:alert(1)"));
         assert_eq!(base.resolve("//cdn.test/x.png").as_deref(), Some("https://cdn.test/x.png"));
+    }
+
+    #[test]
+    fn a_file_next_to_the_article_comes_before_its_link() {
+        let dir = std::env::temp_dir().join(format!("folio-urls-{}", std::process::id()));
+        let images = dir.join("images");
+        std::fs::create_dir_all(&images).expect("temp folder");
+        std::fs::write(images.join("cells.png"), b"png").expect("file");
+        let base = Base::for_article(Some("https://example.org/posts/a.html"), &dir.join("posts/a.md"));
+        let here = dir.join("images/cells.png").to_string_lossy().into_owned();
+        assert_eq!(base.resolve("../images/cells.png").as_deref(), Some(here.as_str()));
+        assert_eq!(base.resolve("../images/missing.png").as_deref(), Some("https://example.org/images/missing.png"));
+        // Site-relative: the site's, never a file.
+        assert_eq!(base.resolve("/images/cells.png").as_deref(), Some("https://example.org/images/cells.png"));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

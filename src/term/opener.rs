@@ -9,6 +9,14 @@ use std::process::{Command, Stdio};
 /// (config.toml's `opener`), else the platform's. An error is a sentence
 /// for the status bar.
 pub fn open(target: &str, configured: Option<&str>) -> Result<(), String> {
+    if target.starts_with('/') && !std::path::Path::new(target).exists() {
+        // A site's own path (`/blog/qec`) in an article with no web address
+        // to resolve it against, or a file that is not there.
+        let shown = crate::text::printable(target);
+        return Err(format!(
+            "Not opened: {shown} is no file here, and the article has no web address (`link:`) to find it on"
+        ));
+    }
     match std::env::var("FOLIO_OPENER") {
         Ok(line) if !line.trim().is_empty() => run(&line, target),
         _ => match configured.filter(|line| !line.trim().is_empty()) {
@@ -40,6 +48,12 @@ fn run(line: &str, target: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_that_is_not_there_is_not_opened() {
+        let said = open("/blog/qec-surely-not-a-file-here", Some("/nonexistent/opener")).expect_err("refused");
+        assert!(said.starts_with("Not opened: /blog/qec-surely-not-a-file-here is no file here"), "{said}");
+    }
 
     #[test]
     fn the_target_is_one_last_argument() {

@@ -152,7 +152,7 @@ mod tests {
     use super::*;
 
     fn numbering() -> Numbering {
-        Numbering::new(Base::Url("https://site.test/a/".to_owned()))
+        Numbering::new(Base::Url { link: "https://site.test/a/".to_owned(), folder: "/nowhere".into() })
     }
 
     #[test]
