@@ -12,6 +12,9 @@ pub fn parse_date(raw: &str) -> Option<Timestamp> {
         return None;
     }
     let first = text.as_bytes()[0];
+    if let Some(ts) = parse_javascript(text) {
+        return Some(ts);
+    }
     if first.is_ascii_alphabetic()
         || (first.is_ascii_digit() && text.as_bytes().get(1..3).is_some_and(|b| b.contains(&b' ')))
     {
@@ -33,6 +36,20 @@ pub fn parse_date(raw: &str) -> Option<Timestamp> {
         return utc(date.to_datetime(jiff::civil::Time::midnight()));
     }
     parse_yaml_timestamp(text).or_else(|| parse_slashed(text)).or_else(|| parse_zone_in_brackets(text))
+}
+
+/// JavaScript's `Date.toString()`, as SingleFile writes its saved date:
+/// `Thu Mar 14 2024 10:00:00 GMT+0100 (Central European Standard Time)`.
+fn parse_javascript(text: &str) -> Option<Timestamp> {
+    let text = text.split_once(" (").map_or(text, |(date, _)| date);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [_weekday, month, day, year, time, zone] = words.as_slice() else { return None };
+    let zone = zone.strip_prefix("GMT").or_else(|| zone.strip_prefix("UTC"))?;
+    let zone = if zone.is_empty() { "+0000" } else { zone };
+    if !month.bytes().all(|b| b.is_ascii_alphabetic()) || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    rfc2822::DateTimeParser::new().parse_timestamp(format!("{day} {month} {year} {time} {zone}")).ok()
 }
 
 /// MarkDownload's `2024-03-01T10:00:00 (UTC +01:00)`: the zone after the
@@ -136,6 +153,10 @@ mod tests {
         assert_eq!(iso("2013/7/3").as_deref(), Some("2013-07-03T00:00:00Z"));
         assert_eq!(iso("2024-03-01T10:00:00 (UTC +01:00)").as_deref(), Some("2024-03-01T09:00:00Z"));
         assert_eq!(iso("2024-03-01T10:00:00 (UTC)").as_deref(), Some("2024-03-01T10:00:00Z"));
+        assert_eq!(
+            iso("Thu Mar 14 2024 10:00:00 GMT+0100 (Central European Standard Time)").as_deref(),
+            Some("2024-03-14T09:00:00Z")
+        );
         assert_eq!(iso("2013/7/13/1"), None);
     }
 

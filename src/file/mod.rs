@@ -5,6 +5,7 @@
 //! and the body search read bodies through it.
 
 mod body;
+mod html_meta;
 mod intern;
 mod open;
 mod read;

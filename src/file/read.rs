@@ -131,6 +131,10 @@ pub(super) fn parse_article(job: &FileJob, path: &Path, buffer: &[u8], interner:
     let mut front_matter = match parts.block {
         Some(block) => parse_block_in(block, parts.syntax),
         None if format == Format::Text || is_folder_document(path) => return Outcome::Skipped,
+        // A saved page says what it is in its head (and SingleFile's comment).
+        None if format == Format::Html || is_whole_page(parts.body) => {
+            FrontMatter::from_entries(super::html_meta::entries(parts.body), Vec::new())
+        }
         None => FrontMatter::default(),
     };
     if parts.unclosed {
@@ -286,6 +290,13 @@ pub fn title_from_file_name(path: &Path) -> String {
     };
     let title = clean_field(stem);
     if title.is_empty() { "(untitled)".to_owned() } else { title.into_owned() }
+}
+
+/// Whether `body` is a whole HTML page (`<!DOCTYPE html>`, `<html>`).
+fn is_whole_page(body: &str) -> bool {
+    let start = body.trim_start().as_bytes();
+    let starts = |tag: &[u8]| start.get(..tag.len()).is_some_and(|s| s.eq_ignore_ascii_case(tag));
+    starts(b"<!doctype html") || starts(b"<html")
 }
 
 /// A file name that starts with a date, `YYYY-MM-DD-`: the date and

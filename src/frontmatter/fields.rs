@@ -40,7 +40,7 @@ const DATE_KEYS: [&str; 6] = ["date", "publishdate", "published", "pubdatetime",
 const TAG_KEYS: [&str; 3] = ["tags", "tag", "keywords"];
 
 impl<'a> FrontMatter<'a> {
-    pub(super) fn from_entries(entries: Vec<KeyValue<'a>>, warnings: Vec<String>) -> Self {
+    pub(crate) fn from_entries(entries: Vec<KeyValue<'a>>, warnings: Vec<String>) -> Self {
         let mut fm = FrontMatter { warnings, ..FrontMatter::default() };
         let mut links: [Option<String>; LINK_KEYS.len()] = Default::default();
         let mut images: [Vec<String>; IMAGE_KEYS.len()] = Default::default();

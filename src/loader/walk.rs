@@ -61,6 +61,16 @@ fn leads_inside(link: &Path, roots: &[&Path]) -> bool {
     !is_loop && roots.iter().any(|root| target.starts_with(root))
 }
 
+/// A name below a root that is no article, nor holds any: hidden files
+/// and folders (`.git`), drafts folders (Jekyll's and Hexo's `_drafts`),
+/// and Hugo's section pages (`_index.md`). Named as a root, each is read.
+pub(super) fn is_left_out(name: &[u8], is_dir: bool) -> bool {
+    let section_page = name
+        .strip_prefix(b"_index.")
+        .is_some_and(|extension| std::str::from_utf8(extension).ok().and_then(Format::from_extension).is_some());
+    name.starts_with(b".") || (is_dir && name == b"_drafts") || (!is_dir && section_page)
+}
+
 fn missing_path(root: &Path, error: &std::io::Error) -> Problem {
     let message = match error.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
@@ -77,9 +87,9 @@ fn walk_root(
     report: &mut dyn FnMut(Problem),
 ) {
     let walker = WalkDir::new(root).follow_links(true).into_iter().filter_entry(|entry| {
-        let hidden = entry.file_name().as_encoded_bytes().starts_with(b".");
+        let left_out = is_left_out(entry.file_name().as_encoded_bytes(), entry.file_type().is_dir());
         let duplicate = entry.path_is_symlink() && leads_inside(entry.path(), roots);
-        entry.depth() == 0 || !(hidden || duplicate)
+        entry.depth() == 0 || !(left_out || duplicate)
     });
     // Files of one folder come together: share the folder and group.
     let mut current: Option<(Arc<Path>, Arc<str>)> = None;

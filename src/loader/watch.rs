@@ -140,10 +140,16 @@ pub fn read_changes(roots: &[PathBuf], paths: BTreeSet<PathBuf>, scratch: &mut R
     batches
 }
 
-/// Whether a name below `root` on the way to `path` starts with a dot.
+/// Whether a name below `root` on the way to `path` is left out
+/// (`walk::is_left_out`: hidden, a drafts folder, a section page).
 fn hidden_below(root: &Path, path: &Path) -> bool {
     path.strip_prefix(root)
-        .map(|rest| rest.components().any(|c| c.as_os_str().as_encoded_bytes().starts_with(b".")))
+        .map(|rest| {
+            let count = rest.components().count();
+            rest.components()
+                .enumerate()
+                .any(|(i, c)| super::walk::is_left_out(c.as_os_str().as_encoded_bytes(), i + 1 < count))
+        })
         .unwrap_or(false)
 }
 
@@ -168,10 +174,10 @@ fn job_for(root: &Path, path: &Path) -> Option<FileJob> {
 /// Every article file under `folder` (a new or moved folder: its files
 /// bring no events of their own).
 fn walk_folder(root: &Path, folder: &Path, files: &mut Vec<(PathBuf, FileJob)>) {
-    let walker = walkdir::WalkDir::new(folder)
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().as_encoded_bytes().starts_with(b"."));
+    let walker = walkdir::WalkDir::new(folder).follow_links(true).into_iter().filter_entry(|entry| {
+        entry.depth() == 0
+            || !super::walk::is_left_out(entry.file_name().as_encoded_bytes(), entry.file_type().is_dir())
+    });
     for entry in walker.flatten() {
         if entry.file_type().is_file()
             && let Some(job) = job_for(root, entry.path())
@@ -191,6 +197,10 @@ mod tests {
         assert!(!hidden_below(root, Path::new("/lib/.config/news/a.md")));
         assert!(hidden_below(root, Path::new("/lib/.config/news/.git/a.md")));
         assert!(hidden_below(root, Path::new("/lib/.config/news/x/.a.md.swp")));
+        assert!(hidden_below(root, Path::new("/lib/.config/news/_drafts/a.md")));
+        assert!(hidden_below(root, Path::new("/lib/.config/news/posts/_index.md")));
+        assert!(!hidden_below(root, Path::new("/lib/.config/news/posts/_index/a.md")));
+        assert!(!hidden_below(root, Path::new("/lib/.config/news/posts/index.md")));
     }
 
     #[test]

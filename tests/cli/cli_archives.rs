@@ -26,7 +26,7 @@ struct Expected {
     body: &'static str,
 }
 
-const EXPECTED: [Expected; 10] = [
+const EXPECTED: [Expected; 13] = [
     Expected {
         file: "hugo/content/posts/ownership.md",
         title: "Rust 的所有权：一次讲清",
@@ -137,7 +137,52 @@ const EXPECTED: [Expected; 10] = [
         images: &[],
         body: "Async Rust in practice",
     },
+    Expected {
+        file: "clippers/singlefile/Reading in the terminal (3_14_2024 10_00_00 AM).html",
+        title: "Reading in the terminal",
+        date: Some("2024-03-14T09:00:00Z"),
+        author: None,
+        categories: &[],
+        tags: &[],
+        link: Some("https://blog.example.org/terminal-reading"),
+        images: &[],
+        body: "Reading in the terminal",
+    },
+    Expected {
+        file: "pages/a-saved-page.html",
+        title: "保存したページ | Example News",
+        date: Some("2022-06-14T23:00:00Z"),
+        author: Some("佐藤花子"),
+        categories: &[],
+        tags: &["ニュース", "保存"],
+        link: Some("https://news.example.org/2022/06/saved"),
+        images: &["https://news.example.org/img/cover.jpg"],
+        body: "保存したページの本文です。",
+    },
+    Expected {
+        file: "hugo/content/posts/bundle/index.md",
+        title: "A page bundle",
+        date: Some("2022-01-02T00:00:00Z"),
+        author: None,
+        categories: &[],
+        tags: &[],
+        link: None,
+        images: &["cover.png"],
+        body: "A leaf bundle's index.md",
+    },
 ];
+
+#[test]
+fn section_pages_and_drafts_are_no_articles_unless_asked_for() {
+    let root = archives();
+    let run = folio(&["list", "--json", &root.to_string_lossy()]);
+    let paths: Vec<String> = records(&run.stdout).iter().map(|r| text(r, "path").to_owned()).collect();
+    assert!(!paths.iter().any(|p| p.ends_with("_index.md") || p.contains("_drafts")), "{paths:?}");
+    let drafts = root.join("jekyll/_drafts");
+    let run = folio(&["list", "--json", &drafts.to_string_lossy()]);
+    let titles: Vec<String> = records(&run.stdout).iter().map(|r| text(r, "title").to_owned()).collect();
+    assert_eq!(titles, ["Not published yet"], "the drafts folder named itself");
+}
 
 fn strings(record: &Value, key: &str) -> Vec<String> {
     record[key]
@@ -181,7 +226,7 @@ fn the_front_matter_is_never_shown_as_text() {
         assert_eq!(lines.first().copied(), Some(expected.title), "{}: the title first", expected.file);
         let body = lines.iter().skip(3).find(|l| !l.trim().is_empty()).copied().unwrap_or_default();
         assert!(body.starts_with(expected.body), "{}: the body begins {body:?}\n{}", expected.file, run.stdout);
-        for fence in ["+++", ";;;", "title =", "\"title\"", "title:", "[taxonomies]"] {
+        for fence in ["+++", ";;;", "title =", "\"title\"", "title:", "[taxonomies]", "saved date:", "og:image"] {
             assert!(!run.stdout.contains(fence), "{}: {fence:?} shown:\n{}", expected.file, run.stdout);
         }
     }
