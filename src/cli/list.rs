@@ -153,6 +153,9 @@ struct JsonArticle<'a> {
     group: &'a str,
     images: &'a [Arc<str>],
     link: Option<&'a str>,
+    /// `description`, `summary` or `excerpt`.
+    summary: Option<&'a str>,
+    draft: bool,
     warnings: &'a [Box<str>],
     /// Front-matter keys folio does not use.
     extra: BTreeMap<&'a str, &'a str>,
@@ -198,6 +201,8 @@ pub fn write_json(library: &Library) -> io::Result<()> {
             group: &article.group,
             images: &article.images,
             link: article.link.as_deref(),
+            summary: article.summary.as_deref(),
+            draft: article.draft,
             warnings: &article.warnings,
             extra: article.extra.iter().map(|(k, v)| (&**k, &**v)).collect(),
         };

@@ -151,8 +151,20 @@ fn article(
     encoding: Option<&'static encoding_rs::Encoding>,
     interner: &mut Interner,
 ) -> Outcome {
-    let FrontMatter { title, categories, tags, author, date, unreadable_date, images, link, extra, warnings } =
-        front_matter;
+    let FrontMatter {
+        title,
+        categories,
+        tags,
+        author,
+        date,
+        unreadable_date,
+        images,
+        link,
+        summary,
+        draft,
+        extra,
+        warnings,
+    } = front_matter;
     let title: Box<str> = match title {
         Some(title) => title.into(),
         None => body_title.unwrap_or_else(|| title_from_file_name(Path::new(&job.file_name))).into(),
@@ -185,6 +197,8 @@ fn article(
         images: images.iter().map(|image| interner.get(image)).collect(),
         body_images: false,
         link: link.map(Into::into),
+        summary: summary.map(|s| s.into_owned().into()),
+        draft,
         extra,
         warnings: warnings.into_iter().map(Into::into).collect(),
         format: job.format,
@@ -208,6 +222,8 @@ pub fn placed_article(job: &FileJob) -> Article {
         images: Box::default(),
         body_images: false,
         link: None,
+        summary: None,
+        draft: false,
         extra: Box::default(),
         warnings: Box::default(),
         format: job.format,

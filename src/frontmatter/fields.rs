@@ -25,6 +25,10 @@ pub struct FrontMatter<'a> {
     /// `canonical`, `url`, `permalink` that is a whole URL, else the first
     /// given.
     pub link: Option<String>,
+    /// `description`, `summary` or `excerpt`, the first given.
+    pub summary: Option<Cow<'a, str>>,
+    /// `draft: true`, or Jekyll's `published: false`.
+    pub draft: bool,
     /// Every other key, kept as it was (controls removed).
     pub extra: Vec<KeyValue<'a>>,
     pub warnings: Vec<String>,
@@ -38,6 +42,12 @@ const LINK_KEYS: [&str; 6] = ["link", "original", "source", "canonical", "url", 
 /// Clipper's `published` the page's own and `created` the clipping's.
 const DATE_KEYS: [&str; 6] = ["date", "publishdate", "published", "pubdatetime", "pubdate", "created"];
 const TAG_KEYS: [&str; 3] = ["tags", "tag", "keywords"];
+const SUMMARY_KEYS: [&str; 3] = ["description", "summary", "excerpt"];
+
+/// `true` or `false` (Jekyll's `published: false` is no date).
+fn is_flag(value: &Value<'_>) -> bool {
+    matches!(value, Value::Text(text) if matches!(text.trim(), "true" | "false" | "True" | "False" | "yes" | "no"))
+}
 
 impl<'a> FrontMatter<'a> {
     pub(crate) fn from_entries(entries: Vec<KeyValue<'a>>, warnings: Vec<String>) -> Self {
@@ -61,6 +71,13 @@ impl<'a> FrontMatter<'a> {
                     1 => names.pop(),
                     _ => Some(Cow::Owned(names.join(", "))),
                 };
+            } else if is("draft") || (is("published") && is_flag(&value)) {
+                let yes = value.into_first().is_some_and(|v| matches!(v.trim(), "true" | "yes" | "True" | "TRUE"));
+                fm.draft |= if is("draft") { yes } else { !yes };
+            } else if SUMMARY_KEYS.iter().any(|k| is(k)) {
+                if fm.summary.is_none() {
+                    fm.summary = value.into_first().map(clean).filter(|s| !s.is_empty());
+                }
             } else if let Some(slot) = DATE_KEYS.iter().position(|k| is(k)) {
                 dates[slot] = value.into_first().filter(|date| !date.trim().is_empty());
             } else if let Some(slot) = IMAGE_KEYS.iter().position(|k| is(k)) {

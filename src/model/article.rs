@@ -56,6 +56,11 @@ pub struct Article {
     /// The body shows an image (`<img`, or Markdown's `![`), for `has:image`.
     pub body_images: bool,
     pub link: Option<Box<str>>,
+    /// `description`, `summary` or `excerpt`: what the article is about,
+    /// in a line (for the list's preview).
+    pub summary: Option<Box<str>>,
+    /// `draft: true` (or Jekyll's `published: false`).
+    pub draft: bool,
     /// Front-matter keys folio does not use, kept as they were (a list
     /// joined with `, `).
     pub extra: Box<[(Arc<str>, Arc<str>)]>,

@@ -192,6 +192,7 @@ pub fn matches_facts(query: &Query, facts: Facts, now: Timestamp) -> bool {
             Test::Newer(seconds) => facts.date.is_some_and(|d| now.as_second() - d.as_second() <= *seconds),
             Test::HasImage => facts.has_image,
             Test::HasLink => facts.has_link,
+            Test::Draft => facts.draft,
             _ => return true,
         };
         holds != clause.negated
@@ -206,6 +207,8 @@ pub struct Facts {
     pub has_image: bool,
     /// An original link.
     pub has_link: bool,
+    /// `draft: true`.
+    pub draft: bool,
 }
 
 impl Facts {
@@ -214,6 +217,7 @@ impl Facts {
             date: article.date,
             has_image: !article.images.is_empty() || article.body_images,
             has_link: article.link.is_some(),
+            draft: article.draft,
         }
     }
 }

@@ -40,6 +40,8 @@ pub enum Test {
     Newer(i64),
     HasImage,
     HasLink,
+    /// `is:draft`: the front matter says `draft: true`.
+    Draft,
     /// `is:unread`, `is:read`, `is:starred`: the reader's read state.
     Unread,
     Starred,
@@ -53,9 +55,9 @@ impl Query {
 
     /// Whether any clause is about dates or `has:` (not text).
     pub fn needs_facts(&self) -> bool {
-        self.clauses
-            .iter()
-            .any(|c| matches!(c.test, Test::Dated { .. } | Test::Newer(_) | Test::HasImage | Test::HasLink))
+        self.clauses.iter().any(|c| {
+            matches!(c.test, Test::Dated { .. } | Test::Newer(_) | Test::HasImage | Test::HasLink | Test::Draft)
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -160,7 +162,8 @@ fn clause(word: &str) -> Result<Test, String> {
         "is" => match value.to_ascii_lowercase().as_str() {
             "unread" | "new" => Ok(Test::Unread),
             "starred" | "star" => Ok(Test::Starred),
-            _ => Err(format!("`is:{value}`: folio knows is:unread, is:read and is:starred")),
+            "draft" => Ok(Test::Draft),
+            _ => Err(format!("`is:{value}`: folio knows is:unread, is:read, is:starred and is:draft")),
         },
         _ => Err(format!("unknown field `{field}:` (fields: {FIELDS})")),
     }

@@ -53,12 +53,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     frame.render_widget(Paragraph::new(lines), Rect::new(area.x, area.y, area.width, area.height));
 }
 
-/// `source      42% ★ 2021-12-30`, cut to fit: the star of a starred
-/// article and how far one read part-way was read.
+/// `source  draft 42% ★ 2021-12-30`, cut to fit: a draft's mark, the star
+/// of a starred article and how far one read part-way was read.
 fn details(article: ArticleRow<'_>, state: ReadState, columns: usize) -> Line<'static> {
     let date = article.date().map(|d| d.strftime("%Y-%m-%d").to_string()).unwrap_or_default();
     let source = article.author().unwrap_or_else(|| article.group()).to_owned();
     let mut flags: Vec<Span<'static>> = Vec::new();
+    if article.is_draft() {
+        flags.push(Span::styled("draft ", coloured(Element::Starred)));
+    }
     if let Some(progress) = state.progress {
         flags.push(Span::styled(format!("{}% ", (progress * 100.0) as u32), dim()));
     }

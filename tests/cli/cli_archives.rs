@@ -173,6 +173,33 @@ const EXPECTED: [Expected; 13] = [
 ];
 
 #[test]
+fn drafts_are_marked_and_found_and_summaries_kept() {
+    let root = archives();
+    let run = folio(&["list", "--json", &root.to_string_lossy()]);
+    let records = records(&run.stdout);
+    let drafts: Vec<(&str, Option<&str>)> = records
+        .iter()
+        .filter(|r| r["draft"] == Value::Bool(true))
+        .map(|r| (text(r, "title"), r["summary"].as_str()))
+        .collect();
+    assert_eq!(
+        drafts,
+        [
+            ("Work in progress", Some("Notes not yet ready to publish")),
+            ("Written, not published", Some("Jekyll leaves this one out of the site")),
+        ]
+    );
+    let paper = records.iter().find(|r| text(r, "title") == "How to Read a Paper").expect("listed");
+    assert_eq!(paper["summary"].as_str(), Some("A three-pass method for reading research papers"));
+    assert_eq!(paper["draft"], Value::Bool(false));
+    let run = folio(&["list", "--query", "is:draft", &root.to_string_lossy()]);
+    let titles: Vec<&str> = run.stdout.lines().map(|l| l.split("  ").last().unwrap_or_default()).collect();
+    assert_eq!(titles, ["Work in progress", "Written, not published"]);
+    let run = folio(&["list", "--query", "-is:draft", &root.to_string_lossy()]);
+    assert_eq!(run.stdout.lines().count(), records.len() - 2);
+}
+
+#[test]
 fn section_pages_and_drafts_are_no_articles_unless_asked_for() {
     let root = archives();
     let run = folio(&["list", "--json", &root.to_string_lossy()]);
@@ -197,7 +224,7 @@ fn every_archive_reads_as_its_generator_reads_it() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "", "no problem with any fixture");
     let records = records(&run.stdout);
-    assert_eq!(records.len(), EXPECTED.len(), "one record per fixture");
+    assert_eq!(records.len(), EXPECTED.len() + 2, "one record per fixture (and two drafts)");
     for expected in &EXPECTED {
         let path = root.join(expected.file);
         let record = records

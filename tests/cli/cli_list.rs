@@ -7,8 +7,20 @@ use crate::common::fixtures;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const FIELDS: [&str; 10] =
-    ["path", "title", "date", "author", "categories", "tags", "group", "images", "link", "warnings"];
+const FIELDS: [&str; 12] = [
+    "path",
+    "title",
+    "date",
+    "author",
+    "categories",
+    "tags",
+    "group",
+    "images",
+    "link",
+    "summary",
+    "draft",
+    "warnings",
+];
 
 #[test]
 fn json_lists_every_fixture_newest_first() {

@@ -72,6 +72,8 @@ pub struct Row {
     pub date: Option<Timestamp>,
     pub has_image: bool,
     pub has_link: bool,
+    /// A draft (`draft: true`), marked in the list and found by `is:draft`.
+    pub draft: bool,
     pub state: ReadState,
     /// Deleted on disk since (kept, so that numbers stay).
     pub gone: bool,

@@ -115,6 +115,7 @@ impl ListStore {
             date: article.date,
             has_image: !article.images.is_empty() || article.body_images,
             has_link: article.link.is_some(),
+            draft: article.draft,
             state: ReadState::default(),
             gone: false,
         };
@@ -275,8 +276,13 @@ impl<'a> ArticleRow<'a> {
         self.store.files.paths().stamp(self.number)
     }
 
+    /// A draft (`draft: true`).
+    pub fn is_draft(&self) -> bool {
+        self.row.draft
+    }
+
     pub fn facts(&self) -> Facts {
-        Facts { date: self.row.date, has_image: self.row.has_image, has_link: self.row.has_link }
+        Facts { date: self.row.date, has_image: self.row.has_image, has_link: self.row.has_link, draft: self.row.draft }
     }
 
     /// What is needed to read the article again: its place and how its
@@ -295,6 +301,8 @@ impl<'a> ArticleRow<'a> {
             images: Box::default(),
             body_images: self.row.has_image,
             link: self.link().map(Into::into),
+            summary: None,
+            draft: self.row.draft,
             extra: Box::default(),
             warnings: Box::default(),
             format: self.format(),

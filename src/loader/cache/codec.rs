@@ -34,6 +34,8 @@ pub fn encode(article: &Article, entry: Option<&Entry>, out: &mut Vec<u8>) {
     put_list(out, article.warnings.iter().map(|w| &**w), article.warnings.len());
     put_option(out, article.encoding.map(encoding_rs::Encoding::name));
     out.push(u8::from(article.body_images));
+    put_option(out, article.summary.as_deref());
+    out.push(u8::from(article.draft));
     match entry {
         Some(entry) => {
             out.push(1);
@@ -93,6 +95,12 @@ pub fn decode(
         None => None,
     };
     article.body_images = match input.byte()? {
+        0 => false,
+        1 => true,
+        _ => return None,
+    };
+    article.summary = input.option()?.map(|s| clean(s).into());
+    article.draft = match input.byte()? {
         0 => false,
         1 => true,
         _ => return None,

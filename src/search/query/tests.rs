@@ -24,6 +24,8 @@ fn clauses() {
         ("cat:新媒体", false, Test::Category("新媒体".into())),
         ("in:新媒体/Aljazeera/", false, Test::In("新媒体/aljazeera".into())),
         ("body:\"north atlantic\"", false, Test::Body("north atlantic".into())),
+        ("is:draft", false, Test::Draft),
+        ("-is:draft", true, Test::Draft),
         ("has:image", false, Test::HasImage),
         ("has:link", false, Test::HasLink),
         ("newer:7d", false, Test::Newer(7 * 86_400)),
@@ -63,7 +65,7 @@ fn errors_say_what_is_wrong() {
         ("newer:7x", "newer:7x"),
         ("newer:-3d", "newer:-3d"),
         ("has:video", "has:video"),
-        ("is:later", "is:unread, is:read and is:starred"),
+        ("is:later", "is:unread, is:read, is:starred and is:draft"),
         ("title:", "needs a value"),
         ("\"open", "quote"),
     ] {
