@@ -69,10 +69,60 @@ pub fn to_html(markdown: &str) -> String {
     let events = Parser::new_ext(&markdown, options).map(|event| match event {
         Event::InlineHtml(html) if !is_html_tag(&html) => Event::Text(html),
         Event::Html(html) if !is_html_tag(&html) => Event::Text(CowStr::from(html.into_string())),
+        // A line of an HTML block (`<!-- more --> List<T> <https://…>`):
+        // what only looks like a tag in it stays text, an autolink is the
+        // link it is in Markdown.
+        Event::Html(html) if html.contains('<') => {
+            Event::Html(CowStr::from(escape_false_tags(&autolinks_as_anchors(&html))))
+        }
         other => other,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
+    out
+}
+
+/// Raw HTML with each `<` that opens no HTML tag (`is_html_tag`) escaped.
+fn escape_false_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 8);
+    let mut last = 0;
+    for (at, _) in html.match_indices('<') {
+        out.push_str(&html[last..at]);
+        out.push_str(if is_html_tag(&html[at..]) { "<" } else { "&lt;" });
+        last = at + 1;
+    }
+    out.push_str(&html[last..]);
+    out
+}
+
+/// `<https://…>` in raw HTML as the anchor Markdown makes of it.
+fn autolinks_as_anchors(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let end = after.find('>').filter(|&end| {
+            let inside = &after[..end];
+            let scheme = inside.split("://").next().unwrap_or_default();
+            inside.contains("://")
+                && !scheme.is_empty()
+                && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+                && !inside.contains(|c: char| c.is_whitespace() || c == '<')
+        });
+        match end {
+            Some(end) => {
+                let url = after[..end].replace('&', "&amp;").replace('"', "&quot;");
+                out.push_str(&format!("<a href=\"{url}\">{url}</a>"));
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -254,6 +304,11 @@ mod tests {
         assert!(html.contains("SoftReference&lt;Object&gt; o1"), "{html}");
         assert!(html.contains("List&lt;T&gt;"), "{html}");
         assert!(html.contains("&lt;PackageReference"), "{html}");
+        let html = to_html("<!-- more --> <https://x.test/a?b=1&c=2> and <b>b</b>\n");
+        assert!(
+            html.contains("<a href=\"https://x.test/a?b=1&amp;c=2\">https://x.test/a?b=1&amp;c=2</a> and <b>b</b>"),
+            "{html}"
+        );
         let html = to_html("a <b>bold</b> <!-- more --> <DIV>x</DIV>\n");
         assert!(html.contains("<b>bold</b>") && html.contains("<!-- more -->") && html.contains("<DIV>"), "{html}");
     }

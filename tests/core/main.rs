@@ -13,6 +13,7 @@ mod loader_hostile;
 mod loader_roots;
 mod loader_sort;
 mod loader_watch;
+mod markdown_text_kept;
 mod sample_library;
 mod search_index;
 mod state_sharing;
