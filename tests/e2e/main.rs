@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: keys typed, the screen read back, signals, restore.
 
+mod e2e_archives;
 mod e2e_commands;
 mod e2e_config;
 mod e2e_find;
