@@ -32,6 +32,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let (config, config_problems) = config::load(&config_file);
     crate::ui::set_theme(config.theme.clone().with_no_color(config::no_color_requested()));
     crate::width::set_ambiguous_wide(config.ambiguous_width == 2);
+    crate::document::set_ruby_readings(config.ruby_readings);
     let args = match cli.command {
         Some(Verb::List(args)) => args,
         Some(Verb::Show(args)) => {

@@ -54,6 +54,8 @@ pub struct Config {
     pub reading_width: Option<u16>,
     /// Columns of an East Asian ambiguous-width character: 1 or 2.
     pub ambiguous_width: u8,
+    /// Ruby readings (`<rt>`) shown after their base: `漢字(かんじ)`.
+    pub ruby_readings: bool,
     /// Colours; apply `NO_COLOR` with `theme.with_no_color(no_color_requested())`.
     pub theme: Theme,
     /// Rebinds, in the file's order: the listed keys replace the command's
@@ -71,6 +73,7 @@ impl Default for Config {
             sidebar_width: None,
             reading_width: None,
             ambiguous_width: 1,
+            ruby_readings: true,
             theme: Theme::default(),
             keys: Vec::new(),
         }

@@ -12,8 +12,17 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// The top-level keys.
-const KEYS: [&str; 8] =
-    ["library", "opener", "sort", "sidebar_width", "reading_width", "ambiguous_width", "theme", "keys"];
+const KEYS: [&str; 9] = [
+    "library",
+    "opener",
+    "sort",
+    "sidebar_width",
+    "reading_width",
+    "ambiguous_width",
+    "ruby_readings",
+    "theme",
+    "keys",
+];
 
 pub const SIDEBAR_WIDTH: std::ops::RangeInclusive<u16> = 10..=200;
 pub const READING_WIDTH: std::ops::RangeInclusive<u16> = 20..=1000;
@@ -135,6 +144,10 @@ impl TableReader<'_> {
                 "ambiguous_width" => match integer(v) {
                     Some(n @ (1 | 2)) => config.ambiguous_width = n as u8,
                     _ => self.problem(at(value), offset, name, wrong("1 or 2")),
+                },
+                "ruby_readings" => match v {
+                    DeValue::Boolean(shown) => config.ruby_readings = *shown,
+                    _ => self.problem(at(value), offset, name, wrong("true or false")),
                 },
                 "theme" => match v {
                     DeValue::Table(table) => self.theme(table, offset, &mut config.theme),
@@ -359,6 +372,15 @@ mod tests {
             assert_eq!(config.ambiguous_width, 1);
             assert!(problems[0].message.contains("1 or 2"), "{bad}");
         }
+    }
+
+    #[test]
+    fn ruby_readings() {
+        assert!(read("").0.ruby_readings);
+        assert!(!read("ruby_readings = false").0.ruby_readings);
+        let (config, problems) = read("ruby_readings = \"no\"");
+        assert!(config.ruby_readings);
+        assert!(problems[0].message.contains("true or false"), "{problems:?}");
     }
 
     #[test]

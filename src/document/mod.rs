@@ -15,6 +15,20 @@ pub use html::is_raw_text;
 pub use markdown::to_html as markdown_to_html;
 pub use urls::Base;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Ruby readings shown (config.toml's `ruby_readings`), for the whole run.
+static RUBY_READINGS: AtomicBool = AtomicBool::new(true);
+
+/// Sets whether ruby readings (`<rt>`) are shown, for the whole run.
+pub fn set_ruby_readings(shown: bool) {
+    RUBY_READINGS.store(shown, Ordering::Relaxed);
+}
+
+fn ruby_readings() -> bool {
+    RUBY_READINGS.load(Ordering::Relaxed)
+}
+
 use crate::model::Format;
 
 /// How a piece of text looks. Layout keeps it; the screen gives it colour.

@@ -136,3 +136,15 @@ fn ruby_scripts_definitions_details_and_struck_text() {
         ],
     );
 }
+
+#[test]
+fn ruby_readings_can_be_left_out() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(dir.path().join("config.toml"), "ruby_readings = false\n").expect("config");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bodies/html-details.md");
+    let env = [("FOLIO_CONFIG_DIR", dir.path().to_str().expect("UTF-8"))];
+    let run = folio_env(&["show", "--width", "100", &path.to_string_lossy()], &env);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("漢字を読む。"), "{}", run.stdout);
+    assert!(!run.stdout.contains("かんじ") && !run.stdout.contains('('), "{}", run.stdout);
+}

@@ -45,7 +45,8 @@ impl Builder {
     /// `<rt>`: a ruby's reading, after its base: `漢字(かんじ)`. The
     /// parentheses are the ruby's own `<rp>` where it has them.
     pub(super) fn open_reading(&mut self) {
-        self.reading_in_parentheses = !self.ruby_parenthesis;
+        self.in_reading += 1;
+        self.reading_in_parentheses = !self.ruby_parenthesis && super::super::ruby_readings();
         if self.reading_in_parentheses {
             let style = self.style();
             self.inline.push_marker("(", style);
@@ -53,6 +54,7 @@ impl Builder {
     }
 
     pub(super) fn close_reading(&mut self) {
+        self.in_reading = self.in_reading.saturating_sub(1);
         if std::mem::take(&mut self.reading_in_parentheses) {
             let style = self.style();
             self.inline.push_marker(")", style);

@@ -91,6 +91,8 @@ pub struct Builder {
     ruby_parenthesis: bool,
     /// An `<rt>` is open whose reading folio put in parentheses.
     reading_in_parentheses: bool,
+    /// Open `<rt>`/`<rp>`: their text is left out when readings are off.
+    in_reading: usize,
 }
 
 impl Builder {
@@ -110,6 +112,7 @@ impl Builder {
             nested_tables: 0,
             ruby_parenthesis: false,
             reading_in_parentheses: false,
+            in_reading: 0,
         }
     }
 
@@ -145,7 +148,7 @@ impl Builder {
     // ----- text -----
 
     pub fn text(&mut self, text: &str) {
-        if !self.visibility.text(text) {
+        if !self.visibility.text(text) || (self.in_reading > 0 && !super::ruby_readings()) {
             return;
         }
         if self.in_pre() {
@@ -207,7 +210,10 @@ impl Builder {
             "em" | "i" | "cite" | "var" | "dfn" | "q" | "strong" | "b" | "code" | "kbd" | "samp" | "tt" | "s"
             | "strike" | "del" | "sup" | "sub" => self.open_styled(name),
             "rt" => self.open_reading(),
-            "rp" => self.ruby_parenthesis = true,
+            "rp" => {
+                self.ruby_parenthesis = true;
+                self.in_reading += 1;
+            }
             "ruby" => self.ruby_parenthesis = false,
             "summary" => {
                 self.start_flow(name);
@@ -242,6 +248,7 @@ impl Builder {
                 }
             }
             "rt" => self.close_reading(),
+            "rp" => self.in_reading = self.in_reading.saturating_sub(1),
             "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside" | "address"
             | "center" | "details" | "fieldset" | "legend" | "form" | "hgroup" | "noscript" => {
                 self.block_boundary();
