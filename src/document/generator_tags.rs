@@ -1,6 +1,7 @@
 //! Generator tags in Markdown bodies — Hexo's and Jekyll's `{% … %}`,
-//! Hugo's shortcodes `{{< … >}}` and `{{% … %}}` — made into what they stand
-//! for before the Markdown is read: an image, a figure, code, a quote, a
+//! Hugo's shortcodes `{{< … >}}` and `{{% … %}}`, Zola's `{{ name(…) }}` and
+//! `{% name(…) %}…{% end %}` — made into what they stand for before the
+//! Markdown is read: an image, a figure, code, a quote, a
 //! video, a link; any other tag disappears (the text between a pair stays).
 //! Never inside fenced code, where such tags are what the code is about.
 
@@ -8,7 +9,7 @@ use std::borrow::Cow;
 
 /// `markdown` with its generator tags translated.
 pub fn translate(markdown: &str) -> Cow<'_, str> {
-    if !markdown.contains("{%") && !markdown.contains("{{<") {
+    if !markdown.contains("{%") && !markdown.contains("{{") {
         return Cow::Borrowed(markdown);
     }
     let mut out = String::with_capacity(markdown.len());
@@ -51,7 +52,19 @@ fn translate_line(line: &str, out: &mut String, tag_code: &mut bool) {
         let after_open = &rest[start + open.len()..];
         let Some(end) = after_open.find(close) else { break };
         let inside = after_open[..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
-        let translated = if open == "{%" { liquid(inside) } else { shortcode(inside) };
+        let translated = match open {
+            "{%" => liquid(inside),
+            "{{" => match zola_call(inside) {
+                Some(translated) => translated,
+                // `{{ site.url }}` and other template text: left as it is.
+                None => {
+                    out.push_str(&rest[..start + open.len()]);
+                    rest = after_open;
+                    continue;
+                }
+            },
+            _ => shortcode(inside),
+        };
         let whole_line = rest[..start].trim().is_empty() && after_open[end + close.len()..].trim().is_empty();
         out.push_str(&rest[..start]);
         rest = &after_open[end + close.len()..];
@@ -89,12 +102,39 @@ fn code_end(line: &str) -> Option<usize> {
     None
 }
 
-/// The first tag opening in `text`: where, its opener and its closer.
+/// The first tag opening in `text`: where, its opener and its closer (at
+/// one place, the longer opener: `{{<` before `{{`).
 fn next_tag(text: &str) -> Option<(usize, &'static str, &'static str)> {
-    [("{%", "%}"), ("{{<", ">}}"), ("{{%", "%}}")]
+    [("{%", "%}"), ("{{<", ">}}"), ("{{%", "%}}"), ("{{", "}}")]
         .into_iter()
         .filter_map(|(open, close)| text.find(open).map(|at| (at, open, close)))
-        .min_by_key(|(at, _, _)| *at)
+        .min_by_key(|(at, open, _)| (*at, std::cmp::Reverse(open.len())))
+}
+
+/// Zola's inline shortcode `name(key="value", …)`: what it stands for;
+/// `None` for what is no call (`site.url`).
+fn zola_call(inside: &str) -> Option<String> {
+    let (name, args) = inside.split_once('(')?;
+    let name = name.trim();
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
+    }
+    let args = args.strip_suffix(')')?;
+    let value = |key: &str| {
+        args.split(',').find_map(|pair| {
+            let (k, v) = pair.split_once('=')?;
+            (k.trim() == key).then(|| v.trim().trim_matches(|c| c == '"' || c == '\'').to_owned())
+        })
+    };
+    Some(match name {
+        "youtube" => video(format!("https://www.youtube.com/embed/{}", value("id").unwrap_or_default())),
+        "vimeo" => video(format!("https://player.vimeo.com/video/{}", value("id").unwrap_or_default())),
+        "gist" => {
+            let url = value("url").unwrap_or_default();
+            link(&url, &url)
+        }
+        _ => String::new(),
+    })
 }
 
 /// A tag's name and arguments (quotes grouping words, as shells do).
@@ -265,6 +305,18 @@ mod tests {
         assert_eq!(translate("{{< highlight go >}}\nx := 1\n{{< /highlight >}}\n"), "```go\nx := 1\n```\n");
         assert_eq!(translate("{{% notice tip %}}Kept text{{% /notice %}}"), "Kept text");
         assert_eq!(translate("see {{< ref \"posts/a.md\" >}}"), "see posts/a.md");
+    }
+
+    #[test]
+    fn zola_shortcodes() {
+        assert_eq!(
+            translate("{{ youtube(id=\"dQw4\", autoplay=true) }}"),
+            "<iframe src=\"https://www.youtube.com/embed/dQw4\"></iframe>"
+        );
+        assert_eq!(translate("a {{ toc() }} b"), "a  b");
+        assert_eq!(translate("{% quote(author=\"Ann\") %}Kept{% end %}"), "Kept");
+        // Template text that is no call stays.
+        assert_eq!(translate("![x]({{ site.url }}/a.png)"), "![x]({{ site.url }}/a.png)");
     }
 
     #[test]

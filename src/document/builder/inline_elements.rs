@@ -33,9 +33,10 @@ impl Builder {
         self.open_frame(name, adds);
     }
 
-    /// Inside `<sup>` or `<sub>` (the innermost).
+    /// Inside `<sup>` or `<sub>` (the innermost, among the frames an end
+    /// tag reaches: a text never looks through a hundred thousand).
     pub(super) fn script(&self) -> Option<Script> {
-        self.frames.iter().rev().find_map(|frame| match frame.tag.as_str() {
+        self.frames.iter().rev().take(super::END_TAG_REACH).find_map(|frame| match frame.tag.as_str() {
             "sup" => Some(Script::Super),
             "sub" => Some(Script::Sub),
             _ => None,
