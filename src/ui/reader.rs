@@ -12,6 +12,9 @@ use ratatui::widgets::Paragraph;
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     let height = usize::from(area.height);
     let Some(reader) = &app.reading.open else {
+        if app.reading.opening.is_none() && draw_preview(frame, app, area) {
+            return;
+        }
         let hint = if app.reading.opening.is_some() { "Opening…" } else { "Select an article and press Enter" };
         let line = Line::from(Span::styled(crate::width::truncate(hint, usize::from(area.width)), dim()));
         frame.render_widget(
@@ -51,6 +54,41 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     let left = area.x + 1 + (pane_width - text_width) / 2;
     frame.render_widget(Paragraph::new(lines), Rect::new(left, area.y, text_width, area.height));
     draw_scrollbar(frame, area, reader.top, height, reader.layout.lines.len());
+}
+
+/// The selected article's preview, when its front matter gives a summary:
+/// its title, source and date, the summary, and how to read on. Whether
+/// one was drawn.
+fn draw_preview(frame: &mut Frame<'_>, app: &App, area: Area) -> bool {
+    let Some(article) = app.list.selected_article().map(|number| app.list.store.row(number)) else { return false };
+    let Some(summary) = article.summary() else { return false };
+    let width = usize::from(area.width.saturating_sub(3)).max(1);
+    let wrap = |text: &str| -> Vec<String> {
+        crate::layout::wrap(&crate::document::Text::plain(text), width)
+            .into_iter()
+            .map(|line| line.spans.iter().map(|span| span.text.as_str()).collect())
+            .collect()
+    };
+    let mut lines: Vec<Line<'_>> = wrap(article.title())
+        .into_iter()
+        .map(|line| {
+            Line::from(Span::styled(
+                line,
+                span_style(crate::document::Style::HEADING.with(crate::document::Style::STRONG)),
+            ))
+        })
+        .collect();
+    let source = article.author().unwrap_or_else(|| article.group());
+    let date = article.date().map(|d| d.strftime("%Y-%m-%d").to_string()).unwrap_or_default();
+    let meta = [source, date.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+    lines.push(Line::from(Span::styled(crate::width::truncate(&meta, width), dim())));
+    lines.push(Line::default());
+    lines.extend(wrap(summary).into_iter().map(Line::from));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(crate::width::truncate("Enter to read", width), dim())));
+    let left = area.x.saturating_add(1);
+    frame.render_widget(Paragraph::new(lines), Rect::new(left, area.y, area.width.saturating_sub(3), area.height));
+    true
 }
 
 /// A thin bar on the pane's right edge: where the view is in the article.

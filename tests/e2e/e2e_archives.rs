@@ -1,8 +1,8 @@
 //! The reader on archives of other generators and clippers (the fixtures
 //! of `tests/cli/cli_archives.rs`), end to end in a pseudo-terminal: the
 //! list shows the titles their front matter gives (TOML, JSON, Hexo's
-//! unfenced block), drafts are marked and found, and an article opens
-//! without its front matter.
+//! unfenced block), drafts are marked and found, a summary previews the
+//! selected article, and an article opens without its front matter.
 
 use crate::pty::{Library, Term};
 use std::path::Path;
@@ -20,6 +20,9 @@ fn archives_read_as_their_generators_read_them() {
     term.send("/is:draft\r");
     term.wait_for("2/15 articles");
     term.wait_for("draft 2023-09-01");
+    // The selected draft's summary previews it in the reading pane.
+    term.wait_for("Notes not yet ready to publish");
+    term.wait_for("Enter to read");
     term.send("\x1b");
     term.wait_for("15/15 articles");
     term.send("/无开头\r");

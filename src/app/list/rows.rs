@@ -66,6 +66,8 @@ pub struct Row {
     pub title: Slice,
     /// Empty: no link.
     pub link: Slice,
+    /// The front matter's summary, cut to `SUMMARY_BYTES` (empty: none).
+    pub summary: Slice,
     pub group: u32,
     /// `u32::MAX`: no author.
     pub author: u32,

@@ -53,6 +53,18 @@ pub struct ArticleRow<'a> {
     number: usize,
 }
 
+/// The most of a summary the list keeps (a preview, not the article).
+const SUMMARY_BYTES: usize = 400;
+
+/// `text` cut to at most `bytes`, at a character's end.
+fn cut(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 impl ListStore {
     /// Articles ever added (deleted ones included).
     pub fn len(&self) -> usize {
@@ -99,6 +111,8 @@ impl ListStore {
         let search = self.columns.push(&entry);
         let title = Slice::push(&mut self.arena, article.title.as_bytes());
         let link = Slice::push(&mut self.arena, article.link.as_deref().unwrap_or_default().as_bytes());
+        let summary = article.summary.as_deref().map_or("", |summary| cut(summary, SUMMARY_BYTES));
+        let summary = Slice::push(&mut self.arena, summary.as_bytes());
         let file = FileOf {
             dir: &article.dir,
             name: &article.file_name,
@@ -110,6 +124,7 @@ impl ListStore {
         let row = Row {
             title,
             link,
+            summary,
             group: self.groups.number(&article.group),
             author: article.author.as_ref().map_or(u32::MAX, |author| self.authors.number(author)),
             date: article.date,
@@ -264,6 +279,11 @@ impl<'a> ArticleRow<'a> {
         Some(self.text(self.row.link)).filter(|link| !link.is_empty())
     }
 
+    /// What the article is about, in its front matter's words (cut).
+    pub fn summary(&self) -> Option<&'a str> {
+        Some(self.text(self.row.summary)).filter(|summary| !summary.is_empty())
+    }
+
     pub fn format(&self) -> Format {
         self.store.files.paths().format(self.number)
     }
@@ -301,7 +321,7 @@ impl<'a> ArticleRow<'a> {
             images: Box::default(),
             body_images: self.row.has_image,
             link: self.link().map(Into::into),
-            summary: None,
+            summary: self.summary().map(Into::into),
             draft: self.row.draft,
             extra: Box::default(),
             warnings: Box::default(),
