@@ -340,6 +340,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_broken_toml_block_is_read_line_by_line() {
+        let text = "+++\ntitle = \"Kept title\"\ndate = 2020-01-02\nnot toml at all\n[taxonomies]\ntags = [\"a\"]\n+++\nbody\n";
+        let Outcome::Article(article) = article_from_bytes(Path::new("/lib/post.md"), text.as_bytes()) else {
+            panic!("an article")
+        };
+        assert_eq!(&*article.title, "Kept title");
+        assert_eq!(article.date.map(|d| d.to_string()).as_deref(), Some("2020-01-02T00:00:00Z"));
+        assert_eq!(article.tags.iter().map(|t| &**t).collect::<Vec<_>>(), ["a"]);
+        assert!(
+            article.warnings.iter().any(|w| w.contains("not valid TOML") && w.contains("line by line")),
+            "{:?}",
+            article.warnings
+        );
+    }
+
+    #[test]
     fn dates_in_file_names() {
         let date = |name: &str| date_from_file_name(OsStr::new(name)).map(|d| d.to_string());
         assert_eq!(date("2016-11-24-cve-2016-1248.md").as_deref(), Some("2016-11-24T00:00:00Z"));

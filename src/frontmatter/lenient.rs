@@ -97,6 +97,42 @@ fn unquote(value: &str) -> String {
     value.to_owned()
 }
 
+/// The last resort for a TOML or JSON block its parser refuses: each
+/// `key = value` (TOML) or `"key": value,` (JSON) line, a `[…]` list of
+/// quoted items as a list, one level of quotes stripped; table headers
+/// (`[extra]`) are passed over, so their keys read as the article's own.
+pub fn parse_pairs(block: &str, separator: char) -> Vec<KeyValue<'static>> {
+    let mut entries: Vec<KeyValue<'static>> = Vec::new();
+    for line in block.lines() {
+        if entries.len() >= MAX_ENTRIES {
+            break;
+        }
+        let line = line.trim().trim_end_matches(',');
+        if line.is_empty() || line.starts_with('#') || line.starts_with('[') || line.starts_with(['{', '}']) {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(separator) else { continue };
+        let key = unquote(key.trim());
+        if key.is_empty() || key.contains(char::is_whitespace) {
+            continue;
+        }
+        let value = value.trim();
+        let value = match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            Some(items) => Value::List(
+                items
+                    .split(',')
+                    .map(|item| unquote(item.trim()))
+                    .filter(|item| !item.is_empty())
+                    .map(Cow::Owned)
+                    .collect(),
+            ),
+            None => Value::Text(Cow::Owned(unquote(value))),
+        };
+        entries.push((Cow::Owned(key), value));
+    }
+    entries
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +172,16 @@ mod tests {
     #[test]
     fn garbage_is_ignored() {
         assert_eq!(parse("  - orphan\n: no key\n"), vec![]);
+    }
+
+    #[test]
+    fn toml_and_json_pairs_line_by_line() {
+        let entries =
+            parse_pairs("title = \"A \"broken\" one\nbad line\n[extra]\nauthor = 'Ann'\ntags = [\"a\", 'b']\n", '=');
+        assert_eq!(entries[0].0, "title");
+        assert_eq!(entries[1], (Cow::Borrowed("author"), Value::Text(Cow::Borrowed("Ann"))));
+        assert_eq!(entries[2].1, Value::List(vec!["a".into(), "b".into()]));
+        let entries = parse_pairs("{\n\"title\": \"x\",\n\"draft\": true,,\n}", ':');
+        assert_eq!(entries, [("title".into(), Value::Text("x".into())), ("draft".into(), Value::Text("true".into()))]);
     }
 }

@@ -71,7 +71,9 @@ pub fn parse_block_in(block: &str, syntax: Syntax) -> FrontMatter<'_> {
         Ok(entries) => FrontMatter::from_entries(entries, Vec::new()),
         Err(error) => {
             let error = crate::text::printable(&error);
-            FrontMatter::from_entries(Vec::new(), vec![format!("front matter is not valid {name} ({error}); not read")])
+            let warning = format!("front matter is not valid {name} ({error}); read it line by line");
+            let separator = if syntax == Syntax::Toml { '=' } else { ':' };
+            FrontMatter::from_entries(lenient::parse_pairs(block, separator), vec![warning])
         }
     }
 }
