@@ -39,8 +39,10 @@ const IMAGE_KEYS: [&str; 8] =
 const LINK_KEYS: [&str; 6] = ["link", "original", "source", "canonical", "url", "permalink"];
 /// Where generators and clippers keep an article's date, best first:
 /// Hugo's `publishDate` is the date it was published, Obsidian Web
-/// Clipper's `published` the page's own and `created` the clipping's.
-const DATE_KEYS: [&str; 6] = ["date", "publishdate", "published", "pubdatetime", "pubdate", "created"];
+/// Clipper's `published` the page's own and `created` the clipping's;
+/// Hugo's `lastmod` and Hexo's `updated` only when nothing else says.
+const DATE_KEYS: [&str; 8] =
+    ["date", "publishdate", "published", "pubdatetime", "pubdate", "created", "lastmod", "updated"];
 const TAG_KEYS: [&str; 3] = ["tags", "tag", "keywords"];
 const SUMMARY_KEYS: [&str; 3] = ["description", "summary", "excerpt"];
 
@@ -209,6 +211,18 @@ mod tests {
         assert_eq!(fm.link.as_deref(), Some("https://b.test/x"));
         let fm = parse_block("permalink: /blog/x/\n");
         assert_eq!(fm.link.as_deref(), Some("/blog/x/"));
+    }
+
+    #[test]
+    fn the_best_date_key_wins_whatever_the_order() {
+        let date = |block: &str| parse_block(block).date.map(|d| d.to_string());
+        assert_eq!(date("lastmod: 2024-01-01\ndate: 2020-05-05\n").as_deref(), Some("2020-05-05T00:00:00Z"));
+        assert_eq!(date("created: 2024-05-02\npublished: 2007-07-01\n").as_deref(), Some("2007-07-01T00:00:00Z"));
+        assert_eq!(date("updated: 2024-01-01\n").as_deref(), Some("2024-01-01T00:00:00Z"));
+        // Jekyll's `published: false` is no date.
+        let fm = parse_block("published: false\ncreated: 2024-05-02\n");
+        assert!(fm.draft);
+        assert_eq!(fm.date.map(|d| d.to_string()).as_deref(), Some("2024-05-02T00:00:00Z"));
     }
 
     #[test]

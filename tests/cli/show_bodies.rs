@@ -44,6 +44,44 @@ fn markdown_that_begins_with_a_comment_an_autolink_or_a_tag() {
     assert!(!shown.contains("##") && !shown.contains("**") && !shown.contains("- alpha"), "{shown}");
 }
 
+/// The source's text as a naive stripper sees it: front matter and every
+/// `<…>` removed, whitespace dropped. Whatever it keeps, folio must show.
+fn naively_stripped(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bodies").join(file);
+    let source = std::fs::read_to_string(path).expect("the fixture");
+    let body = source.strip_prefix("---\n").and_then(|rest| rest.split_once("\n---\n")).map_or(&*source, |(_, b)| b);
+    let mut kept = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag && !c.is_whitespace() => kept.push(c),
+            _ => {}
+        }
+    }
+    kept
+}
+
+/// Every character `naively_stripped` keeps of `file` is shown, in order.
+fn loses_no_text(file: &str) {
+    let shown: String = show(file).chars().filter(|c| !c.is_whitespace()).collect();
+    let mut rest = shown.as_str();
+    for (i, c) in naively_stripped(file).chars().enumerate() {
+        match rest.find(c) {
+            Some(at) => rest = &rest[at + c.len_utf8()..],
+            None => panic!("{file}: character {i} {c:?} of the source's text is not shown:\n{shown}"),
+        }
+    }
+}
+
+#[test]
+fn an_independent_stripper_finds_every_character_shown() {
+    for file in ["generics.md", "left-open.md", "left-open.html"] {
+        loses_no_text(file);
+    }
+}
+
 #[test]
 fn text_that_only_looks_like_a_tag_is_text() {
     let shown = show("generics.md");
