@@ -21,10 +21,14 @@ pub fn parse_date(raw: &str) -> Option<Timestamp> {
         // "Thu, 30 Dec 2021 12:42:52 GMT" or "30 Dec 2021 12:42:52 +0000";
         // feeds often get the weekday wrong, and the date is what counts.
         let parser = rfc2822::DateTimeParser::new();
-        return parser.parse_timestamp(text).ok().or_else(|| {
-            let (_, without_weekday) = text.split_once(", ")?;
-            parser.parse_timestamp(without_weekday).ok()
-        });
+        return parser
+            .parse_timestamp(text)
+            .ok()
+            .or_else(|| {
+                let (_, without_weekday) = text.split_once(", ")?;
+                parser.parse_timestamp(without_weekday).ok()
+            })
+            .or_else(|| parse_written_out(text));
     }
     if let Ok(ts) = text.parse::<Timestamp>() {
         return Some(ts);
@@ -35,7 +39,26 @@ pub fn parse_date(raw: &str) -> Option<Timestamp> {
     if let Ok(date) = text.parse::<Date>() {
         return utc(date.to_datetime(jiff::civil::Time::midnight()));
     }
-    parse_yaml_timestamp(text).or_else(|| parse_slashed(text)).or_else(|| parse_zone_in_brackets(text))
+    parse_yaml_timestamp(text)
+        .or_else(|| parse_slashed(text))
+        .or_else(|| parse_zone_in_brackets(text))
+        .or_else(|| parse_written_out(text))
+}
+
+/// `April 5, 2023` and `5 April 2023` (Jekyll reads them), at midnight UTC.
+fn parse_written_out(text: &str) -> Option<Timestamp> {
+    let text = text.replace(',', " ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (day, month, year) = match words.as_slice() {
+        [month, day, year] if month.bytes().all(|b| b.is_ascii_alphabetic()) => (*day, *month, *year),
+        [day, month, year] if month.bytes().all(|b| b.is_ascii_alphabetic()) => (*day, *month, *year),
+        _ => return None,
+    };
+    let written = format!("{day} {month} {year}");
+    let parsed =
+        jiff::fmt::strtime::parse("%d %B %Y", &written).or_else(|_| jiff::fmt::strtime::parse("%d %b %Y", &written));
+    let date = parsed.ok()?.to_date().ok()?;
+    utc(date.to_datetime(jiff::civil::Time::midnight()))
 }
 
 /// JavaScript's `Date.toString()`, as SingleFile writes its saved date:
@@ -100,14 +123,17 @@ fn parse_yaml_timestamp(text: &str) -> Option<Timestamp> {
     civil.to_zoned(TimeZone::fixed(offset)).ok().map(|z| z.timestamp())
 }
 
-/// `2021/12/27`, `2013/7/13 20:46:25` (Hexo's own example) and
-/// `2021/12/27 06:12:39`, common in older blog exports.
+/// `2021/12/27`, `2013/7/13 20:46:25` (Hexo's own example),
+/// `2021/12/27 06:12:39`, common in older blog exports, and moment's
+/// `2013-7-3` (one-digit month or day).
 fn parse_slashed(text: &str) -> Option<Timestamp> {
-    if text.get(4..5) != Some("/") {
-        return None;
-    }
+    let separator = match text.get(4..5) {
+        Some("/") => '/',
+        Some("-") => '-',
+        _ => return None,
+    };
     let (date, time) = text.split_once(' ').map_or((text, None), |(date, time)| (date, Some(time.trim())));
-    let mut parts = date.split('/');
+    let mut parts = date.split(separator);
     let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || month.len() > 2 || day.len() > 2 {
         return None;
@@ -158,6 +184,9 @@ mod tests {
             Some("2024-03-14T09:00:00Z")
         );
         assert_eq!(iso("2013/7/13/1"), None);
+        assert_eq!(iso("2013-7-3").as_deref(), Some("2013-07-03T00:00:00Z"));
+        assert_eq!(iso("April 5, 2023").as_deref(), Some("2023-04-05T00:00:00Z"));
+        assert_eq!(iso("5 Apr 2023").as_deref(), Some("2023-04-05T00:00:00Z"));
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn translate(markdown: &str) -> Cow<'_, str> {
             _ => {}
         }
         if fence.is_some() || marker.is_some() {
-            out.push_str(line);
+            out.push_str(&unescape_hugo(line));
         } else {
             translate_line(line, &mut out, &mut tag_code);
         }
@@ -47,14 +47,35 @@ pub fn translate(markdown: &str) -> Cow<'_, str> {
 /// Translates the tags of one line. A tag that opens code sets `tag_code`
 /// (the rest of the line is code); one that ends it clears it.
 fn translate_line(line: &str, out: &mut String, tag_code: &mut bool) {
+    let spans = code_spans(line);
     let mut rest = line;
     while let Some((start, open, close)) = next_tag(rest) {
+        let at = line.len() - rest.len() + start;
+        // In inline code a tag is what the code shows (unescaped).
+        if let Some(&(_, span_end)) = spans.iter().find(|(from, to)| (*from..*to).contains(&at)) {
+            let upto = span_end - (line.len() - rest.len());
+            out.push_str(&unescape_hugo(&rest[..upto]));
+            rest = &rest[upto..];
+            continue;
+        }
         let after_open = &rest[start + open.len()..];
+        // Hugo's escaped shortcode, `{{</* figure */>}}`: shown as written.
+        if open != "{{" && open != "{%" && after_open.starts_with("/*") {
+            let literal_close = format!("*/{close}");
+            if let Some(end) = after_open.find(&literal_close) {
+                out.push_str(&rest[..start]);
+                out.push_str(open);
+                out.push_str(&after_open[2..end]);
+                out.push_str(close);
+                rest = &after_open[end + literal_close.len()..];
+                continue;
+            }
+        }
         let Some(end) = after_open.find(close) else { break };
         let inside = after_open[..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
         let translated = match open {
             "{%" => liquid(inside),
-            "{{" => match zola_call(inside) {
+            "{{" => match zola_call(inside).or_else(|| liquid_output(inside)) {
                 Some(translated) => translated,
                 // `{{ site.url }}` and other template text: left as it is.
                 None => {
@@ -86,6 +107,44 @@ fn translate_line(line: &str, out: &mut String, tag_code: &mut bool) {
     out.push_str(rest);
 }
 
+/// Byte ranges of `line`'s inline code spans (a run of backticks to the
+/// next run of the same length), backticks included.
+fn code_spans(line: &str) -> Vec<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while let Some(open) = bytes[at..].iter().position(|&b| b == b'`').map(|i| at + i) {
+        let run = bytes[open..].iter().take_while(|&&b| b == b'`').count();
+        let mut search = open + run;
+        let mut closed = None;
+        while let Some(next) = bytes[search..].iter().position(|&b| b == b'`').map(|i| search + i) {
+            let len = bytes[next..].iter().take_while(|&&b| b == b'`').count();
+            if len == run {
+                closed = Some(next + len);
+                break;
+            }
+            search = next + len;
+        }
+        match closed {
+            Some(end) => {
+                spans.push((open, end));
+                at = end;
+            }
+            None => at = open + run,
+        }
+    }
+    spans
+}
+
+/// Hugo's escaped shortcodes (`{{</* x */>}}`, `{{%/* x */%}}`) as they
+/// are shown: `{{< x >}}`.
+fn unescape_hugo(text: &str) -> Cow<'_, str> {
+    if !text.contains("{{</*") && !text.contains("{{%/*") {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("{{</*", "{{<").replace("*/>}}", ">}}").replace("{{%/*", "{{%").replace("*/%}}", "%}}"))
+}
+
 /// Where in `line` the tag that ends tag-opened code starts.
 fn code_end(line: &str) -> Option<usize> {
     let mut from = 0;
@@ -109,6 +168,26 @@ fn next_tag(text: &str) -> Option<(usize, &'static str, &'static str)> {
         .into_iter()
         .filter_map(|(open, close)| text.find(open).map(|at| (at, open, close)))
         .min_by_key(|(at, open, _)| (*at, std::cmp::Reverse(open.len())))
+}
+
+/// Jekyll's Liquid output in link targets: `{{ site.baseurl }}` (the
+/// site's own prefix: nothing here) and `{{ "/about/" | relative_url }}`
+/// (the path).
+fn liquid_output(inside: &str) -> Option<String> {
+    let (value, filters) = inside.split_once('|').map_or((inside, ""), |(v, f)| (v.trim(), f.trim()));
+    let quoted = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
+    match quoted {
+        Some(path)
+            if filters.starts_with("relative_url") || filters.starts_with("absolute_url") || filters.is_empty() =>
+        {
+            Some(path.to_owned())
+        }
+        None if ["site.baseurl", "site.url", "site.github.url"].contains(&value) => Some(String::new()),
+        _ => None,
+    }
 }
 
 /// Zola's inline shortcode `name(key="value", …)`: what it stands for;
@@ -216,6 +295,8 @@ fn liquid(inside: &str) -> String {
             if url.is_empty() { text } else { link(if text.is_empty() { url } else { &text }, url) }
         }
         "gist" => link(&format!("gist {first}"), &format!("https://gist.github.com/{first}")),
+        // Jekyll's link to another post: its file's name stands for it.
+        "post_url" => first.to_owned(),
         // raw, endraw, include, assign, and every other tag: nothing.
         _ => String::new(),
     }
@@ -308,6 +389,19 @@ mod tests {
     }
 
     #[test]
+    fn escaped_shortcodes_and_inline_code_are_shown_as_written() {
+        assert_eq!(
+            translate("write `{{</* figure src=\"x.png\" */>}}` or {{</* youtube id */>}} here\n"),
+            "write `{{< figure src=\"x.png\" >}}` or {{< youtube id >}} here\n"
+        );
+        assert_eq!(translate("```\n{{</* youtube w7 */>}}\n```\n"), "```\n{{< youtube w7 >}}\n```\n");
+        assert_eq!(
+            translate("Inline `{{< figure src=\"x\" >}}` stays, {% raw %}this goes\n"),
+            "Inline `{{< figure src=\"x\" >}}` stays, this goes\n"
+        );
+    }
+
+    #[test]
     fn zola_shortcodes() {
         assert_eq!(
             translate("{{ youtube(id=\"dQw4\", autoplay=true) }}"),
@@ -316,7 +410,13 @@ mod tests {
         assert_eq!(translate("a {{ toc() }} b"), "a  b");
         assert_eq!(translate("{% quote(author=\"Ann\") %}Kept{% end %}"), "Kept");
         // Template text that is no call stays.
-        assert_eq!(translate("![x]({{ site.url }}/a.png)"), "![x]({{ site.url }}/a.png)");
+        assert_eq!(translate("{{ page.title | upcase }}"), "{{ page.title | upcase }}");
+        // Jekyll's Liquid in link targets.
+        assert_eq!(
+            translate("![x]({{ site.baseurl }}/a.png) [about]({{ \"/about/\" | relative_url }})"),
+            "![x](/a.png) [about](/about/)"
+        );
+        assert_eq!(translate("[post]({% post_url 2010-07-21-name %})"), "[post](2010-07-21-name)");
     }
 
     #[test]

@@ -66,7 +66,18 @@ pub fn to_html(markdown: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES;
     let markdown = super::generator_tags::translate(markdown);
-    let events = Parser::new_ext(&markdown, options).map(|event| match event {
+    let events: Vec<Event<'_>> = Parser::new_ext(&markdown, options).collect();
+    let closers = raw_text_closers(&events);
+    let events = events.into_iter().enumerate().map(|(at, event)| match event {
+        // `<style>` or `<script>` in prose with no end tag after it as HTML
+        // (one in code is text): a browser would read the rest of the
+        // article as its content; it is text.
+        Event::InlineHtml(html) | Event::Html(html) if opens_unclosed_raw_text(&html, at, &closers) => {
+            Event::Text(CowStr::from(html.into_string()))
+        }
+        event => event,
+    });
+    let events = events.map(|event| match event {
         Event::InlineHtml(html) if !is_html_tag(&html) => Event::Text(html),
         Event::Html(html) if !is_html_tag(&html) => Event::Text(CowStr::from(html.into_string())),
         // A line of an HTML block (`<!-- more --> List<T> <https://…>`):
@@ -80,6 +91,45 @@ pub fn to_html(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
+}
+
+/// Elements whose content a browser reads as raw text, up to their end tag.
+const RAW_TEXT: [&str; 9] =
+    ["script", "style", "textarea", "title", "iframe", "xmp", "noembed", "noframes", "plaintext"];
+
+/// The name of the raw-text element `html` opens, if it opens one.
+fn raw_text_opened(html: &str) -> Option<&'static str> {
+    let inside = html.trim_start().strip_prefix('<')?;
+    let len = inside.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let name = &inside[..len];
+    let ends_name = inside[len..].starts_with(['>', ' ', '/', '\t', '\n', '\r']);
+    RAW_TEXT.iter().copied().find(|raw| ends_name && raw.eq_ignore_ascii_case(name))
+}
+
+/// For each raw-text element, the last event that holds its end tag as
+/// HTML (not as text or code).
+fn raw_text_closers(events: &[pulldown_cmark::Event<'_>]) -> [Option<usize>; RAW_TEXT.len()] {
+    use pulldown_cmark::Event;
+    let mut last = [None; RAW_TEXT.len()];
+    for (at, event) in events.iter().enumerate() {
+        if let Event::InlineHtml(html) | Event::Html(html) = event {
+            for (i, name) in RAW_TEXT.iter().enumerate() {
+                if count_ignoring_case(html, format!("</{name}").as_bytes()) > 0 {
+                    last[i] = Some(at);
+                }
+            }
+        }
+    }
+    last
+}
+
+/// Whether the raw HTML at event `at` opens a raw-text element that no
+/// later event closes (the end tag may also be in the same event).
+fn opens_unclosed_raw_text(html: &str, at: usize, closers: &[Option<usize>; RAW_TEXT.len()]) -> bool {
+    let Some(name) = raw_text_opened(html) else { return false };
+    let i = RAW_TEXT.iter().position(|raw| *raw == name).unwrap_or(0);
+    let closed_here = count_ignoring_case(html, format!("</{name}").as_bytes()) > 0;
+    !closed_here && closers[i].is_none_or(|last| last <= at)
 }
 
 /// Raw HTML with each `<` that opens no HTML tag (`is_html_tag`) escaped.
@@ -309,6 +359,10 @@ mod tests {
             html.contains("<a href=\"https://x.test/a?b=1&amp;c=2\">https://x.test/a?b=1&amp;c=2</a> and <b>b</b>"),
             "{html}"
         );
+        let html = to_html("The <style> element.\n\nVISIBLE ONE.\n\n```html\n</style>\n```\n");
+        assert!(html.contains("&lt;style&gt; element.") && html.contains("VISIBLE ONE."), "{html}");
+        let html = to_html("<style>\np { color: red }\n</style>\n\nAfter.\n");
+        assert!(html.contains("<style>") && html.contains("After."), "a real style block stays one: {html}");
         let html = to_html("a <b>bold</b> <!-- more --> <DIV>x</DIV>\n");
         assert!(html.contains("<b>bold</b>") && html.contains("<!-- more -->") && html.contains("<DIV>"), "{html}");
     }

@@ -34,6 +34,7 @@ pub fn entries(body: &str) -> Vec<KeyValue<'static>> {
     put("title", found.title.or(found.og_title));
     put("author", found.author);
     put("keywords", found.keywords);
+    put("description", found.description);
     put("image", found.image);
     // The page's own date first; the day it was saved only without one.
     put("created", found.saved_date);
@@ -65,6 +66,7 @@ fn head_of(body: &str) -> &str {
 struct Found {
     title: Option<String>,
     og_title: Option<String>,
+    description: Option<String>,
     author: Option<String>,
     keywords: Option<String>,
     image: Option<String>,
@@ -102,6 +104,7 @@ impl TokenSink for HeadSink<'_> {
                             "keywords" | "news_keywords" => &mut found.keywords,
                             "og:image" | "twitter:image" => &mut found.image,
                             "og:title" => &mut found.og_title,
+                            "description" | "og:description" => &mut found.description,
                             "og:url" => &mut found.og_url,
                             "article:published_time" | "datepublished" | "date" | "pubdate" | "dc.date" => {
                                 &mut found.published
@@ -154,6 +157,7 @@ mod tests {
         let page = "<!DOCTYPE html><html><head><meta charset=utf-8><title>Tom &amp; Jerry</title>\
                     <meta name=\"author\" content=\"Ann Lee\"><meta property=\"article:published_time\" content=\"2024-02-03T04:05:06Z\">\
                     <meta property=\"og:image\" content=\"https://x.test/cover.jpg\"><link rel=\"canonical\" href=\"https://x.test/a\">\
+                    <meta name=\"description\" content=\"What it is about.\">\
                     </head><body><meta name=author content=later><p>text</p></body></html>";
         let found = entries(page);
         assert_eq!(text(&found, "title").as_deref(), Some("Tom & Jerry"));
@@ -161,6 +165,7 @@ mod tests {
         assert_eq!(text(&found, "date").as_deref(), Some("2024-02-03T04:05:06Z"));
         assert_eq!(text(&found, "image").as_deref(), Some("https://x.test/cover.jpg"));
         assert_eq!(text(&found, "canonical").as_deref(), Some("https://x.test/a"));
+        assert_eq!(text(&found, "description").as_deref(), Some("What it is about."));
     }
 
     #[test]

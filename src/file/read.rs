@@ -170,7 +170,8 @@ fn article(
         None => body_title.unwrap_or_else(|| title_from_file_name(Path::new(&job.file_name))).into(),
     };
     // Jekyll's and Hexo's `2016-11-24-slug.md`: the date the file is named by.
-    let date = date.or_else(|| unreadable_date.is_none().then(|| date_from_file_name(&job.file_name)).flatten());
+    // (Also when the front matter's date cannot be read: it stays a warning.)
+    let date = date.or_else(|| date_from_file_name(&job.file_name));
     let mut shared = |items: &[Cow<'_, str>]| items.iter().map(|item| interner.get(item)).collect();
     let categories = shared(&categories);
     let tags = shared(&tags);
@@ -365,6 +366,14 @@ mod tests {
             assert_eq!(date(not_dated), None, "{not_dated}");
         }
         assert_eq!(title_from_file_name(Path::new("2016-11-24-cve-2016-1248.md")), "cve-2016-1248");
+        // A date the front matter gives but folio cannot read: the file's name's, and a warning.
+        let text = "---\ntitle: t\ndate: someday soon\n---\nbody";
+        let Outcome::Article(article) = article_from_bytes(Path::new("/lib/_posts/2018-07-14-x.md"), text.as_bytes())
+        else {
+            panic!("an article")
+        };
+        assert_eq!(article.date.map(|d| d.to_string()).as_deref(), Some("2018-07-14T00:00:00Z"));
+        assert!(article.warnings.iter().any(|w| w.contains("unreadable date")));
         assert_eq!(title_from_file_name(Path::new("2016-11-24-.md")), "2016-11-24-");
     }
 

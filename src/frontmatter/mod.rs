@@ -54,8 +54,10 @@ pub fn parse_block_in(block: &str, syntax: Syntax) -> FrontMatter<'_> {
     let (parsed, name) = match syntax {
         Syntax::Yaml => return parse_block(block),
         _ if block.len() > MAX_YAML => {
-            let warning = format!("front matter is unusually large ({} KiB); not read", block.len() / 1024);
-            return FrontMatter::from_entries(Vec::new(), vec![warning]);
+            // Its parser might go as deep as the block nests: read it line by line.
+            let warning = format!("front matter is unusually large ({} KiB); read it line by line", block.len() / 1024);
+            let separator = if syntax == Syntax::Toml { '=' } else { ':' };
+            return FrontMatter::from_entries(lenient::parse_pairs(block, separator), vec![warning]);
         }
         Syntax::Toml => (toml::from_str::<tree::Tree>(block).map_err(|e| e.message().to_owned()), "TOML"),
         Syntax::Json => (serde_json::from_str::<tree::Tree>(block).map_err(|e| e.to_string()), "JSON"),

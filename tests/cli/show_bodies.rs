@@ -171,6 +171,7 @@ fn ruby_scripts_definitions_details_and_struck_text() {
             "\nMore about it\n",
             "Hidden until opened, shown here.",
             "Price $\u{336}1\u{336}0\u{336} o\u{336}l\u{336}d\u{336} now $5.",
+            "• [x] a task done\n• [ ] a task to do",
         ],
     );
 }

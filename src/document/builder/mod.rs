@@ -203,6 +203,13 @@ impl Builder {
             }
             // Its content is hidden (`visibility`).
             _ if is_hidden(name) => {}
+            // A task list's box (GFM `- [x] done`): `[x]` or `[ ]`.
+            "input" if attr(attrs, "type").is_some_and(|t| t.eq_ignore_ascii_case("checkbox")) => {
+                self.ensure_inline_home();
+                let mark = if attr(attrs, "checked").is_some() { "[x]" } else { "[ ]" };
+                self.inline.push_marker(mark, Style::MARKER);
+                self.inline.soft_space();
+            }
             "input" | "option" | "meta" | "link" | "base" | "param" | "track" | "area" | "col" => {}
             "br" | "wbr" => self.line_break(name),
             "hr" => self.rule(),
