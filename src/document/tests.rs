@@ -139,3 +139,14 @@ fn body_kinds() {
     assert_eq!(BodyKind::of(Format::Text, "plain < text"), BodyKind::Plain);
     assert_eq!(BodyKind::of(Format::Html, "plain"), BodyKind::Html);
 }
+
+#[test]
+fn images_held_in_the_page_are_numbered_and_described() {
+    let data = format!("data:image/png;base64,{}", "QUFB".repeat(200));
+    let doc = parse(&format!(
+        "<p>a <img src=\"{data}\" alt=\"A chart\"> b <img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" alt=\"dot\"></p>"
+    ));
+    let urls: Vec<&str> = doc.images.iter().map(|i| i.url.as_str()).collect();
+    assert_eq!(urls, ["image/png in the page (1 KB)"], "a tiny placeholder is no image");
+    assert_eq!(paragraphs(&doc), ["a [image 1: A chart] b dot"]);
+}

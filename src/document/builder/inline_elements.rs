@@ -145,6 +145,8 @@ impl Builder {
     }
 
     fn image(&mut self, attrs: &[(&str, &str)]) {
+        /// `data:` images this small are placeholders (a 1×1 GIF is ~70).
+        const INLINE_PLACEHOLDER: usize = 200;
         let trimmed = |wanted: &str| attr(attrs, wanted).map(str::trim);
         // A 1×1 image is a tracking pixel, not a picture.
         if matches!(trimmed("width"), Some("0" | "1")) && matches!(trimmed("height"), Some("0" | "1")) {
@@ -157,7 +159,20 @@ impl Builder {
             .find(|url| !url.is_empty() && !is_refused(url));
         let alt = trimmed("alt").or_else(|| trimmed("title")).map(|alt| crate::text::clean_field(alt).into_owned());
         let alt = alt.filter(|alt| !alt.is_empty() && !is_placeholder_alt(alt));
-        let Some(number) = url.and_then(|url| self.numbering.image(url, alt.clone())) else {
+        // Only in the page (SingleFile's `data:` images; a tiny one is a
+        // lazy-loading placeholder): numbered, described, not openable.
+        let inline = || {
+            let src = trimmed("src")?;
+            let kind = src.get(..11).filter(|p| p.eq_ignore_ascii_case("data:image/")).map(|_| &src[5..])?;
+            let kind = kind.split([';', ',']).next().unwrap_or("image");
+            (src.len() > INLINE_PLACEHOLDER)
+                .then(|| format!("{kind} in the page ({} KB)", src.len() * 3 / 4 / 1024 + 1))
+        };
+        let number = match url {
+            Some(url) => self.numbering.image(url, alt.clone()),
+            None => inline().map(|description| self.numbering.inline_image(description, alt.clone())),
+        };
+        let Some(number) = number else {
             if let Some(alt) = alt {
                 self.text(&alt);
             }

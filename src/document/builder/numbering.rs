@@ -53,6 +53,19 @@ impl Numbering {
         }
     }
 
+    /// The number of an image held in the page itself (`data:`, as
+    /// SingleFile saves every image), listed by `description` (its type and
+    /// size, not its bytes); such an image cannot be opened.
+    pub(super) fn inline_image(&mut self, description: String, alt: Option<String>) -> usize {
+        match self.image_numbers.entry(description) {
+            Entry::Occupied(known) => *known.get(),
+            Entry::Vacant(new) => {
+                self.images.push(Image { url: new.key().clone(), alt, caption: None });
+                *new.insert(self.images.len())
+            }
+        }
+    }
+
     /// The number of the link of `kind` to `url`, numbering it if new: the
     /// same URL as a link and as a video are two links.
     pub(super) fn link(&mut self, url: &str, kind: LinkKind) -> Option<usize> {
