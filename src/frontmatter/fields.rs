@@ -95,6 +95,11 @@ impl<'a> FrontMatter<'a> {
                 fm.images.push(url);
             }
         }
+        // `tags` and `keywords` (or a category given twice) name one once.
+        for list in [&mut fm.tags, &mut fm.categories] {
+            let mut seen = std::collections::HashSet::new();
+            list.retain(|item| seen.insert(item.clone()));
+        }
         let whole = links.iter().flatten().find(|link| link.contains("://")).cloned();
         fm.link = whole.or_else(|| links.into_iter().flatten().next());
         if let Some(date) = dates.into_iter().flatten().next() {
@@ -223,6 +228,12 @@ mod tests {
         let fm = parse_block("published: false\ncreated: 2024-05-02\n");
         assert!(fm.draft);
         assert_eq!(fm.date.map(|d| d.to_string()).as_deref(), Some("2024-05-02T00:00:00Z"));
+    }
+
+    #[test]
+    fn tags_from_two_keys_are_named_once() {
+        let fm = parse_block("tags: [rust, tui]\nkeywords: \"rust, async\"\n");
+        assert_eq!(fm.tags, ["rust", "tui", "async"]);
     }
 
     #[test]
