@@ -10,6 +10,7 @@ pub mod document;
 pub mod encoding;
 pub mod file;
 pub mod frontmatter;
+pub mod images;
 pub mod layout;
 pub mod library;
 pub mod loader;

@@ -76,6 +76,18 @@ pub fn page(article: &Article, body: &str) -> Document {
     let images: Vec<&str> = article.images.iter().map(|i| &**i).collect();
     let mut document = Document::parse(body, BodyKind::of(article.format, body), &base, &images);
     let mut blocks = header(article);
+    // The head image (the front matter's first) stands at the top when
+    // the body does not show it.
+    if let Some(head) = document.images.first().filter(|image| !image.in_text && !images.is_empty()) {
+        let marker = match &head.alt {
+            Some(alt) => format!("[image 1: {alt}]"),
+            None => "[image 1]".to_owned(),
+        };
+        blocks.push(Block::Paragraph(Text::new(vec![Span { text: marker, style: Style::MARKER }])));
+        if let Some(first) = document.images.first_mut() {
+            first.in_text = true;
+        }
+    }
     blocks.append(&mut document.blocks);
     blocks.extend(appendix(&document));
     document.blocks = blocks;

@@ -90,6 +90,19 @@ pub enum Action {
     BodySearchDone {
         generation: u64,
     },
+    /// The terminal's image protocol is known: its font cell in pixels
+    /// (`None`: images cannot be drawn, and why).
+    ImagesReady {
+        cell: Option<(u16, u16)>,
+        off_because: Option<&'static str>,
+    },
+    /// Image `image` of the document opened as `generation` has this size
+    /// (or cannot be drawn, and why).
+    ImageKnown {
+        generation: u64,
+        image: usize,
+        size: Result<(u32, u32), String>,
+    },
 }
 
 /// What the app asks the terminal layer to do.

@@ -67,6 +67,7 @@ impl App {
                 self.relayout();
             }
             Command::Images => self.show_panel(Overlay::Images { selected: 0 }),
+            Command::ToggleImages => self.toggle_images(),
             Command::Links => self.show_panel(Overlay::Links { selected: 0 }),
             Command::OpenOriginal => return self.open_original(),
             Command::CycleSort => {
@@ -137,6 +138,18 @@ impl App {
             Focus::Sidebar if self.reading.open.is_some() => Focus::Reader,
             _ => Focus::Sidebar,
         };
+        self.relayout();
+    }
+
+    /// `I`: images drawn in the text, or only their markers.
+    fn toggle_images(&mut self) {
+        if self.images.cell.is_none() {
+            let why = self.images.off_because.unwrap_or("images are not ready yet");
+            self.status.say(format!("Images cannot be drawn: {why}"));
+            return;
+        }
+        self.images.shown = !self.images.shown;
+        self.status.say(if self.images.shown { "Images shown" } else { "Images hidden (I shows them)" }.to_owned());
         self.relayout();
     }
 

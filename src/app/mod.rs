@@ -23,7 +23,7 @@ pub use list::{ArticleRow, Bodies, List, ListStore};
 pub use open::openable;
 pub use panels::{Overlay, Panels};
 pub use panes::{Area, PANEL_ROW_HEIGHT, Panes, ROW_HEIGHT, Sidebar, panel_area, panel_first_entry, reader_text_width};
-pub use reading::{Arrival, Find, Match, Opened, READ_AFTER, Reader, Reading};
+pub use reading::{Arrival, Find, Geometry, ImageState, Match, Opened, READ_AFTER, Reader, Reading};
 pub use status::Status;
 
 use crate::model::{KeyMap, Scope};
@@ -47,9 +47,38 @@ pub struct Screen {
     pub reading_width: Option<u16>,
 }
 
+/// Whether images are drawn in the reading pane, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageView {
+    /// Shown (the toggle key turns them off and on).
+    pub shown: bool,
+    /// The terminal's font cell in pixels, once its protocol is known
+    /// (`None`: images cannot be drawn, or are off).
+    pub cell: Option<(u16, u16)>,
+    /// Why images cannot be drawn, when `cell` is `None` for good.
+    pub off_because: Option<&'static str>,
+}
+
+impl Default for ImageView {
+    fn default() -> ImageView {
+        ImageView { shown: true, cell: None, off_because: None }
+    }
+}
+
+impl ImageView {
+    /// How images are drawn in a pane of `height` rows, if at all.
+    pub fn geometry(&self, height: usize) -> Option<Geometry> {
+        let cell = self.cell.filter(|_| self.shown)?;
+        let height = u16::try_from(height).unwrap_or(u16::MAX);
+        Some(Geometry { cell, max_rows: crate::images::max_rows(height) })
+    }
+}
+
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
+    /// Images in the reading pane.
+    pub images: ImageView,
     pub list: List,
     pub reading: Reading,
     pub panels: Panels,
@@ -68,6 +97,7 @@ impl App {
     pub fn new(size: (u16, u16), now: Moment) -> App {
         let screen = Screen { size, sidebar_percent: 33, sidebar_columns: None, reading_width: None };
         let mut app = App {
+            images: ImageView::default(),
             list: List::default(),
             reading: Reading::default(),
             panels: Panels::default(),
@@ -193,6 +223,17 @@ impl App {
             Action::BodyHits { generation, articles } => self.list.body_hits(generation, &articles),
             Action::BodySearchDone { generation } => self.list.body_search_done(generation),
             Action::ArticleRead { article, document } => self.article_read(article, document),
+            Action::ImagesReady { cell, off_because } => {
+                self.images.cell = cell;
+                self.images.off_because = off_because;
+                self.relayout();
+            }
+            Action::ImageKnown { generation, image, size } => {
+                let height = self.reader_height();
+                if let Some(reader) = self.reading.open.as_mut().filter(|r| r.generation == generation) {
+                    reader.image_known(image, size, height);
+                }
+            }
             Action::Message(message) => self.status.say(message),
             Action::Report { message, problems } => {
                 self.status.say(message);
@@ -206,7 +247,8 @@ impl App {
     /// the reader's layout follow.
     fn relayout(&mut self) {
         let (width, height) = (self.text_width(), self.reader_height());
-        self.reading.relayout(width, height);
+        let geometry = self.images.geometry(height);
+        self.reading.relayout(width, height, geometry);
         self.list.set_rows(self.list_rows());
     }
 

@@ -56,6 +56,10 @@ pub struct Config {
     pub ambiguous_width: u8,
     /// Ruby readings (`<rt>`) shown after their base: `漢字(かんじ)`.
     pub ruby_readings: bool,
+    /// How images are drawn in the reading pane (`FOLIO_IMAGES` wins over it).
+    pub images: crate::images::ImageMode,
+    /// Whether images on the web are fetched (and kept in the cache).
+    pub images_remote: bool,
     /// Colours; apply `NO_COLOR` with `theme.with_no_color(no_color_requested())`.
     pub theme: Theme,
     /// Rebinds, in the file's order: the listed keys replace the command's
@@ -74,6 +78,8 @@ impl Default for Config {
             reading_width: None,
             ambiguous_width: 1,
             ruby_readings: true,
+            images: crate::images::ImageMode::Auto,
+            images_remote: true,
             theme: Theme::default(),
             keys: Vec::new(),
         }
@@ -197,7 +203,8 @@ mod tests {
     fn the_default_text_lists_every_action_with_its_default_keys() {
         for command in Command::ALL {
             let name = command.name();
-            let line = default_text()
+            let keys = default_text().split_once("# [keys]").map_or("", |(_, keys)| keys);
+            let line = keys
                 .lines()
                 .find(|l| l.starts_with(&format!("# {name} = ")))
                 .unwrap_or_else(|| panic!("no line for {name}"));

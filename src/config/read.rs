@@ -12,7 +12,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// The top-level keys.
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 11] = [
     "library",
     "opener",
     "sort",
@@ -20,6 +20,8 @@ const KEYS: [&str; 9] = [
     "reading_width",
     "ambiguous_width",
     "ruby_readings",
+    "images",
+    "images_remote",
     "theme",
     "keys",
 ];
@@ -147,6 +149,27 @@ impl TableReader<'_> {
                 },
                 "ruby_readings" => match v {
                     DeValue::Boolean(shown) => config.ruby_readings = *shown,
+                    _ => self.problem(at(value), offset, name, wrong("true or false")),
+                },
+                "images" => {
+                    use crate::images::ImageMode;
+                    let names = ImageMode::ALL.map(ImageMode::name);
+                    let (mode, hint) = match v {
+                        DeValue::String(s) => (ImageMode::by_name(s), suggestion(s, names)),
+                        DeValue::Boolean(false) => (Some(ImageMode::Off), String::new()),
+                        DeValue::Boolean(true) => (Some(ImageMode::Auto), String::new()),
+                        _ => (None, String::new()),
+                    };
+                    match mode {
+                        Some(mode) => config.images = mode,
+                        None => {
+                            let message = format!("{}{hint}", wrong(&format!("one of {}", names.join(", "))));
+                            self.problem(at(value), offset, name, message);
+                        }
+                    }
+                }
+                "images_remote" => match v {
+                    DeValue::Boolean(fetched) => config.images_remote = *fetched,
                     _ => self.problem(at(value), offset, name, wrong("true or false")),
                 },
                 "theme" => match v {
@@ -372,6 +395,20 @@ mod tests {
             assert_eq!(config.ambiguous_width, 1);
             assert!(problems[0].message.contains("1 or 2"), "{bad}");
         }
+    }
+
+    #[test]
+    fn images() {
+        use crate::images::ImageMode;
+        assert_eq!(read("").0.images, ImageMode::Auto);
+        assert!(read("").0.images_remote);
+        assert_eq!(read("images = 'sixel'").0.images, ImageMode::Sixel);
+        assert_eq!(read("images = false").0.images, ImageMode::Off);
+        assert!(!read("images_remote = false").0.images_remote);
+        let problem = one_problem("images = 'kity'");
+        assert_eq!(problem.key.as_deref(), Some("images"));
+        assert!(problem.message.contains("kitty"), "{}", problem.message);
+        assert!(one_problem("images_remote = 'no'").message.contains("true or false"));
     }
 
     #[test]

@@ -141,6 +141,9 @@ pub struct Image {
     pub url: String,
     pub alt: Option<String>,
     pub caption: Option<String>,
+    /// Its marker (`[image N]`) stands in the text (a front matter's
+    /// image may be in the list only).
+    pub in_text: bool,
 }
 
 /// What a numbered link leads to.

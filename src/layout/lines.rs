@@ -154,6 +154,25 @@ impl Lines {
         self.join_key = None;
     }
 
+    /// Rebuilds the line table: line `i` is kept when `keep(i)` and gets
+    /// `blanks_before(i)` empty lines before it, at its text position.
+    /// Only the table changes (an empty line holds no text or runs).
+    pub(crate) fn respace(
+        &mut self,
+        mut keep: impl FnMut(usize) -> bool,
+        mut blanks_before: impl FnMut(usize) -> usize,
+    ) {
+        let mut starts = Vec::with_capacity(self.starts.len());
+        for (index, start) in self.starts.iter().enumerate() {
+            starts.extend(std::iter::repeat_n(*start, blanks_before(index)));
+            if keep(index) {
+                starts.push(*start);
+            }
+        }
+        self.starts = starts;
+        self.join_key = None;
+    }
+
     /// Gives back the memory reserved beyond what the lines hold.
     pub(crate) fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();

@@ -3,11 +3,13 @@
 //! tables drawn by display width. Each line knows where in the text it
 //! starts, so a reader keeps its place when the width changes.
 
+mod figures;
 mod kinsoku;
 mod lines;
 mod table;
 mod wrap;
 
+pub use figures::{Figure, place as place_figures};
 pub use kinsoku::{no_end, no_start};
 pub use lines::{Line, Lines, Piece};
 pub use wrap::{Measured, Measures, measure, wrap, wrap_with};
@@ -42,6 +44,9 @@ pub struct Options {
 pub struct Layout {
     pub width: usize,
     pub lines: Lines,
+    /// Drawn images and their rows (blank lines of `lines`), in order;
+    /// none until [`place_figures`] puts them in.
+    pub figures: Vec<Figure>,
 }
 
 impl Layout {
@@ -72,7 +77,7 @@ pub fn layout_with(document: &Document, width: usize, options: Options, measures
         out.lines.pop();
     }
     out.lines.shrink_to_fit();
-    Layout { width, lines: out.lines }
+    Layout { width, lines: out.lines, figures: Vec::new() }
 }
 
 /// What goes before each line of a block: a bullet or number on the first

@@ -33,6 +33,8 @@ pub enum Command {
     NextMatch,
     PreviousMatch,
     Images,
+    /// Draw the article's images in the text, or not.
+    ToggleImages,
     Links,
     OpenOriginal,
     Help,
@@ -87,6 +89,7 @@ named_commands! {
     NextMatch => "next_match",
     PreviousMatch => "previous_match",
     Images => "images",
+    ToggleImages => "toggle_images",
     Links => "links",
     OpenOriginal => "open_original",
     Help => "help",
@@ -194,6 +197,12 @@ pub const BINDINGS: &[Binding] = &[
         help: "groups (folders) to filter by",
     },
     Binding { keys: &[Char('i')], command: Command::Images, scope: Scope::Everywhere, help: "images of the article" },
+    Binding {
+        keys: &[Char('I')],
+        command: Command::ToggleImages,
+        scope: Scope::Everywhere,
+        help: "draw images in the text, or not",
+    },
     Binding { keys: &[Char('u')], command: Command::Links, scope: Scope::Everywhere, help: "links of the article" },
     Binding {
         keys: &[Char('o')],
@@ -354,7 +363,7 @@ mod tests {
         let names: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
         let expected = "quit down up top bottom page_down page_up half_page_down half_page_up open back \
              switch_focus next_article previous_article filter groups cycle_sort find next_match previous_match \
-             images links open_original help problems wider_sidebar narrower_sidebar suspend toggle_read \
+             images toggle_images links open_original help problems wider_sidebar narrower_sidebar suspend toggle_read \
              toggle_star mark_all_read";
         assert_eq!(names, expected.split_whitespace().collect::<Vec<_>>());
         assert_eq!(Command::by_name("Quit"), None);

@@ -7,6 +7,7 @@
 mod hits;
 mod keys;
 mod opener;
+mod pictures;
 mod shell;
 mod workers;
 
@@ -52,6 +53,7 @@ pub fn run(paths: Vec<PathBuf>, config: Config, config_problems: Vec<config::Con
         // Whatever ended the run, the reading state is kept.
         shell.app.remember_last();
         shell.save_state(true);
+        shell.forget_pictures();
         ending
     });
     leave();
@@ -75,7 +77,13 @@ fn start(
     config_problems: Vec<config::ConfigProblem>,
     wake: std::sync::mpsc::Sender<workers::Wake>,
 ) -> io::Result<(Shell<'_>, std::sync::mpsc::Receiver<()>)> {
-    workers::spawn_input(wake.clone());
+    // The terminal is asked which images it draws before anything reads
+    // the keyboard; the answer comes in with the keys.
+    let (mode, mode_problem) =
+        crate::images::ImageMode::in_force(config.images, std::env::var("FOLIO_IMAGES").ok().as_deref());
+    let asked = if mode == crate::images::ImageMode::Auto { crate::images::detect::ask() } else { None };
+    let forced = crate::images::detect::forced(mode);
+    workers::spawn_input(wake.clone(), asked.clone());
     let places = config::paths();
     let loader = workers::spawn_loader(wake.clone(), paths.clone(), places.index_cache());
     let size = screen.size()?;
@@ -101,7 +109,30 @@ fn start(
         let problems = vec![Problem { path, kind: ProblemKind::Warning, message: problem.clone() }];
         app.update(Action::Report { message: format!("{problem} — press P"), problems });
     }
-    Ok((Shell::new(screen, wake, app, config.opener, paths), loader))
+    if let Some(problem) = mode_problem {
+        app.update(Action::Message(problem));
+    }
+    let mut pictures = pictures::Pictures::new(wake.clone(), config.images_remote);
+    match (mode, forced, asked) {
+        (crate::images::ImageMode::Off, _, _) => {
+            app.update(Action::ImagesReady { cell: None, off_because: Some("images are off (images = \"off\")") });
+        }
+        (_, Some(picker), _) => {
+            let font = picker.font_size();
+            pictures.use_picker(picker);
+            app.update(Action::ImagesReady { cell: Some((font.width, font.height)), off_because: None });
+        }
+        (_, None, None) => {
+            // No terminal to ask (stdin or stdout redirected): half-blocks.
+            let picker = ratatui_image::picker::Picker::halfblocks();
+            let font = picker.font_size();
+            pictures.use_picker(picker);
+            app.update(Action::ImagesReady { cell: Some((font.width, font.height)), off_because: None });
+        }
+        (_, None, Some(_)) => {}
+    }
+    let probe_sizes = mode != crate::images::ImageMode::Off;
+    Ok((Shell::new(screen, wake, app, config.opener, paths, pictures, probe_sizes), loader))
 }
 
 fn enter() -> io::Result<Screen> {

@@ -38,6 +38,10 @@ pub struct Shell<'a> {
     paths: Vec<PathBuf>,
     watching: Option<Sender<()>>,
     body_index: IndexSlot,
+    /// The open article's images.
+    pictures: super::pictures::Pictures,
+    /// Images' sizes are looked up when an article is read.
+    probe_sizes: bool,
 }
 
 impl Shell<'_> {
@@ -47,6 +51,8 @@ impl Shell<'_> {
         app: App,
         opener: Option<String>,
         paths: Vec<PathBuf>,
+        pictures: super::pictures::Pictures,
+        probe_sizes: bool,
     ) -> Shell<'_> {
         Shell {
             screen,
@@ -59,12 +65,18 @@ impl Shell<'_> {
             paths,
             watching: None,
             body_index: IndexSlot::default(),
+            pictures,
+            probe_sizes,
         }
     }
 
     pub fn run(&mut self, wakes: &Receiver<Wake>) -> io::Result<Ending> {
         loop {
-            self.screen.draw(|frame| crate::ui::draw(frame, &self.app))?;
+            if let Some(clear) = self.pictures.sync(&self.app) {
+                write_now(&clear)?;
+            }
+            let pictures = &self.pictures.encoded;
+            self.screen.draw(|frame| crate::ui::draw_with(frame, &self.app, pictures))?;
             if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
                 // For the test that a panic gives the terminal back.
                 panic!("FOLIO_TEST_PANIC is set");
@@ -128,6 +140,12 @@ impl Shell<'_> {
                 Wake::BodyDone(generation) => Some(Action::BodySearchDone { generation }),
                 Wake::Article(article, document) => Some(Action::ArticleRead { article, document }),
                 Wake::Signal(number) => return Ok(Some(Ending::Signal(number))),
+                Wake::Graphics(picker) => {
+                    let font = picker.font_size();
+                    self.pictures.use_picker(picker);
+                    Some(Action::ImagesReady { cell: Some((font.width, font.height)), off_because: None })
+                }
+                Wake::Image(done) => self.pictures.arrived(done),
             };
             if !self.flush(&mut loaded, &mut hits)? {
                 return Ok(Some(Ending::Quit));
@@ -210,7 +228,12 @@ impl Shell<'_> {
             for effect in self.app.update(action) {
                 match effect {
                     Effect::Quit => return Ok(false),
-                    Effect::Suspend => suspend(self.screen)?,
+                    Effect::Suspend => {
+                        if let Some(clear) = self.pictures.forget() {
+                            write_now(&clear)?;
+                        }
+                        suspend(self.screen)?;
+                    }
                     Effect::ReadArticle(index) => self.read_article(index),
                     Effect::CancelRead => stop(&mut self.reading),
                     Effect::Open(target) => {
@@ -239,8 +262,26 @@ impl Shell<'_> {
         let Some(article) = self.app.list.store.get(index).map(|row| row.to_article()) else { return };
         let cancel = Arc::new(AtomicBool::new(false));
         self.reading = Some(Arc::clone(&cancel));
-        workers::spawn_read(self.wake.clone(), index, article, self.app.text_width(), cancel);
+        let sizes = self
+            .probe_sizes
+            .then(|| self.pictures.remote().then(|| crate::images::disk_cache(&crate::config::paths())));
+        workers::spawn_read(self.wake.clone(), index, article, self.app.text_width(), sizes, cancel);
     }
+
+    /// Clears the terminal's stored images (before it is given back).
+    pub fn forget_pictures(&mut self) {
+        if let Some(clear) = self.pictures.forget() {
+            let _ = write_now(&clear);
+        }
+    }
+}
+
+/// Writes `bytes` to the terminal at once (between frames).
+fn write_now(bytes: &str) -> io::Result<()> {
+    use std::io::Write;
+    let mut out = stdout();
+    out.write_all(bytes.as_bytes())?;
+    out.flush()
 }
 
 /// Stops the worker `running` tells about, if any.

@@ -31,6 +31,10 @@ pub enum Wake {
     Failed(String),
     /// Article `n`, read, parsed and laid out (or why not).
     Article(usize, Result<Opened, String>),
+    /// The terminal's image protocol, as it answered.
+    Graphics(ratatui_image::picker::Picker),
+    /// An image thread's answer.
+    Image(crate::images::Done),
 }
 
 /// The body index, once it is opened (or built) in the background.
@@ -47,8 +51,14 @@ fn spawn_reporting(wake: Sender<Wake>, what: &'static str, work: impl FnOnce(&Se
     });
 }
 
-pub fn spawn_input(wake: Sender<Wake>) {
-    spawn_reporting(wake, "Reading the keyboard", |wake| {
+/// The keyboard; first the terminal's answer to the image question
+/// `asked`, if one was asked (it comes in where the keys do).
+pub fn spawn_input(wake: Sender<Wake>, asked: Option<crate::images::detect::Asked>) {
+    spawn_reporting(wake, "Reading the keyboard", move |wake| {
+        if let Some(asked) = asked {
+            let picker = crate::images::detect::answer(&asked, crate::images::detect::ANSWER_WITHIN);
+            let _ = wake.send(Wake::Graphics(picker));
+        }
         while let Ok(event) = crossterm::event::read() {
             if wake.send(Wake::Input(event)).is_err() {
                 break;
@@ -120,7 +130,16 @@ pub fn spawn_search(
 /// Article `number` read, decoded, parsed and laid out at `width` on its
 /// own thread, so that a huge article never holds the keys; `cancel`
 /// stops it between the steps (another article, or Esc, was asked for).
-pub fn spawn_read(wake: Sender<Wake>, number: usize, article: Article, width: usize, cancel: Arc<AtomicBool>) {
+/// `sizes`: the images' sizes are looked up as well (web images in the
+/// cache given, if any).
+pub fn spawn_read(
+    wake: Sender<Wake>,
+    number: usize,
+    article: Article,
+    width: usize,
+    sizes: Option<Option<crate::images::DiskCache>>,
+    cancel: Arc<AtomicBool>,
+) {
     thread::spawn(move || {
         let stopped = || cancel.load(Ordering::Relaxed);
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -134,7 +153,13 @@ pub fn spawn_read(wake: Sender<Wake>, number: usize, article: Article, width: us
             if stopped() {
                 return Ok(None);
             }
-            Ok(Some(Opened::laid_out(document, width)))
+            let known = match &sizes {
+                Some(cache) => {
+                    document.images.iter().map(|image| crate::images::known_size(&image.url, cache.as_ref())).collect()
+                }
+                None => Vec::new(),
+            };
+            Ok(Some(Opened::laid_out(document, width).with_sizes(known)))
         }));
         let answer = match read {
             Ok(Ok(Some(opened))) => Ok(opened),

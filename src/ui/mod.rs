@@ -2,12 +2,14 @@
 //! overlays. Nothing here changes state.
 
 mod ambiguous;
+mod figures;
 mod overlay;
 mod reader;
 mod sidebar;
 mod status;
 mod style;
 
+pub use figures::Pictures;
 pub use style::{coloured, set_theme};
 
 pub use style::{ansi, span_style};
@@ -19,8 +21,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Draws the whole screen.
+/// Draws the whole screen (images as markers only).
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    draw_with(frame, app, &Pictures::new());
+}
+
+/// Draws the whole screen, the open article's images from `pictures`.
+pub fn draw_with(frame: &mut Frame<'_>, app: &App, pictures: &Pictures) {
     let panes = app.panes();
     if let Some(area) = panes.sidebar {
         sidebar::draw(frame, app, area);
@@ -35,7 +42,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 .collect();
             frame.render_widget(Paragraph::new(rule), Rect::new(sidebar.width, area.y, 1, area.height));
         }
-        reader::draw(frame, app, area);
+        reader::draw(frame, app, area, pictures);
     }
     status::draw(frame, app, panes.status);
     if crate::width::ambiguous_wide() {

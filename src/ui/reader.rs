@@ -9,7 +9,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area, pictures: &super::Pictures) {
     let height = usize::from(area.height);
     let Some(reader) = &app.reading.open else {
         if app.reading.opening.is_none() && draw_preview(frame, app, area) {
@@ -52,7 +52,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     // A reading width narrower than the pane: the text centred in it.
     let text_width = u16::try_from(reader.layout.width).unwrap_or(pane_width).min(pane_width);
     let left = area.x + 1 + (pane_width - text_width) / 2;
-    frame.render_widget(Paragraph::new(lines), Rect::new(left, area.y, text_width, area.height));
+    let text = Rect::new(left, area.y, text_width, area.height);
+    frame.render_widget(Paragraph::new(lines), text);
+    super::figures::draw(frame, app, reader, text, pictures);
     draw_scrollbar(frame, area, reader.top, height, reader.layout.lines.len());
 }
 

@@ -58,8 +58,9 @@ fn is_setting(line: &str) -> bool {
 #[test]
 fn the_shipped_file_uncommented_is_the_defaults() {
     let (text, settings) = uncommented(config::default_text());
-    // library … ambiguous_width, [theme] and its elements, [keys] and every action.
-    assert_eq!(settings, 6 + 1 + Element::ALL.len() + 1 + Command::ALL.len(), "{text}");
+    // library … ambiguous_width, ruby_readings, images, images_remote, [theme]
+    // and its elements, [keys] and every action.
+    assert_eq!(settings, 9 + 1 + Element::ALL.len() + 1 + Command::ALL.len(), "{text}");
     let (config, problems, _dir) = load_text(&text);
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(config, Config::default());
@@ -229,7 +230,7 @@ fn every_action_has_a_name() {
     for command in Command::ALL {
         assert_eq!(Command::by_name(command.name()), Some(*command));
     }
-    assert_eq!(Command::ALL.len(), 31);
+    assert_eq!(Command::ALL.len(), 32);
 }
 
 #[test]

@@ -87,6 +87,40 @@ impl FrameEnds {
     }
 }
 
+/// The questions a program asks its terminal, found in its output (also
+/// across reads), each with the answer a plain VT220-like terminal gives.
+#[derive(Default)]
+struct Questions {
+    tail: Vec<u8>,
+}
+
+impl Questions {
+    const ASKED: [(&'static [u8], &'static [u8]); 2] = [(b"\x1b[5n", b"\x1b[0n"), (b"\x1b[c", b"\x1b[?62;22c")];
+
+    fn answers(&mut self, bytes: &[u8]) -> Vec<&'static [u8]> {
+        let mut seen = std::mem::take(&mut self.tail);
+        let kept = seen.len();
+        seen.extend_from_slice(bytes);
+        let mut answers = Vec::new();
+        // In order of where each question stands.
+        let mut found: Vec<(usize, &'static [u8])> = Vec::new();
+        for (question, answer) in Questions::ASKED {
+            let mut from = 0;
+            while let Some(at) = find(&seen[from..], question) {
+                if from + at + question.len() > kept {
+                    found.push((from + at, answer));
+                }
+                from += at + question.len();
+            }
+        }
+        found.sort_by_key(|(at, _)| *at);
+        answers.extend(found.into_iter().map(|(_, answer)| answer));
+        let keep = seen.len().saturating_sub(4);
+        self.tail = seen.split_off(keep);
+        answers
+    }
+}
+
 /// The screen as of the end of the last frame, and how many there were.
 #[derive(Default)]
 struct Frames {
@@ -101,7 +135,7 @@ pub struct Term {
     frames: Arc<Mutex<Frames>>,
     raw: Arc<Mutex<Vec<u8>>>,
     closed: Arc<AtomicBool>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
 }
@@ -139,13 +173,23 @@ impl Term {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let closed = Arc::new(AtomicBool::new(false));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer: Arc<Mutex<Box<dyn Write + Send>>> =
+            Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
         let (to_live, to_frames, to_raw, to_closed) = (live.clone(), frames.clone(), raw.clone(), closed.clone());
+        let answers = writer.clone();
         thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             let mut ends = FrameEnds::default();
+            let mut questions = Questions::default();
             // Linux answers EIO once the last terminal-side descriptor closes.
             while let Ok(n @ 1..) = reader.read(&mut buffer) {
                 lock(&to_raw).extend_from_slice(&buffer[..n]);
+                // As a terminal does: the device attributes (a VT220 without
+                // sixel) and the status report; nothing to kitty's query.
+                for answer in questions.answers(&buffer[..n]) {
+                    let mut writer = lock(&answers);
+                    let _ = writer.write_all(answer).and_then(|()| writer.flush());
+                }
                 let mut parser = lock(&to_live);
                 let mut from = 0;
                 for at in 0..n {
@@ -161,7 +205,6 @@ impl Term {
             }
             to_closed.store(true, Ordering::SeqCst);
         });
-        let writer = pair.master.take_writer().expect("pty writer");
         Term { live, frames, raw, closed, writer, master: pair.master, child }
     }
 
@@ -186,8 +229,9 @@ impl Term {
 
     /// Types `bytes`, as a terminal would send them.
     pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
-        self.writer.write_all(bytes.as_ref()).expect("write to the pty");
-        self.writer.flush().expect("flush the pty");
+        let mut writer = lock(&self.writer);
+        writer.write_all(bytes.as_ref()).expect("write to the pty");
+        writer.flush().expect("flush the pty");
     }
 
     /// Waits until a frame the reader drew shows `text`.

@@ -6,7 +6,7 @@ mod find;
 mod reader;
 
 pub use find::{Find, Match};
-pub use reader::{Opened, Reader};
+pub use reader::{Geometry, ImageState, Opened, Reader};
 
 use std::time::{Duration, Instant};
 
@@ -96,10 +96,11 @@ impl Reading {
         }
     }
 
-    /// The pane is now `width` columns and `height` rows.
-    pub fn relayout(&mut self, width: usize, height: usize) {
+    /// The pane is now `width` columns and `height` rows, images drawn
+    /// as `geometry` says.
+    pub fn relayout(&mut self, width: usize, height: usize, geometry: Option<Geometry>) {
         if let Some(reader) = &mut self.open {
-            reader.relayout(width, height);
+            reader.relayout(width, height, geometry);
         }
     }
 

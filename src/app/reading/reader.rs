@@ -3,7 +3,30 @@
 
 use super::find::Find;
 use crate::document::Document;
-use crate::layout::{Layout, Measures, Options, layout_with};
+use crate::layout::{Layout, Measures, Options, layout_with, place_figures};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Where an image of the open article stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageState {
+    /// Not known yet (a web image on its way), or not to be drawn.
+    Unknown,
+    /// Its size in pixels.
+    Sized(u32, u32),
+    /// Why it cannot be drawn.
+    Failed(String),
+}
+
+/// How images are drawn now: the font's cell in pixels and the most rows
+/// one may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub cell: (u16, u16),
+    pub max_rows: u16,
+}
+
+/// Each document opened gets a number of its own (its images' jobs carry it).
+static OPENED: AtomicU64 = AtomicU64::new(1);
 
 #[derive(Debug)]
 pub struct Reader {
@@ -22,6 +45,12 @@ pub struct Reader {
     pub find: Option<Find>,
     /// The file was deleted on disk; the article stays readable.
     pub deleted: bool,
+    /// Image `N`'s state is `images[N - 1]`.
+    pub images: Vec<ImageState>,
+    /// This document's number, new on each open and reload.
+    pub generation: u64,
+    /// How the figures in the layout were placed (`None`: no figures).
+    placed: Option<Geometry>,
 }
 
 /// An article read and parsed (on a worker), and laid out there at the
@@ -29,7 +58,9 @@ pub struct Reader {
 #[derive(Debug)]
 pub struct Opened {
     pub document: Document,
-    laid_out: Option<(Layout, Measures)>,
+    laid_out: Option<Box<(Layout, Measures)>>,
+    /// The images' sizes known when it was read (`None`: not known yet).
+    pub sizes: Vec<Option<Result<(u32, u32), String>>>,
 }
 
 impl Opened {
@@ -37,12 +68,28 @@ impl Opened {
     pub fn laid_out(document: Document, width: usize) -> Opened {
         let mut measures = Measures::default();
         let layout = layout_with(&document, width, Options::default(), &mut measures);
-        Opened { document, laid_out: Some((layout, measures)) }
+        Opened { document, laid_out: Some(Box::new((layout, measures))), sizes: Vec::new() }
+    }
+
+    /// The images' sizes, as far as they are known.
+    pub fn with_sizes(mut self, sizes: Vec<Option<Result<(u32, u32), String>>>) -> Opened {
+        self.sizes = sizes;
+        self
+    }
+
+    fn image_states(&self) -> Vec<ImageState> {
+        (0..self.document.images.len())
+            .map(|i| match self.sizes.get(i) {
+                Some(Some(Ok((w, h)))) => ImageState::Sized(*w, *h),
+                Some(Some(Err(why))) => ImageState::Failed(why.clone()),
+                _ => ImageState::Unknown,
+            })
+            .collect()
     }
 
     /// The layout at `width`: the one made already if it is at that width.
     fn at(self, width: usize) -> (Document, Layout, Measures) {
-        match self.laid_out {
+        match self.laid_out.map(|laid_out| *laid_out) {
             Some((layout, measures)) if layout.width == width => (self.document, layout, measures),
             _ => {
                 let mut measures = Measures::default();
@@ -56,36 +103,111 @@ impl Opened {
 /// Not laid out yet (tests, and whoever has only a document).
 impl From<Document> for Opened {
     fn from(document: Document) -> Opened {
-        Opened { document, laid_out: None }
+        Opened { document, laid_out: None, sizes: Vec::new() }
     }
 }
 
 impl Reader {
     pub fn new(article: usize, opened: impl Into<Opened>, width: usize) -> Reader {
-        let (document, layout, measures) = opened.into().at(width);
-        Reader { article, document, layout, measures, top: 0, anchor: 0, find: None, deleted: false }
+        let opened = opened.into();
+        let images = opened.image_states();
+        let (document, layout, measures) = opened.at(width);
+        Reader {
+            article,
+            document,
+            layout,
+            measures,
+            top: 0,
+            anchor: 0,
+            find: None,
+            deleted: false,
+            images,
+            generation: OPENED.fetch_add(1, Ordering::Relaxed),
+            placed: None,
+        }
     }
 
     /// Lays the article out at `width`, keeping the text that was at the
-    /// top of the pane at the top.
-    pub fn relayout(&mut self, width: usize, height: usize) {
+    /// top of the pane at the top, with its images drawn as `geometry`
+    /// says (`None`: no images).
+    pub fn relayout(&mut self, width: usize, height: usize, geometry: Option<Geometry>) {
+        let mut changed = false;
         if self.layout.width != width {
             self.layout = layout_with(&self.document, width, Options::default(), &mut self.measures);
             self.top = self.layout.line_at(self.anchor);
-            if let Some(find) = &mut self.find {
-                find.search(&self.layout, self.top);
-            }
+            self.placed = None;
+            changed = true;
+        }
+        if self.placed != geometry {
+            self.place(geometry);
+            changed = true;
+        }
+        if changed && let Some(find) = &mut self.find {
+            find.search(&self.layout, self.top);
         }
         self.top = self.top.min(self.max_top(height));
     }
 
+    /// Puts the images in the layout as `geometry` says (or takes them
+    /// out), keeping the line at the top at the top.
+    fn place(&mut self, geometry: Option<Geometry>) {
+        if geometry.is_none() && self.layout.figures.is_empty() {
+            self.placed = None;
+            return;
+        }
+        let images = &self.images;
+        let was_at_top = self.top == 0;
+        let top = place_figures(&mut self.layout, self.top, |image, room| {
+            let geometry = geometry?;
+            match images.get(image.checked_sub(1)?)? {
+                ImageState::Sized(w, h) => {
+                    crate::images::fit((*w, *h), geometry.cell, room, geometry.max_rows).map(|fit| (fit.cols, fit.rows))
+                }
+                // A line that says why.
+                ImageState::Failed(_) => Some((room, 1)),
+                ImageState::Unknown => None,
+            }
+        });
+        // At the very top the article's start stays in view (images grow below).
+        self.top = if was_at_top { 0 } else { top };
+        self.placed = geometry;
+    }
+
+    /// Image `image`'s size (or why it cannot be drawn) is now known: the
+    /// figures are placed again, the text at the top staying there.
+    pub fn image_known(&mut self, image: usize, size: Result<(u32, u32), String>, height: usize) {
+        let Some(state) = image.checked_sub(1).and_then(|i| self.images.get_mut(i)) else { return };
+        let new = match size {
+            Ok((w, h)) => ImageState::Sized(w, h),
+            Err(why) => ImageState::Failed(why),
+        };
+        if *state == new {
+            return;
+        }
+        *state = new;
+        if let Some(geometry) = self.placed {
+            self.place(Some(geometry));
+            if let Some(find) = &mut self.find {
+                find.search(&self.layout, self.top);
+            }
+            self.top = self.top.min(self.max_top(height));
+        }
+    }
+
     /// The article changed on disk: show the new text at the same place.
     pub fn reload(&mut self, opened: Opened, height: usize) {
+        self.images = opened.image_states();
+        self.generation = OPENED.fetch_add(1, Ordering::Relaxed);
+        let geometry = self.placed.take();
         (self.document, self.layout, self.measures) = opened.at(self.layout.width);
         self.top = self.layout.line_at(self.anchor).min(self.max_top(height));
+        if geometry.is_some() {
+            self.place(geometry);
+        }
         if let Some(find) = &mut self.find {
             find.search(&self.layout, self.top);
         }
+        self.top = self.top.min(self.max_top(height));
     }
 
     /// The text position at the top of the pane (kept across widths).

@@ -178,6 +178,7 @@ impl Builder {
             }
             return;
         };
+        self.numbering.placed(number);
         let marker = match &alt {
             Some(alt) => format!("[image {number}: {alt}]"),
             None => format!("[image {number}]"),

@@ -47,7 +47,7 @@ impl Numbering {
                 Some(number)
             }
             Entry::Vacant(new) => {
-                self.images.push(Image { url: new.key().clone(), alt, caption: None });
+                self.images.push(Image { url: new.key().clone(), alt, caption: None, in_text: false });
                 Some(*new.insert(self.images.len()))
             }
         }
@@ -60,7 +60,7 @@ impl Numbering {
         match self.image_numbers.entry(description) {
             Entry::Occupied(known) => *known.get(),
             Entry::Vacant(new) => {
-                self.images.push(Image { url: new.key().clone(), alt, caption: None });
+                self.images.push(Image { url: new.key().clone(), alt, caption: None, in_text: false });
                 *new.insert(self.images.len())
             }
         }
@@ -90,6 +90,13 @@ impl Numbering {
     }
 
     /// The images and links, image `N` at `N - 1`.
+    /// Image `number`'s marker stands in the text.
+    pub(super) fn placed(&mut self, number: usize) {
+        if let Some(image) = self.images.get_mut(number.wrapping_sub(1)) {
+            image.in_text = true;
+        }
+    }
+
     pub(super) fn finish(self) -> (Vec<Image>, Vec<Link>) {
         (self.images, self.links)
     }

@@ -1,0 +1,215 @@
+//! Which image protocol the terminal speaks, and its font's cell size:
+//! asked once when the reader starts (kitty graphics, the device
+//! attributes that tell sixel, the cell size, then a status report every
+//! terminal answers), read back with a deadline, half-blocks when it does
+//! not answer in time. Inside tmux the question goes through to the outer
+//! terminal (passthrough is turned on for the pane).
+
+use super::ImageMode;
+use ratatui_image::picker::cap_parser::{Parser, QueryStdioOptions, Response};
+use ratatui_image::picker::{Picker, ProtocolType};
+use std::time::{Duration, Instant};
+
+/// How long the terminal has to answer; the reader draws meanwhile.
+pub const ANSWER_WITHIN: Duration = Duration::from_millis(1000);
+
+/// A question written to the terminal, its answer still to be read.
+#[derive(Debug, Clone)]
+pub struct Asked {
+    is_tmux: bool,
+    blacklist: Vec<ProtocolType>,
+}
+
+fn env_set(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| !v.is_empty())
+}
+
+/// Whether folio runs inside tmux (as `ratatui-image` tells it).
+fn inside_tmux() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t.starts_with("tmux"))
+        || std::env::var("TERM_PROGRAM").is_ok_and(|t| t == "tmux")
+}
+
+/// The picker for `mode` when no question is needed: `None` for `Off`
+/// and `Auto` (ask with [`ask`]).
+pub fn forced(mode: ImageMode) -> Option<Picker> {
+    let protocol = match mode {
+        ImageMode::Auto | ImageMode::Off => return None,
+        ImageMode::Halfblocks => return Some(Picker::halfblocks()),
+        ImageMode::Kitty => ProtocolType::Kitty,
+        ImageMode::Iterm2 => ProtocolType::Iterm2,
+        ImageMode::Sixel => ProtocolType::Sixel,
+    };
+    Some(picker(font_from_window().unwrap_or(FALLBACK_FONT), protocol))
+}
+
+/// The font cell folio assumes when the terminal gives no size.
+const FALLBACK_FONT: (u16, u16) = (10, 20);
+
+fn picker(font: (u16, u16), protocol: ProtocolType) -> Picker {
+    // The one constructor that takes a font size; it also turns on tmux's
+    // passthrough when inside tmux.
+    #[allow(deprecated)]
+    let mut picker = Picker::from_fontsize(font.into());
+    picker.set_protocol_type(protocol);
+    picker
+}
+
+/// The cell size from the window's size in pixels, when the terminal
+/// tells it.
+fn font_from_window() -> Option<(u16, u16)> {
+    let size = rustix::termios::tcgetwinsize(rustix::stdio::stdout()).ok()?;
+    if size.ws_xpixel == 0 || size.ws_ypixel == 0 || size.ws_col == 0 || size.ws_row == 0 {
+        return None;
+    }
+    Some((size.ws_xpixel / size.ws_col, size.ws_ypixel / size.ws_row))
+}
+
+/// Writes the question to the terminal (in raw mode, before anything
+/// reads the keyboard). `None` when stdin or stdout is no terminal.
+pub fn ask() -> Option<Asked> {
+    use std::io::{IsTerminal, Write};
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let is_tmux = inside_tmux();
+    if is_tmux {
+        let _ = std::process::Command::new("tmux")
+            .args(["set", "-p", "allow-passthrough", "on"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+    }
+    // WezTerm and Konsole say kitty or sixel but draw them badly.
+    let blacklist = if env_set("WEZTERM_EXECUTABLE") || env_set("KONSOLE_VERSION") {
+        vec![ProtocolType::Kitty, ProtocolType::Sixel]
+    } else {
+        Vec::new()
+    };
+    let options = QueryStdioOptions { blacklist_protocols: blacklist.clone(), ..QueryStdioOptions::default() };
+    let mut stdout = std::io::stdout();
+    stdout.write_all(Parser::query(is_tmux, options).as_bytes()).ok()?;
+    stdout.flush().ok()?;
+    Some(Asked { is_tmux, blacklist })
+}
+
+/// Reads the terminal's answer to `asked` from stdin (up to the status
+/// report that ends it, or until `within` has passed) and picks the
+/// protocol: kitty, else sixel, else iTerm2 by the environment, else
+/// half-blocks.
+pub fn answer(asked: &Asked, within: Duration) -> Picker {
+    let responses = read_answer(within);
+    pick(asked, &responses, font_from_window())
+}
+
+/// The picker the responses call for; `window_font` is the cell size
+/// from the window's pixel size.
+fn pick(asked: &Asked, responses: &[Response], window_font: Option<(u16, u16)>) -> Picker {
+    let mut protocol = None;
+    let mut font = None;
+    for response in responses {
+        match response {
+            Response::Kitty if !asked.blacklist.contains(&ProtocolType::Kitty) => protocol = Some(ProtocolType::Kitty),
+            Response::Sixel if protocol.is_none() && !asked.blacklist.contains(&ProtocolType::Sixel) => {
+                protocol = Some(ProtocolType::Sixel);
+            }
+            Response::CellSize(Some((w, h))) if *w > 0 && *h > 0 => font = Some((*w, *h)),
+            _ => {}
+        }
+    }
+    let protocol = protocol.or_else(|| iterm2_by_environment(asked.is_tmux));
+    match (protocol, font.or(window_font)) {
+        (Some(protocol), Some(font)) => picker(font, protocol),
+        _ => Picker::halfblocks(),
+    }
+}
+
+/// Terminals that draw iTerm2's images without saying so.
+fn iterm2_by_environment(is_tmux: bool) -> Option<ProtocolType> {
+    let program = std::env::var("TERM_PROGRAM").unwrap_or_default();
+    let named = ["iTerm", "WezTerm", "mintty", "vscode", "Tabby", "Hyper", "rio", "Bobcat", "WarpTerminal"]
+        .iter()
+        .any(|name| program.contains(name));
+    let lc = std::env::var("LC_TERMINAL").is_ok_and(|t| t.contains("iTerm"));
+    let outer = is_tmux && (env_set("ITERM_SESSION_ID") || env_set("WEZTERM_EXECUTABLE"));
+    (named || lc || outer).then_some(ProtocolType::Iterm2)
+}
+
+/// The responses read from stdin until the status report, or what came
+/// before the deadline. Reads the descriptor itself (no buffer that would
+/// keep bytes from the keyboard reader that comes after).
+fn read_answer(within: Duration) -> Vec<Response> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let deadline = Instant::now() + within;
+    let stdin = rustix::stdio::stdin();
+    let mut parser = Parser::new();
+    let mut responses = Vec::new();
+    let mut buffer = [0u8; 256];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return responses;
+        }
+        let timeout = Timespec {
+            tv_sec: i64::try_from(left.as_secs()).unwrap_or(i64::MAX),
+            tv_nsec: i64::from(left.subsec_nanos()),
+        };
+        let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+        match poll(&mut fds, Some(&timeout)) {
+            Ok(0) => return responses,
+            Ok(_) => {}
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(_) => return responses,
+        }
+        let read = match rustix::io::read(stdin, &mut buffer) {
+            Ok(0) | Err(_) => return responses,
+            Ok(read) => read,
+        };
+        for &byte in &buffer[..read] {
+            for response in parser.push(char::from(byte)) {
+                if response == Response::Status {
+                    return responses;
+                }
+                responses.push(response);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asked() -> Asked {
+        Asked { is_tmux: false, blacklist: Vec::new() }
+    }
+
+    #[test]
+    fn kitty_wins_over_sixel_and_the_cell_size_is_used() {
+        let picker = pick(&asked(), &[Response::Sixel, Response::Kitty, Response::CellSize(Some((9, 18)))], None);
+        assert_eq!(picker.protocol_type(), ProtocolType::Kitty);
+        assert_eq!((picker.font_size().width, picker.font_size().height), (9, 18));
+    }
+
+    #[test]
+    fn sixel_with_the_window_size_as_the_cell() {
+        let picker = pick(&asked(), &[Response::Sixel], Some((8, 16)));
+        assert_eq!(picker.protocol_type(), ProtocolType::Sixel);
+        assert_eq!(picker.font_size().height, 16);
+    }
+
+    #[test]
+    fn no_answer_or_no_font_size_is_half_blocks() {
+        assert_eq!(pick(&asked(), &[], Some((8, 16))).protocol_type(), ProtocolType::Halfblocks);
+        assert_eq!(pick(&asked(), &[Response::Kitty], None).protocol_type(), ProtocolType::Halfblocks);
+    }
+
+    #[test]
+    fn a_blacklisted_protocol_is_not_taken() {
+        let asked = Asked { is_tmux: false, blacklist: vec![ProtocolType::Kitty, ProtocolType::Sixel] };
+        let picker = pick(&asked, &[Response::Kitty, Response::Sixel], Some((8, 16)));
+        assert_ne!(picker.protocol_type(), ProtocolType::Kitty);
+        assert_ne!(picker.protocol_type(), ProtocolType::Sixel);
+    }
+}

@@ -1,0 +1,82 @@
+//! Images from the web: one blocking GET with a connect and a total
+//! timeout, a few redirects, a size cap, and only image bytes accepted.
+
+use std::time::Duration;
+
+/// The most bytes an image may have.
+pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
+pub const CONNECT_WITHIN: Duration = Duration::from_secs(5);
+pub const WHOLE_WITHIN: Duration = Duration::from_secs(20);
+pub const MAX_REDIRECTS: u32 = 5;
+
+/// A client for images, shared by the fetching threads.
+#[derive(Clone)]
+pub struct Fetcher {
+    agent: ureq::Agent,
+    max_bytes: u64,
+}
+
+impl Default for Fetcher {
+    fn default() -> Fetcher {
+        Fetcher::new(WHOLE_WITHIN, MAX_BYTES)
+    }
+}
+
+impl Fetcher {
+    /// A client whose requests end after `within`, reading at most `max_bytes`.
+    pub fn new(within: Duration, max_bytes: u64) -> Fetcher {
+        let config = ureq::Agent::config_builder()
+            .timeout_connect(Some(CONNECT_WITHIN.min(within)))
+            .timeout_global(Some(within))
+            .max_redirects(MAX_REDIRECTS)
+            .http_status_as_error(false)
+            .user_agent(concat!("folio/", env!("CARGO_PKG_VERSION")))
+            .build();
+        Fetcher { agent: config.into(), max_bytes }
+    }
+
+    /// The image at `url`, or why not (a line for the reader).
+    pub fn fetch(&self, url: &str) -> Result<Vec<u8>, String> {
+        let mut response = self
+            .agent
+            .get(url)
+            .header("Accept", "image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8")
+            .call()
+            .map_err(|error| describe(&error, self.max_bytes))?;
+        let status = response.status();
+        if !status.is_success() {
+            let reason = status.canonical_reason().map(|r| format!(" {r}")).unwrap_or_default();
+            return Err(format!("the server answered {}{reason}", status.as_u16()));
+        }
+        let body = response.body_mut();
+        if body.content_length().is_some_and(|length| length > self.max_bytes) {
+            return Err(too_large(self.max_bytes));
+        }
+        let mime = body.mime_type().unwrap_or("").to_owned();
+        let bytes = body.with_config().limit(self.max_bytes).read_to_vec().map_err(|e| describe(&e, self.max_bytes))?;
+        match super::decode::kind(&bytes) {
+            Some(_) => Ok(bytes),
+            None if mime.contains("svg") || super::decode::looks_like_svg(&bytes) => {
+                Err("an SVG drawing (folio draws pictures only)".to_owned())
+            }
+            None if mime.is_empty() => Err("not an image".to_owned()),
+            None => Err(format!("not an image ({mime})")),
+        }
+    }
+}
+
+fn too_large(max: u64) -> String {
+    format!("larger than {} MB", max / (1024 * 1024))
+}
+
+fn describe(error: &ureq::Error, max: u64) -> String {
+    match error {
+        ureq::Error::Timeout(_) => "no answer in time".to_owned(),
+        ureq::Error::TooManyRedirects => "too many redirects".to_owned(),
+        ureq::Error::BodyExceedsLimit(_) => too_large(max),
+        ureq::Error::HostNotFound => "the server's name is not known (offline?)".to_owned(),
+        ureq::Error::ConnectionFailed => "cannot connect to the server".to_owned(),
+        ureq::Error::Io(io) => format!("cannot fetch it: {io}"),
+        other => format!("cannot fetch it: {other}"),
+    }
+}
