@@ -70,6 +70,11 @@ pub struct ShowArgs {
     /// No bold or colour, even in a terminal.
     #[arg(long)]
     pub plain: bool,
+    /// Draw the images where they stand, in the terminal's protocol (kitty,
+    /// iTerm2, sixel, else half-blocks; config.toml's `images` and
+    /// `FOLIO_IMAGES` choose). Only when stdout is a terminal.
+    #[arg(long)]
+    pub images: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -3,6 +3,7 @@
 mod args;
 mod list;
 mod show;
+mod show_images;
 
 pub use args::{Cli, ConfigCommand, ListArgs, ShowArgs, Verb};
 
@@ -37,7 +38,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Verb::List(args)) => args,
         Some(Verb::Show(args)) => {
             report_config_problems(&config_problems);
-            return show::show(&args.file, args.width.map(usize::from), args.plain);
+            let images = args.images.then_some((config.images, config.images_remote));
+            return show::show(&args.file, args.width.map(usize::from), args.plain, images);
         }
         Some(Verb::Config(_)) => return ExitCode::SUCCESS,
         Some(Verb::IndexBodies { paths }) => return index_bodies(&paths, &places),

@@ -2,14 +2,17 @@
 //! stdout, styled when stdout is a terminal.
 
 use crate::document::Style;
+use crate::images::ImageMode;
 use crate::layout::{Layout, Options, layout};
 use crate::text::printable;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Shows the article at `file`; `width` overrides the terminal's.
-pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
+/// Shows the article at `file`; `width` overrides the terminal's;
+/// `images` (the `images` mode and whether web images are fetched) draws
+/// its images when stdout is a terminal.
+pub fn show(file: &Path, width: Option<usize>, plain: bool, images: Option<(ImageMode, bool)>) -> ExitCode {
     let library = crate::library::load(&[file.to_owned()]);
     let Some(article) = library.articles.first() else {
         let message = match library.problems.first() {
@@ -33,8 +36,15 @@ pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
     let width = width.or_else(|| super::output_width(terminal)).unwrap_or(80);
     let document = crate::page::page(article, &body);
     drop(body);
-    let laid_out = layout(&document, width, Options { heading_rules: !styled });
-    let written = write(&mut BufWriter::new(stdout.lock()), &laid_out, styled);
+    let mut laid_out = layout(&document, width, Options { heading_rules: !styled });
+    let drawn = images.filter(|_| terminal).and_then(|(mode, remote)| {
+        let picker = super::show_images::picker(mode)?;
+        let rows = crossterm::terminal::size().map_or(24, |(_, rows)| rows);
+        let (pictures, failures) =
+            super::show_images::prepare(&document, &mut laid_out, &picker, remote, crate::images::max_rows(rows));
+        Some(Drawn { pictures, failures, protocol: picker.protocol_type() })
+    });
+    let written = write(&mut BufWriter::new(stdout.lock()), &laid_out, styled, drawn.as_ref());
     // Freeing a million spans one by one would only delay the exit.
     std::mem::forget(laid_out);
     std::mem::forget(document);
@@ -48,8 +58,34 @@ pub fn show(file: &Path, width: Option<usize>, plain: bool) -> ExitCode {
     }
 }
 
-fn write(out: &mut impl Write, laid_out: &Layout, styled: bool) -> io::Result<()> {
-    for line in &laid_out.lines {
+/// The images drawn by `--images`.
+struct Drawn {
+    pictures: std::collections::HashMap<usize, crate::images::Picture>,
+    failures: std::collections::HashMap<usize, String>,
+    protocol: ratatui_image::picker::ProtocolType,
+}
+
+fn write(out: &mut impl Write, laid_out: &Layout, styled: bool, drawn: Option<&Drawn>) -> io::Result<()> {
+    let mut figures = laid_out.figures.iter().peekable();
+    for (index, line) in laid_out.lines.iter().enumerate() {
+        if let Some(figure) = figures.peek().filter(|f| f.holds(index)).copied() {
+            if figure.line == index
+                && let Some(drawn) = drawn
+            {
+                let picture = drawn.pictures.get(&figure.image);
+                super::show_images::write_figure(
+                    out,
+                    figure,
+                    picture,
+                    drawn.failures.get(&figure.image),
+                    drawn.protocol,
+                )?;
+            }
+            if index + 1 == figure.line + usize::from(figure.rows) {
+                figures.next();
+            }
+            continue;
+        }
         for span in line.spans() {
             if styled && span.style != Style::PLAIN {
                 let (start, end) = crate::ui::ansi(span.style);

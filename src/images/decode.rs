@@ -31,7 +31,9 @@ fn limits() -> Limits {
     limits
 }
 
-fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
+/// A reader of `bytes`, with the limits set when `limited` (reading a
+/// header needs none: it allocates no pixels, and its size is reported).
+fn reader(bytes: &[u8], limited: bool) -> Result<ImageReader<Cursor<&[u8]>>, String> {
     let Some(format) = kind(bytes) else {
         return Err(if looks_like_svg(bytes) {
             "an SVG drawing (folio draws pictures only)".to_owned()
@@ -42,13 +44,15 @@ fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
         });
     };
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    reader.limits(limits());
+    if limited {
+        reader.limits(limits());
+    }
     Ok(reader)
 }
 
 /// The image's size in pixels, from its header.
 pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), String> {
-    let (width, height) = reader(bytes)?.into_dimensions().map_err(|e| why(&e))?;
+    let (width, height) = reader(bytes, false)?.into_dimensions().map_err(|e| why(&e))?;
     check_size(width, height)?;
     Ok((width, height))
 }
@@ -65,19 +69,18 @@ fn check_size(width: u32, height: u32) -> Result<(), String> {
 
 /// The image's pixels.
 pub fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
-    let (width, height) = reader(bytes)?.into_dimensions().map_err(|e| why(&e))?;
+    let (width, height) = reader(bytes, false)?.into_dimensions().map_err(|e| why(&e))?;
     check_size(width, height)?;
-    reader(bytes)?.decode().map_err(|e| why(&e))
+    reader(bytes, true)?.decode().map_err(|e| why(&e))
 }
 
 /// The size of the image in the file `read` gives (its header only is read).
 pub fn dimensions_in(read: impl std::io::BufRead + std::io::Seek) -> Result<(u32, u32), String> {
-    let mut reader = ImageReader::new(read).with_guessed_format().map_err(|e| format!("cannot read it: {e}"))?;
+    let reader = ImageReader::new(read).with_guessed_format().map_err(|e| format!("cannot read it: {e}"))?;
     match reader.format() {
         Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::Gif | ImageFormat::WebP) => {}
         _ => return Err("not an image folio draws (JPEG, PNG, GIF or WebP)".to_owned()),
     }
-    reader.limits(limits());
     let (width, height) = reader.into_dimensions().map_err(|e| why(&e))?;
     check_size(width, height)?;
     Ok((width, height))

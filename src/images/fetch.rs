@@ -16,9 +16,16 @@ pub struct Fetcher {
     max_bytes: u64,
 }
 
+/// A client whose requests end after `FOLIO_FETCH_TIMEOUT` seconds (1 to
+/// 600) when that is set, else after [`WHOLE_WITHIN`].
 impl Default for Fetcher {
     fn default() -> Fetcher {
-        Fetcher::new(WHOLE_WITHIN, MAX_BYTES)
+        let within = std::env::var("FOLIO_FETCH_TIMEOUT")
+            .ok()
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .filter(|s| (1..=600).contains(s))
+            .map_or(WHOLE_WITHIN, Duration::from_secs);
+        Fetcher::new(within, MAX_BYTES)
     }
 }
 

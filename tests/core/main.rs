@@ -3,6 +3,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod config_file;
+#[path = "../support/http.rs"]
+mod http;
+mod images_pixels;
 mod layout_documents;
 mod layout_pathological;
 mod layout_properties;

@@ -1,0 +1,165 @@
+//! Images in the reading pane, end to end: the kitty graphics sequence is
+//! written for a local image with `FOLIO_IMAGES=kitty` (and deleted when
+//! another article opens), none with `off`; half-blocks draw the fixture's
+//! known colours and follow a resize; web images from a local server come,
+//! or say why, while the reader keeps answering keys, and come from the
+//! cache the next time with the server gone.
+
+use crate::http::Server;
+use crate::pty::{Library, Term, find, poll, write};
+use std::path::Path;
+use std::time::Duration;
+
+const KITTY: &[u8] = b"\x1b_G";
+const KITTY_DELETE: &[u8] = b"\x1b_Ga=d,d=A";
+/// Kitty's placeholder character, U+10EEEE, in UTF-8.
+const PLACEHOLDER: &[u8] = "\u{10EEEE}".as_bytes();
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images").join(name)
+}
+
+/// The library with an article (first by date) showing `colours.png`,
+/// which lies next to it.
+fn picture_library() -> Library {
+    let library = Library::new();
+    write(
+        &library.posts().join("colours.md"),
+        "---\ntitle: 'Colour squares'\ndate: 2030-01-01\n---\n<p>Before the squares.</p>\n\
+         <figure><img src=\"colours.png\" alt=\"four squares\"></figure>\n<p>After the squares.</p>\n",
+    );
+    std::fs::copy(fixture("colours.png"), library.posts().join("colours.png")).expect("copy the picture");
+    library
+}
+
+fn open_first(library: &Library, images: &str) -> Term {
+    let mut term = Term::folio(library, &[library.root().as_os_str()], &[("FOLIO_IMAGES", images)]);
+    term.wait_for("Colour squares");
+    term.send("\r");
+    term.wait_for("After the squares.");
+    term
+}
+
+fn wait_for_bytes(term: &Term, what: &str, bytes: &[u8]) {
+    poll(what, Duration::from_secs(10), || find(&term.raw(), bytes).is_some(), || term.contents());
+}
+
+/// Whether a cell of the screen has `rgb` as its fore- or background.
+fn shows_colour(screen: &vt100::Screen, rgb: (u8, u8, u8)) -> bool {
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    let wanted = vt100::Color::Rgb(rgb.0, rgb.1, rgb.2);
+    (0..rows).any(|row| {
+        (0..cols).any(|col| screen.cell(row, col).is_some_and(|c| c.fgcolor() == wanted || c.bgcolor() == wanted))
+    })
+}
+
+#[test]
+fn kitty_graphics_are_written_for_a_local_image_and_deleted_when_another_opens() {
+    let library = picture_library();
+    let mut term = open_first(&library, "kitty");
+    wait_for_bytes(&term, "the kitty graphics sequence", KITTY);
+    wait_for_bytes(&term, "kitty's placeholder cells", PLACEHOLDER);
+    let transmitted = find(&term.raw(), KITTY).expect("sent");
+    assert!(find(&term.raw()[..transmitted], KITTY_DELETE).is_none());
+    // Another article opens: the images are deleted from the terminal.
+    term.send("h");
+    term.send("j\r");
+    term.wait_for("A Reader's Case");
+    wait_for_bytes(&term, "the kitty images deleted", KITTY_DELETE);
+    term.send("q");
+    assert!(term.wait_exit().success());
+    term.assert_restored();
+}
+
+#[test]
+fn with_images_off_no_graphics_are_written_and_the_marker_stays() {
+    let library = picture_library();
+    let mut term = open_first(&library, "off");
+    std::thread::sleep(Duration::from_millis(500));
+    let raw = term.raw();
+    assert!(find(&raw, KITTY).is_none(), "no kitty sequence");
+    assert!(find(&raw, b"\x1bP").is_none(), "no sixel or passthrough");
+    let rows = term.rows(0, 100);
+    let before = rows.iter().position(|r| r.contains("Before the squares.")).expect("before");
+    assert!(rows[before + 2].contains("[image 1: four squares]"), "{rows:#?}");
+    // I says why images cannot be drawn.
+    term.send("I");
+    term.wait_for("Images cannot be drawn: images are off");
+    term.send("q");
+    assert!(term.wait_exit().success());
+    term.assert_restored();
+}
+
+#[test]
+fn half_blocks_draw_the_known_colours_above_the_marker_and_follow_a_resize() {
+    let library = picture_library();
+    let mut term = open_first(&library, "halfblocks");
+    term.wait_until("red and blue half-blocks", |s| shows_colour(s, (255, 0, 0)) && shows_colour(s, (0, 0, 255)));
+    let rows = term.rows(0, 100);
+    let before = rows.iter().position(|r| r.contains("Before the squares.")).expect("before");
+    let marker = rows.iter().position(|r| r.contains("[image 1: four squares]")).expect("marker");
+    // 40×40 pixels in 10×20 cells: two rows of picture between the blank and the marker.
+    assert_eq!(marker, before + 4, "{rows:#?}");
+    // I hides them: the marker comes up under the paragraph.
+    term.send("I");
+    term.wait_for("Images hidden");
+    term.wait_until("no picture", |s| !shows_colour(s, (255, 0, 0)));
+    term.send("I");
+    term.wait_until("the picture again", |s| shows_colour(s, (255, 0, 0)));
+    term.resize(16, 50);
+    term.wait_until("the picture after a resize", |s| {
+        (s.size().0.get(), s.size().1.get()) == (16, 50)
+            && shows_colour(s, (255, 0, 0))
+            && s.contents().contains("After the squares.")
+    });
+    term.send("q");
+    assert!(term.wait_exit().success());
+    term.assert_restored();
+}
+
+#[test]
+fn web_images_come_or_say_why_and_come_from_the_cache_next_time() {
+    let server = Server::start(std::fs::read(fixture("colours.png")).expect("fixture"));
+    let library = Library::new();
+    let figures: String = ["ok", "slow", "loop", "huge", "page", "missing"]
+        .iter()
+        .map(|name| format!("<p><img src=\"{}\" alt=\"{name}\"></p>\n", server.url(&format!("/{name}.png"))))
+        .collect();
+    write(
+        &library.posts().join("web.md"),
+        &format!(
+            "---\ntitle: 'Pictures from the web'\ndate: 2030-01-01\n---\n<p>Web pictures.</p>\n{figures}<p>The end.</p>\n"
+        ),
+    );
+    let extra = [("FOLIO_IMAGES", "halfblocks"), ("FOLIO_FETCH_TIMEOUT", "3")];
+    let mut term = Term::folio(&library, &[library.root().as_os_str()], &extra);
+    term.wait_for("Pictures from the web");
+    term.send("\r");
+    term.wait_for("The end.");
+    term.wait_until("the image from the server", |s| shows_colour(s, (255, 0, 0)));
+    for reason in ["too many redirects", "larger than 20 MB", "not an image (text/html)", "404"] {
+        term.wait_for(reason);
+    }
+    // The slow one is still on its way: the reader answers keys meanwhile.
+    assert!(!term.contents().contains("no answer in time"), "{}", term.contents());
+    let row_of = |screen: &vt100::Screen| screen.contents().lines().position(|l| l.contains("Web pictures."));
+    let before = term.look(row_of).expect("the first paragraph");
+    term.send("j");
+    term.wait_until("scrolled a line", |s| row_of(s) == Some(before - 1));
+    term.wait_until_in(Duration::from_secs(10), "the slow image given up", |s| {
+        s.contents().contains("no answer in time")
+    });
+    term.send("q");
+    assert!(term.wait_exit().success());
+    term.assert_restored();
+    drop(server);
+    // Offline now: the image that came is drawn from the cache.
+    let mut term = Term::folio(&library, &[library.root().as_os_str()], &extra);
+    term.wait_for("Pictures from the web");
+    term.send("\r");
+    term.wait_for("The end.");
+    term.wait_until("the image from the cache", |s| shows_colour(s, (255, 0, 0)));
+    term.send("q");
+    assert!(term.wait_exit().success());
+}
