@@ -15,10 +15,14 @@
 //! - a 60 MB article: keystrokes while it opens, the time to open it and
 //!   the peak memory; an article with 1,000,000 links: the time to open it.
 //!
-//! `FOLIO_BENCH_SIZES` (default `100000`; e.g. `100000,1000000`; generated
+//! - images: a 4000×3000 JPEG decoded, scaled and encoded for 80 columns;
+//!   Enter on an article of five local pictures to its text and to its
+//!   first picture drawn; twenty large pictures open: the memory.
+//!
+//! `FOLIO_BENCH_SIZES` (default `100000`; e.g. `100000,1000000`; `""`: none; generated
 //! once into `target/folio-bench/`), `FOLIO_BENCH_DIR` (one existing
 //! library instead), `FOLIO_BENCH_ROUNDS` (3), `FOLIO_BENCH_HUGE=0` skips
-//! the huge articles, `FOLIO_BENCH_READER_ONLY=1` measures only the reader,
+//! the huge articles, `FOLIO_BENCH_IMAGES=0` the images, `FOLIO_BENCH_READER_ONLY=1` measures only the reader,
 //! on the caches the last run left (for trying a change). Needs `rg` and GNU `time` (`apt-get install ripgrep
 //! time`).
 
@@ -27,6 +31,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod huge;
+mod images;
 mod pty;
 mod report;
 
@@ -83,6 +88,9 @@ fn run() -> Result<(), String> {
     }
     if std::env::var("FOLIO_BENCH_HUGE").map_or(true, |v| v != "0") {
         huge::measure(&mut report)?;
+    }
+    if std::env::var("FOLIO_BENCH_IMAGES").map_or(true, |v| v != "0") {
+        images::measure(&mut report, rounds)?;
     }
     report.print();
     Ok(())

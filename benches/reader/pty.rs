@@ -26,7 +26,7 @@ struct Output {
 
 pub struct Reader {
     output: Arc<(Mutex<Output>, Condvar)>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     _master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
     screen: vt100::Parser,
@@ -61,16 +61,31 @@ impl Reader {
         let output = Arc::new((Mutex::new(Output::default()), Condvar::new()));
         let mut from = pair.master.try_clone_reader().map_err(|e| e.to_string())?;
         let to = Arc::clone(&output);
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().map_err(|e| e.to_string())?));
+        let answers = Arc::clone(&writer);
         thread::spawn(move || {
             let mut buffer = vec![0u8; 1 << 16];
+            let mut tail: Vec<u8> = Vec::new();
             while let Ok(n @ 1..) = from.read(&mut buffer) {
                 lock(&to.0).bytes.extend_from_slice(&buffer[..n]);
                 to.1.notify_all();
+                // As a terminal does, the status report and the device
+                // attributes (no sixel) are answered: folio asks them at start.
+                tail.extend_from_slice(&buffer[..n]);
+                let mut answered = false;
+                for (question, answer) in [(&b"\x1b[c"[..], &b"\x1b[?62;22c"[..]), (b"\x1b[5n", b"\x1b[0n")] {
+                    if find(&tail, question).is_some() {
+                        let mut writer = answers.lock().unwrap_or_else(|p| p.into_inner());
+                        let _ = writer.write_all(answer).and_then(|()| writer.flush());
+                        answered = true;
+                    }
+                }
+                let keep = if answered { tail.len() } else { tail.len().saturating_sub(4) };
+                tail.drain(..keep);
             }
             lock(&to.0).closed = true;
             to.1.notify_all();
         });
-        let writer = pair.master.take_writer().map_err(|e| e.to_string())?;
         let non_zero = |n: u16| std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN);
         let screen = vt100::Parser::new(non_zero(rows), non_zero(cols), 0);
         Ok(Reader { output, writer, _master: pair.master, child, screen, parsed: 0, started })
@@ -80,8 +95,35 @@ impl Reader {
         self.child.process_id()
     }
 
+    /// Waits until the output after `from` holds `needle` `count` times,
+    /// and the frame that wrote the last one ends: when, or `None` after `limit`.
+    pub fn until_written(&self, from: usize, needle: &[u8], count: usize, limit: Duration) -> Option<Instant> {
+        // Scanned as the bytes come (a transmission is megabytes: scanning
+        // it all again at every read would hold the reader's writes up).
+        // Where the next look starts: past the last one found, and no
+        // further back than a needle's length before the end of the last look.
+        let next = std::cell::Cell::new(0usize);
+        let seen = std::cell::Cell::new(0usize);
+        let last_end = std::cell::Cell::new(None::<usize>);
+        self.wait_output(from, limit, |new| {
+            if last_end.get().is_none() {
+                let mut at = next.get();
+                while let Some(found) = find(&new[at..], needle) {
+                    at += found + needle.len();
+                    seen.set(seen.get() + 1);
+                    if seen.get() == count {
+                        last_end.set(Some(at));
+                        break;
+                    }
+                }
+                next.set(at.max((new.len() + 1).saturating_sub(needle.len())));
+            }
+            last_end.get().is_some_and(|end| find(&new[end..], HIDE_CURSOR).is_some() || frame_ends(&new[end..]))
+        })
+    }
+
     /// Bytes written so far.
-    fn written(&self) -> usize {
+    pub fn written(&self) -> usize {
         lock(&self.output.0).bytes.len()
     }
 
@@ -137,7 +179,8 @@ impl Reader {
     }
 
     pub fn send(&mut self, bytes: &[u8]) -> Result<(), String> {
-        self.writer.write_all(bytes).and_then(|()| self.writer.flush()).map_err(|e| format!("cannot type: {e}"))
+        let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        writer.write_all(bytes).and_then(|()| writer.flush()).map_err(|e| format!("cannot type: {e}"))
     }
 
     /// The screen now (parsing what came since the last look).

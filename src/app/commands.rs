@@ -166,6 +166,12 @@ impl App {
 
     fn open_selected(&mut self) -> Vec<Effect> {
         match self.list.selected_article() {
+            // The open article: back to it, where it was (no second read).
+            Some(article) if self.reading.article() == Some(article) && self.reading.opening.is_none() => {
+                self.focus = Focus::Reader;
+                self.relayout();
+                Vec::new()
+            }
             Some(article) => {
                 self.reading.ask(article);
                 vec![Effect::ReadArticle(article)]

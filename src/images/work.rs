@@ -103,7 +103,7 @@ impl Workers {
             spawn(move || {
                 while let Some(job) = next(&queue) {
                     if job.generation == current.load(Ordering::Relaxed) {
-                        decode_job(job, answer.as_ref(), cache.as_ref().as_ref(), fetch.as_ref());
+                        decode_job(job, answer.as_ref(), cache.as_ref().as_ref(), fetch.as_ref(), Some(&current));
                     }
                 }
             });
@@ -148,7 +148,13 @@ fn next(queue: &Queue) -> Option<Job> {
 
 type Answer = dyn Fn(Done) -> bool + Send + Sync;
 
-fn decode_job(mut job: Job, answer: &Answer, cache: Option<&DiskCache>, fetch: Option<&Sender<Job>>) {
+fn decode_job(
+    mut job: Job,
+    answer: &Answer,
+    cache: Option<&DiskCache>,
+    fetch: Option<&Sender<Job>>,
+    current: Option<&AtomicU64>,
+) {
     let bytes = match (&job.source, job.bytes.take()) {
         (_, Some(bytes)) => Ok(bytes),
         (Source::File(path), None) => read_file(path).map(Arc::new),
@@ -177,8 +183,13 @@ fn decode_job(mut job: Job, answer: &Answer, cache: Option<&DiskCache>, fetch: O
         return;
     }
     if let Some(draw) = job.draw {
-        let picture = super::decode::decode(&bytes).and_then(|pixels| encode(pixels, &draw));
+        let pixels = super::decode::decode(&bytes);
         drop(bytes);
+        // Another article opened meanwhile: no encoding for this one.
+        if current.is_some_and(|current| current.load(Ordering::Relaxed) != generation) {
+            return;
+        }
+        let picture = pixels.and_then(|pixels| encode(pixels, &draw));
         let _ = answer(Done::Picture { generation, image, picture });
     }
 }
