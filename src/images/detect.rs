@@ -89,9 +89,32 @@ pub fn ask() -> Option<Asked> {
     };
     let options = QueryStdioOptions { blacklist_protocols: blacklist.clone(), ..QueryStdioOptions::default() };
     let mut stdout = std::io::stdout();
-    stdout.write_all(Parser::query(is_tmux, options).as_bytes()).ok()?;
+    stdout.write_all(with_version_question(&Parser::query(is_tmux, options), is_tmux).as_bytes()).ok()?;
     stdout.flush().ok()?;
     Some(Asked { is_tmux, blacklist })
+}
+
+/// `query` with the terminal's name and version asked too (XTVERSION),
+/// before the status report that ends it: kitty before 0.28 answers the
+/// graphics query but cannot draw the placeholders folio places images with.
+fn with_version_question(query: &str, is_tmux: bool) -> String {
+    let escape = if is_tmux { "\x1b\x1b" } else { "\x1b" };
+    let status = format!("{escape}[5n");
+    match query.rfind(&status) {
+        Some(at) => format!("{}{escape}[>q{}", &query[..at], &query[at..]),
+        None => query.to_owned(),
+    }
+}
+
+/// Whether the terminal's XTVERSION answer names a kitty too old for
+/// Unicode placeholders (before 0.28).
+fn kitty_without_placeholders(version: &str) -> bool {
+    let Some(rest) = version.split_once("kitty(").map(|(_, rest)| rest) else { return false };
+    let mut numbers = rest.split(['.', ')']).map(|n| n.parse::<u32>().ok());
+    match (numbers.next().flatten(), numbers.next().flatten()) {
+        (Some(major), Some(minor)) => (major, minor) < (0, 28),
+        _ => false,
+    }
 }
 
 /// Reads the terminal's answer to `asked` from stdin (up to the status
@@ -99,8 +122,12 @@ pub fn ask() -> Option<Asked> {
 /// protocol: kitty, else sixel, else iTerm2 by the environment, else
 /// half-blocks.
 pub fn answer(asked: &Asked, within: Duration) -> Picker {
-    let responses = read_answer(within);
-    pick(asked, &responses, font_from_window())
+    let (responses, version) = read_answer(within);
+    let mut asked = asked.clone();
+    if kitty_without_placeholders(&version) {
+        asked.blacklist.push(ProtocolType::Kitty);
+    }
+    pick(&asked, &responses, font_from_window())
 }
 
 /// The picker the responses call for; `window_font` is the cell size
@@ -137,19 +164,21 @@ fn iterm2_by_environment(is_tmux: bool) -> Option<ProtocolType> {
 }
 
 /// The responses read from stdin until the status report, or what came
-/// before the deadline. Reads the descriptor itself (no buffer that would
-/// keep bytes from the keyboard reader that comes after).
-fn read_answer(within: Duration) -> Vec<Response> {
+/// before the deadline, and the text of the device control strings (the
+/// version answer) kept out of the parser. Reads the descriptor itself (no
+/// buffer that would keep bytes from the keyboard reader that comes after).
+fn read_answer(within: Duration) -> (Vec<Response>, String) {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     let deadline = Instant::now() + within;
     let stdin = rustix::stdio::stdin();
     let mut parser = Parser::new();
     let mut responses = Vec::new();
+    let mut strings = DeviceStrings::default();
     let mut buffer = [0u8; 256];
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return responses;
+            return (responses, strings.text);
         }
         let timeout = Timespec {
             tv_sec: i64::try_from(left.as_secs()).unwrap_or(i64::MAX),
@@ -157,22 +186,65 @@ fn read_answer(within: Duration) -> Vec<Response> {
         };
         let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
         match poll(&mut fds, Some(&timeout)) {
-            Ok(0) => return responses,
+            Ok(0) => return (responses, strings.text),
             Ok(_) => {}
             Err(rustix::io::Errno::INTR) => continue,
-            Err(_) => return responses,
+            Err(_) => return (responses, strings.text),
         }
         let read = match rustix::io::read(stdin, &mut buffer) {
-            Ok(0) | Err(_) => return responses,
+            Ok(0) | Err(_) => return (responses, strings.text),
             Ok(read) => read,
         };
+        let mut plain = Vec::with_capacity(read + 1);
         for &byte in &buffer[..read] {
+            strings.feed(byte, &mut plain);
+        }
+        for byte in plain {
             for response in parser.push(char::from(byte)) {
                 if response == Response::Status {
-                    return responses;
+                    return (responses, strings.text);
                 }
                 responses.push(response);
             }
+        }
+    }
+}
+
+/// Device control strings (`ESC P … ESC \`) taken out of the answer.
+#[derive(Default)]
+struct DeviceStrings {
+    /// In one: after its `ESC P`.
+    inside: bool,
+    /// An ESC was seen and held back until the next byte tells what it starts.
+    escape: bool,
+    text: String,
+}
+
+impl DeviceStrings {
+    /// Reads `byte`; what is not part of a device control string is put
+    /// in `out`, for the parser (a held ESC with the byte after it).
+    fn feed(&mut self, byte: u8, out: &mut Vec<u8>) {
+        if self.inside {
+            if self.escape && byte == b'\\' {
+                self.inside = false;
+                self.text.push('\n');
+            } else if byte != 0x1b {
+                self.text.push(char::from(byte));
+            }
+            self.escape = byte == 0x1b;
+            return;
+        }
+        if std::mem::take(&mut self.escape) {
+            if byte == b'P' {
+                self.inside = true;
+                return;
+            }
+            out.push(0x1b);
+        }
+        if byte == 0x1b {
+            self.escape = true;
+        } else {
+            out.push(byte);
         }
     }
 }
@@ -203,6 +275,39 @@ mod tests {
     fn no_answer_or_no_font_size_is_half_blocks() {
         assert_eq!(pick(&asked(), &[], Some((8, 16))).protocol_type(), ProtocolType::Halfblocks);
         assert_eq!(pick(&asked(), &[Response::Kitty], None).protocol_type(), ProtocolType::Halfblocks);
+    }
+
+    #[test]
+    fn the_version_question_comes_before_the_status_report() {
+        let query = with_version_question("\x1b_Gi=31;AAAA\x1b\\\x1b[c\x1b[16t\x1b[5n", false);
+        assert!(query.ends_with("\x1b[>q\x1b[5n"), "{query:?}");
+        let tmux = with_version_question("\x1bPtmux;\x1b\x1b[c\x1b\x1b[5n\x1b\\", true);
+        assert!(tmux.ends_with("\x1b\x1b[>q\x1b\x1b[5n\x1b\\"), "{tmux:?}");
+    }
+
+    #[test]
+    fn an_old_kitty_is_known_by_its_version() {
+        assert!(kitty_without_placeholders("P>|kitty(0.26.5)\n"));
+        assert!(!kitty_without_placeholders(">|kitty(0.31.0)\n"));
+        assert!(!kitty_without_placeholders(">|XTerm(379)\n"));
+        assert!(!kitty_without_placeholders(""));
+    }
+
+    #[test]
+    fn device_strings_are_kept_from_the_parser() {
+        let answer = b"\x1b_Gi=31;OK\x1b\\\x1bP>|kitty(0.26.5)\x1b\\\x1b[?62;4c\x1b[0n";
+        let mut strings = DeviceStrings::default();
+        let mut plain = Vec::new();
+        for &byte in answer {
+            strings.feed(byte, &mut plain);
+        }
+        assert_eq!(strings.text, ">|kitty(0.26.5)\n");
+        assert_eq!(plain, b"\x1b_Gi=31;OK\x1b\\\x1b[?62;4c\x1b[0n");
+        let mut parser = Parser::new();
+        let responses: Vec<Response> = plain.iter().flat_map(|&b| parser.push(char::from(b))).collect();
+        assert!(responses.contains(&Response::Kitty), "{responses:?}");
+        assert!(responses.contains(&Response::Sixel), "{responses:?}");
+        assert!(responses.contains(&Response::Status), "{responses:?}");
     }
 
     #[test]
