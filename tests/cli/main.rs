@@ -13,4 +13,5 @@ mod cli_width;
 mod common;
 mod show_bodies;
 mod show_corpus;
+mod show_images;
 mod show_snapshots;

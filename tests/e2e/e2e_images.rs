@@ -163,3 +163,30 @@ fn web_images_come_or_say_why_and_come_from_the_cache_next_time() {
     term.send("q");
     assert!(term.wait_exit().success());
 }
+
+#[test]
+fn folio_show_images_prints_the_picture_in_a_terminal() {
+    let library = picture_library();
+    let article = library.posts().join("colours.md");
+    let folio = env!("CARGO_BIN_EXE_folio");
+    let script = format!("'{folio}' show --images --width 60 '{}'; echo SHOWN; sleep 5", article.display());
+    let term = Term::sh(&library, &script, &[("FOLIO_IMAGES", "halfblocks")]);
+    term.wait_for_output("SHOWN");
+    let screen = term.live_contents();
+    let before = screen.lines().position(|l| l.contains("Before the squares.")).expect("before");
+    let marker = screen.lines().position(|l| l.contains("[image 1: four squares]")).expect("marker");
+    assert_eq!(marker, before + 4, "two rows of picture between:\n{screen}");
+    assert!(term.look_live(|s| shows_colour_near(s, (255, 0, 0))), "{screen}");
+}
+
+/// Whether a cell's colour is near `rgb` (scaling blends colours a little).
+fn shows_colour_near(screen: &vt100::Screen, rgb: (u8, u8, u8)) -> bool {
+    let (rows, cols) = screen.size();
+    let near = |c: vt100::Color| match c {
+        vt100::Color::Rgb(r, g, b) => [(r, rgb.0), (g, rgb.1), (b, rgb.2)].iter().all(|(a, b)| a.abs_diff(*b) < 64),
+        _ => false,
+    };
+    (0..rows.get()).any(|row| {
+        (0..cols.get()).any(|col| screen.cell(row, col).is_some_and(|c| near(c.fgcolor()) || near(c.bgcolor())))
+    })
+}

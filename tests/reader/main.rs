@@ -2,4 +2,5 @@
 
 mod ambiguous_width;
 mod app_sequences;
+mod images_in_pane;
 mod tui_snapshots;
