@@ -95,6 +95,8 @@ pub enum Action {
     ImagesReady {
         cell: Option<(u16, u16)>,
         off_because: Option<&'static str>,
+        /// The protocol's name (`kitty`, `sixel`, `iTerm2`, `half-blocks`).
+        protocol: Option<&'static str>,
     },
     /// Image `image` of the document opened as `generation` has this size
     /// (or cannot be drawn, and why).

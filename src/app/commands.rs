@@ -149,7 +149,12 @@ impl App {
             return;
         }
         self.images.shown = !self.images.shown;
-        self.status.say(if self.images.shown { "Images shown" } else { "Images hidden (I shows them)" }.to_owned());
+        let message = match (self.images.shown, self.images.protocol) {
+            (true, Some(protocol)) => format!("Images shown ({protocol})"),
+            (true, None) => "Images shown".to_owned(),
+            (false, _) => "Images hidden (I shows them)".to_owned(),
+        };
+        self.status.say(message);
         self.relayout();
     }
 

@@ -57,11 +57,13 @@ pub struct ImageView {
     pub cell: Option<(u16, u16)>,
     /// Why images cannot be drawn, when `cell` is `None` for good.
     pub off_because: Option<&'static str>,
+    /// The protocol they are drawn in.
+    pub protocol: Option<&'static str>,
 }
 
 impl Default for ImageView {
     fn default() -> ImageView {
-        ImageView { shown: true, cell: None, off_because: None }
+        ImageView { shown: true, cell: None, off_because: None, protocol: None }
     }
 }
 
@@ -223,9 +225,10 @@ impl App {
             Action::BodyHits { generation, articles } => self.list.body_hits(generation, &articles),
             Action::BodySearchDone { generation } => self.list.body_search_done(generation),
             Action::ArticleRead { article, document } => self.article_read(article, document),
-            Action::ImagesReady { cell, off_because } => {
+            Action::ImagesReady { cell, off_because, protocol } => {
                 self.images.cell = cell;
                 self.images.off_because = off_because;
+                self.images.protocol = protocol;
                 self.relayout();
             }
             Action::ImageKnown { generation, image, size } => {

@@ -115,20 +115,12 @@ fn start(
     let mut pictures = pictures::Pictures::new(wake.clone(), config.images_remote);
     match (mode, forced, asked) {
         (crate::images::ImageMode::Off, _, _) => {
-            app.update(Action::ImagesReady { cell: None, off_because: Some("images are off (images = \"off\")") });
+            let off_because = Some("images are off (images = \"off\")");
+            app.update(Action::ImagesReady { cell: None, off_because, protocol: None });
         }
-        (_, Some(picker), _) => {
-            let font = picker.font_size();
-            pictures.use_picker(picker);
-            app.update(Action::ImagesReady { cell: Some((font.width, font.height)), off_because: None });
-        }
-        (_, None, None) => {
-            // No terminal to ask (stdin or stdout redirected): half-blocks.
-            let picker = ratatui_image::picker::Picker::halfblocks();
-            let font = picker.font_size();
-            pictures.use_picker(picker);
-            app.update(Action::ImagesReady { cell: Some((font.width, font.height)), off_because: None });
-        }
+        (_, Some(picker), _) => drop(app.update(pictures.use_picker(picker))),
+        // No terminal to ask (stdin or stdout redirected): half-blocks.
+        (_, None, None) => drop(app.update(pictures.use_picker(ratatui_image::picker::Picker::halfblocks()))),
         (_, None, Some(_)) => {}
     }
     let probe_sizes = mode != crate::images::ImageMode::Off;

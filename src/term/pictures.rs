@@ -40,12 +40,30 @@ impl Pictures {
         }
     }
 
-    /// The protocol is known: the image threads start.
-    pub fn use_picker(&mut self, picker: Picker) {
+    /// The protocol is known: the image threads start. What to tell the
+    /// app (half-blocks cannot be drawn where block characters are two
+    /// columns wide: `ambiguous_width = 2`).
+    pub fn use_picker(&mut self, picker: Picker) -> crate::app::Action {
+        let protocol = match picker.protocol_type() {
+            ProtocolType::Halfblocks => "half-blocks",
+            ProtocolType::Sixel => "sixel",
+            ProtocolType::Kitty => "kitty",
+            ProtocolType::Iterm2 => "iTerm2",
+        };
+        if picker.protocol_type() == ProtocolType::Halfblocks && crate::width::ambiguous_wide() {
+            let off_because = Some("half-blocks need block characters one column wide (ambiguous_width = 2)");
+            return crate::app::Action::ImagesReady { cell: None, off_because, protocol: None };
+        }
         let wake = self.wake.clone();
         let cache = Some(images::disk_cache(&crate::config::paths()));
         self.workers = Some(Workers::start(move |done| wake.send(Wake::Image(done)).is_ok(), cache, self.remote));
+        let font = picker.font_size();
         self.picker = Some(picker);
+        crate::app::Action::ImagesReady {
+            cell: Some((font.width, font.height)),
+            off_because: None,
+            protocol: Some(protocol),
+        }
     }
 
     /// Whether web images are fetched.

@@ -140,11 +140,7 @@ impl Shell<'_> {
                 Wake::BodyDone(generation) => Some(Action::BodySearchDone { generation }),
                 Wake::Article(article, document) => Some(Action::ArticleRead { article, document }),
                 Wake::Signal(number) => return Ok(Some(Ending::Signal(number))),
-                Wake::Graphics(picker) => {
-                    let font = picker.font_size();
-                    self.pictures.use_picker(picker);
-                    Some(Action::ImagesReady { cell: Some((font.width, font.height)), off_because: None })
-                }
+                Wake::Graphics(picker) => Some(self.pictures.use_picker(picker)),
                 Wake::Image(done) => self.pictures.arrived(done),
             };
             if !self.flush(&mut loaded, &mut hits)? {

@@ -106,6 +106,7 @@ fn half_blocks_draw_the_known_colours_above_the_marker_and_follow_a_resize() {
     term.wait_for("Images hidden");
     term.wait_until("no picture", |s| !shows_colour(s, (255, 0, 0)));
     term.send("I");
+    term.wait_for("Images shown (half-blocks)");
     term.wait_until("the picture again", |s| shows_colour(s, (255, 0, 0)));
     term.resize(16, 50);
     term.wait_until("the picture after a resize", |s| {

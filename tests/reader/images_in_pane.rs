@@ -48,7 +48,7 @@ fn open(dir: &Path, size: (u16, u16)) -> App {
     let library = folio::library::load(&[dir.to_owned()]);
     app.update(Action::Loaded(library.articles.into_iter().map(Loaded::from).collect()));
     app.update(Action::LoadFinished);
-    app.update(Action::ImagesReady { cell: Some(CELL), off_because: None });
+    app.update(Action::ImagesReady { cell: Some(CELL), off_because: None, protocol: Some("half-blocks") });
     let effects = app.update(Action::Command(Command::Open));
     let [Effect::ReadArticle(i)] = effects[..] else { panic!("expected one read, got {effects:?}") };
     let (article, body) = folio::file::read_whole(&app.list.store.row(i).to_article()).expect("body");
