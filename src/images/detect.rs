@@ -146,6 +146,10 @@ fn pick(asked: &Asked, responses: &[Response], window_font: Option<(u16, u16)>) 
         }
     }
     let protocol = protocol.or_else(|| iterm2_by_environment(asked.is_tmux));
+    // Inside tmux only kitty's placeholders survive: they are text tmux
+    // keeps and redraws, while a sixel or iTerm2 picture passed through
+    // is painted over by tmux's next redraw.
+    let protocol = protocol.filter(|p| !asked.is_tmux || *p == ProtocolType::Kitty);
     match (protocol, font.or(window_font)) {
         (Some(protocol), Some(font)) => picker(font, protocol),
         _ => Picker::halfblocks(),
@@ -308,6 +312,13 @@ mod tests {
         assert!(responses.contains(&Response::Kitty), "{responses:?}");
         assert!(responses.contains(&Response::Sixel), "{responses:?}");
         assert!(responses.contains(&Response::Status), "{responses:?}");
+    }
+
+    #[test]
+    fn inside_tmux_only_kitty_is_taken() {
+        let tmux = Asked { is_tmux: true, blacklist: Vec::new() };
+        assert_eq!(pick(&tmux, &[Response::Sixel], Some((8, 16))).protocol_type(), ProtocolType::Halfblocks);
+        assert_eq!(pick(&tmux, &[Response::Kitty], Some((8, 16))).protocol_type(), ProtocolType::Kitty);
     }
 
     #[test]

@@ -83,7 +83,14 @@ fn describe(error: &ureq::Error, max: u64) -> String {
         ureq::Error::BodyExceedsLimit(_) => too_large(max),
         ureq::Error::HostNotFound => "the server's name is not known (offline?)".to_owned(),
         ureq::Error::ConnectionFailed => "cannot connect to the server".to_owned(),
-        ureq::Error::Io(io) => format!("cannot fetch it: {io}"),
+        ureq::Error::Io(io) => match io.kind() {
+            std::io::ErrorKind::ConnectionRefused => "the server refused the connection".to_owned(),
+            std::io::ErrorKind::TimedOut => "no answer in time".to_owned(),
+            _ if io.to_string().contains("lookup address") || io.to_string().contains("not known") => {
+                "the server's name is not known (offline?)".to_owned()
+            }
+            _ => format!("cannot fetch it: {io}"),
+        },
         other => format!("cannot fetch it: {other}"),
     }
 }

@@ -89,3 +89,14 @@ fn web_images_come_or_say_why_within_the_timeouts() {
         assert!(took < Duration::from_secs(6), "{path} took {took:?}");
     }
 }
+
+#[test]
+fn an_unknown_server_or_a_closed_port_says_so() {
+    let fetcher = Fetcher::new(Duration::from_secs(3), images::MAX_BYTES);
+    let unknown = fetcher.fetch("http://no-such-host.invalid/a.png").expect_err("no such host");
+    assert!(unknown.contains("not known"), "{unknown}");
+    // A port nobody listens on (bound, then closed).
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
+    let refused = fetcher.fetch(&format!("http://127.0.0.1:{port}/a.png")).expect_err("refused");
+    assert!(refused.contains("refused") || refused.contains("cannot connect"), "{refused}");
+}
