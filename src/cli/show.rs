@@ -100,6 +100,24 @@ fn write(out: &mut impl Write, laid_out: &Layout, styled: bool, drawn: Option<&D
                 out.write_all(span.text.as_bytes())?;
             }
         }
+        if let Some(drawn) = drawn.filter(|d| !d.failures.is_empty() && line.text().contains("[image")) {
+            let reasons: Vec<&str> = crate::layout::image_markers(line, laid_out.lines.get(index + 1))
+                .into_iter()
+                .filter_map(|(image, _)| drawn.failures.get(&image).map(String::as_str))
+                .collect();
+            // Within the width, as every line.
+            let room = laid_out.width.saturating_sub(line.width());
+            if !reasons.is_empty() && room >= 8 {
+                let note = printable(&format!(" — not shown: {}", reasons.join("; "))).into_owned();
+                let note = crate::width::truncate(&note, room);
+                if styled {
+                    let (start, end) = crate::ui::ansi(Style::META);
+                    write!(out, "{start}{note}{end}")?;
+                } else {
+                    out.write_all(note.as_bytes())?;
+                }
+            }
+        }
         out.write_all(b"\n")?;
     }
     out.flush()

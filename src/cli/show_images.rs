@@ -58,9 +58,7 @@ pub fn prepare(
                 index,
                 scope.spawn(move || -> Option<Result<Vec<u8>, String>> {
                     match images::source(&image.url) {
-                        Ok(Source::File(path)) => {
-                            Some(std::fs::read(&path).map_err(|e| format!("cannot read it: {e}")))
-                        }
+                        Ok(Source::File(path)) => Some(images::read_file(&path)),
                         Ok(Source::Web(url)) => {
                             let cache = cache.as_ref()?;
                             if let Some(bytes) = cache.get(&url) {
@@ -93,11 +91,18 @@ pub fn prepare(
     let font = picker.font_size();
     place_figures(layout, 0, |image, room| match sizes.get(image - 1)? {
         Some(Ok(size)) => images::fit(*size, (font.width, font.height), room, max_rows).map(|f| (f.cols, f.rows)),
-        Some(Err(_)) => Some((room, 1)),
-        None => None,
+        // No room: why is said after its line.
+        Some(Err(_)) | None => None,
     });
     let mut pictures = HashMap::new();
-    let mut failures = HashMap::new();
+    let mut failures: HashMap<usize, String> = sizes
+        .iter()
+        .enumerate()
+        .filter_map(|(index, size)| match size {
+            Some(Err(why)) => Some((index + 1, why.clone())),
+            _ => None,
+        })
+        .collect();
     let width = u16::try_from(layout.width).unwrap_or(u16::MAX);
     for figure in &layout.figures {
         let encoded = match bytes.get(figure.image - 1) {

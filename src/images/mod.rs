@@ -17,7 +17,7 @@ pub use fetch::{Fetcher, MAX_BYTES};
 pub use fit::{Fit, fit, max_rows};
 pub use mode::ImageMode;
 pub use source::{Source, source};
-pub use work::{Done, Draw, Job, Picture, Workers, encode};
+pub use work::{Done, Draw, Job, Picture, Workers, encode, read_file};
 
 /// The disk cache of web images under folio's cache folder.
 pub fn disk_cache(paths: &crate::config::Paths) -> DiskCache {

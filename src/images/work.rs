@@ -9,7 +9,8 @@ use super::fit::fit;
 use super::source::Source;
 use image::DynamicImage;
 use ratatui::layout::Size;
-use ratatui_image::picker::Picker;
+use ratatui_image::picker::{Picker, ProtocolType};
+use ratatui_image::protocol::kitty::Kitty;
 use ratatui_image::sliced::SlicedProtocol;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -26,6 +27,24 @@ pub struct Picture {
     pub protocol: SlicedProtocol,
     pub cols: u16,
     pub rows: u16,
+    /// The image's id in a kitty terminal (to delete it by).
+    pub kitty_id: Option<u32>,
+}
+
+/// A kitty image id of folio's own: from a per-process start, so that two
+/// readers in one terminal do not share ids (never 0).
+fn next_kitty_id() -> u32 {
+    use std::sync::atomic::AtomicU32;
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let start = || {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        (std::process::id().wrapping_mul(2_654_435_761) ^ nanos) | 1
+    };
+    let _ = NEXT.compare_exchange(0, start(), Ordering::Relaxed, Ordering::Relaxed);
+    match NEXT.fetch_add(1, Ordering::Relaxed) {
+        0 => NEXT.fetch_add(1, Ordering::Relaxed),
+        id => id,
+    }
 }
 
 impl std::fmt::Debug for Picture {
@@ -100,12 +119,10 @@ impl Workers {
         for _ in 0..DECODERS {
             let (queue, answer, current, cache) = (decodes.clone(), answer.clone(), current.clone(), cache.clone());
             let fetch = remote.then(|| fetch.clone());
-            spawn(move || {
-                while let Some(job) = next(&queue) {
-                    if job.generation == current.load(Ordering::Relaxed) {
-                        decode_job(job, answer.as_ref(), cache.as_ref().as_ref(), fetch.as_ref(), Some(&current));
-                    }
-                }
+            std::thread::spawn(move || {
+                serve(&queue, &current, answer.as_ref(), |job| {
+                    decode_job(job, answer.as_ref(), cache.as_ref().as_ref(), fetch.as_ref(), &current);
+                });
             });
         }
         if remote {
@@ -113,12 +130,10 @@ impl Workers {
             for _ in 0..FETCHERS {
                 let (queue, answer, current, cache) = (fetches.clone(), answer.clone(), current.clone(), cache.clone());
                 let (decode, fetcher) = (decode.clone(), fetcher.clone());
-                spawn(move || {
-                    while let Some(job) = next(&queue) {
-                        if job.generation == current.load(Ordering::Relaxed) {
-                            fetch_job(job, answer.as_ref(), cache.as_ref().as_ref(), &fetcher, &decode);
-                        }
-                    }
+                std::thread::spawn(move || {
+                    serve(&queue, &current, answer.as_ref(), |job| {
+                        fetch_job(job, answer.as_ref(), cache.as_ref().as_ref(), &fetcher, &decode);
+                    });
                 });
             }
         }
@@ -135,11 +150,20 @@ impl Workers {
     }
 }
 
-fn spawn(work: impl FnOnce() + Send + 'static) {
-    std::thread::spawn(move || {
-        // A panic in a decoder (a bug there) ends this thread only.
-        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
-    });
+/// Takes `queue`'s jobs one by one until it closes, doing those of the
+/// `current` document; a job that panics (a bug in a decoder) is that
+/// image's failure, and the thread goes on.
+fn serve(queue: &Queue, current: &AtomicU64, answer: &Answer, work: impl Fn(Job)) {
+    while let Some(job) = next(queue) {
+        if job.generation != current.load(Ordering::Relaxed) {
+            continue;
+        }
+        let (generation, image) = (job.generation, job.image);
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(job))).is_err() {
+            let size = Err("it could not be decoded (an internal error)".to_owned());
+            let _ = answer(Done::Size { generation, image, size });
+        }
+    }
 }
 
 fn next(queue: &Queue) -> Option<Job> {
@@ -153,7 +177,7 @@ fn decode_job(
     answer: &Answer,
     cache: Option<&DiskCache>,
     fetch: Option<&Sender<Job>>,
-    current: Option<&AtomicU64>,
+    current: &AtomicU64,
 ) {
     let bytes = match (&job.source, job.bytes.take()) {
         (_, Some(bytes)) => Ok(bytes),
@@ -186,7 +210,7 @@ fn decode_job(
         let pixels = super::decode::decode(&bytes);
         drop(bytes);
         // Another article opened meanwhile: no encoding for this one.
-        if current.is_some_and(|current| current.load(Ordering::Relaxed) != generation) {
+        if current.load(Ordering::Relaxed) != generation {
             return;
         }
         let picture = pixels.and_then(|pixels| encode(pixels, &draw));
@@ -210,8 +234,8 @@ fn fetch_job(mut job: Job, answer: &Answer, cache: Option<&DiskCache>, fetcher: 
     }
 }
 
-/// The file's bytes, up to the cap.
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+/// The file's bytes, up to the cap, or why not.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
@@ -235,7 +259,15 @@ pub fn encode(pixels: DynamicImage, draw: &Draw) -> Result<Picture, String> {
     } else {
         pixels.thumbnail_exact(fitted.width, fitted.height)
     };
-    let protocol = SlicedProtocol::new(&draw.picker, pixels, Some(Size::new(fitted.cols, fitted.rows)))
-        .map_err(|e| format!("cannot encode it: {e}"))?;
-    Ok(Picture { protocol, cols: fitted.cols, rows: fitted.rows })
+    let size = Size::new(fitted.cols, fitted.rows);
+    let cannot = |e: ratatui_image::errors::Errors| format!("cannot encode it: {e}");
+    if draw.picker.protocol_type() == ProtocolType::Kitty {
+        // An id of folio's own, to delete the image by when it is done with.
+        let id = next_kitty_id();
+        let kitty = Kitty::new(pixels, size, id, draw.picker.tmux_detected(), false).map_err(cannot)?;
+        let protocol = SlicedProtocol::Kitty(kitty);
+        return Ok(Picture { protocol, cols: fitted.cols, rows: fitted.rows, kitty_id: Some(id) });
+    }
+    let protocol = SlicedProtocol::new(&draw.picker, pixels, Some(size)).map_err(cannot)?;
+    Ok(Picture { protocol, cols: fitted.cols, rows: fitted.rows, kitty_id: None })
 }

@@ -56,7 +56,7 @@ fn markers(layout: &Layout) -> Vec<(usize, usize, u16)> {
 /// for a marker broken after `[image`), each with the columns before the
 /// line's text. A marker inside a table row (a border after it) has no
 /// room for a figure.
-fn image_markers(line: Line<'_>, next: Option<Line<'_>>) -> Vec<(usize, u16)> {
+pub fn image_markers(line: Line<'_>, next: Option<Line<'_>>) -> Vec<(usize, u16)> {
     let pieces: Vec<_> = line.spans().collect();
     let indent: usize = pieces
         .iter()

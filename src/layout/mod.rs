@@ -9,7 +9,7 @@ mod lines;
 mod table;
 mod wrap;
 
-pub use figures::{Figure, place as place_figures};
+pub use figures::{Figure, image_markers, place as place_figures};
 pub use kinsoku::{no_end, no_start};
 pub use lines::{Line, Lines, Piece};
 pub use wrap::{Measured, Measures, measure, wrap, wrap_with};

@@ -22,8 +22,8 @@ pub struct Pictures {
     pub encoded: Encoded,
     /// Jobs asked: image, room, most rows (`0, 0`: its size only).
     asked: HashSet<(usize, u16, u16)>,
-    /// Kitty images were sent (to delete when the article closes).
-    sent_kitty: bool,
+    /// Kitty images sent, by id (to delete when the article closes).
+    sent_kitty: Vec<u32>,
 }
 
 impl Pictures {
@@ -36,7 +36,7 @@ impl Pictures {
             generation: 0,
             encoded: Encoded::new(),
             asked: HashSet::new(),
-            sent_kitty: false,
+            sent_kitty: Vec::new(),
         }
     }
 
@@ -77,16 +77,21 @@ impl Pictures {
     pub fn forget(&mut self) -> Option<String> {
         self.encoded.clear();
         self.asked.clear();
-        if !std::mem::take(&mut self.sent_kitty) {
+        let sent = std::mem::take(&mut self.sent_kitty);
+        if sent.is_empty() {
             return None;
         }
         let tmux = self.picker.as_ref().is_some_and(Picker::tmux_detected);
-        // Delete every kitty image and free its data.
-        Some(if tmux {
-            "\x1bPtmux;\x1b\x1b_Ga=d,d=A\x1b\x1b\\\x1b\\".to_owned()
-        } else {
-            "\x1b_Ga=d,d=A\x1b\\".to_owned()
-        })
+        // Each of folio's kitty images deleted by its id, its data freed
+        // (`q=2`: no answer wanted).
+        let delete = |id: u32| {
+            if tmux {
+                format!("\x1bPtmux;\x1b\x1b_Ga=d,d=I,i={id},q=2\x1b\x1b\\\x1b\\")
+            } else {
+                format!("\x1b_Ga=d,d=I,i={id},q=2\x1b\\")
+            }
+        };
+        Some(sent.into_iter().map(delete).collect())
     }
 
     /// A picture arrived: kept if it is of the open document. Its failure
@@ -96,7 +101,7 @@ impl Pictures {
             Done::Size { generation, image, size } => Some(crate::app::Action::ImageKnown { generation, image, size }),
             Done::Picture { generation, image, picture } => match picture {
                 Ok(picture) if generation == self.generation => {
-                    self.sent_kitty |= self.picker.as_ref().is_some_and(|p| p.protocol_type() == ProtocolType::Kitty);
+                    self.sent_kitty.extend(picture.kitty_id);
                     self.encoded.insert(image, picture);
                     None
                 }

@@ -1,7 +1,8 @@
 //! Images in the reading pane: each figure in view drawn at its rows
 //! (partly, when it is scrolled half out), clipped to the text's columns;
-//! a figure whose picture is not ready shows a line saying so, one that
-//! cannot be drawn says why. Nothing is drawn under an overlay.
+//! a figure whose picture is not ready shows a line saying so; an image
+//! that cannot be drawn says why after its marker (`[image 2] — not
+//! shown: …`). No picture is drawn under an overlay.
 
 use super::style::dim;
 use crate::app::{App, ImageState, Reader};
@@ -36,12 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, reader: &Reader, text: Rect, pictu
                 frame.render_widget(SlicedImage::new(&picture.protocol, SignedPosition::from((0, y))), area);
             }
             _ => {
-                let state = reader.images.get(figure.image.wrapping_sub(1));
-                let note = match state {
-                    Some(ImageState::Failed(why)) => format!("image {} not shown: {why}", figure.image),
-                    _ if covered => String::new(),
-                    _ => format!("image {} …", figure.image),
-                };
+                let note = if covered { String::new() } else { format!("image {} …", figure.image) };
                 // On the figure's first row, if that is in view.
                 if let Ok(row) = u16::try_from(y)
                     && row < text.height
@@ -54,5 +50,39 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, reader: &Reader, text: Rect, pictu
                 }
             }
         }
+    }
+    failures(frame, reader, text);
+}
+
+/// After the marker of each image in view that cannot be drawn: why.
+fn failures(frame: &mut Frame<'_>, reader: &Reader, text: Rect) {
+    if !reader.images.iter().any(|state| matches!(state, ImageState::Failed(_))) {
+        return;
+    }
+    let lines = &reader.layout.lines;
+    for row in 0..text.height {
+        let index = reader.top + usize::from(row);
+        let Some(line) = lines.get(index) else { break };
+        if !line.text().contains("[image") {
+            continue;
+        }
+        let reasons: Vec<String> = crate::layout::image_markers(line, lines.get(index + 1))
+            .into_iter()
+            .filter_map(|(image, _)| match reader.images.get(image.wrapping_sub(1)) {
+                Some(ImageState::Failed(why)) => Some(why.clone()),
+                _ => None,
+            })
+            .collect();
+        let used = u16::try_from(line.width()).unwrap_or(u16::MAX).saturating_add(1);
+        let room = text.width.saturating_sub(used);
+        if reasons.is_empty() || room < 8 {
+            continue;
+        }
+        let note = crate::width::truncate(
+            &crate::text::printable(&format!("— not shown: {}", reasons.join("; "))),
+            usize::from(room),
+        );
+        let area = Rect::new(text.x + used, text.y + row, room, 1);
+        frame.render_widget(Paragraph::new(Line::from(Span::styled(note, dim()))), area);
     }
 }

@@ -100,3 +100,27 @@ fn an_unknown_server_or_a_closed_port_says_so() {
     let refused = fetcher.fetch(&format!("http://127.0.0.1:{port}/a.png")).expect_err("refused");
     assert!(refused.contains("refused") || refused.contains("cannot connect"), "{refused}");
 }
+
+/// `pixels` (3 bytes a pixel, `width` wide) written as `format` by the image crate.
+fn encoded(format: image::ImageFormat, width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, _| {
+        if x < width / 2 { image::Rgb([255, 0, 0]) } else { image::Rgb([0, 0, 255]) }
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(picture).write_to(&mut bytes, format).expect("encode");
+    bytes.into_inner()
+}
+
+#[test]
+fn jpeg_gif_and_webp_decode_as_png_does() {
+    for format in [image::ImageFormat::Jpeg, image::ImageFormat::Gif, image::ImageFormat::WebP, image::ImageFormat::Png]
+    {
+        let bytes = encoded(format, 64, 32);
+        assert_eq!(images::decode::dimensions(&bytes), Ok((64, 32)), "{format:?}");
+        let pixels = images::decode::decode(&bytes).expect("decodes").to_rgb8();
+        let [r, _, b] = pixels.get_pixel(4, 16).0;
+        assert!(r > 200 && b < 60, "{format:?}: left is red, got {:?}", pixels.get_pixel(4, 16));
+        let [r, _, b] = pixels.get_pixel(60, 16).0;
+        assert!(b > 200 && r < 60, "{format:?}: right is blue, got {:?}", pixels.get_pixel(60, 16));
+    }
+}

@@ -11,7 +11,8 @@ use std::path::Path;
 use std::time::Duration;
 
 const KITTY: &[u8] = b"\x1b_G";
-const KITTY_DELETE: &[u8] = b"\x1b_Ga=d,d=A";
+/// Deleting one of folio's images by its id.
+const KITTY_DELETE: &[u8] = b"\x1b_Ga=d,d=I,i=";
 /// Kitty's placeholder character, U+10EEEE, in UTF-8.
 const PLACEHOLDER: &[u8] = "\u{10EEEE}".as_bytes();
 
@@ -62,11 +63,18 @@ fn kitty_graphics_are_written_for_a_local_image_and_deleted_when_another_opens()
     wait_for_bytes(&term, "kitty's placeholder cells", PLACEHOLDER);
     let transmitted = find(&term.raw(), KITTY).expect("sent");
     assert!(find(&term.raw()[..transmitted], KITTY_DELETE).is_none());
-    // Another article opens: the images are deleted from the terminal.
+    // The id it was sent with: `…,i=ID,a=T,…`.
+    let raw = term.raw();
+    let at = find(&raw, b",a=T").expect("a transmission");
+    let start = raw[..at].iter().rposition(|&b| b == b'=').expect("i=") + 1;
+    let id = String::from_utf8_lossy(&raw[start..at]).into_owned();
+    assert!(id.parse::<u32>().is_ok(), "id {id:?}");
+    // Another article opens: that image is deleted from the terminal.
     term.send("h");
     term.send("j\r");
     term.wait_for("A Reader's Case");
-    wait_for_bytes(&term, "the kitty images deleted", KITTY_DELETE);
+    let delete = format!("\x1b_Ga=d,d=I,i={id},");
+    wait_for_bytes(&term, "the kitty image deleted by its id", delete.as_bytes());
     term.send("q");
     assert!(term.wait_exit().success());
     term.assert_restored();

@@ -244,3 +244,22 @@ fn under_an_overlay_no_picture_is_drawn() {
         (0..area.height).any(|y| (0..area.width).any(|x| buffer[(x, y)].fg == red || buffer[(x, y)].bg == red));
     assert!(!any_red, "a picture under the help:\n{}", text(&buffer));
 }
+
+#[test]
+fn an_image_that_cannot_be_drawn_takes_no_room_and_says_why_after_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(fixture("bomb.png"), dir.path().join("bomb.png")).expect("copy");
+    let body = "<p>One.</p><p><img src='bomb.png' alt='bomb'></p><p><img src='gone.png' alt='gone'></p><p>Two.</p>";
+    std::fs::write(dir.path().join("broken.md"), format!("---\ntitle: 'Broken'\ndate: 2024-01-01\n---\n{body}"))
+        .expect("write");
+    let app = open(dir.path(), (140, 20));
+    let reader = reader(&app);
+    assert!(reader.layout.figures.is_empty(), "{:?}", reader.layout.figures);
+    let screen = text(&draw(&app, &Pictures::new()));
+    assert!(screen.contains("[image 1: bomb] — not shown: too large to draw (20000×20000 pixels)"), "{screen}");
+    assert!(screen.contains("[image 2: gone] — not shown: no such file"), "{screen}");
+    // The text is where it is without images.
+    let plain = folio::layout::layout(&reader.document, reader.layout.width, Default::default());
+    let plain: Vec<String> = plain.lines.iter().map(|l| l.text().to_owned()).collect();
+    assert_eq!(line_texts(reader), plain);
+}

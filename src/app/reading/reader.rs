@@ -163,9 +163,9 @@ impl Reader {
                 ImageState::Sized(w, h) => {
                     crate::images::fit((*w, *h), geometry.cell, room, geometry.max_rows).map(|fit| (fit.cols, fit.rows))
                 }
-                // A line that says why.
-                ImageState::Failed(_) => Some((room, 1)),
-                ImageState::Unknown => None,
+                // No room: why is said on its marker's line (the text
+                // never moves for an image that does not come).
+                ImageState::Failed(_) | ImageState::Unknown => None,
             }
         });
         // At the very top the article's start stays in view (images grow below).
