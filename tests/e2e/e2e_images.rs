@@ -81,6 +81,25 @@ fn kitty_graphics_are_written_for_a_local_image_and_deleted_when_another_opens()
 }
 
 #[test]
+fn auto_asks_the_terminal_and_draws_half_blocks_when_it_names_no_protocol() {
+    let library = picture_library();
+    let mut term = open_first(&library, "auto");
+    // The question was asked (the harness answers as a VT220 without sixel).
+    let raw = term.raw();
+    for question in [&b"\x1b_Gi=31"[..], b"\x1b[c", b"\x1b[16t", b"\x1b[>q", b"\x1b[5n"] {
+        assert!(find(&raw, question).is_some(), "{} not asked", question.escape_ascii());
+    }
+    term.wait_until("red half-blocks", |s| shows_colour(s, (255, 0, 0)));
+    assert!(find(&term.raw(), b",a=T").is_none(), "no kitty image sent");
+    term.send("I");
+    term.send("I");
+    term.wait_for("Images shown (half-blocks)");
+    term.send("q");
+    assert!(term.wait_exit().success());
+    term.assert_restored();
+}
+
+#[test]
 fn with_images_off_no_graphics_are_written_and_the_marker_stays() {
     let library = picture_library();
     let mut term = open_first(&library, "off");

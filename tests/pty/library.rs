@@ -113,6 +113,9 @@ impl Library {
             var("FOLIO_DATA_DIR", &self.path("data")),
             ("TERM".to_owned(), "xterm-256color".to_owned()),
             ("TZ".to_owned(), "UTC".to_owned()),
+            // The library's web images cannot be fetched: their failures
+            // would come at any moment. The image tests turn images on.
+            ("FOLIO_IMAGES".to_owned(), "off".to_owned()),
             // Split as a shell would: the quotes keep the space.
             ("FOLIO_OPENER".to_owned(), format!("'{}'", self.opener().display())),
             var("OUT", &self.opened()),

@@ -151,8 +151,9 @@ impl Reader {
     /// Puts the images in the layout as `geometry` says (or takes them
     /// out), keeping the line at the top at the top.
     fn place(&mut self, geometry: Option<Geometry>) {
-        if geometry.is_none() && self.layout.figures.is_empty() {
-            self.placed = None;
+        // Nothing to place (an article without images is never scanned).
+        if self.layout.figures.is_empty() && (geometry.is_none() || self.images.is_empty()) {
+            self.placed = geometry;
             return;
         }
         let images = &self.images;
