@@ -144,6 +144,9 @@ pub struct Image {
     /// Its marker (`[image N]`) stands in the text (a front matter's
     /// image may be in the list only).
     pub in_text: bool,
+    /// Its size in pixels as the page gives it (`<img width height>`),
+    /// until the image itself tells.
+    pub size_hint: Option<(u32, u32)>,
 }
 
 /// What a numbered link leads to.

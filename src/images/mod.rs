@@ -24,6 +24,13 @@ pub fn disk_cache(paths: &crate::config::Paths) -> DiskCache {
     DiskCache::new(paths.cache.join("images"), CACHE_CAP)
 }
 
+/// The size to reserve for `image` when its article opens: what
+/// [`known_size`] tells, else (for a web image to be fetched, when web
+/// images are: `cache` given) the size its page gives.
+pub fn expected_size(image: &crate::document::Image, cache: Option<&DiskCache>) -> Option<Result<(u32, u32), String>> {
+    known_size(&image.url, cache).or_else(|| cache.and(image.size_hint).map(Ok))
+}
+
 /// The size in pixels of the image at `url`, when it can be told without
 /// waiting: a file's header, or a web image already in `cache`. `None`:
 /// not known yet (a web image to fetch, or web images are off).

@@ -155,7 +155,7 @@ pub fn spawn_read(
             }
             let known = match &sizes {
                 Some(cache) => {
-                    document.images.iter().map(|image| crate::images::known_size(&image.url, cache.as_ref())).collect()
+                    document.images.iter().map(|image| crate::images::expected_size(image, cache.as_ref())).collect()
                 }
                 None => Vec::new(),
             };

@@ -124,3 +124,24 @@ fn jpeg_gif_and_webp_decode_as_png_does() {
         assert!(b > 200 && r < 60, "{format:?}: right is blue, got {:?}", pixels.get_pixel(60, 16));
     }
 }
+
+#[test]
+fn a_web_image_not_fetched_yet_reserves_the_size_its_page_gives() {
+    let document = folio::document::Document::parse(
+        "<p><img src='https://example.test/a.jpg' width='800' height='450'><img src='https://example.test/b.jpg' width='100%'></p>",
+        folio::document::BodyKind::Html,
+        &folio::document::Base::Folder(std::path::PathBuf::from("/tmp")),
+        &[],
+    );
+    assert_eq!(document.images[0].size_hint, Some((800, 450)));
+    assert_eq!(document.images[1].size_hint, None);
+    let dir = tempfile::tempdir().expect("temp");
+    let cache = images::DiskCache::new(dir.path().to_owned(), images::CACHE_CAP);
+    assert_eq!(images::expected_size(&document.images[0], Some(&cache)), Some(Ok((800, 450))));
+    assert_eq!(images::expected_size(&document.images[1], Some(&cache)), None);
+    // Web images off: nothing is reserved for what will never come.
+    assert_eq!(images::expected_size(&document.images[0], None), None);
+    // Once fetched, its own size wins.
+    cache.put("https://example.test/a.jpg", &bytes("colours.png")).expect("put");
+    assert_eq!(images::expected_size(&document.images[0], Some(&cache)), Some(Ok((40, 40))));
+}

@@ -179,6 +179,13 @@ impl Builder {
             return;
         };
         self.numbering.placed(number);
+        // A size the page gives in pixels (not `100%`, not `auto`).
+        let pixels = |name: &str| {
+            trimmed(name).map(|v| v.trim_end_matches("px")).and_then(|v| v.parse::<u32>().ok()).filter(|&v| v > 1)
+        };
+        if let (Some(width), Some(height)) = (pixels("width"), pixels("height")) {
+            self.numbering.hint_size(number, (width, height));
+        }
         let marker = match &alt {
             Some(alt) => format!("[image {number}: {alt}]"),
             None => format!("[image {number}]"),

@@ -47,7 +47,7 @@ impl Numbering {
                 Some(number)
             }
             Entry::Vacant(new) => {
-                self.images.push(Image { url: new.key().clone(), alt, caption: None, in_text: false });
+                self.images.push(Image { url: new.key().clone(), alt, caption: None, in_text: false, size_hint: None });
                 Some(*new.insert(self.images.len()))
             }
         }
@@ -60,7 +60,7 @@ impl Numbering {
         match self.image_numbers.entry(description) {
             Entry::Occupied(known) => *known.get(),
             Entry::Vacant(new) => {
-                self.images.push(Image { url: new.key().clone(), alt, caption: None, in_text: false });
+                self.images.push(Image { url: new.key().clone(), alt, caption: None, in_text: false, size_hint: None });
                 *new.insert(self.images.len())
             }
         }
@@ -90,6 +90,14 @@ impl Numbering {
     }
 
     /// The images and links, image `N` at `N - 1`.
+    /// Image `number`'s size as the page gives it (`width`/`height`), if
+    /// it has none yet.
+    pub(super) fn hint_size(&mut self, number: usize, size: (u32, u32)) {
+        if let Some(image) = self.images.get_mut(number.wrapping_sub(1)) {
+            image.size_hint.get_or_insert(size);
+        }
+    }
+
     /// Image `number`'s marker stands in the text.
     pub(super) fn placed(&mut self, number: usize) {
         if let Some(image) = self.images.get_mut(number.wrapping_sub(1)) {
