@@ -144,6 +144,17 @@ fn report_config_problems(problems: &[config::ConfigProblem]) {
     }
 }
 
+/// For a PATH that is no file and reads like a mistyped command (`lsit`):
+/// the command meant.
+fn command_hint(path: &std::path::Path) -> String {
+    let word = path.to_string_lossy();
+    if word.contains(['/', '.']) || word.is_empty() {
+        return String::new();
+    }
+    crate::text::suggestion(&word, ["list", "show", "config", "index-bodies"])
+        .replace("did you mean `", "did you mean `folio ")
+}
+
 /// The full-screen reader.
 fn read(paths: Vec<PathBuf>, config: config::Config, config_problems: Vec<config::ConfigProblem>) -> ExitCode {
     let paths = match library_paths(paths, &config, &config::paths().cache) {
@@ -154,7 +165,7 @@ fn read(paths: Vec<PathBuf>, config: config::Config, config_problems: Vec<config
         }
     };
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-        eprintln!("folio: {}: no such file or folder", printable(&missing.to_string_lossy()));
+        eprintln!("folio: {}: no such file or folder{}", printable(&missing.to_string_lossy()), command_hint(missing));
         return ExitCode::FAILURE;
     }
     match crate::term::run(paths, config, config_problems) {
@@ -304,6 +315,8 @@ fn report_problems(library: &Library) {
     let mut err = stderr.lock();
     for problem in &library.problems {
         let path = problem.path.to_string_lossy();
-        let _ = writeln!(err, "folio: {}: {}", printable(&path), printable(&problem.message));
+        let hint =
+            if problem.kind == crate::ProblemKind::MissingPath { command_hint(&problem.path) } else { String::new() };
+        let _ = writeln!(err, "folio: {}: {}{hint}", printable(&path), printable(&problem.message));
     }
 }

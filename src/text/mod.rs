@@ -152,17 +152,28 @@ pub fn collapse_whitespace(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A path or other outside text made safe to print on one terminal line.
+/// A path or other outside text made safe to print on one terminal line:
+/// a control character becomes `?`, and the bidi controls that would
+/// reorder the line (U+202A–E, U+2066–9) are dropped, as the reader drops
+/// them.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    let is_bidi = |c: char| ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
+    if !text.chars().any(|c| c.is_control() || is_bidi(c)) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(|c| if c.is_control() { '?' } else { c }).collect())
+    Cow::Owned(text.chars().filter(|&c| !is_bidi(c)).map(|c| if c.is_control() { '?' } else { c }).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_drops_bidi_controls_and_marks_controls() {
+        assert_eq!(printable("evil\u{202e}gpj.exe"), "evilgpj.exe");
+        assert_eq!(printable("a\u{2066}b\u{2069}\u{1b}[2J"), "ab?[2J");
+        assert!(matches!(printable("plain 文字"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn bidi_controls_are_removed() {

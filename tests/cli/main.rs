@@ -7,6 +7,7 @@ mod cli_libraries;
 mod cli_list;
 mod cli_query;
 mod cli_query_matching;
+mod cli_rough_edges;
 mod cli_state;
 mod cli_width;
 #[path = "../common/mod.rs"]
