@@ -140,6 +140,10 @@ impl Shell<'_> {
                 Wake::BodyDone(generation) => Some(Action::BodySearchDone { generation }),
                 Wake::Article(article, document) => Some(Action::ArticleRead { article, document }),
                 Wake::Signal(number) => return Ok(Some(Ending::Signal(number))),
+                Wake::Stop => {
+                    self.stop_here()?;
+                    None
+                }
                 Wake::Graphics(picker) => Some(self.pictures.use_picker(picker)),
                 Wake::Image(done) => self.pictures.arrived(done),
             };
@@ -224,12 +228,7 @@ impl Shell<'_> {
             for effect in self.app.update(action) {
                 match effect {
                     Effect::Quit => return Ok(false),
-                    Effect::Suspend => {
-                        if let Some(clear) = self.pictures.forget() {
-                            write_now(&clear)?;
-                        }
-                        suspend(self.screen)?;
-                    }
+                    Effect::Suspend => self.stop_here()?,
                     Effect::ReadArticle(index) => self.read_article(index),
                     Effect::CancelRead => stop(&mut self.reading),
                     Effect::Open(target) => {
@@ -264,6 +263,15 @@ impl Shell<'_> {
         workers::spawn_read(self.wake.clone(), index, article, self.app.text_width(), sizes, cancel);
     }
 
+    /// Ctrl-z or an outside SIGTSTP: the terminal given back (its images
+    /// cleared first), stopped until `fg`, then taken again and redrawn.
+    fn stop_here(&mut self) -> io::Result<()> {
+        if let Some(clear) = self.pictures.forget() {
+            write_now(&clear)?;
+        }
+        suspend(self.screen)
+    }
+
     /// Clears the terminal's stored images (before it is given back).
     pub fn forget_pictures(&mut self) {
         if let Some(clear) = self.pictures.forget() {
@@ -290,8 +298,10 @@ fn stop(running: &mut Option<Arc<AtomicBool>>) {
 /// Ctrl-z: give the terminal back, stop until `fg`, then take it again.
 fn suspend(screen: &mut Screen) -> io::Result<()> {
     leave();
+    // Stopped as SIGTSTP's default would (SIGTSTP itself is caught: raising
+    // it would only come back here).
     #[cfg(unix)]
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
     enable_raw_mode()?;
     execute!(
         stdout(),

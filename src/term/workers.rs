@@ -20,6 +20,8 @@ pub enum Wake {
     Load(LoadEvent),
     /// SIGTERM, SIGHUP or SIGINT: its number.
     Signal(i32),
+    /// SIGTSTP from outside: stop as Ctrl-z does.
+    Stop,
     /// Body search `generation` found these articles.
     BodyHits(u64, Vec<usize>),
     BodyDone(u64),
@@ -84,14 +86,22 @@ pub fn spawn_loader(wake: Sender<Wake>, paths: Vec<PathBuf>, cache: Option<PathB
     finishing
 }
 
+/// SIGTERM, SIGHUP and SIGINT end the reader (once); SIGTSTP from
+/// outside (`kill -TSTP`) suspends it as Ctrl-z does, each time.
 pub fn spawn_signals(wake: Sender<Wake>) {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else { return };
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP]) else {
+            return;
+        };
         thread::spawn(move || {
-            if let Some(number) = signals.forever().next() {
-                let _ = wake.send(Wake::Signal(number));
+            for number in signals.forever() {
+                let woke = if number == SIGTSTP { Wake::Stop } else { Wake::Signal(number) };
+                let ending = matches!(woke, Wake::Signal(_));
+                if wake.send(woke).is_err() || ending {
+                    break;
+                }
             }
         });
     }

@@ -187,3 +187,46 @@ fn an_idle_reader_uses_no_cpu() {
     assert!(term.wait_exit().success());
     assert!(start.elapsed() < TIMEOUT);
 }
+
+/// `kill -TSTP` from outside (as a script or a window manager sends it)
+/// gives the terminal back as Ctrl-z does, and `kill -CONT` takes it again:
+/// raw mode back (a key acts at once), the screen redrawn — every time.
+#[test]
+fn an_outside_sigtstp_suspends_like_ctrl_z_and_sigcont_resumes() {
+    let library = Library::new();
+    let mut term = Term::folio(&library, &[library.root()], &[]);
+    term.wait_for(LISTED);
+    let pid = term.pid().to_string();
+    let signal = |name: &str| {
+        let status = std::process::Command::new("kill").args([&format!("-{name}"), &pid]).status().expect("kill");
+        assert!(status.success(), "kill -{name}");
+    };
+    signal("TSTP");
+    crate::pty::poll(
+        "the alternate screen left",
+        TIMEOUT,
+        || !term.look_live(|s| s.alternate_screen()),
+        || term.live_contents(),
+    );
+    assert_eq!(term.look_live(|s| s.mouse_protocol_mode()), vt100::MouseProtocolMode::None, "mouse still on");
+    // Stopped: nothing more is drawn.
+    let frames = term.frame_count();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(term.frame_count(), frames, "drew while stopped");
+    signal("CONT");
+    term.wait_until_after(frames, "the reader back", |s| s.alternate_screen() && s.contents().contains(LISTED));
+    // Raw mode again: one key, no Enter, acts.
+    term.send("/雨天");
+    term.wait_for("/雨天");
+    term.send("\x1b");
+    term.wait_for("3/3 articles");
+    // And again: every SIGTSTP, not only the first.
+    signal("TSTP");
+    crate::pty::poll("left again", TIMEOUT, || !term.look_live(|s| s.alternate_screen()), || term.live_contents());
+    let frames = term.frame_count();
+    signal("CONT");
+    term.wait_until_after(frames, "back again", |s| s.alternate_screen() && s.contents().contains(LISTED));
+    term.send("q");
+    assert!(term.wait_exit().success());
+    term.assert_restored();
+}
