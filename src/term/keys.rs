@@ -30,7 +30,8 @@ fn key_action(event: KeyEvent, app: &App) -> Option<Action> {
             Key::Enter => Some(Action::FindAccept),
             Key::Esc => Some(Action::FindCancel),
             Key::Backspace => Some(Action::FindBackspace),
-            Key::Ctrl('c') => Some(Action::Command(Command::Quit)),
+            // As in a shell's line: Ctrl-c drops what is being typed.
+            Key::Ctrl('c') => Some(Action::FindCancel),
             Key::Char(c) => Some(Action::FindText(c.to_string())),
             _ => None,
         };
@@ -40,7 +41,9 @@ fn key_action(event: KeyEvent, app: &App) -> Option<Action> {
             Key::Enter => Some(Action::FilterAccept),
             Key::Esc => Some(Action::FilterCancel),
             Key::Backspace => Some(Action::FilterBackspace),
-            Key::Ctrl('c') => Some(Action::Command(Command::Quit)),
+            // As in a shell's line: Ctrl-c drops the half-typed filter (it
+            // is not kept as the last filter); Ctrl-c again quits.
+            Key::Ctrl('c') => Some(Action::FilterCancel),
             Key::Ctrl('z') => Some(Action::Command(Command::Suspend)),
             Key::Char(c) => Some(Action::FilterText(c.to_string())),
             _ => None,

@@ -201,10 +201,27 @@ fn without_a_terminal_folio_prints_the_list() {
 }
 
 #[test]
-fn ctrl_c_quits_from_the_filter_line_the_reader_and_a_panel() {
+fn ctrl_c_drops_a_half_typed_filter_and_quits_from_the_list_the_reader_and_a_panel() {
     let library = Library::new();
-    let steps: [&[(&[u8], &str)]; 3] =
-        [&[("/灯塔".as_bytes(), "/灯塔")], &[(b"\r", "第一段")], &[(b"\r", "第一段"), (b"i", "Images")]];
+    // A half-typed filter: Ctrl-c drops it (the list whole again), and is not quit.
+    let mut term = Term::folio(&library, &[library.root()], &[]);
+    term.wait_for("3/3 articles");
+    term.send("/雨天");
+    term.wait_for("/雨天");
+    term.wait_until("only the rainy day", |s| !s.contents().contains(LISTED));
+    term.send(CTRL_C);
+    term.wait_for("3/3 articles");
+    term.wait_for(LISTED);
+    assert!(!term.contents().contains("/雨天"), "{}", term.contents());
+    term.send(CTRL_C);
+    assert!(term.wait_exit().success());
+    // Not kept as the last filter: the next start shows the whole list.
+    let mut term = Term::folio(&library, &[library.root()], &[]);
+    term.wait_for("3/3 articles");
+    assert!(!term.contents().contains("/雨天"), "{}", term.contents());
+    term.send("q");
+    assert!(term.wait_exit().success());
+    let steps: [&[(&[u8], &str)]; 3] = [&[], &[(b"\r", "第一段")], &[(b"\r", "第一段"), (b"i", "Images")]];
     for keys in steps {
         let mut term = Term::folio(&library, &[library.article()], &[]);
         term.wait_for("1/1 articles");
