@@ -13,6 +13,13 @@ use std::process::ExitCode;
 /// `images` (the `images` mode and whether web images are fetched) draws
 /// its images when stdout is a terminal.
 pub fn show(file: &Path, width: Option<usize>, plain: bool, images: Option<(ImageMode, bool)>) -> ExitCode {
+    if file.is_dir() {
+        eprintln!(
+            "folio: {}: is a folder; `folio show` takes one article file (`folio list` lists a folder)",
+            printable(&file.to_string_lossy())
+        );
+        return ExitCode::FAILURE;
+    }
     let library = crate::library::load(&[file.to_owned()]);
     let Some(article) = library.articles.first() else {
         let message = match library.problems.first() {

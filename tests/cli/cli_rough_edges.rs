@@ -1,6 +1,7 @@
 //! Rough edges a new user meets on the command line: a mistyped command
-//! is named, and outside text (file names) reaches stderr without the bidi
-//! controls that would reorder the line.
+//! is named, `folio show` of a folder says it takes a file, and outside
+//! text (file names) reaches stderr without the bidi controls that would
+//! reorder the line.
 
 use std::process::Command;
 
@@ -39,4 +40,15 @@ fn bidi_controls_in_a_file_name_do_not_reach_stderr() {
     let (_, stderr) = folio(&["list", name], dir.path());
     assert!(stderr.contains("evildm.txt"), "the file is reported: {stderr:?}");
     assert!(!stderr.contains('\u{202e}'), "{stderr:?}");
+}
+
+#[test]
+fn folio_show_of_a_folder_says_it_takes_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.md"), "---\ntitle: A\n---\n<p>a</p>\n").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_folio")).arg("show").arg(dir.path()).output().expect("run folio");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "nothing shown");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(stderr.contains("is a folder; `folio show` takes one article file"), "{stderr}");
 }
