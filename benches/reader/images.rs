@@ -68,6 +68,17 @@ fn write_library(dir: &Path) -> Result<Vec<u8>, String> {
     Ok(first_large)
 }
 
+/// From the list, opens another article with `open` and waits for `shown`,
+/// stays `stay`, then selects the way back with `back` (not opened).
+fn visit(reader: &mut Reader, open: &[u8], shown: &str, stay: Duration, back: &[u8]) -> Result<(), String> {
+    reader.send(b"h")?;
+    reader.send(open)?;
+    reader.until(Duration::from_secs(20), |s| s.contains(shown))?;
+    std::thread::sleep(stay);
+    reader.send(b"h")?;
+    reader.send(back)
+}
+
 /// The kitty sequence that starts an image's transmission.
 const TRANSMIT: &[u8] = b"a=T,U=1";
 
@@ -127,12 +138,7 @@ pub fn measure(report: &mut Report, rounds: usize) -> Result<(), String> {
         if round + 1 < rounds {
             // The article without pictures and back: the pictures are
             // encoded again (the image threads idle meanwhile).
-            reader.send(b"h")?;
-            reader.send(b"G\r")?;
-            reader.until(Duration::from_secs(20), |s| s.contains("small"))?;
-            std::thread::sleep(Duration::from_millis(1000));
-            reader.send(b"h")?;
-            reader.send(b"g")?;
+            visit(&mut reader, b"G\r", "small", Duration::from_millis(1000), b"g")?;
         }
     }
     to_text.sort();
@@ -144,12 +150,7 @@ pub fn measure(report: &mut Report, rounds: usize) -> Result<(), String> {
 
     // All five in view one after another: each a scroll away; the time from
     // Enter to the last one is the sum a reader sees.
-    reader.send(b"h")?;
-    reader.send(b"j\r")?;
-    reader.until(Duration::from_secs(20), |s| s.contains("TWENTY-START"))?;
-    std::thread::sleep(Duration::from_millis(1500));
-    reader.send(b"h")?;
-    reader.send(b"k")?;
+    visit(&mut reader, b"j\r", "TWENTY-START", Duration::from_millis(1500), b"k")?;
     let from = reader.written();
     let start = Instant::now();
     reader.send(b"\r")?;

@@ -61,14 +61,7 @@ pub fn prepare(
                         Ok(Source::File(path)) => Some(images::read_file(&path)),
                         Ok(Source::Web(url)) => {
                             let cache = cache.as_ref()?;
-                            if let Some(bytes) = cache.get(&url) {
-                                return Some(Ok(bytes));
-                            }
-                            let fetched = fetcher.fetch(&url);
-                            if let Ok(bytes) = &fetched {
-                                let _ = cache.put(&url, bytes);
-                            }
-                            Some(fetched)
+                            Some(cache.get(&url).map_or_else(|| fetcher.fetch_into(&url, Some(cache)), Ok))
                         }
                         Err(why) => Some(Err(why)),
                     }

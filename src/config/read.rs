@@ -82,6 +82,28 @@ impl TableReader<'_> {
         self.problems.push(ConfigProblem { file: self.file.to_owned(), line, key: Some(key.to_owned()), message });
     }
 
+    /// What `found` made of `value`, a setting that is one of `names`; if
+    /// nothing, a problem naming them (and the nearest to a string).
+    fn one_of<T>(
+        &mut self,
+        value: &Value<'_>,
+        offset: usize,
+        key: &str,
+        names: &[&str],
+        found: Option<T>,
+    ) -> Option<T> {
+        if found.is_none() {
+            let v = value.get_ref();
+            let hint = match v {
+                DeValue::String(s) => suggestion(s, names.iter().copied()),
+                _ => String::new(),
+            };
+            let message = format!("expected one of {}, found {}{hint}", names.join(", "), describe(v));
+            self.problem(value.span(), offset, key, message);
+        }
+        found
+    }
+
     fn config(&mut self, table: &DeTable<'_>, offset: usize, config: &mut Config) {
         let at = |value: &Value<'_>| value.span();
         for (key, value) in table.iter() {
@@ -111,20 +133,15 @@ impl TableReader<'_> {
                     _ => self.problem(at(value), offset, name, wrong("a command line (a string)")),
                 },
                 "sort" => {
-                    let names = SortOrder::IN_READER.map(SortOrder::name);
-                    let (order, hint) = match v {
-                        DeValue::String(s) => (
-                            SortOrder::IN_READER.into_iter().find(|o| o.name().eq_ignore_ascii_case(s.trim())),
-                            suggestion(s, names),
-                        ),
-                        _ => (None, String::new()),
-                    };
-                    match order {
-                        Some(order) => config.sort = order,
-                        None => {
-                            let message = format!("{}{hint}", wrong(&format!("one of {}", names.join(", "))));
-                            self.problem(at(value), offset, name, message);
+                    let found = match v {
+                        DeValue::String(s) => {
+                            SortOrder::IN_READER.into_iter().find(|o| o.name().eq_ignore_ascii_case(s.trim()))
                         }
+                        _ => None,
+                    };
+                    let names = SortOrder::IN_READER.map(SortOrder::name);
+                    if let Some(order) = self.one_of(value, offset, name, &names, found) {
+                        config.sort = order;
                     }
                 }
                 "sidebar_width" | "reading_width" => {
@@ -153,19 +170,15 @@ impl TableReader<'_> {
                 },
                 "images" => {
                     use crate::images::ImageMode;
-                    let names = ImageMode::ALL.map(ImageMode::name);
-                    let (mode, hint) = match v {
-                        DeValue::String(s) => (ImageMode::by_name(s), suggestion(s, names)),
-                        DeValue::Boolean(false) => (Some(ImageMode::Off), String::new()),
-                        DeValue::Boolean(true) => (Some(ImageMode::Auto), String::new()),
-                        _ => (None, String::new()),
+                    let found = match v {
+                        DeValue::String(s) => ImageMode::by_name(s),
+                        DeValue::Boolean(false) => Some(ImageMode::Off),
+                        DeValue::Boolean(true) => Some(ImageMode::Auto),
+                        _ => None,
                     };
-                    match mode {
-                        Some(mode) => config.images = mode,
-                        None => {
-                            let message = format!("{}{hint}", wrong(&format!("one of {}", names.join(", "))));
-                            self.problem(at(value), offset, name, message);
-                        }
+                    let names = ImageMode::ALL.map(ImageMode::name);
+                    if let Some(mode) = self.one_of(value, offset, name, &names, found) {
+                        config.images = mode;
                     }
                 }
                 "images_remote" => match v {

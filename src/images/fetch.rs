@@ -42,6 +42,15 @@ impl Fetcher {
         Fetcher { agent: config.into(), max_bytes }
     }
 
+    /// [`Fetcher::fetch`], what came kept in `cache` (if given) for the next time.
+    pub fn fetch_into(&self, url: &str, cache: Option<&super::DiskCache>) -> Result<Vec<u8>, String> {
+        let fetched = self.fetch(url);
+        if let (Ok(bytes), Some(cache)) = (&fetched, cache) {
+            let _ = cache.put(url, bytes);
+        }
+        fetched
+    }
+
     /// The image at `url`, or why not (a line for the reader).
     pub fn fetch(&self, url: &str) -> Result<Vec<u8>, String> {
         let mut response = self

@@ -220,11 +220,8 @@ fn decode_job(
 
 fn fetch_job(mut job: Job, answer: &Answer, cache: Option<&DiskCache>, fetcher: &Fetcher, decode: &Sender<Job>) {
     let Source::Web(url) = &job.source else { return };
-    match fetcher.fetch(url) {
+    match fetcher.fetch_into(url, cache) {
         Ok(bytes) => {
-            if let Some(cache) = cache {
-                let _ = cache.put(url, &bytes);
-            }
             job.bytes = Some(Arc::new(bytes));
             let _ = decode.send(job);
         }
