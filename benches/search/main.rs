@@ -7,7 +7,7 @@
 //!   handed to an `App` (120×40) in one `Action::Loaded`, in a shuffled
 //!   order, as the reader's loader threads deliver them (not newest first);
 //!   then realistic queries are typed one character at a time with
-//!   `Action::FilterText` and erased with `Action::FilterBackspace`, each
+//!   `Action::FilterText` and erased with Backspace (`Action::FilterKey`), each
 //!   call timed (target: p95 ≤ 8 ms). The queries come from the corpus: a
 //!   CJK word from a title, a Latin word from a title, `author:` and a
 //!   source, `in:` and a group prefix, a traditional spelling of a

@@ -5,9 +5,11 @@
 use super::queries::Typed;
 use super::{BODY_TERMS, FRAME, KEY_GAP, KEYS_DURING_SEARCH, SIZE};
 use folio::Article;
+use folio::app::query_line::LineKey;
 use folio::app::{Action, App, Effect, Moment};
 use folio::loader::Loaded;
 use folio::search::{self, Pace};
+use folio::text::Edit;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -61,7 +63,7 @@ pub fn type_queries(
         let actions = chars
             .iter()
             .map(|c| (true, Action::FilterText(c.to_string())))
-            .chain(chars.iter().map(|_| (false, Action::FilterBackspace)));
+            .chain(chars.iter().map(|_| (false, Action::FilterKey(LineKey::Edit(Edit::Backspace)))));
         for (typing, action) in actions {
             let start = Instant::now();
             let effects = app.update(action);
@@ -74,7 +76,7 @@ pub fn type_queries(
             let draw = start.elapsed();
             keys.push(Key { query: i, typing, update, draw, shown: app.list.visible.len() });
         }
-        if !app.list.filter.is_empty() {
+        if !app.list.filter.text.is_empty() {
             return Err(format!("the filter is {:?} after erasing {:?}", app.list.filter, query.text));
         }
     }
@@ -146,7 +148,7 @@ pub fn type_during_search(
             let actions = chars
                 .iter()
                 .map(|c| (true, Action::FilterText(c.to_string())))
-                .chain(chars.iter().map(|_| (false, Action::FilterBackspace)));
+                .chain(chars.iter().map(|_| (false, Action::FilterKey(LineKey::Edit(Edit::Backspace)))));
             for (typing, action) in actions {
                 std::thread::sleep(KEY_GAP);
                 let pending: Vec<(u64, usize)> = found.try_iter().collect();

@@ -35,14 +35,15 @@ impl Moment {
 #[derive(Debug)]
 pub enum Action {
     Command(Command),
-    /// A key typed into the filter line (or text pasted there).
+    /// Text typed into the filter line (or pasted there).
     FilterText(String),
-    FilterBackspace,
+    /// Any other key of the filter line: an edit, history, completion.
+    FilterKey(super::query_line::LineKey),
     FilterAccept,
     FilterCancel,
     /// The same, for the find line of the reader.
     FindText(String),
-    FindBackspace,
+    FindKey(super::query_line::LineKey),
     FindAccept,
     FindCancel,
     /// `1`–`9` in a panel.

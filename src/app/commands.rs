@@ -27,7 +27,7 @@ impl App {
                 Command::Open => return self.open_selected(),
                 // Esc while an article opens: no longer wanted.
                 Command::Back if self.reading.cancel() => return vec![Effect::CancelRead],
-                Command::Back if !self.list.filter.is_empty() => return self.list.clear_filter(self.now.time),
+                Command::Back if !self.list.filter.text.is_empty() => return self.list.clear_filter(self.now.time),
                 _ => return self.command_anywhere(command),
             },
             Focus::Reader => match command {
@@ -62,7 +62,7 @@ impl App {
             Command::NextArticle => return self.open_neighbour(1),
             Command::PreviousArticle => return self.open_neighbour(-1),
             Command::Filter => {
-                self.list.editing_filter = true;
+                self.list.start_filter();
                 self.focus = Focus::Sidebar;
                 self.relayout();
             }
@@ -93,7 +93,9 @@ impl App {
 
     fn overlay_command(&mut self, command: Command) -> Vec<Effect> {
         let sizes = BoxSizes {
-            help_lines: self.keymap.help_lines().len(),
+            // The help's box shows all but its border, above the status bar.
+            help_tops: self.keymap.help_lines().len().saturating_sub(usize::from(self.screen.size.1).saturating_sub(3))
+                + 1,
             problems: self.status.problems.len(),
             entries: self.panel_entries().len(),
             groups: match self.panels.overlay {
@@ -109,7 +111,7 @@ impl App {
             Chosen::Entry(entry) => self.open_number(entry + 1),
             Chosen::Group(group) => match self.groups().get(group) {
                 Some(group) => {
-                    let filter = super::groups::filter_for(&self.list.filter, &group.path);
+                    let filter = super::groups::filter_for(&self.list.filter.text, &group.path);
                     self.panels.close();
                     self.list.set_filter(filter, self.now.time)
                 }

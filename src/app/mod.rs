@@ -13,6 +13,7 @@ mod mouse;
 mod open;
 mod panels;
 mod panes;
+pub mod query_line;
 mod reading;
 mod state;
 mod status;
@@ -27,6 +28,8 @@ pub use reading::{Arrival, Find, Geometry, ImageState, Match, Opened, READ_AFTER
 pub use status::Status;
 
 use crate::model::{KeyMap, Scope};
+use crate::text::Edit;
+use query_line::{Histories, LineKey};
 
 /// Which pane has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +94,8 @@ pub struct App {
     pub keymap: KeyMap,
     /// Read state: the store it is kept in, the library's roots.
     pub state: state::Kept,
+    /// Earlier filters and finds, for ↑/↓ in their lines.
+    pub histories: Histories,
     /// The time of the last `Tick`.
     now: Moment,
 }
@@ -108,6 +113,7 @@ impl App {
             screen,
             keymap: KeyMap::default(),
             state: state::Kept::default(),
+            histories: Histories::default(),
             now,
         };
         app.relayout();
@@ -174,30 +180,30 @@ impl App {
                 self.status.message = None;
                 return self.command(command);
             }
-            Action::FilterText(text) => {
-                self.focus = Focus::Sidebar;
-                self.relayout();
-                return self.list.type_filter(&text, now);
+            Action::FilterText(text) => return self.update(Action::FilterKey(LineKey::Edit(Edit::Insert(text)))),
+            Action::FilterKey(key) => {
+                if self.focus != Focus::Sidebar {
+                    self.focus = Focus::Sidebar;
+                    self.relayout();
+                }
+                return self.list.filter_key(key, &self.histories.filter, now);
             }
-            Action::FilterBackspace => return self.list.erase_filter(now),
             Action::FilterAccept => {
                 self.list.accept_filter();
                 if !self.list.editing_filter {
                     self.focus = Focus::Sidebar;
+                    let filter = self.list.filter.text.clone();
+                    self.remember_query(&filter, false);
                 }
             }
             Action::FilterCancel => return self.list.clear_filter(now),
-            Action::FindText(text) => {
-                let text: String = text.chars().filter(|c| !c.is_control()).collect();
-                self.reading.edit_find(|find| find.push_str(&text), self.reader_height());
+            Action::FindText(text) => return self.update(Action::FindKey(LineKey::Edit(Edit::Insert(text)))),
+            Action::FindKey(key) => self.reading.find_key(key, &self.histories.find, self.reader_height()),
+            Action::FindAccept => {
+                self.reading.accept_find();
+                let find = self.reading.open.as_ref().and_then(|r| r.find.as_ref()).map(|f| f.line.text.clone());
+                self.remember_query(&find.unwrap_or_default(), true);
             }
-            Action::FindBackspace => self.reading.edit_find(
-                |find| {
-                    find.pop();
-                },
-                self.reader_height(),
-            ),
-            Action::FindAccept => self.reading.accept_find(),
             Action::FindCancel => self.reading.cancel_find(),
             Action::OpenNumber(number) => return self.open_number(number),
             Action::Resize(columns, rows) => {

@@ -26,7 +26,9 @@ pub enum Overlay {
 /// How many entries each box has now, and how far a page moves.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BoxSizes {
-    pub help_lines: usize,
+    /// How many lines the help can start at: it scrolls until its last line
+    /// is the box's last.
+    pub help_tops: usize,
     pub problems: usize,
     /// Entries of the images or links box.
     pub entries: usize,
@@ -93,7 +95,9 @@ impl Panels {
         match (overlay, command) {
             (_, Command::Quit) => return Chosen::Quit,
             (_, Command::Back | Command::Help) => self.close(),
-            (Overlay::Help, Command::Down | Command::Up) => self.help_top = moved(self.help_top, sizes.help_lines, 1),
+            (Overlay::Help, Command::Down | Command::Up | Command::PageDown | Command::PageUp) => {
+                self.help_top = moved(self.help_top, sizes.help_tops, sizes.page);
+            }
             (Overlay::Problems { top }, Command::Down | Command::Up | Command::PageDown | Command::PageUp) => {
                 self.overlay = Some(Overlay::Problems { top: moved(top, sizes.problems, sizes.page) });
             }
@@ -119,7 +123,7 @@ mod tests {
     use super::*;
 
     fn sizes() -> BoxSizes {
-        BoxSizes { help_lines: 5, problems: 30, entries: 3, groups: 4, page: 10, tree_page: 2 }
+        BoxSizes { help_tops: 5, problems: 30, entries: 3, groups: 4, page: 10, tree_page: 2 }
     }
 
     #[test]

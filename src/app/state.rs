@@ -3,6 +3,7 @@
 //! relative to its library root. The roots come from the shell (finding a
 //! root's absolute path reads the disk).
 
+use super::query_line::History;
 use super::{Action, App, Effect, Focus};
 use crate::app::list::ListStore as Rows;
 use crate::state::{FINISHED, Position, ReadState, Roots, StateKey, Store, part_way};
@@ -54,6 +55,8 @@ impl Kept {
 impl App {
     /// Keeps read state in `store`, for a library with these `roots`.
     pub fn use_state(&mut self, store: Store, roots: Roots) {
+        self.histories.filter = History::new(store.queries(false).to_vec());
+        self.histories.find = History::new(store.queries(true).to_vec());
         self.state = Kept { store: Some(store), roots, restored: false };
         let all: Vec<usize> = (0..self.list.store.len()).collect();
         self.state.track(&mut self.list.store, &all);
@@ -148,10 +151,21 @@ impl App {
         }
     }
 
+    /// `query` was accepted in the filter line (`finds`: the find line):
+    /// the newest of its history, kept with the reading state.
+    pub(super) fn remember_query(&mut self, query: &str, finds: bool) {
+        let history = if finds { &mut self.histories.find } else { &mut self.histories.filter };
+        if history.push(query)
+            && let Some(store) = &mut self.state.store
+        {
+            store.remember_query(query, finds);
+        }
+    }
+
     /// Remembers the open article and the filter, for the next start.
     pub fn remember_last(&mut self) {
         let key = self.reading.article().and_then(|i| self.state.key(&self.list.store, i));
-        let filter = self.list.filter.clone();
+        let filter = self.list.filter.text.clone();
         let Kept { store: Some(store), roots, .. } = &mut self.state else { return };
         let Some(root) = roots.stored(key.as_ref().map_or(0, |(root, _)| *root)) else { return };
         store.set_last(root, key.as_ref().map(|(_, rel)| rel.as_str()), &filter);
@@ -168,7 +182,7 @@ impl App {
             return Vec::new();
         };
         let mut effects = Vec::new();
-        if !last.filter.is_empty() && self.list.filter.is_empty() {
+        if !last.filter.is_empty() && self.list.filter.text.is_empty() {
             effects.extend(self.update(Action::FilterText(last.filter.clone())));
             effects.extend(self.update(Action::FilterAccept));
         }

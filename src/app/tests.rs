@@ -57,8 +57,8 @@ fn the_filter_narrows_and_keeps_the_selection() {
     app.update(Action::Command(Command::Filter));
     app.update(Action::FilterText("半岛".to_owned()));
     assert_eq!(titles(&app), ["俄罗斯希望在日内瓦会谈"]);
-    app.update(Action::FilterBackspace);
-    app.update(Action::FilterBackspace);
+    app.update(Action::FilterKey(crate::app::query_line::LineKey::Edit(crate::text::Edit::Backspace)));
+    app.update(Action::FilterKey(crate::app::query_line::LineKey::Edit(crate::text::Edit::Backspace)));
     assert_eq!(titles(&app).len(), 3);
     assert_eq!(app.list.selected, 2, "the same article stays selected");
     app.update(Action::FilterText("nothing here".to_owned()));

@@ -239,6 +239,35 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Char('q'), Ctrl('c')], command: Command::Quit, scope: Scope::Everywhere, help: "quit" },
 ];
 
+/// The filter and find lines' keys, and the query language, after the
+/// key map in the help.
+const LINE_HELP: &[(&str, &str)] = &[
+    ("", ""),
+    ("In the filter / find line", ""),
+    ("Enter / Esc", "keep it / clear it (Ctrl-c too)"),
+    ("← → Home End", "move (Ctrl-b Ctrl-f Ctrl-a Ctrl-e)"),
+    ("Alt-b Alt-f", "a word back / on (Ctrl-← Ctrl-→)"),
+    ("Ctrl-u Ctrl-k", "delete to the start / to the end"),
+    ("Ctrl-w Alt-d", "delete the word before / after"),
+    ("↑ ↓", "earlier queries (starting as typed)"),
+    ("Tab Shift-Tab", "complete a field, in: folder, cat:, author:"),
+    ("", ""),
+    ("Queries", "(also folio list --query)"),
+    ("乌克兰 北约", "title, author, categories or folder hold both"),
+    ("\"Far Out\"", "the phrase"),
+    ("-word -cat:x", "not those"),
+    ("title: author:", "one field"),
+    ("cat:", "a category or tag"),
+    ("in:新媒体/半岛", "a folder and those below it"),
+    ("body:北约", "the text (searched in the background)"),
+    ("date:2021-12", "a month, day or 2021-12-01..2021-12-31"),
+    ("after: before:", "from / up to a date (inclusive)"),
+    ("newer:7d", "recent (h, d, w)"),
+    ("has:image", "with an image (has:link: an original link)"),
+    ("is:unread", "not read yet (is:read: read)"),
+    ("is:starred", "starred (is:draft: drafts)"),
+];
+
 /// The bindings in use: `BINDINGS`, with the keys of some commands
 /// replaced (config.toml's `[keys]`). In boxes, keys stay as they are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -305,7 +334,7 @@ impl KeyMap {
             }
         }
         lines.push(("1-9".to_owned(), "in a panel: open that number".to_owned()));
-        lines.push(("Enter / Esc".to_owned(), "in the filter: keep it / clear it".to_owned()));
+        lines.extend(LINE_HELP.iter().map(|(keys, help)| ((*keys).to_owned(), (*help).to_owned())));
         lines
     }
 }

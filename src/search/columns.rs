@@ -221,6 +221,33 @@ impl Columns {
         self.len() == 0
     }
 
+    /// The distinct values of a shared field (`author`, `cat`, `in` with
+    /// each folder's parents) that start with `prefix`, folded as the
+    /// filter folds (for completing them), sorted; at most `limit`.
+    pub fn values(&self, field: &str, prefix: &str, limit: usize) -> Vec<String> {
+        let column = match field {
+            "author" => &self.author,
+            "cat" => &self.categories,
+            "in" => &self.group,
+            _ => return Vec::new(),
+        };
+        let prefix = super::fold(prefix);
+        let mut found = std::collections::BTreeSet::new();
+        for value in (0..column.values.len()).map(|row| column.values.row(row)) {
+            let value = value.strip_prefix(GROUP_START).unwrap_or(value);
+            for part in value.split('\n').filter(|part| !part.is_empty()) {
+                if field == "in" {
+                    // `a/b/c` offers `a` and `a/b` too.
+                    let ends = part.match_indices('/').map(|(at, _)| at).chain([part.len()]);
+                    found.extend(ends.map(|end| &part[..end]).filter(|p| !p.is_empty() && p.starts_with(&prefix)));
+                } else if part.starts_with(&prefix) {
+                    found.insert(part);
+                }
+            }
+        }
+        found.into_iter().take(limit).map(str::to_owned).collect()
+    }
+
     /// The folded title of `row`.
     pub fn title(&self, row: u32) -> &str {
         self.title.row(row as usize).strip_suffix('\n').unwrap_or_default()

@@ -4,13 +4,17 @@
 //! the value we started from, our change wins; if another folio changed it
 //! too, the newer change wins (theirs timed by the entry's `changed`).
 
-use super::model::{ArticleState, Last, StateFile};
+use super::model::{ArticleState, Last, StateFile, add_query};
 use std::collections::HashMap;
 
 /// Changes not yet saved, per library root.
 #[derive(Debug, Default)]
 pub(crate) struct Pending {
     pub(crate) libraries: HashMap<String, PendingLibrary>,
+    /// Filters and finds used since the last save, oldest first: added to
+    /// the disk's as the newest.
+    pub(crate) filters: Vec<String>,
+    pub(crate) finds: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -38,13 +42,19 @@ impl PendingArticle {
 
 impl Pending {
     pub(crate) fn is_empty(&self) -> bool {
-        self.libraries.is_empty()
+        self.libraries.is_empty() && self.filters.is_empty() && self.finds.is_empty()
     }
 }
 
 /// `disk` with the pending changes of `ours` applied; `pending` keeps only
 /// the changes that won, with their base moved to what the disk holds.
 pub(crate) fn merge(mut disk: StateFile, ours: &StateFile, pending: &mut Pending) -> StateFile {
+    for query in pending.filters.drain(..) {
+        add_query(&mut disk.filters, &query);
+    }
+    for query in pending.finds.drain(..) {
+        add_query(&mut disk.finds, &query);
+    }
     for (root, changes) in &mut pending.libraries {
         let mine = ours.libraries.get(root);
         let theirs = disk.libraries.entry(root.clone()).or_default();
@@ -119,7 +129,7 @@ mod tests {
     fn pending(rel: &str, change: PendingArticle) -> Pending {
         let mut library = PendingLibrary::default();
         library.articles.insert(rel.to_owned(), change);
-        Pending { libraries: [("/r".to_owned(), library)].into() }
+        Pending { libraries: [("/r".to_owned(), library)].into(), ..Default::default() }
     }
 
     #[test]

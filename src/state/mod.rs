@@ -212,6 +212,25 @@ impl Store {
         self.update(&root_key(root), rel, Field::Position, now, |a| a.position = position);
     }
 
+    /// Earlier filters (`finds`: finds in the reader), oldest first.
+    pub fn queries(&self, finds: bool) -> &[String] {
+        if finds { &self.state.finds } else { &self.state.filters }
+    }
+
+    /// Keeps `query` as the newest filter (`finds`: find), for the next
+    /// start and for other folios (merged with theirs at the next save).
+    pub fn remember_query(&mut self, query: &str, finds: bool) {
+        let query = query.trim();
+        let kept = if finds { &mut self.state.finds } else { &mut self.state.filters };
+        if query.is_empty() || kept.last().is_some_and(|last| last == query) {
+            return;
+        }
+        model::add_query(kept, query);
+        let pending = if finds { &mut self.pending.finds } else { &mut self.pending.filters };
+        pending.push(query.to_owned());
+        self.dirty_since.get_or_insert_with(Instant::now);
+    }
+
     /// Records the article open in the library (if any) and the filter.
     pub fn set_last(&mut self, root: &Path, article: Option<&str>, filter: &str) {
         let root = root_key(root);

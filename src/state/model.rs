@@ -112,11 +112,29 @@ pub(crate) struct StateFile {
     pub(crate) version: u32,
     #[serde(default)]
     pub(crate) libraries: HashMap<String, LibraryState>,
+    /// Earlier filters and finds, oldest first (for ↑ in their lines; an
+    /// older folio passes over them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) filters: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) finds: Vec<String>,
+}
+
+/// How many earlier filters (and finds) the file keeps.
+pub(crate) const QUERIES_KEPT: usize = 100;
+
+/// `query` added to `queries` as the newest, an earlier copy dropped, the
+/// oldest beyond [`QUERIES_KEPT`] dropped.
+pub(crate) fn add_query(queries: &mut Vec<String>, query: &str) {
+    queries.retain(|q| q != query);
+    queries.push(query.to_owned());
+    let over = queries.len().saturating_sub(QUERIES_KEPT);
+    queries.drain(..over);
 }
 
 impl StateFile {
     pub(crate) fn new() -> StateFile {
-        StateFile { version: VERSION, libraries: HashMap::new() }
+        StateFile { version: VERSION, libraries: HashMap::new(), filters: Vec::new(), finds: Vec::new() }
     }
 
     /// Brings values read from disk within bounds and drops blank entries.

@@ -18,6 +18,7 @@ use crate::state::{Roots, Store};
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+pub use keys::action_for;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use shell::Shell;

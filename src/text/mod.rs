@@ -1,6 +1,9 @@
 //! Cleaning text from articles: control characters out, HTML entities decoded.
 
+mod line_edit;
 mod suggest;
+
+pub use line_edit::{Edit, Line};
 
 pub use suggest::{closest, suggestion};
 
@@ -63,10 +66,13 @@ fn has_unsafe_bytes(text: &str) -> bool {
 /// controls, and the bidi controls that would reorder the rest of a line
 /// (a terminal that honours them could show text other than it is).
 fn is_unsafe(c: char) -> bool {
-    (c < ' ' && c != '\t' && c != '\n')
-        || ('\u{7f}'..='\u{9f}').contains(&c)
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
+    (c < ' ' && c != '\t' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c) || is_bidi(c)
+}
+
+/// A bidi embedding, override or isolate (U+202A–E, U+2066–9): it would
+/// reorder the rest of a line.
+pub fn is_bidi(c: char) -> bool {
+    ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// Skips a CSI sequence's parameters and intermediates up to its final byte.
@@ -157,7 +163,6 @@ pub fn collapse_whitespace(text: &str) -> Cow<'_, str> {
 /// reorder the line (U+202A–E, U+2066–9) are dropped, as the reader drops
 /// them.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    let is_bidi = |c: char| ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
     if !text.chars().any(|c| c.is_control() || is_bidi(c)) {
         return Cow::Borrowed(text);
     }

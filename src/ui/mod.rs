@@ -4,6 +4,7 @@
 mod ambiguous;
 mod figures;
 mod overlay;
+mod query_line;
 mod reader;
 mod sidebar;
 mod status;

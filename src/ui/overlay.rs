@@ -63,13 +63,17 @@ fn centred(frame: &mut Frame<'_>, app: &App, width: u16, height: u16, title: &st
 
 fn help(frame: &mut Frame<'_>, app: &App) {
     let entries = app.keymap.help_lines();
-    let key_width = entries.iter().map(|(keys, _)| width(keys)).max().unwrap_or(0);
+    // A line with no help is a heading (or a gap): it spans the box.
+    let key_width = entries.iter().filter(|(_, what)| !what.is_empty()).map(|(keys, _)| width(keys)).max().unwrap_or(0);
     let inner = centred(frame, app, 72, entries.len() as u16 + 2, "Keys — j/k scroll, Esc closes");
     let columns = usize::from(inner.width);
     let lines: Vec<Line<'_>> = entries
         .iter()
         .skip(app.panels.help_top)
         .map(|(keys, what)| {
+            if what.is_empty() {
+                return Line::from(Span::styled(truncate(keys, columns), bold()));
+            }
             let keys = fit(keys, key_width.min(columns / 2));
             let room = columns.saturating_sub(width(&keys) + 2);
             Line::from(vec![Span::styled(keys, bold()), Span::raw("  "), Span::raw(truncate(what, room))])

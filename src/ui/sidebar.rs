@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     if list.visible.is_empty() {
         let note = if app.status.loading {
             "Loading…"
-        } else if list.filter.is_empty() {
+        } else if list.filter.text.is_empty() {
             "No articles here"
         } else {
             "No article matches the filter"

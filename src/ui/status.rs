@@ -6,7 +6,7 @@ use crate::app::{App, Area};
 use crate::config::Element;
 use crate::width::{truncate, width};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -14,45 +14,18 @@ use ratatui::widgets::Paragraph;
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
     let columns = usize::from(area.width);
     let rect = Rect::new(area.x, area.y, area.width, area.height);
-    if app.reading.editing_find {
-        let find = app.reading.open.as_ref().and_then(|r| r.find.as_ref());
-        let text = find.map_or("", |f| f.text.as_str());
-        let count = find.map(count).unwrap_or_default();
-        let prompt = format!("find: {text}");
-        let shown = tail(&prompt, columns.saturating_sub(width(&count) + 3).max(1));
-        let cursor = width(&shown) as u16;
-        let line = Line::from(vec![Span::raw(shown), Span::raw("   "), Span::styled(count, dim())]);
-        frame.render_widget(Paragraph::new(line), rect);
-        frame.set_cursor_position(Position::new(area.x + cursor.min(area.width.saturating_sub(1)), area.y));
-        return;
-    }
-    if app.list.editing_filter {
-        let prompt = format!("/{}", app.list.filter);
-        // Keep the end of a long filter (where the cursor is) in view.
-        let shown = tail(&prompt, columns.saturating_sub(1));
-        let cursor = width(&shown) as u16;
-        let mut spans = vec![Span::raw(shown)];
-        // A query that does not parse says why; the list keeps the last good one.
-        if let Some(error) = &app.list.query_error {
-            let room = columns.saturating_sub(usize::from(cursor) + 3);
-            if room > 5 {
-                spans.push(Span::raw("   "));
-                spans.push(Span::styled(truncate(error, room), coloured(Element::Error)));
-            }
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), rect);
-        frame.set_cursor_position(Position::new(area.x + cursor.min(area.width.saturating_sub(1)), area.y));
+    if super::query_line::draw(frame, app, area) {
         return;
     }
     let mut left = format!("{}/{} articles", app.list.visible.len(), app.list.article_count());
     if app.status.loading {
         left.push_str(&format!(" · loading {}…", app.list.store.len() + app.status.problems.len()));
     }
-    if !app.list.filter.is_empty() {
-        left.push_str(&format!(" · /{}", app.list.filter));
+    if !app.list.filter.text.is_empty() {
+        left.push_str(&format!(" · /{}", app.list.filter.text));
     }
-    if let Some(find) = app.reading.open.as_ref().and_then(|r| r.find.as_ref()).filter(|f| !f.text.is_empty()) {
-        left.push_str(&format!(" · “{}” {}", find.text, count(find)));
+    if let Some(find) = app.reading.open.as_ref().and_then(|r| r.find.as_ref()).filter(|f| !f.line.text.is_empty()) {
+        left.push_str(&format!(" · “{}” {}", find.line.text, super::query_line::count(find)));
     }
     if app.state.store.is_some() {
         left.push_str(&format!(" · {} unread", app.list.unread_count()));
@@ -98,24 +71,4 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         Paragraph::new(line).style(Style::default().bg(Color::Reset).patch(coloured(Element::Status))),
         rect,
     );
-}
-
-/// The last `columns` columns of `text`.
-fn tail(text: &str, columns: usize) -> String {
-    let mut kept: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in text.chars().rev() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > columns {
-            break;
-        }
-        used += w;
-        kept.push(c);
-    }
-    kept.into_iter().rev().collect()
-}
-
-/// `3/17` for the current match, or `no match`.
-fn count(find: &crate::app::Find) -> String {
-    if find.matches.is_empty() { "no match".to_owned() } else { format!("{}/{}", find.current + 1, find.matches.len()) }
 }

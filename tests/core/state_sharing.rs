@@ -228,3 +228,31 @@ fn a_killed_writer_never_leaves_a_broken_file() {
         assert_eq!(others(&folder), Vec::<String>::new(), "round {round}: a half-written file was cleaned up");
     }
 }
+
+#[test]
+fn earlier_filters_and_finds_are_kept_merged_and_capped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut first, _) = Store::open(dir.path());
+    let (mut second, _) = Store::open(dir.path());
+    first.remember_query("cat:rust", false);
+    first.remember_query("乌克兰", false);
+    first.remember_query("the", true);
+    first.save().expect("first saves");
+    // The other folio used 乌克兰 too, and a query of its own, later.
+    second.remember_query("乌克兰", false);
+    second.remember_query("author:ann", false);
+    second.save().expect("second saves");
+    let (reopened, problem) = Store::open(dir.path());
+    assert_eq!(problem, None);
+    assert_eq!(reopened.queries(false), ["cat:rust", "乌克兰", "author:ann"], "each once, the newest last");
+    assert_eq!(reopened.queries(true), ["the"]);
+    let (mut many, _) = Store::open(dir.path());
+    for n in 0..130 {
+        many.remember_query(&format!("q{n}"), false);
+    }
+    many.remember_query("  ", false);
+    many.save().expect("saves");
+    let (reopened, _) = Store::open(dir.path());
+    assert_eq!(reopened.queries(false).len(), 100);
+    assert_eq!(reopened.queries(false).last().map(String::as_str), Some("q129"));
+}

@@ -204,7 +204,12 @@ fn the_selection_stays_in_view_through_filters_and_resizes() {
         let filter = ["1", "Article 2", "篇", "zzz"][step % 4].to_owned();
         let actions = [
             [Action::Command(Bottom), Action::Resize(w, h), Action::Command(PageUp), Action::Command(Filter)],
-            [Action::FilterText(filter), Action::Command(HalfPageDown), Action::FilterBackspace, Action::FilterAccept],
+            [
+                Action::FilterText(filter),
+                Action::Command(HalfPageDown),
+                Action::FilterKey(folio::app::query_line::LineKey::Edit(folio::text::Edit::Backspace)),
+                Action::FilterAccept,
+            ],
             [Action::Resize(w / 2 + 10, h / 2 + 3), Action::Command(Down), Action::Resize(w, h), Action::FilterCancel],
         ];
         for action in actions.into_iter().flatten() {

@@ -3,4 +3,5 @@
 mod ambiguous_width;
 mod app_sequences;
 mod images_in_pane;
+mod query_line_keys;
 mod tui_snapshots;

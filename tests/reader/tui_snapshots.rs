@@ -250,6 +250,11 @@ fn the_help_overlay() {
         let mut app = app_on(&[sample()], size);
         app.update(Action::Command(Command::Help));
         check("help", &app);
+        // Its end: the filter line's keys and the query language.
+        for _ in 0..80 {
+            app.update(Action::Command(Command::Down));
+        }
+        check("help_end", &app);
     }
 }
 
@@ -418,5 +423,27 @@ fn the_list_shows_read_state() {
             assert!(!bold(0), "the first title is read: not bold");
             assert!(bold(2), "the second is unread: bold");
         }
+    }
+}
+
+#[test]
+fn the_filter_line_hints_its_fields_and_shows_tabs_choices() {
+    use folio::app::query_line::LineKey;
+    use folio::text::Edit;
+    for size in SIZES {
+        let mut app = app_on(&[sample()], size);
+        app.update(Action::Command(Command::Filter));
+        check("filter_hint", &app);
+        app.update(Action::FilterText("乌克兰 a".to_owned()));
+        app.update(Action::FilterKey(LineKey::Complete { forward: true }));
+        app.update(Action::FilterKey(LineKey::Complete { forward: true }));
+        check("filter_choices", &app);
+        // The cursor in the middle of a long line: the line scrolls to it.
+        app.update(Action::FilterKey(LineKey::Edit(Edit::KillToStart)));
+        app.update(Action::FilterText("终端 ".repeat(30)));
+        for _ in 0..40 {
+            app.update(Action::FilterKey(LineKey::Edit(Edit::Left)));
+        }
+        check("filter_scrolled", &app);
     }
 }

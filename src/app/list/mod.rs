@@ -14,10 +14,12 @@ pub use paths::Bodies;
 pub use store::{ArticleRow, ListStore};
 
 use super::Effect;
+use super::query_line::{Choices, History, LineAid, LineKey};
 use crate::library::compare;
 use crate::loader::Loaded;
 use crate::model::{Problem, SortOrder};
 use crate::search::{self, Query};
+use crate::text::{Edit, Line};
 use jiff::Timestamp;
 
 /// The rows of the search columns the query's text clauses keep (`None`:
@@ -61,9 +63,11 @@ pub struct List {
     /// Each article's place in `order` (`u32::MAX`: not there), built when
     /// body hits first need it; empty once `order` changes.
     places: Vec<u32>,
-    /// The filter line as typed, and whether it has the keys.
-    pub filter: String,
+    /// The filter line as typed, whether it has the keys, and the walk
+    /// through earlier filters or the completion under way.
+    pub filter: Line,
     pub editing_filter: bool,
+    pub filter_aid: LineAid,
     /// The last query that parsed, and the error of the filter as typed.
     query: Query,
     pub query_error: Option<String>,
@@ -83,6 +87,37 @@ pub struct List {
     /// Rows of articles the sidebar has room for.
     rows: usize,
 }
+
+/// Tab completes `author:`, `cat:` and `in:` from the library's values:
+/// authors and folders as written (each folder's parents too), categories
+/// as the search keeps them (folded: the list holds no other copy).
+impl Choices for ListStore {
+    fn values(&self, field: &str, prefix: &str) -> Vec<String> {
+        if field == "cat" {
+            return self.columns().values(field, prefix, MAX_COMPLETIONS);
+        }
+        let mut distinct: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for row in self.live().filter_map(|number| self.get(number)) {
+            match field {
+                "author" => distinct.extend(row.author()),
+                "in" => {
+                    let group = row.group();
+                    let ends = group.match_indices('/').map(|(at, _)| at).chain([group.len()]);
+                    distinct.extend(ends.map(|end| &group[..end]).filter(|part| !part.is_empty()));
+                }
+                _ => {}
+            }
+        }
+        let prefix = search::fold(prefix);
+        let mut found: Vec<&str> =
+            distinct.into_iter().filter(|value| search::fold(value).starts_with(&prefix)).collect();
+        found.sort_unstable();
+        found.into_iter().take(MAX_COMPLETIONS).map(str::to_owned).collect()
+    }
+}
+
+/// How many completions Tab offers for a word at most.
+const MAX_COMPLETIONS: usize = 200;
 
 impl List {
     /// The selected article, if the list is not empty.
@@ -174,21 +209,39 @@ impl List {
 
     // ----- the filter line -----
 
-    /// Text typed (or pasted) into the filter line.
-    pub fn type_filter(&mut self, text: &str, now: Timestamp) -> Vec<Effect> {
+    /// `/`: the filter line takes the keys, the cursor at its end.
+    pub fn start_filter(&mut self) {
         self.editing_filter = true;
-        self.filter.extend(text.chars().filter(|c| !c.is_control()));
-        self.refilter(now)
+        self.filter_aid.reset();
+        self.filter.apply(&Edit::End);
     }
 
-    pub fn erase_filter(&mut self, now: Timestamp) -> Vec<Effect> {
-        self.filter.pop();
-        self.refilter(now)
+    /// A key of the filter line (text typed or pasted, an edit, ↑/↓
+    /// through `history`, Tab); the list follows what the line says.
+    pub fn filter_key(&mut self, key: LineKey, history: &History, now: Timestamp) -> Vec<Effect> {
+        self.editing_filter = true;
+        let changed = match key {
+            LineKey::Edit(edit) => {
+                self.filter_aid.reset();
+                self.filter.apply(&edit)
+            }
+            LineKey::Older => self.filter_aid.walk(&mut self.filter, history, true),
+            LineKey::Newer => self.filter_aid.walk(&mut self.filter, history, false),
+            LineKey::Complete { forward } => self.filter_aid.complete(&mut self.filter, &self.store, forward),
+        };
+        if changed { self.refilter(now) } else { Vec::new() }
+    }
+
+    /// Text typed into the filter line (for tests: no history).
+    #[cfg(test)]
+    pub fn type_filter(&mut self, text: &str, now: Timestamp) -> Vec<Effect> {
+        self.filter_key(LineKey::Edit(Edit::Insert(text.to_owned())), &History::default(), now)
     }
 
     /// Enter: keeps the filter — unless it does not parse (the line stays
     /// open, the last good query in force).
     pub fn accept_filter(&mut self) {
+        self.filter_aid.reset();
         if self.query_error.is_none() {
             self.editing_filter = false;
         }
@@ -197,13 +250,14 @@ impl List {
     /// Esc in the line, or in the list with a filter: no filter.
     pub fn clear_filter(&mut self, now: Timestamp) -> Vec<Effect> {
         self.editing_filter = false;
-        self.filter.clear();
+        self.filter_aid.reset();
+        self.filter.set("");
         self.refilter(now)
     }
 
     /// The filter is now `filter` (a group chosen in the tree).
     pub fn set_filter(&mut self, filter: String, now: Timestamp) -> Vec<Effect> {
-        self.filter = filter;
+        self.filter.set(filter);
         self.refilter(now)
     }
 
@@ -213,7 +267,7 @@ impl List {
         // Filtered while loading: every article loaded so far.
         let waiting = self.merged < self.store.len();
         self.merge_waiting();
-        match search::parse(&self.filter) {
+        match search::parse(&self.filter.text) {
             Ok(query) if query != self.query => {
                 self.query = query;
                 self.query_error = None;

@@ -5,6 +5,7 @@
 use crate::layout::Layout;
 use crate::search::fold;
 use crate::search::fold::find_folded;
+use crate::text::Line;
 
 /// One match: a line and the characters of it that match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +18,8 @@ pub struct Match {
 /// A search in the open article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Find {
-    pub text: String,
+    /// The find line: the text to find and its cursor.
+    pub line: Line,
     pub matches: Vec<Match>,
     /// The match shown, an index into `matches`.
     pub current: usize,
@@ -27,7 +29,7 @@ impl Find {
     /// Finds `text` again in `layout`; the current match becomes the first
     /// at or after line `from`.
     pub fn search(&mut self, layout: &Layout, from: usize) {
-        let needle = fold(self.text.trim());
+        let needle = fold(self.line.text.trim());
         self.matches = if needle.is_empty() { Vec::new() } else { find_all(layout, &needle) };
         self.current = self.matches.iter().position(|m| m.line >= from).unwrap_or(0);
     }
@@ -71,10 +73,10 @@ mod tests {
     #[test]
     fn finds_every_match_folded() {
         let layout = laid_out("<p>烏克蘭 and Ukraine</p><p>乌克兰 again, UKRAINE.</p>", 80);
-        let mut find = Find { text: "乌克兰".to_owned(), ..Find::default() };
+        let mut find = Find { line: Line::new("乌克兰"), ..Find::default() };
         find.search(&layout, 0);
         assert_eq!(find.matches, [Match { line: 0, start: 0, end: 3 }, Match { line: 2, start: 0, end: 3 }]);
-        find.text = "ukraine".to_owned();
+        find.line.set("ukraine");
         find.search(&layout, 1);
         assert_eq!(find.matches.len(), 2);
         assert_eq!(find.current, 1, "the first match at or after line 1");
@@ -87,7 +89,7 @@ mod tests {
     #[test]
     fn nothing_to_find() {
         let layout = laid_out("<p>text</p>", 80);
-        let mut find = Find { text: "  ".to_owned(), ..Find::default() };
+        let mut find = Find { line: Line::new("  "), ..Find::default() };
         find.search(&layout, 0);
         assert!(find.matches.is_empty());
         find.step(1);

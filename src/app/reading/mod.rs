@@ -8,6 +8,8 @@ mod reader;
 pub use find::{Find, Match};
 pub use reader::{Geometry, ImageState, Opened, Reader};
 
+use super::query_line::{History, LineAid, LineKey};
+use crate::text::Edit;
 use std::time::{Duration, Instant};
 
 /// An article open this long counts as read.
@@ -34,6 +36,8 @@ pub struct Reading {
     opened_at: Option<Instant>,
     /// The find line has the keys.
     pub editing_find: bool,
+    /// The walk through earlier finds under way.
+    pub find_aid: LineAid,
 }
 
 impl Reading {
@@ -135,28 +139,42 @@ impl Reading {
     pub fn start_find(&mut self) {
         if let Some(reader) = &mut self.open {
             self.editing_find = true;
-            reader.find.get_or_insert_with(Find::default);
+            self.find_aid.reset();
+            reader.find.get_or_insert_with(Find::default).line.apply(&Edit::End);
         }
     }
 
-    /// Edits the find text and finds it again from the top of the pane.
-    pub fn edit_find(&mut self, edit: impl FnOnce(&mut String), height: usize) {
+    /// A key of the find line (an edit, or ↑/↓ through `history`; the text
+    /// finds nothing to complete); finds it again from the top of the pane.
+    pub fn find_key(&mut self, key: LineKey, history: &History, height: usize) {
         let Some(reader) = &mut self.open else { return };
         let top = reader.top;
         let find = reader.find.get_or_insert_with(Find::default);
-        edit(&mut find.text);
-        find.search(&reader.layout, top);
-        reader.show_match(height);
+        let changed = match key {
+            LineKey::Edit(edit) => {
+                self.find_aid.reset();
+                find.line.apply(&edit)
+            }
+            LineKey::Older => self.find_aid.walk(&mut find.line, history, true),
+            LineKey::Newer => self.find_aid.walk(&mut find.line, history, false),
+            LineKey::Complete { .. } => false,
+        };
+        if changed {
+            find.search(&reader.layout, top);
+            reader.show_match(height);
+        }
     }
 
     /// Enter: the matches stay, the line closes.
     pub fn accept_find(&mut self) {
         self.editing_find = false;
+        self.find_aid.reset();
     }
 
     /// Esc: no find.
     pub fn cancel_find(&mut self) {
         self.editing_find = false;
+        self.find_aid.reset();
         if let Some(reader) = &mut self.open {
             reader.find = None;
         }
@@ -231,7 +249,7 @@ mod tests {
         reading.ask(0);
         reading.arrived(0, document(40), (40, 10), None, Instant::now());
         reading.start_find();
-        reading.edit_find(|text| text.push_str("paragraph 3"), 10);
+        reading.find_key(LineKey::Edit(Edit::Insert("paragraph 3".into())), &History::default(), 10);
         let find = reading.open.as_ref().and_then(|r| r.find.as_ref()).expect("a find");
         // paragraph 3, 30…39
         assert_eq!(find.matches.len(), 11);
