@@ -46,6 +46,8 @@ pub enum Action {
     FindKey(super::query_line::LineKey),
     FindAccept,
     FindCancel,
+    /// The answer to the status bar's question (`y`: yes, any other key: no).
+    Answer(bool),
     /// `1`–`9` in a panel.
     OpenNumber(usize),
     /// The terminal's size in columns and rows.

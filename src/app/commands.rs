@@ -33,6 +33,8 @@ impl App {
             Focus::Reader => match command {
                 Command::Down => self.scroll_reader(1),
                 Command::Up => self.scroll_reader(-1),
+                // Space at the end: the next unread article, as in slrn and mutt.
+                Command::PageDown if self.reader_at_end() => return self.open_next_unread(),
                 Command::PageDown => self.scroll_reader(page),
                 Command::PageUp => self.scroll_reader(-page),
                 Command::HalfPageDown => self.scroll_reader(half),
@@ -83,7 +85,10 @@ impl App {
             Command::Problems => self.panels.show(Overlay::Problems { top: 0 }),
             Command::ToggleRead => self.toggle_read(),
             Command::ToggleStar => self.toggle_star(),
-            Command::MarkAllRead => self.mark_all_read(),
+            Command::MarkAllRead => self.ask_mark_all_read(),
+            Command::UndoMarks => self.undo_marks(),
+            Command::NextUnread => return self.open_next_unread(),
+            Command::UnreadOnly => return self.toggle_unread_only(),
             Command::WiderSidebar => self.resize_sidebar(5),
             Command::NarrowerSidebar => self.resize_sidebar(-5),
             _ => {}

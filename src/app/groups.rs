@@ -48,7 +48,7 @@ pub fn filter_for(filter: &str, group: &str) -> String {
 }
 
 /// A word as it must be typed: `in:"a b"`, `"a b"`.
-fn quoted(word: &str) -> String {
+pub(super) fn quoted(word: &str) -> String {
     if !word.contains(char::is_whitespace) {
         return word.to_owned();
     }

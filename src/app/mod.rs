@@ -9,6 +9,7 @@ mod action;
 mod commands;
 mod groups;
 mod list;
+mod marking;
 mod mouse;
 mod open;
 mod panels;
@@ -96,6 +97,8 @@ pub struct App {
     pub state: state::Kept,
     /// Earlier filters and finds, for ↑/↓ in their lines.
     pub histories: Histories,
+    /// Marks that can be undone, and a question waiting for its answer.
+    pub marking: marking::Marking,
     /// The time of the last `Tick`.
     now: Moment,
 }
@@ -114,6 +117,7 @@ impl App {
             keymap: KeyMap::default(),
             state: state::Kept::default(),
             histories: Histories::default(),
+            marking: marking::Marking::default(),
             now,
         };
         app.relayout();
@@ -205,6 +209,7 @@ impl App {
                 self.remember_query(&find.unwrap_or_default(), true);
             }
             Action::FindCancel => self.reading.cancel_find(),
+            Action::Answer(yes) => self.answer(yes),
             Action::OpenNumber(number) => return self.open_number(number),
             Action::Resize(columns, rows) => {
                 self.screen.size = (columns, rows);
@@ -335,5 +340,7 @@ fn link_label(link: &crate::document::Link) -> String {
     }
 }
 
+#[cfg(test)]
+mod marking_tests;
 #[cfg(test)]
 mod tests;

@@ -86,9 +86,17 @@ impl App {
         self.list.state_changed(number, self.reading.article(), self.now.time);
     }
 
+    pub(super) fn set_starred(&mut self, number: usize, starred: bool) {
+        let Some(state) = self.list.store.state_mut(number).filter(|s| s.starred != starred) else { return };
+        state.starred = starred;
+        self.state.change(&self.list.store, number, |store, root, rel| store.set_starred(root, rel, starred));
+        self.list.state_changed(number, None, self.now.time);
+    }
+
     pub(super) fn toggle_read(&mut self) {
         let Some(number) = self.marked_article() else { return };
         let read = !self.list.store.state(number).read;
+        self.before_marking(&[number], if read { "marked read" } else { "marked unread" });
         if self.reading.article() == Some(number) {
             self.reading.marked_by_hand();
         }
@@ -98,18 +106,17 @@ impl App {
 
     pub(super) fn toggle_star(&mut self) {
         let Some(number) = self.marked_article() else { return };
-        let Some(state) = self.list.store.state_mut(number) else { return };
-        state.starred = !state.starred;
-        let starred = state.starred;
-        self.state.change(&self.list.store, number, |store, root, rel| store.set_starred(root, rel, starred));
+        let starred = !self.list.store.state(number).starred;
+        self.before_marking(&[number], if starred { "starred" } else { "star removed" });
+        self.set_starred(number, starred);
         self.status.say(if starred { "Starred" } else { "Star removed" });
-        self.list.state_changed(number, None, self.now.time);
     }
 
     /// `M`: every article of the list as shown is read.
     pub(super) fn mark_all_read(&mut self) {
         let unread: Vec<usize> =
             self.list.visible.iter().copied().filter(|&i| !self.list.store.state(i).read).collect();
+        self.before_marking(&unread, "marked every article of the list read");
         for &number in &unread {
             if let Some(state) = self.list.store.state_mut(number) {
                 state.read = true;

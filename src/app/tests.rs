@@ -28,11 +28,11 @@ fn app_with_three() -> App {
     app
 }
 
-fn titles(app: &App) -> Vec<&str> {
+pub(super) fn titles(app: &App) -> Vec<&str> {
     app.list.visible.iter().map(|&i| app.list.store.row(i).title()).collect()
 }
 
-fn document(html: &str) -> Opened {
+pub(super) fn document(html: &str) -> Opened {
     let base = crate::document::Base::for_article(None, Path::new("/lib/a.md"));
     Document::parse(html, BodyKind::Html, &base, &[]).into()
 }
@@ -192,13 +192,13 @@ fn relevance_puts_titles_that_start_with_a_word_first() {
 }
 
 /// A library folder whose files the tests rewrite, loaded into an app.
-struct Live {
-    dir: tempfile::TempDir,
-    app: App,
+pub(super) struct Live {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) app: App,
 }
 
 impl Live {
-    fn new(files: &[(&str, &str)]) -> Live {
+    pub(super) fn new(files: &[(&str, &str)]) -> Live {
         let dir = tempfile::tempdir().expect("tempdir");
         for (name, title) in files {
             Live::write_in(dir.path(), name, title);
@@ -295,7 +295,7 @@ fn a_deleted_folder_takes_its_articles() {
 
 impl Live {
     /// The app with a state store in `data` under the library's folder.
-    fn with_state(files: &[(&str, &str)]) -> (Live, tempfile::TempDir) {
+    pub(super) fn with_state(files: &[(&str, &str)]) -> (Live, tempfile::TempDir) {
         let mut live = Live::new(files);
         let data = tempfile::tempdir().expect("tempdir");
         let (store, problem) = crate::state::Store::open(data.path());
@@ -308,7 +308,7 @@ impl Live {
         std::fs::canonicalize(self.dir.path()).expect("canonical")
     }
 
-    fn selected_title(&self) -> String {
+    pub(super) fn selected_title(&self) -> String {
         self.app.selected_article().map(|i| self.app.list.store.row(i).title().to_string()).unwrap_or_default()
     }
 }
@@ -336,6 +336,8 @@ fn m_s_and_shift_m_mark_and_the_store_keeps_it() {
     live.app.update(Action::FilterAccept);
     assert_eq!(live.app.list.visible.len(), 3);
     live.app.update(Action::Command(Command::MarkAllRead));
+    assert_eq!(live.app.list.unread_count(), 3, "M asks first");
+    live.app.update(Action::Answer(true));
     assert_eq!(live.app.list.unread_count(), 0);
     assert!(live.app.list.visible.is_empty(), "is:unread follows the marks");
     live.app.update(Action::Command(Command::Back));

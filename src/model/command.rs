@@ -47,6 +47,12 @@ pub enum Command {
     ToggleRead,
     ToggleStar,
     MarkAllRead,
+    /// The next unread article of the list, opened.
+    NextUnread,
+    /// The list's unread articles only, or all again.
+    UnreadOnly,
+    /// The marks as they were before the last mark action.
+    UndoMarks,
 }
 
 /// Writes [`Command::ALL`] and [`Command::name`] from one list, so a
@@ -100,6 +106,9 @@ named_commands! {
     ToggleRead => "toggle_read",
     ToggleStar => "toggle_star",
     MarkAllRead => "mark_all_read",
+    NextUnread => "next_unread",
+    UnreadOnly => "unread_only",
+    UndoMarks => "undo_marks",
 }
 
 impl Command {
@@ -160,7 +169,12 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Everywhere,
         help: "last article / bottom",
     },
-    Binding { keys: &[PageDown, Char(' ')], command: Command::PageDown, scope: Scope::Everywhere, help: "page down" },
+    Binding {
+        keys: &[PageDown, Char(' ')],
+        command: Command::PageDown,
+        scope: Scope::Everywhere,
+        help: "page down (at an article's end: the next unread)",
+    },
     Binding { keys: &[PageUp, Char('b')], command: Command::PageUp, scope: Scope::Everywhere, help: "page up" },
     Binding { keys: &[Ctrl('d')], command: Command::HalfPageDown, scope: Scope::Everywhere, help: "half a page down" },
     Binding { keys: &[Ctrl('u')], command: Command::HalfPageUp, scope: Scope::Everywhere, help: "half a page up" },
@@ -219,6 +233,30 @@ pub const BINDINGS: &[Binding] = &[
         command: Command::MarkAllRead,
         scope: Scope::Everywhere,
         help: "mark every article of the list read",
+    },
+    Binding {
+        keys: &[Char('U')],
+        command: Command::UndoMarks,
+        scope: Scope::Everywhere,
+        help: "undo the last marking",
+    },
+    Binding {
+        keys: &[Char('.'), Char('n')],
+        command: Command::NextUnread,
+        scope: Scope::Sidebar,
+        help: "open the next unread article",
+    },
+    Binding {
+        keys: &[Char('.')],
+        command: Command::NextUnread,
+        scope: Scope::Reader,
+        help: "open the next unread article",
+    },
+    Binding {
+        keys: &[Char('R')],
+        command: Command::UnreadOnly,
+        scope: Scope::Everywhere,
+        help: "only unread articles / all",
     },
     Binding { keys: &[Char('P')], command: Command::Problems, scope: Scope::Everywhere, help: "files with problems" },
     Binding { keys: &[Char('?')], command: Command::Help, scope: Scope::Everywhere, help: "this help" },
@@ -393,7 +431,7 @@ mod tests {
         let expected = "quit down up top bottom page_down page_up half_page_down half_page_up open back \
              switch_focus next_article previous_article filter groups cycle_sort find next_match previous_match \
              images toggle_images links open_original help problems wider_sidebar narrower_sidebar suspend toggle_read \
-             toggle_star mark_all_read";
+             toggle_star mark_all_read next_unread unread_only undo_marks";
         assert_eq!(names, expected.split_whitespace().collect::<Vec<_>>());
         assert_eq!(Command::by_name("Quit"), None);
         assert_eq!(Command::by_name("page-down"), None);

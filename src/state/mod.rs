@@ -41,7 +41,7 @@ mod roots;
 
 pub use key::relative_key;
 pub use model::{ArticleState, Last, LibraryState, Position};
-pub use roots::{FINISHED, ReadState, Roots, StateKey, part_way};
+pub use roots::{FINISHED, ReadState, Roots, StateKey, part_way, percent};
 
 use crate::persist::Lock;
 use disk::Seen;

@@ -34,6 +34,14 @@ pub fn part_way(progress: f64) -> Option<f64> {
     (progress > 0.0 && progress < FINISHED).then_some(progress)
 }
 
+/// `progress` (0.0–1.0) as the whole percent shown, the same in the list
+/// and in the status bar: rounded as it is stored, then cut (so 99.99%
+/// is 99%, and a float just under a whole number is not one less).
+pub fn percent(progress: f64) -> u32 {
+    let stored = (progress.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0;
+    (stored * 100.0 + 1e-6).floor() as u32
+}
+
 /// An article's place in the store: its root's number and its key.
 pub type StateKey = (usize, String);
 
@@ -107,5 +115,18 @@ impl Roots {
                 ReadState::of(key.and_then(|(root, rel)| self.state(store, (root, &rel))))
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod percent_tests {
+    #[test]
+    fn percents_are_whole_and_never_a_float_short() {
+        assert_eq!(super::percent(0.29), 29, "0.29 × 100 is 28.999… in floats");
+        assert_eq!(super::percent(0.57), 57);
+        assert_eq!(super::percent(0.99999), 100, "as stored: four decimals");
+        assert_eq!(super::percent(0.9949), 99);
+        assert_eq!(super::percent(1.5), 100);
+        assert_eq!(super::percent(f64::NAN), 0);
     }
 }

@@ -26,6 +26,11 @@ pub fn action_for(event: Event, app: &App) -> Option<Action> {
 }
 
 fn key_action(event: KeyEvent, app: &App) -> Option<Action> {
+    // A question in the status bar: `y` says yes, any other key no.
+    if app.marking.question.is_some() {
+        let yes = matches!(event.code, KeyCode::Char('y' | 'Y')) && !event.modifiers.contains(KeyModifiers::CONTROL);
+        return Some(Action::Answer(yes));
+    }
     if app.reading.editing_find || app.list.editing_filter {
         let find = app.reading.editing_find;
         return Some(match line_input(event)? {

@@ -98,8 +98,7 @@ fn draw_scrollbar(frame: &mut Frame<'_>, area: Area, top: usize, height: usize, 
     if area.width < 3 || total <= height || height == 0 {
         return;
     }
-    let thumb = (height * height / total).max(1);
-    let start = (top * height / total).min(height - thumb);
+    let (start, thumb) = thumb(top, height, total);
     let lines: Vec<Line<'_>> = (0..height)
         .map(|row| {
             let on_thumb = row >= start && row < start + thumb;
@@ -110,6 +109,16 @@ fn draw_scrollbar(frame: &mut Frame<'_>, area: Area, top: usize, height: usize, 
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), Rect::new(area.x + area.width - 1, area.y, 1, area.height));
+}
+
+/// The scroll bar's thumb (first row, rows) for a view of `height` lines
+/// from `top` of `total`: the rows the view covers scaled to the pane,
+/// starting where the view does (rounded down) and ending where it ends
+/// (rounded up) — at the end of the article it reaches the bottom row.
+fn thumb(top: usize, height: usize, total: usize) -> (usize, usize) {
+    let start = (top * height / total).min(height - 1);
+    let end = ((top + height).min(total) * height).div_ceil(total).clamp(start + 1, height);
+    (start, end - start)
 }
 
 /// A line with the characters of `highlights` (start, end, current) highlighted.
@@ -139,4 +148,25 @@ fn highlighted<'a>(line: crate::layout::Line<'a>, highlights: &[(usize, usize, b
         }
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_thumb_reaches_the_bottom_at_the_end_and_the_top_at_the_start() {
+        for total in [31, 57, 100, 997, 12_345] {
+            for height in [1, 7, 28, 30] {
+                if total <= height {
+                    continue;
+                }
+                assert_eq!(super::thumb(0, height, total).0, 0);
+                let (start, rows) = super::thumb(total - height, height, total);
+                assert_eq!(start + rows, height, "{total} lines in {height} rows");
+                for top in (0..=total - height).step_by(7) {
+                    let (start, rows) = super::thumb(top, height, total);
+                    assert!(rows >= 1 && start + rows <= height);
+                }
+            }
+        }
+    }
 }

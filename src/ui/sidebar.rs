@@ -22,12 +22,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         let index = list.visible[position];
         let Some(article) = list.store.get(index) else { continue };
         let is_selected = position == list.selected;
-        let highlight = if is_selected && app.focus == Focus::Sidebar {
-            selected()
-        } else if is_selected {
-            bold()
-        } else {
-            Default::default()
+        let is_open = app.reading.article() == Some(index);
+        // The selection while the list has the keys; while the reader has
+        // them, the open article (so after `J`/`K` one sees where one is);
+        // an open article the selection left is underlined.
+        let highlight = match (app.focus, is_selected, is_open) {
+            (Focus::Sidebar, true, _) | (Focus::Reader, _, true) => selected(),
+            (_, _, true) => Style::default().add_modifier(Modifier::UNDERLINED),
+            (_, true, _) => bold(),
+            _ => Style::default(),
         };
         let state = app.read_state(index);
         // Unread titles stand out: bold, in the theme's colour.
@@ -63,7 +66,7 @@ fn details(article: ArticleRow<'_>, state: ReadState, columns: usize) -> Line<'s
         flags.push(Span::styled("draft ", coloured(Element::Starred)));
     }
     if let Some(progress) = state.progress {
-        flags.push(Span::styled(format!("{}% ", (progress * 100.0) as u32), dim()));
+        flags.push(Span::styled(format!("{}% ", crate::state::percent(progress)), dim()));
     }
     if state.starred {
         flags.push(Span::styled("★ ", coloured(Element::Starred)));

@@ -83,9 +83,19 @@ fn stars_and_read_marks_survive_a_restart_and_filter_the_list() {
     term.send("/is:unread\r");
     term.wait_for("2/3 articles · /is:unread");
     assert!(!term.contents().contains("Plain Text"), "{}", term.contents());
-    // M marks the whole list read, which empties an is:unread list.
+    // M asks first, then marks the whole list read, which empties an
+    // is:unread list; U puts the marks back as they were.
     term.send("M");
+    term.wait_for("Mark 2 articles read? y: yes");
+    term.send("n");
+    term.wait_for("Nothing marked");
+    term.send("M");
+    term.wait_for("Mark 2 articles read?");
+    term.send("y");
     term.wait_for("0 unread");
+    term.send("U");
+    term.wait_for("Undone: marked every article of the list read (2 articles)");
+    term.wait_for("2/3 articles · /is:unread");
     term.send("q");
     assert!(term.wait_exit().success());
 }
@@ -150,6 +160,30 @@ fn files_added_and_deleted_while_reading_come_and_go() {
     std::fs::remove_file(&new).expect("deleted");
     term.wait_for("3/3 articles");
     assert!(!term.contents().contains("刚刚存档的文章"), "{}", term.contents());
+    term.send("q");
+    assert!(term.wait_exit().success());
+}
+
+#[test]
+fn space_at_the_end_of_an_article_opens_the_next_unread_one() {
+    let library = Library::new();
+    let mut term = Term::folio(&library, &[library.root()], &[]);
+    term.wait_for("3/3 articles · 3 unread");
+    // The second (the lighthouse) is read already: Space passes over it.
+    term.send("j");
+    term.send("m");
+    term.wait_for("2 unread");
+    term.send("g");
+    term.send("\r");
+    term.wait_for("Plain Text");
+    let mut presses = 0;
+    while !term.contents().contains("雨天适合去旧书店") {
+        assert!(!term.contents().contains("第一段"), "the read article is passed over: {}", term.contents());
+        presses += 1;
+        assert!(presses < 40, "Space never reached the next unread article: {}", term.contents());
+        term.send(" ");
+        std::thread::sleep(std::time::Duration::from_millis(60));
+    }
     term.send("q");
     assert!(term.wait_exit().success());
 }

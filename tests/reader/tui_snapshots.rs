@@ -447,3 +447,25 @@ fn the_filter_line_hints_its_fields_and_shows_tabs_choices() {
         check("filter_scrolled", &app);
     }
 }
+
+#[test]
+fn the_open_article_stays_highlighted_in_the_list_while_reading() {
+    let mut app = app_on(&[sample()], (100, 30));
+    open(&mut app, SEED);
+    assert_eq!(app.focus, folio::app::Focus::Reader);
+    let position = app.list.visible.iter().position(|&i| app.list.store.row(i).title() == SEED).expect("listed");
+    let buffer = draw(&app);
+    let reversed = |y: u16| shown_cells(&buffer, y, 33).all(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    let rows: Vec<bool> = (0..20).map(reversed).collect();
+    let expected: Vec<bool> = (0..20).map(|y| y == 2 * (position - app.list.top) as u16).collect();
+    assert_eq!(rows, expected, "the open article's title row, and only it");
+    // `J`: the next article is read; once it arrives, it is the one picked out.
+    let effects = app.update(Action::Command(Command::NextArticle));
+    let [Effect::ReadArticle(next)] = effects[..] else { panic!("{effects:?}") };
+    let (article, body) = folio::file::read_whole(&app.list.store.row(next).to_article()).expect("body");
+    app.update(Action::ArticleRead { article: next, document: Ok(folio::page::page(&article, &body).into()) });
+    let buffer = draw(&app);
+    let reversed = |y: u16| shown_cells(&buffer, y, 33).all(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    let y = 2 * (position + 1 - app.list.top) as u16;
+    assert!(reversed(y) && !reversed(y - 2), "the highlight moved with J");
+}

@@ -242,6 +242,9 @@ impl Reader {
     /// How far down the article the pane's bottom is, in percent.
     pub fn percent(&self, height: usize) -> usize {
         let total = self.layout.lines.len();
-        if total <= height { 100 } else { ((self.top + height).min(total) * 100) / total }
+        if total <= height {
+            return 100;
+        }
+        crate::state::percent((self.top + height).min(total) as f64 / total as f64) as usize
     }
 }
