@@ -1,6 +1,9 @@
 //! Tables by display width: columns get their natural width when it fits,
-//! shrink (wrapping their cells) when it does not, and when even the
-//! narrowest columns do not fit, each row is stacked as `header: value`.
+//! share the room as a browser's table layout does (short columns first)
+//! when it does not, and when even the narrowest columns do not fit, each
+//! row is stacked as `header: value`.
+
+mod columns;
 
 use super::wrap::{Measures, Wrapped, wrap_with};
 use super::{Draft, glyph};
@@ -21,21 +24,23 @@ pub fn layout(table: &Table, width: usize, pos: usize, measures: &mut Measures) 
     if columns == 0 {
         return (Vec::new(), chars);
     }
-    let natural: Vec<usize> = (0..columns).map(|c| column_max(table, c, natural_width)).collect();
-    let minimum: Vec<usize> = (0..columns)
+    let lines = match column_widths(table, columns, width, measures) {
+        Some(widths) => grid(table, &widths, &positions, measures),
+        None => stacked(table, width, &positions, measures),
+    };
+    (lines, chars)
+}
+
+/// The widths of the `count` columns of `table` drawn as a grid in
+/// `width` columns, borders included; `None` when it must be stacked.
+fn column_widths(table: &Table, count: usize, width: usize, measures: &mut Measures) -> Option<Vec<usize>> {
+    let natural: Vec<usize> = (0..count).map(|c| column_max(table, c, natural_width)).collect();
+    let minimum: Vec<usize> = (0..count)
         .map(|c| column_max(table, c, |t| measures.of(t).longest_unit().clamp(MIN_COLUMN, MIN_CAP)))
         .collect();
     // `│ a │ b │`: one bar per column, one more, and a space each side.
-    let frame = 3 * columns + 1;
-    let lines = if natural.iter().sum::<usize>() + frame <= width {
-        grid(table, &natural, &positions, measures)
-    } else if minimum.iter().sum::<usize>() + frame <= width {
-        let widths = shrink(&natural, &minimum, width - frame);
-        grid(table, &widths, &positions, measures)
-    } else {
-        stacked(table, width, &positions, measures)
-    };
-    (lines, chars)
+    let frame = 3 * count + 1;
+    columns::widths(&natural, &minimum, width.checked_sub(frame)?)
 }
 
 /// Where each cell's text starts, and its length in characters.
@@ -64,33 +69,6 @@ fn column_max(table: &Table, column: usize, measure: impl FnMut(&Text) -> usize)
 
 fn natural_width(text: &Text) -> usize {
     text.to_plain().split('\n').map(|line| line.width()).max().unwrap_or(0)
-}
-
-/// Widths between `minimum` and `natural` that add up to `room`: each
-/// column gets its minimum, then a share of what is left in proportion to
-/// how much more it would like.
-fn shrink(natural: &[usize], minimum: &[usize], room: usize) -> Vec<usize> {
-    let mut widths = minimum.to_vec();
-    let spare = room.saturating_sub(minimum.iter().sum());
-    let wanted: usize = natural.iter().zip(minimum).map(|(n, m)| n.saturating_sub(*m)).sum();
-    if wanted == 0 {
-        return widths;
-    }
-    for (i, width) in widths.iter_mut().enumerate() {
-        *width += natural[i].saturating_sub(minimum[i]) * spare / wanted;
-    }
-    // Hand out what rounding left, one column at a time.
-    let mut left = room.saturating_sub(widths.iter().sum());
-    for (i, width) in widths.iter_mut().enumerate() {
-        if left == 0 {
-            break;
-        }
-        if *width < natural[i] {
-            *width += 1;
-            left -= 1;
-        }
-    }
-    widths
 }
 
 fn border(widths: &[usize], left: &str, middle: &str, right: &str) -> Draft {
@@ -190,3 +168,6 @@ fn restyle(text: &Text, style: Style) -> Text {
 fn bar(text: &str) -> Span {
     Span { text: text.to_owned(), style: Style::DECORATION }
 }
+
+#[cfg(test)]
+mod tests;

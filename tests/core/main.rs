@@ -10,6 +10,7 @@ mod layout_documents;
 mod layout_pathological;
 mod layout_properties;
 mod layout_regressions;
+mod layout_tables;
 mod loader;
 mod loader_cache;
 mod loader_hostile;
