@@ -132,4 +132,6 @@ pub enum Effect {
     },
     /// Stop the body search under way: the query no longer needs it.
     StopBodySearch,
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }

@@ -87,6 +87,7 @@ impl App {
             Command::ToggleStar => self.toggle_star(),
             Command::MarkAllRead => self.ask_mark_all_read(),
             Command::UndoMarks => self.undo_marks(),
+            Command::Copy => return self.copy(),
             Command::NextUnread => return self.open_next_unread(),
             Command::UnreadOnly => return self.toggle_unread_only(),
             Command::WiderSidebar => self.resize_sidebar(5),
@@ -97,6 +98,9 @@ impl App {
     }
 
     fn overlay_command(&mut self, command: Command) -> Vec<Effect> {
+        if command == Command::Copy {
+            return self.copy();
+        }
         let sizes = BoxSizes {
             // The help's box shows all but its border, above the status bar.
             help_tops: self.keymap.help_lines().len().saturating_sub(usize::from(self.screen.size.1).saturating_sub(3))

@@ -7,6 +7,7 @@
 
 mod action;
 mod commands;
+mod copy;
 mod groups;
 mod list;
 mod marking;
@@ -99,6 +100,8 @@ pub struct App {
     pub histories: Histories,
     /// Marks that can be undone, and a question waiting for its answer.
     pub marking: marking::Marking,
+    /// `y` copies with OSC 52 (config.toml's `osc52`).
+    pub copy_to_clipboard: bool,
     /// The time of the last `Tick`.
     now: Moment,
 }
@@ -118,6 +121,7 @@ impl App {
             state: state::Kept::default(),
             histories: Histories::default(),
             marking: marking::Marking::default(),
+            copy_to_clipboard: true,
             now,
         };
         app.relayout();
@@ -129,6 +133,7 @@ impl App {
         self.keymap = KeyMap::new(config.keys.clone());
         self.screen.sidebar_columns = config.sidebar_width;
         self.screen.reading_width = config.reading_width;
+        self.copy_to_clipboard = config.osc52;
         self.list.order_by(config.sort, self.now.time);
         self.relayout();
     }

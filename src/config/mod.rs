@@ -60,6 +60,8 @@ pub struct Config {
     pub images: crate::images::ImageMode,
     /// Whether images on the web are fetched (and kept in the cache).
     pub images_remote: bool,
+    /// Whether `y` copies to the terminal's clipboard with OSC 52.
+    pub osc52: bool,
     /// Colours; apply `NO_COLOR` with `theme.with_no_color(no_color_requested())`.
     pub theme: Theme,
     /// Rebinds, in the file's order: the listed keys replace the command's
@@ -80,6 +82,7 @@ impl Default for Config {
             ruby_readings: true,
             images: crate::images::ImageMode::Auto,
             images_remote: true,
+            osc52: true,
             theme: Theme::default(),
             keys: Vec::new(),
         }

@@ -12,7 +12,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// The top-level keys.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "library",
     "opener",
     "sort",
@@ -22,6 +22,7 @@ const KEYS: [&str; 11] = [
     "ruby_readings",
     "images",
     "images_remote",
+    "osc52",
     "theme",
     "keys",
 ];
@@ -183,6 +184,10 @@ impl TableReader<'_> {
                 }
                 "images_remote" => match v {
                     DeValue::Boolean(fetched) => config.images_remote = *fetched,
+                    _ => self.problem(at(value), offset, name, wrong("true or false")),
+                },
+                "osc52" => match v {
+                    DeValue::Boolean(on) => config.osc52 = *on,
                     _ => self.problem(at(value), offset, name, wrong("true or false")),
                 },
                 "theme" => match v {
@@ -422,6 +427,8 @@ mod tests {
         assert_eq!(problem.key.as_deref(), Some("images"));
         assert!(problem.message.contains("kitty"), "{}", problem.message);
         assert!(one_problem("images_remote = 'no'").message.contains("true or false"));
+        assert!(read("").0.osc52 && !read("osc52 = false").0.osc52);
+        assert!(one_problem("osc52 = 1").message.contains("true or false"));
     }
 
     #[test]

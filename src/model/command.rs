@@ -53,6 +53,9 @@ pub enum Command {
     UnreadOnly,
     /// The marks as they were before the last mark action.
     UndoMarks,
+    /// The chosen image's or link's URL, or the article's link (or path),
+    /// to the clipboard.
+    Copy,
 }
 
 /// Writes [`Command::ALL`] and [`Command::name`] from one list, so a
@@ -109,6 +112,7 @@ named_commands! {
     NextUnread => "next_unread",
     UnreadOnly => "unread_only",
     UndoMarks => "undo_marks",
+    Copy => "copy",
 }
 
 impl Command {
@@ -257,6 +261,12 @@ pub const BINDINGS: &[Binding] = &[
         command: Command::UnreadOnly,
         scope: Scope::Everywhere,
         help: "only unread articles / all",
+    },
+    Binding {
+        keys: &[Char('y')],
+        command: Command::Copy,
+        scope: Scope::Everywhere,
+        help: "copy the article's link (in a box: the entry's URL)",
     },
     Binding { keys: &[Char('P')], command: Command::Problems, scope: Scope::Everywhere, help: "files with problems" },
     Binding { keys: &[Char('?')], command: Command::Help, scope: Scope::Everywhere, help: "this help" },
@@ -431,7 +441,7 @@ mod tests {
         let expected = "quit down up top bottom page_down page_up half_page_down half_page_up open back \
              switch_focus next_article previous_article filter groups cycle_sort find next_match previous_match \
              images toggle_images links open_original help problems wider_sidebar narrower_sidebar suspend toggle_read \
-             toggle_star mark_all_read next_unread unread_only undo_marks";
+             toggle_star mark_all_read next_unread unread_only undo_marks copy";
         assert_eq!(names, expected.split_whitespace().collect::<Vec<_>>());
         assert_eq!(Command::by_name("Quit"), None);
         assert_eq!(Command::by_name("page-down"), None);

@@ -4,6 +4,7 @@
 //! Ctrl-z, and the workers whose results wake it. Everything the app
 //! learns — keys, time, loaded articles, failures — reaches it as actions.
 
+mod clipboard;
 mod hits;
 mod keys;
 mod opener;

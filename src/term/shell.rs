@@ -244,6 +244,11 @@ impl Shell<'_> {
                         workers::spawn_search(self.wake.clone(), (generation, query, bodies), index, cancel);
                     }
                     Effect::StopBodySearch => stop(&mut self.search),
+                    Effect::Copy(text) => {
+                        if let Err(error) = write_now(&super::clipboard::osc52(&text, super::clipboard::in_tmux())) {
+                            pending.push(Action::Message(format!("Cannot copy: {error}")));
+                        }
+                    }
                 }
             }
         }
