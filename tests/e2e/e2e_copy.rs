@@ -31,6 +31,7 @@ fn y_copies_the_original_link_and_the_chosen_image_with_osc_52() {
     assert!(ORIGINAL.starts_with("https://example.test/orig"));
     wait_for_bytes(&term, "the OSC 52 sequence", format!("\x1b]52;c;{ORIGINAL_B64}\x07").as_bytes());
     assert!(find(&term.raw(), b"\x1bPtmux;").is_none(), "not wrapped outside tmux");
+    assert_eq!(IMAGES[1], "https://example.test/two.jpg?w=770&resize=770%2C433", "the URL encoded above");
     term.send("i");
     term.wait_for("Images");
     term.send("j");
