@@ -48,6 +48,7 @@ impl App {
                 }
                 Command::Find => self.reading.start_find(),
                 Command::NextMatch => self.reading.step_match(1, self.reader_height()),
+                Command::NextHeading | Command::PreviousHeading => self.jump_heading(command == Command::NextHeading),
                 Command::PreviousMatch => self.reading.step_match(-1, self.reader_height()),
                 _ => return self.command_anywhere(command),
             },
@@ -88,6 +89,7 @@ impl App {
             Command::MarkAllRead => self.ask_mark_all_read(),
             Command::UndoMarks => self.undo_marks(),
             Command::Copy => return self.copy(),
+            Command::Outline => self.show_outline(),
             Command::NextUnread => return self.open_next_unread(),
             Command::UnreadOnly => return self.toggle_unread_only(),
             Command::WiderSidebar => self.resize_sidebar(5),
@@ -106,6 +108,7 @@ impl App {
             help_tops: self.keymap.help_lines().len().saturating_sub(usize::from(self.screen.size.1).saturating_sub(3))
                 + 1,
             problems: self.status.problems.len(),
+            headings: self.reading.open.as_ref().map_or(0, |r| r.layout.headings.len()),
             entries: self.panel_entries().len(),
             groups: match self.panels.overlay {
                 Some(Overlay::Groups { .. }) => self.groups().len(),
@@ -118,6 +121,17 @@ impl App {
             Chosen::Nothing => Vec::new(),
             Chosen::Quit => vec![Effect::Quit],
             Chosen::Entry(entry) => self.open_number(entry + 1),
+            Chosen::Heading(heading) => {
+                self.panels.close();
+                let height = self.reader_height();
+                if let Some(reader) = &mut self.reading.open {
+                    reader.show_heading(heading, height);
+                }
+                self.focus = Focus::Reader;
+                self.relayout();
+                self.note_position();
+                Vec::new()
+            }
             Chosen::Group(group) => match self.groups().get(group) {
                 Some(group) => {
                     let filter = super::groups::filter_for(&self.list.filter.text, &group.path);
@@ -205,6 +219,33 @@ impl App {
             return Vec::new();
         }
         self.open_selected()
+    }
+
+    /// `[` / `]`: the previous or next heading at the top of the pane.
+    fn jump_heading(&mut self, forward: bool) {
+        let height = self.reader_height();
+        let Some(reader) = &mut self.reading.open else { return };
+        if reader.layout.headings.is_empty() {
+            self.status.say("This article has no headings");
+        } else if reader.jump_heading(forward, height) {
+            self.note_position();
+        } else {
+            self.status.say(if forward { "No heading below" } else { "No heading above" });
+        }
+    }
+
+    /// `O`: the open article's headings, the current one chosen.
+    fn show_outline(&mut self) {
+        let Some(reader) = &self.reading.open else {
+            self.status.say("Open an article first (Enter)");
+            return;
+        };
+        if reader.layout.headings.is_empty() {
+            self.status.say("This article has no headings");
+            return;
+        }
+        let selected = reader.current_heading(self.reader_height()).unwrap_or(0);
+        self.panels.show(Overlay::Outline { selected });
     }
 
     fn show_panel(&mut self, panel: Overlay) {

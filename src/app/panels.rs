@@ -21,6 +21,10 @@ pub enum Overlay {
     Groups {
         selected: usize,
     },
+    /// The open article's headings.
+    Outline {
+        selected: usize,
+    },
 }
 
 /// How many entries each box has now, and how far a page moves.
@@ -30,6 +34,8 @@ pub struct BoxSizes {
     /// is the box's last.
     pub help_tops: usize,
     pub problems: usize,
+    /// Headings of the outline.
+    pub headings: usize,
     /// Entries of the images or links box.
     pub entries: usize,
     pub groups: usize,
@@ -47,6 +53,8 @@ pub enum Chosen {
     Entry(usize),
     /// Filter by group `n` of the tree.
     Group(usize),
+    /// Go to heading `n` of the outline.
+    Heading(usize),
 }
 
 /// The box shown, if any, and how far the help is scrolled.
@@ -107,7 +115,13 @@ impl Panels {
             (Overlay::Images { selected } | Overlay::Links { selected }, Command::Open) => {
                 return Chosen::Entry(selected);
             }
-            (Overlay::Groups { .. }, Command::Groups) => self.close(),
+            (Overlay::Groups { .. }, Command::Groups) | (Overlay::Outline { .. }, Command::Outline) => self.close(),
+            (Overlay::Outline { selected }, Command::Down | Command::Up | Command::PageDown | Command::PageUp) => {
+                self.overlay = Some(Overlay::Outline { selected: moved(selected, sizes.headings, sizes.page) });
+            }
+            (Overlay::Outline { selected }, Command::Open) if selected < sizes.headings => {
+                return Chosen::Heading(selected);
+            }
             (Overlay::Groups { selected }, Command::Down | Command::Up | Command::PageDown | Command::PageUp) => {
                 self.overlay = Some(Overlay::Groups { selected: moved(selected, sizes.groups, sizes.tree_page) });
             }
@@ -123,7 +137,7 @@ mod tests {
     use super::*;
 
     fn sizes() -> BoxSizes {
-        BoxSizes { help_tops: 5, problems: 30, entries: 3, groups: 4, page: 10, tree_page: 2 }
+        BoxSizes { help_tops: 5, problems: 30, headings: 2, entries: 3, groups: 4, page: 10, tree_page: 2 }
     }
 
     #[test]

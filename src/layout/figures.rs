@@ -102,7 +102,8 @@ pub fn image_markers(line: Line<'_>, next: Option<Line<'_>>) -> Vec<(usize, u16)
 /// keeps its place.
 pub fn place(layout: &mut Layout, watched: usize, size_of: impl Fn(usize, u16) -> Option<(u16, u16)>) -> usize {
     let old = std::mem::take(&mut layout.figures);
-    let plain = Layout { width: layout.width, lines: std::mem::take(&mut layout.lines), figures: old };
+    let plain =
+        Layout { width: layout.width, lines: std::mem::take(&mut layout.lines), figures: old, headings: Vec::new() };
     let markers = markers(&plain);
     let width = u16::try_from(layout.width).unwrap_or(u16::MAX);
     let mut wanted: Vec<(usize, Figure)> = Vec::new();

@@ -47,6 +47,18 @@ pub struct Layout {
     /// Drawn images and their rows (blank lines of `lines`), in order;
     /// none until [`place_figures`] puts them in.
     pub figures: Vec<Figure>,
+    /// The document's headings, in order, by text position (their lines
+    /// move when figures are placed; the positions do not).
+    pub headings: Vec<Heading>,
+}
+
+/// A heading of the laid-out document, for the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// The text position where it starts.
+    pub pos: usize,
+    pub level: u8,
+    pub text: String,
 }
 
 impl Layout {
@@ -71,13 +83,13 @@ pub fn layout(document: &Document, width: usize, options: Options) -> Layout {
 /// same document out again (at another width) measures nothing again.
 pub fn layout_with(document: &Document, width: usize, options: Options, measures: &mut Measures) -> Layout {
     let width = width.max(1);
-    let mut out = Writer { lines: Lines::default(), pos: 0, width, options, measures };
+    let mut out = Writer { lines: Lines::default(), pos: 0, width, options, measures, headings: Vec::new() };
     out.blocks(&document.blocks, &mut Prefix::none(), Spacing::Loose);
     while out.lines.last().is_some_and(|l| l.text().trim().is_empty()) {
         out.lines.pop();
     }
     out.lines.shrink_to_fit();
-    Layout { width, lines: out.lines, figures: Vec::new() }
+    Layout { width, lines: out.lines, figures: Vec::new(), headings: out.headings }
 }
 
 /// What goes before each line of a block: a bullet or number on the first
@@ -136,6 +148,7 @@ struct Writer<'m> {
     width: usize,
     options: Options,
     measures: &'m mut Measures,
+    headings: Vec<Heading>,
 }
 
 impl Writer<'_> {
@@ -164,6 +177,11 @@ impl Writer<'_> {
             Block::Paragraph(text) => self.text(text, Style::PLAIN, prefix),
             Block::Caption(text) => self.text(text, Style::CAPTION, prefix),
             Block::Heading { level, text } => {
+                let plain: String = text.spans.iter().map(|span| span.text.as_str()).collect();
+                let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !plain.is_empty() {
+                    self.headings.push(Heading { pos: self.pos, level: *level, text: plain });
+                }
                 let before = self.lines.len();
                 self.text(text, Style::HEADING.with(Style::STRONG), prefix);
                 if self.options.heading_rules {

@@ -56,6 +56,10 @@ pub enum Command {
     /// The chosen image's or link's URL, or the article's link (or path),
     /// to the clipboard.
     Copy,
+    /// The open article's headings, to go to one.
+    Outline,
+    NextHeading,
+    PreviousHeading,
 }
 
 /// Writes [`Command::ALL`] and [`Command::name`] from one list, so a
@@ -113,6 +117,9 @@ named_commands! {
     UnreadOnly => "unread_only",
     UndoMarks => "undo_marks",
     Copy => "copy",
+    Outline => "outline",
+    NextHeading => "next_heading",
+    PreviousHeading => "previous_heading",
 }
 
 impl Command {
@@ -200,6 +207,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { keys: &[Char('/')], command: Command::Find, scope: Scope::Reader, help: "find in the article" },
     Binding { keys: &[Char('n')], command: Command::NextMatch, scope: Scope::Reader, help: "next match" },
+    Binding { keys: &[Char(']')], command: Command::NextHeading, scope: Scope::Reader, help: "next heading" },
+    Binding { keys: &[Char('[')], command: Command::PreviousHeading, scope: Scope::Reader, help: "previous heading" },
+    Binding {
+        keys: &[Char('O')],
+        command: Command::Outline,
+        scope: Scope::Everywhere,
+        help: "the article's outline (its headings)",
+    },
     Binding { keys: &[Char('N')], command: Command::PreviousMatch, scope: Scope::Reader, help: "previous match" },
     Binding { keys: &[Char('/')], command: Command::Filter, scope: Scope::Everywhere, help: "filter the list" },
     Binding {
@@ -441,7 +456,7 @@ mod tests {
         let expected = "quit down up top bottom page_down page_up half_page_down half_page_up open back \
              switch_focus next_article previous_article filter groups cycle_sort find next_match previous_match \
              images toggle_images links open_original help problems wider_sidebar narrower_sidebar suspend toggle_read \
-             toggle_star mark_all_read next_unread unread_only undo_marks copy";
+             toggle_star mark_all_read next_unread unread_only undo_marks copy outline next_heading previous_heading";
         assert_eq!(names, expected.split_whitespace().collect::<Vec<_>>());
         assert_eq!(Command::by_name("Quit"), None);
         assert_eq!(Command::by_name("page-down"), None);

@@ -17,6 +17,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, overlay: Overlay) {
         Overlay::Images { selected } => panel(frame, app, "Images", selected),
         Overlay::Links { selected } => panel(frame, app, "Links", selected),
         Overlay::Groups { selected } => groups(frame, app, selected),
+        Overlay::Outline { selected } => outline(frame, app, selected),
     }
 }
 
@@ -77,6 +78,35 @@ fn help(frame: &mut Frame<'_>, app: &App) {
             let keys = fit(keys, key_width.min(columns / 2));
             let room = columns.saturating_sub(width(&keys) + 2);
             Line::from(vec![Span::styled(keys, bold()), Span::raw("  "), Span::raw(truncate(what, room))])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The open article's headings, indented by level; `▸` marks the section
+/// the pane is in, the chosen one is reversed.
+fn outline(frame: &mut Frame<'_>, app: &App, chosen: usize) {
+    let Some(reader) = &app.reading.open else { return };
+    let headings = &reader.layout.headings;
+    let (_, rows) = app.screen.size;
+    let height = (headings.len() as u16).saturating_add(2).min(rows.saturating_sub(1));
+    let inner = centred(frame, app, 72, height, "Outline — Enter goes there, Esc closes");
+    let room = usize::from(inner.width);
+    let shown = usize::from(inner.height).max(1);
+    let first = chosen.saturating_sub(shown - 1);
+    let current = reader.current_heading(app.reader_height());
+    let top_level = headings.iter().map(|h| h.level).min().unwrap_or(1);
+    let lines: Vec<Line<'_>> = headings
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(shown)
+        .map(|(index, heading)| {
+            let mark = if Some(index) == current { super::line_char("▸ ", "> ") } else { "  " };
+            let indent = "  ".repeat(usize::from(heading.level.saturating_sub(top_level)).min(5));
+            let text = printable(&heading.text);
+            let style = if index == chosen { selected() } else { Default::default() };
+            Line::from(Span::styled(fit(&format!("{mark}{indent}{text}"), room), style))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -51,6 +51,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         (None, None) => "Ctrl-c quit".to_owned(),
     };
     let hint = hint.as_str();
+    // The section being read, when there is room for it beside the rest.
+    if let Some(reader) = app.reading.open.as_ref().filter(|_| app.focus == crate::app::Focus::Reader)
+        && let Some(heading) = reader.current_heading(app.reader_height()).and_then(|at| reader.layout.headings.get(at))
+    {
+        let room = columns.saturating_sub(width(&left) + width(hint) + 8);
+        let text = crate::text::printable(&heading.text);
+        if room >= 12.min(width(&text)) && room > 0 {
+            left.push_str(&format!(" · § {}", truncate(&text, room)));
+        }
+    }
     let message = app.status.message.as_deref().unwrap_or_default();
     let mut spans = vec![Span::styled(left.clone(), bold())];
     let mut used = width(&left);

@@ -431,9 +431,14 @@ fn the_checks_catch_faults() {
     let lines = |lines: &[(&'static str, usize)]| -> Lines {
         lines.iter().map(|&(text, pos)| (pos, [Piece { text, style: Style::PLAIN }])).collect()
     };
-    let unwrapped = Layout { width: 100, lines: lines(&[("中中中，中「中", 0)]), figures: Vec::new() };
-    let wrapped =
-        Layout { width: 6, lines: lines(&[("中中中", 0), ("，中「", 3), ("中", 6)]), figures: Vec::new() };
+    let unwrapped =
+        Layout { width: 100, lines: lines(&[("中中中，中「中", 0)]), figures: Vec::new(), headings: Vec::new() };
+    let wrapped = Layout {
+        width: 6,
+        lines: lines(&[("中中中", 0), ("，中「", 3), ("中", 6)]),
+        figures: Vec::new(),
+        headings: Vec::new(),
+    };
     assert_eq!(kinsoku_faults(&wrapped, &unwrapped).len(), 2);
     assert!(kinsoku_faults(&unwrapped, &unwrapped).is_empty());
     let seen = visible("<p>a&amp;b<!-- c --><script>d</script></p><table><tr><td>e f</td></tr></table>g <img src=x>");

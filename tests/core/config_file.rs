@@ -230,7 +230,7 @@ fn every_action_has_a_name() {
     for command in Command::ALL {
         assert_eq!(Command::by_name(command.name()), Some(*command));
     }
-    assert_eq!(Command::ALL.len(), 36);
+    assert_eq!(Command::ALL.len(), 39);
 }
 
 #[test]

@@ -326,3 +326,31 @@ fn enter_in_the_images_panel_opens_the_selected_image() {
     assert!(term.wait_exit().success());
     assert_opened_once(&library, &opened);
 }
+
+#[test]
+fn the_outline_and_the_brackets_jump_to_headings() {
+    let library = Library::new();
+    let mut term = Term::folio(&library, &[library.root()], &[]);
+    term.wait_for(LISTED);
+    term.send("/守夜人\r");
+    term.wait_for("1/3 articles · /守夜人");
+    term.send("\r");
+    term.wait_for("第一段：这是一篇为端到端测试而写的短文");
+    // The article's one heading: its Images section, at the end.
+    term.send("[");
+    term.wait_for("No heading above");
+    term.send("O");
+    term.wait_for("Outline — Enter goes there");
+    term.wait_until("the heading listed", |s| s.contents().contains("│  Images"));
+    term.send("\r");
+    term.wait_until("the Images section on screen", |s| {
+        s.rows(0, 100).any(|row| row.contains("│ Images")) && !s.contents().contains("Outline —")
+    });
+    term.wait_for("§ Images");
+    term.send("]");
+    term.wait_for("No heading below");
+    term.send("g");
+    term.wait_until("the section gone from the status bar at the top", |s| !s.contents().contains("§ Images"));
+    term.send("q");
+    assert!(term.wait_exit().success());
+}

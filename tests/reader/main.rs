@@ -3,5 +3,6 @@
 mod ambiguous_width;
 mod app_sequences;
 mod images_in_pane;
+mod outline;
 mod query_line_keys;
 mod tui_snapshots;

@@ -235,6 +235,47 @@ impl Reader {
         }
     }
 
+    /// The line each heading starts on now (figures move them).
+    pub fn heading_lines(&self) -> Vec<usize> {
+        self.layout.headings.iter().map(|heading| self.layout.line_at(heading.pos)).collect()
+    }
+
+    /// The heading whose section the top of the pane (`height` rows) is in,
+    /// if any; at the end of the article, the last heading on screen (the
+    /// one jumped to may not reach the top).
+    pub fn current_heading(&self, height: usize) -> Option<usize> {
+        let at_end = self.top >= self.max_top(height);
+        let reach = if at_end { self.top + height.saturating_sub(1) } else { self.top };
+        self.heading_lines().iter().rposition(|&line| line <= reach)
+    }
+
+    /// `]` (`forward`) or `[`: the top of the pane goes to the next heading
+    /// below it, or the one above it; whether it moved (at the end of the
+    /// article, the headings left are all on screen already).
+    pub fn jump_heading(&mut self, forward: bool, height: usize) -> bool {
+        let lines = self.heading_lines();
+        let target = if forward {
+            lines.iter().copied().find(|&line| line > self.top).filter(|_| self.top < self.max_top(height))
+        } else {
+            lines.iter().copied().rev().find(|&line| line < self.top)
+        };
+        let Some(line) = target else { return false };
+        self.show_line(line, height);
+        true
+    }
+
+    /// Heading `index` at the top of the pane (as near as the end allows).
+    pub fn show_heading(&mut self, index: usize, height: usize) {
+        if let Some(&line) = self.heading_lines().get(index) {
+            self.show_line(line, height);
+        }
+    }
+
+    fn show_line(&mut self, line: usize, height: usize) {
+        self.top = line.min(self.max_top(height));
+        self.anchor = self.layout.pos_at(self.top);
+    }
+
     fn max_top(&self, height: usize) -> usize {
         self.layout.lines.len().saturating_sub(height)
     }
