@@ -107,7 +107,7 @@ impl App {
             // The help's box shows all but its border, above the status bar.
             help_tops: self.keymap.help_lines().len().saturating_sub(usize::from(self.screen.size.1).saturating_sub(3))
                 + 1,
-            problems: self.status.problems.len(),
+            problems: self.problem_tops(),
             headings: self.reading.open.as_ref().map_or(0, |r| r.layout.headings.len()),
             entries: self.panel_entries().len(),
             groups: match self.panels.overlay {
@@ -141,6 +141,16 @@ impl App {
                 None => Vec::new(),
             },
         }
+    }
+
+    /// How many rows the problems box can start at: it scrolls until its
+    /// last row is the box's last (the box as `ui::overlay` sizes it).
+    fn problem_tops(&self) -> usize {
+        let (columns, rows) = self.screen.size;
+        let inner_width = usize::from(columns.saturating_sub(4).max(10).min(columns)).saturating_sub(2);
+        let inner_height = usize::from(rows.saturating_sub(2).min(rows.saturating_sub(1)).max(3)).saturating_sub(2);
+        let count = super::problems_view::rows(&self.status.problems, inner_width).len();
+        count.saturating_sub(inner_height) + 1
     }
 
     /// Lines or rows a page moves.

@@ -15,6 +15,7 @@ mod mouse;
 mod open;
 mod panels;
 mod panes;
+pub mod problems_view;
 pub mod query_line;
 mod reading;
 mod state;

@@ -43,8 +43,9 @@ impl Status {
     }
 
     fn summary(&self) -> Option<String> {
-        let failed = self.problems.iter().filter(|p| p.kind != ProblemKind::Warning).count();
-        let warned = self.problems.len() - failed;
+        let files = || self.problems.iter().filter(|p| p.kind != ProblemKind::Config);
+        let failed = files().filter(|p| p.kind != ProblemKind::Warning).count();
+        let warned = files().count() - failed;
         match (failed, warned) {
             (0, 0) => None,
             (0, n) => Some(format!("{n} file{} loaded with warnings — press P", plural(n))),

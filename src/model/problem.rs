@@ -22,6 +22,8 @@ pub enum ProblemKind {
     Warning,
     /// folio itself failed on the file (a bug).
     Internal,
+    /// A mistake in config.toml (the file's default used there).
+    Config,
 }
 
 /// A file that could not be loaded, or loaded with a warning.

@@ -100,7 +100,7 @@ fn start(
             .iter()
             .map(|problem| Problem {
                 path: problem.file.clone(),
-                kind: ProblemKind::Warning,
+                kind: ProblemKind::Config,
                 message: problem.to_string(),
             })
             .collect();

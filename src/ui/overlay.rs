@@ -113,15 +113,21 @@ fn outline(frame: &mut Frame<'_>, app: &App, chosen: usize) {
 }
 
 fn problems(frame: &mut Frame<'_>, app: &App, top: usize) {
+    use crate::app::problems_view::{self, RowKind};
     let (columns, rows) = app.screen.size;
-    let title = format!("{} files with problems — Esc closes", app.status.problems.len());
+    let files = problems_view::file_count(&app.status.problems);
+    let title = format!("{files} file{} with problems — j/k scroll, Esc closes", if files == 1 { "" } else { "s" });
     let inner = centred(frame, app, columns.saturating_sub(4).max(10), rows.saturating_sub(2), &title);
-    let room = usize::from(inner.width);
-    let mut lines: Vec<Line<'_>> = Vec::new();
-    for problem in app.status.problems.iter().skip(top) {
-        lines.push(Line::from(Span::styled(truncate(&printable(&problem.path.to_string_lossy()), room), bold())));
-        lines.push(Line::from(Span::styled(truncate(&format!("  {}", printable(&problem.message)), room), dim())));
-    }
+    let shown = usize::from(inner.height);
+    let mut lines: Vec<Line<'_>> = problems_view::rows(&app.status.problems, usize::from(inner.width))
+        .into_iter()
+        .skip(top)
+        .take(shown)
+        .map(|(kind, text)| match kind {
+            RowKind::Heading | RowKind::Path => Line::from(Span::styled(text, bold())),
+            RowKind::Message => Line::from(Span::styled(text, dim())),
+        })
+        .collect();
     if app.status.problems.is_empty() {
         lines.push(Line::from("Every file loaded."));
     }
