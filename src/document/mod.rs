@@ -110,8 +110,12 @@ pub enum Block {
     /// Items with their markers (`•`, `3.`), each a list of blocks.
     List(Vec<ListItem>),
     Quote(Vec<Block>),
-    /// Preformatted text, kept line by line.
-    Code(String),
+    /// Preformatted text, kept line by line, and the language its source
+    /// names (`<code class="language-rust">`, a fence's ```` ```rust ````).
+    Code {
+        text: String,
+        language: Option<String>,
+    },
     Table(Table),
     Rule,
 }
