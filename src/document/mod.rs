@@ -2,6 +2,7 @@
 //! and links numbered once, ready to be laid out at any width.
 
 mod builder;
+pub mod export;
 mod generator_tags;
 mod hidden;
 mod html;
