@@ -277,24 +277,31 @@ fn nest(pieces: &[Piece], document: &Document) -> Vec<Inline> {
     root
 }
 
-/// Closes the innermost emphasis; the spaces at its end go after it (the
-/// builder gives a space to the text before it).
+/// Closes the innermost emphasis; the spaces and line breaks at its end go
+/// after it (the builder gives a space to the text before it, and a break
+/// keeps the emphasis it falls in).
 fn close(open: &mut Vec<(Emphasis, Vec<Inline>)>, root: &mut Vec<Inline>) {
     let Some((emphasis, mut children)) = open.pop() else { return };
-    let mut trailing = String::new();
-    if let Some(Inline::Text(text)) = children.last_mut() {
-        let kept = text.trim_end_matches(' ').len();
-        trailing = text.split_off(kept);
-        if text.is_empty() {
-            children.pop();
+    let mut after = Vec::new();
+    loop {
+        match children.last_mut() {
+            Some(Inline::Break) => after.extend(children.pop()),
+            Some(Inline::Text(text)) if text.ends_with(' ') => {
+                let kept = text.trim_end_matches(' ').len();
+                after.push(Inline::Text(text.split_off(kept)));
+                if text.is_empty() {
+                    children.pop();
+                }
+            }
+            _ => break,
         }
     }
     let parent = open.last_mut().map_or(root, |(_, children)| children);
     if !children.is_empty() {
         parent.push(Inline::Styled(emphasis, children));
     }
-    if !trailing.is_empty() {
-        push(parent, Inline::Text(trailing));
+    for inline in after.into_iter().rev() {
+        push(parent, inline);
     }
 }
 
