@@ -190,8 +190,8 @@ fn links(tokens: Vec<Token>, document: &Document) -> Vec<Piece> {
             content.push(Piece::Token(Token::Text { text, style: Style::PLAIN, from_marker: false }));
         }
         if !is_safe(&link.url) {
-            // No link to a `vbscript:` or the like: its text stays.
-            out.extend(content);
+            // No link to a `vbscript:` or the like: its text stays, as text.
+            out.extend(content.iter().map(|piece| without(piece, Style::LINK)));
             out.extend(after);
             continue;
         }
