@@ -3,7 +3,7 @@
 //! structure (no scripts, styles, attributes, hidden elements or tracking
 //! pixels); text and attributes escaped, URLs as folio resolved them.
 
-use super::inline::{Emphasis, Inline, tree};
+use super::inline::{Styling, Inline, tree};
 use super::lists::ordered;
 use super::{Metadata, urls::is_safe};
 use crate::document::{Block, Document, LinkKind, ListItem, Table, Text};
@@ -187,9 +187,9 @@ fn inline(inlines: &[Inline], out: &mut String) {
             Inline::Break => out.push_str("<br>\n"),
             Inline::Styled(emphasis, children) => {
                 let tag = match emphasis {
-                    Emphasis::Strong => "strong",
-                    Emphasis::Emphasis => "em",
-                    Emphasis::Strike => "del",
+                    Styling::Strong => "strong",
+                    Styling::Emphasis => "em",
+                    Styling::Strike => "del",
                 };
                 let _ = write!(out, "<{tag}>");
                 inline(children, out);

@@ -12,7 +12,7 @@ pub enum Inline {
     Text(String),
     /// A forced line break (`<br>`).
     Break,
-    Styled(Emphasis, Vec<Inline>),
+    Styled(Styling, Vec<Inline>),
     Code(String),
     Link {
         url: String,
@@ -35,14 +35,14 @@ pub enum Inline {
 
 /// The styles that nest (code is a leaf).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Emphasis {
+pub enum Styling {
     Strong,
     Emphasis,
     Strike,
 }
 
-const NESTING: [(Style, Emphasis); 3] =
-    [(Style::STRONG, Emphasis::Strong), (Style::EMPHASIS, Emphasis::Emphasis), (Style::STRIKE, Emphasis::Strike)];
+const NESTING: [(Style, Styling); 3] =
+    [(Style::STRONG, Styling::Strong), (Style::EMPHASIS, Styling::Emphasis), (Style::STRIKE, Styling::Strike)];
 
 /// What a span of text or a marker is, before nesting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,7 +239,7 @@ fn link_start(out: &[Piece]) -> usize {
 /// ones that open inside it.
 fn nest(pieces: &[Piece], document: &Document) -> Vec<Inline> {
     let mut root: Vec<Inline> = Vec::new();
-    let mut open: Vec<(Emphasis, Vec<Inline>)> = Vec::new();
+    let mut open: Vec<(Styling, Vec<Inline>)> = Vec::new();
     let mut current = Style::PLAIN;
     for piece in pieces {
         let (style, leaf) = match piece {
@@ -259,7 +259,7 @@ fn nest(pieces: &[Piece], document: &Document) -> Vec<Inline> {
             _ => style,
         };
         current = style;
-        let wanted: Vec<Emphasis> = NESTING.iter().filter(|(bit, _)| style.has(*bit)).map(|(_, e)| *e).collect();
+        let wanted: Vec<Styling> = NESTING.iter().filter(|(bit, _)| style.has(*bit)).map(|(_, e)| *e).collect();
         let kept = open.iter().take_while(|(emphasis, _)| wanted.contains(emphasis)).count();
         while open.len() > kept {
             close(&mut open, &mut root);
@@ -280,7 +280,7 @@ fn nest(pieces: &[Piece], document: &Document) -> Vec<Inline> {
 /// Closes the innermost emphasis; the spaces and line breaks at its end go
 /// after it (the builder gives a space to the text before it, and a break
 /// keeps the emphasis it falls in).
-fn close(open: &mut Vec<(Emphasis, Vec<Inline>)>, root: &mut Vec<Inline>) {
+fn close(open: &mut Vec<(Styling, Vec<Inline>)>, root: &mut Vec<Inline>) {
     let Some((emphasis, mut children)) = open.pop() else { return };
     let mut after = Vec::new();
     loop {

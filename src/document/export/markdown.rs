@@ -3,7 +3,7 @@
 //! fenced code with its language, GFM pipe tables, rules), lines unwrapped.
 
 use super::Metadata;
-use super::inline::{Emphasis, Inline, tree};
+use super::inline::{Styling, Inline, tree};
 use super::lists::ordered;
 use super::markdown_inline::{Place, write as inline};
 use crate::document::{Block, Document, ListItem, Table, Text};
@@ -44,7 +44,7 @@ fn metadata_line(metadata: &Metadata) -> Option<String> {
         }
         line.push(field);
     }
-    Some(inline(&[Inline::Styled(Emphasis::Emphasis, line)], Place::Paragraph))
+    Some(inline(&[Inline::Styled(Styling::Emphasis, line)], Place::Paragraph))
 }
 
 /// Blocks one after another, a blank line between them.
@@ -72,7 +72,7 @@ fn block(block: &Block, document: &Document, other_markers: bool) -> String {
             )
         }
         Block::Paragraph(text) => paragraph(text, document),
-        Block::Caption(text) => inline(&[Inline::Styled(Emphasis::Emphasis, tree(text, document))], Place::Paragraph),
+        Block::Caption(text) => inline(&[Inline::Styled(Styling::Emphasis, tree(text, document))], Place::Paragraph),
         Block::List(items) => list(items, document, other_markers),
         Block::Quote(inner) => prefixed(&blocks(inner, document), "> ", "> "),
         Block::Code { text, language } => {

@@ -3,7 +3,7 @@
 //! rules will read them back (else as `<em>`, `<strong>`, `<del>`, which
 //! CJK text next to punctuation often needs), code spans, links, images.
 
-use super::inline::{Emphasis, Inline};
+use super::inline::{Styling, Inline};
 use super::urls::markdown_destination;
 use crate::document::LinkKind;
 
@@ -122,14 +122,14 @@ impl Writer {
                     continue;
                 }
             }
-            if needs_escape(c, before, after, text[at..].as_bytes(), self.place) {
+            if needs_escape(c, before, after, &text.as_bytes()[at..], self.place) {
                 self.out.push('\\');
             }
             self.out.push(c);
         }
     }
 
-    fn styled(&mut self, emphasis: Emphasis, children: &[Inline], after: Next) {
+    fn styled(&mut self, emphasis: Styling, children: &[Inline], after: Next) {
         let mut inner = self.nested();
         inner.inlines(children);
         let content = inner.out.trim_matches(' ');
@@ -162,13 +162,13 @@ impl Writer {
         let closes = edge(content.chars().next_back(), after) && after != Next::Styled;
         let (open, close) = match emphasis {
             _ if !(opens && closes) => match emphasis {
-                Emphasis::Strong => ("<strong>", "</strong>"),
-                Emphasis::Emphasis => ("<em>", "</em>"),
-                Emphasis::Strike => ("<del>", "</del>"),
+                Styling::Strong => ("<strong>", "</strong>"),
+                Styling::Emphasis => ("<em>", "</em>"),
+                Styling::Strike => ("<del>", "</del>"),
             },
-            Emphasis::Strong => ("**", "**"),
-            Emphasis::Emphasis => ("*", "*"),
-            Emphasis::Strike => ("~~", "~~"),
+            Styling::Strong => ("**", "**"),
+            Styling::Emphasis => ("*", "*"),
+            Styling::Strike => ("~~", "~~"),
         };
         self.out.push_str(leading);
         self.out.push_str(open);
@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn emphasis_where_commonmark_reads_it() {
-        let strong = |text: &str| Inline::Styled(Emphasis::Strong, vec![Inline::Text(text.to_owned())]);
+        let strong = |text: &str| Inline::Styled(Styling::Strong, vec![Inline::Text(text.to_owned())]);
         let written = write(&[Inline::Text("中".into()), strong("文字"), Inline::Text("中".into())], Place::Paragraph);
         assert_eq!(written, "中**文字**中");
         // Punctuation inside the edge: CommonMark would not close `**`.
@@ -290,7 +290,7 @@ mod tests {
         assert_eq!(written, "中<strong>「引用」</strong>中");
         // A space inside the edge goes outside.
         assert_eq!(write(&[strong("bold "), Inline::Text("next".into())], Place::Paragraph), "**bold** next");
-        let two = [strong("a"), Inline::Styled(Emphasis::Emphasis, vec![Inline::Text("b".into())])];
+        let two = [strong("a"), Inline::Styled(Styling::Emphasis, vec![Inline::Text("b".into())])];
         assert_eq!(write(&two, Place::Paragraph), "<strong>a</strong>*b*");
     }
 
