@@ -3,7 +3,7 @@
 //! structure (no scripts, styles, attributes, hidden elements or tracking
 //! pixels); text and attributes escaped, URLs as folio resolved them.
 
-use super::inline::{Styling, Inline, tree};
+use super::inline::{Inline, Styling, tree};
 use super::lists::ordered;
 use super::{Metadata, urls::is_safe};
 use crate::document::{Block, Document, LinkKind, ListItem, Table, Text};

@@ -3,7 +3,7 @@
 //! fenced code with its language, GFM pipe tables, rules), lines unwrapped.
 
 use super::Metadata;
-use super::inline::{Styling, Inline, tree};
+use super::inline::{Inline, Styling, tree};
 use super::lists::ordered;
 use super::markdown_inline::{Place, write as inline};
 use crate::document::{Block, Document, ListItem, Table, Text};

@@ -3,7 +3,7 @@
 //! rules will read them back (else as `<em>`, `<strong>`, `<del>`, which
 //! CJK text next to punctuation often needs), code spans, links, images.
 
-use super::inline::{Styling, Inline};
+use super::inline::{Inline, Styling};
 use super::urls::markdown_destination;
 use crate::document::LinkKind;
 
