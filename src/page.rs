@@ -1,6 +1,8 @@
 //! An article as folio shows it: the title, a line `author · date ·
-//! categories`, the body, then its images and links under their numbers.
+//! categories`, the body, then its images and links under their numbers;
+//! and what heads it when it is exported (`folio show --format`).
 
+use crate::document::export::{Date, Metadata};
 use crate::document::{Block, BodyKind, Document, LinkKind, ListItem, Span, Style, Text};
 use crate::model::Article;
 
@@ -11,10 +13,8 @@ pub fn header(article: &Article) -> Vec<Block> {
     if let Some(author) = &article.author {
         meta.push(author.to_string());
     }
-    match (&article.date, &article.unreadable_date) {
-        (Some(date), _) => meta.push(date.strftime("%Y-%m-%d %H:%M UTC").to_string()),
-        (None, Some(raw)) => meta.push(raw.to_string()),
-        (None, None) => {}
+    if let Some(date) = date(article) {
+        meta.push(date.shown);
     }
     if !article.categories.is_empty() {
         meta.push(article.categories.iter().map(|c| &**c).collect::<Vec<_>>().join(" / "));
@@ -24,6 +24,29 @@ pub fn header(article: &Article) -> Vec<Block> {
         blocks.push(Block::Paragraph(Text::new(vec![Span { text: meta.join(" · "), style: Style::META }])));
     }
     blocks
+}
+
+/// The article's date as the header shows it.
+fn date(article: &Article) -> Option<Date> {
+    match (&article.date, &article.unreadable_date) {
+        (Some(date), _) => Some(Date {
+            shown: date.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+            machine: Some(date.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        }),
+        (None, Some(raw)) => Some(Date { shown: raw.to_string(), machine: None }),
+        (None, None) => None,
+    }
+}
+
+/// What heads the article when it is exported.
+pub fn metadata(article: &Article) -> Metadata {
+    Metadata {
+        title: article.title.to_string(),
+        author: article.author.as_deref().map(str::to_owned),
+        date: date(article),
+        categories: article.categories.iter().map(|c| c.to_string()).collect(),
+        link: article.link.as_deref().map(str::to_owned),
+    }
 }
 
 /// The `Images` and `Links` sections: `[N] URL`, with alt text or caption.
@@ -72,24 +95,29 @@ fn entry(number: usize, url: &str, note: Option<&str>) -> ListItem {
 
 /// The whole page: header, body and appendix as one document.
 pub fn page(article: &Article, body: &str) -> Document {
+    let mut document = self::body(article, body);
+    let mut blocks = header(article);
+    blocks.append(&mut document.blocks);
+    blocks.extend(appendix(&document));
+    document.blocks = blocks;
+    document
+}
+
+/// The article's body, with the head image (the front matter's first) at
+/// the top when the body does not show it.
+pub fn body(article: &Article, body: &str) -> Document {
     let base = crate::document::Base::for_article(article.link.as_deref(), &article.path());
     let images: Vec<&str> = article.images.iter().map(|i| &**i).collect();
     let mut document = Document::parse(body, BodyKind::of(article.format, body), &base, &images);
-    let mut blocks = header(article);
-    // The head image (the front matter's first) stands at the top when
-    // the body does not show it.
     if let Some(head) = document.images.first().filter(|image| !image.in_text && !images.is_empty()) {
         let marker = match &head.alt {
             Some(alt) => format!("[image 1: {alt}]"),
             None => "[image 1]".to_owned(),
         };
-        blocks.push(Block::Paragraph(Text::new(vec![Span { text: marker, style: Style::MARKER }])));
+        document.blocks.insert(0, Block::Paragraph(Text::new(vec![Span { text: marker, style: Style::MARKER }])));
         if let Some(first) = document.images.first_mut() {
             first.in_text = true;
         }
     }
-    blocks.append(&mut document.blocks);
-    blocks.extend(appendix(&document));
-    document.blocks = blocks;
     document
 }

@@ -37,7 +37,8 @@ pub enum Verb {
                             --json prints one object per line: path, title, date (RFC 3339, UTC), \
                             author, categories, tags, group, images, link, warnings, extra.")]
     List(ListArgs),
-    /// Print one article as the reader shows it: title, metadata, body, images and links.
+    /// Print one article as the reader shows it (title, metadata, body,
+    /// images and links), or as a Markdown or HTML document.
     Show(ShowArgs),
     /// The configuration file: write the commented default, or check it.
     #[command(subcommand)]
@@ -64,7 +65,13 @@ pub enum ConfigCommand {
 pub struct ShowArgs {
     /// The article file.
     pub file: PathBuf,
-    /// Lay the text out at this many columns (default: `COLUMNS`, else the terminal's, else 80).
+    /// What to write: the text as the reader lays it out, or the article as
+    /// a Markdown or an HTML document, to save or send elsewhere.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+    /// Lay the text out at this many columns (default: `COLUMNS`, else the
+    /// terminal's, else 80). Text only: with `--format markdown` or `html`
+    /// it is an error, as Markdown and HTML are not wrapped.
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
     /// No bold or colour, even in a terminal.
@@ -72,9 +79,23 @@ pub struct ShowArgs {
     pub plain: bool,
     /// Draw the images where they stand, in the terminal's protocol (kitty,
     /// iTerm2, sixel, else half-blocks; config.toml's `images` and
-    /// `FOLIO_IMAGES` choose). Only when stdout is a terminal.
+    /// `FOLIO_IMAGES` choose). Only when stdout is a terminal, and text
+    /// only: Markdown and HTML have the images' URLs where they stand.
     #[arg(long)]
     pub images: bool,
+}
+
+/// How `folio show` writes the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Wrapped to the width, its images and links listed under their numbers.
+    Text,
+    /// CommonMark with GFM tables: `# Title`, a metadata line, the body;
+    /// lines unwrapped, links and images with their URLs.
+    Markdown,
+    /// A small HTML5 document rebuilt from the article: no scripts, styles
+    /// or hidden elements of the page.
+    Html,
 }
 
 #[derive(Debug, clap::Args)]

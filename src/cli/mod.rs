@@ -5,7 +5,7 @@ mod list;
 mod show;
 mod show_images;
 
-pub use args::{Cli, ConfigCommand, ListArgs, ShowArgs, Verb};
+pub use args::{Cli, ConfigCommand, ListArgs, ShowArgs, ShowFormat, Verb};
 
 use crate::config;
 use crate::library::Library;
@@ -38,6 +38,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Verb::List(args)) => args,
         Some(Verb::Show(args)) => {
             report_config_problems(&config_problems);
+            if args.format != ShowFormat::Text {
+                let text_only = [("--width", args.width.is_some()), ("--images", args.images)];
+                if let Some((flag, _)) = text_only.iter().find(|(_, given)| *given) {
+                    eprintln!(
+                        "folio: {flag} applies to --format text only (Markdown and HTML are not wrapped, \
+                         and have the images' URLs where they stand)"
+                    );
+                    return ExitCode::from(2);
+                }
+                return show::export(&args.file, args.format);
+            }
             let images = args.images.then_some((config.images, config.images_remote));
             return show::show(&args.file, args.width.map(usize::from), args.plain, images);
         }

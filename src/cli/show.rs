@@ -1,9 +1,12 @@
 //! `folio show FILE`: an article laid out as the reader shows it, on
-//! stdout, styled when stdout is a terminal.
+//! stdout, styled when stdout is a terminal; or, with `--format markdown`
+//! or `html`, written out as a document.
 
-use crate::document::Style;
+use super::ShowFormat;
+use crate::document::{Style, export};
 use crate::images::ImageMode;
 use crate::layout::{Layout, Options, layout};
+use crate::model::Article;
 use crate::text::printable;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -13,30 +16,11 @@ use std::process::ExitCode;
 /// `images` (the `images` mode and whether web images are fetched) draws
 /// its images when stdout is a terminal.
 pub fn show(file: &Path, width: Option<usize>, plain: bool, images: Option<(ImageMode, bool)>) -> ExitCode {
-    if file.is_dir() {
-        eprintln!(
-            "folio: {}: is a folder; `folio show` takes one article file (`folio list` lists a folder)",
-            printable(&file.to_string_lossy())
-        );
-        return ExitCode::FAILURE;
-    }
-    let library = crate::library::load(&[file.to_owned()]);
-    let Some(article) = library.articles.first() else {
-        let message = match library.problems.first() {
-            Some(problem) => problem.message.clone(),
-            None if file.is_dir() => "is a folder; `folio show` takes one article file".to_owned(),
-            None => "is no article".to_owned(),
-        };
-        eprintln!("folio: {}: {}", printable(&file.to_string_lossy()), printable(&message));
-        return ExitCode::FAILURE;
+    let (article, body) = match read(file) {
+        Ok(read) => read,
+        Err(code) => return code,
     };
-    let body = match crate::file::read_body(article) {
-        Ok(body) => body,
-        Err(problem) => {
-            eprintln!("folio: {}: {}", printable(&problem.path.to_string_lossy()), printable(&problem.message));
-            return ExitCode::FAILURE;
-        }
-    };
+    let article = &article;
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let styled = terminal && !plain && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -55,6 +39,59 @@ pub fn show(file: &Path, width: Option<usize>, plain: bool, images: Option<(Imag
     // Freeing a million spans one by one would only delay the exit.
     std::mem::forget(laid_out);
     std::mem::forget(document);
+    exit_code(written)
+}
+
+/// Writes the article at `file` as a Markdown or HTML document.
+pub fn export(file: &Path, format: ShowFormat) -> ExitCode {
+    let (article, body) = match read(file) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    let document = crate::page::body(&article, &body);
+    drop(body);
+    let metadata = crate::page::metadata(&article);
+    let written = match format {
+        ShowFormat::Markdown => export::markdown(&metadata, &document),
+        ShowFormat::Html => export::html(&metadata, &document),
+        ShowFormat::Text => String::new(),
+    };
+    std::mem::forget(document);
+    let mut stdout = io::stdout().lock();
+    exit_code(stdout.write_all(written.as_bytes()).and_then(|()| stdout.flush()))
+}
+
+/// The article at `file` and its body, or the exit code of a failure
+/// (said on stderr).
+fn read(file: &Path) -> Result<(Article, String), ExitCode> {
+    if file.is_dir() {
+        eprintln!(
+            "folio: {}: is a folder; `folio show` takes one article file (`folio list` lists a folder)",
+            printable(&file.to_string_lossy())
+        );
+        return Err(ExitCode::FAILURE);
+    }
+    let mut library = crate::library::load(&[file.to_owned()]);
+    if library.articles.is_empty() {
+        let message = match library.problems.first() {
+            Some(problem) => problem.message.clone(),
+            None if file.is_dir() => "is a folder; `folio show` takes one article file".to_owned(),
+            None => "is no article".to_owned(),
+        };
+        eprintln!("folio: {}: {}", printable(&file.to_string_lossy()), printable(&message));
+        return Err(ExitCode::FAILURE);
+    }
+    let article = library.articles.swap_remove(0);
+    match crate::file::read_body(&article) {
+        Ok(body) => Ok((article, body)),
+        Err(problem) => {
+            eprintln!("folio: {}: {}", printable(&problem.path.to_string_lossy()), printable(&problem.message));
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn exit_code(written: io::Result<()>) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

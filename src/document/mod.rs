@@ -2,6 +2,7 @@
 //! and links numbered once, ready to be laid out at any width.
 
 mod builder;
+pub mod export;
 mod generator_tags;
 mod hidden;
 mod html;
@@ -110,8 +111,12 @@ pub enum Block {
     /// Items with their markers (`•`, `3.`), each a list of blocks.
     List(Vec<ListItem>),
     Quote(Vec<Block>),
-    /// Preformatted text, kept line by line.
-    Code(String),
+    /// Preformatted text, kept line by line, and the language its source
+    /// names (`<code class="language-rust">`, a fence's ```` ```rust ````).
+    Code {
+        text: String,
+        language: Option<String>,
+    },
     Table(Table),
     Rule,
 }

@@ -80,7 +80,8 @@ fn tables_keep_rows_and_headers() {
 #[test]
 fn pre_keeps_lines_and_generics() {
     let doc = parse("<pre><code>fn main() &#123;\n\tlet v: Vec<String> = vec![];\n}</code></pre>");
-    assert_eq!(doc.blocks, [Block::Code("fn main() {\n    let v: Vec<String> = vec![];\n}".to_owned())]);
+    let code = "fn main() {\n    let v: Vec<String> = vec![];\n}".to_owned();
+    assert_eq!(doc.blocks, [Block::Code { text: code, language: None }]);
 }
 
 #[test]
@@ -100,7 +101,7 @@ fn quotes_rules_and_plain_and_markdown_bodies() {
     let plain =
         Document::parse("line one\nline two\n\n    kept  as\n    is\n\n第三段\n文字", BodyKind::Plain, &base, &[]);
     assert_eq!(paragraphs(&plain), ["line one line two", "第三段文字"]);
-    assert_eq!(plain.blocks[1], Block::Code("    kept  as\n    is".to_owned()));
+    assert_eq!(plain.blocks[1], Block::Code { text: "    kept  as\n    is".to_owned(), language: None });
 }
 
 #[test]
@@ -149,4 +150,30 @@ fn images_held_in_the_page_are_numbered_and_described() {
     let urls: Vec<&str> = doc.images.iter().map(|i| i.url.as_str()).collect();
     assert_eq!(urls, ["image/png in the page (1 KB)"], "a tiny placeholder is no image");
     assert_eq!(paragraphs(&doc), ["a [image 1: A chart] b dot"]);
+}
+
+#[test]
+fn code_blocks_keep_the_language_their_source_names() {
+    let language = |body: &str, kind: BodyKind| {
+        let doc = Document::parse(body, kind, &Base::for_article(None, Path::new("/lib/a.md")), &[]);
+        match doc.blocks.as_slice() {
+            [Block::Code { language, .. }] => language.clone(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(language("```rust\nfn main() {}\n```\n", BodyKind::Markdown).as_deref(), Some("rust"));
+    assert_eq!(language("```\nplain\n```\n", BodyKind::Markdown), None);
+    assert_eq!(language("<pre class=\"language-py\">x = 1</pre>", BodyKind::Html).as_deref(), Some("py"));
+    assert_eq!(
+        language("<pre><code class=\"hljs lang-c++\">int x;</code></pre>", BodyKind::Html).as_deref(),
+        Some("c++")
+    );
+    assert_eq!(
+        language("<pre lang=\"go\"><code class=\"language-js\">x</code></pre>", BodyKind::Html).as_deref(),
+        Some("go")
+    );
+    assert_eq!(language("<pre data-lang=\"shell\">ls</pre>", BodyKind::Html).as_deref(), Some("shell"));
+    // Only a plain name: nothing that could break out of a fence or a class.
+    assert_eq!(language("<pre class=\"language-a`b\">x</pre>", BodyKind::Html), None);
+    assert_eq!(language("<pre lang=\"a b\">x</pre>", BodyKind::Html), None);
 }

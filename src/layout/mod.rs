@@ -206,7 +206,7 @@ impl Writer<'_> {
                 self.blocks(blocks, &mut inner, Spacing::Loose);
                 prefix.first = None;
             }
-            Block::Code(code) => self.code(code, prefix),
+            Block::Code { text, .. } => self.code(text, prefix),
             Block::Table(table) => {
                 let room = self.room(prefix);
                 let (lines, chars) = table::layout(table, room, self.pos, self.measures);

@@ -237,7 +237,7 @@ mod tests {
                     }
                     Block::List(items) => items.iter().for_each(|item| add(&item.blocks, out)),
                     Block::Quote(blocks) => add(blocks, out),
-                    Block::Code(code) => out.push_str(code),
+                    Block::Code { text, .. } => out.push_str(text),
                     Block::Table(table) => {
                         for cell in table.rows.iter().flat_map(|row| &row.cells) {
                             out.push_str(&cell.to_plain());

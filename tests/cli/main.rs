@@ -14,5 +14,6 @@ mod cli_width;
 mod common;
 mod show_bodies;
 mod show_corpus;
+mod show_formats;
 mod show_images;
 mod show_snapshots;

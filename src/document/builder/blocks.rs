@@ -59,7 +59,9 @@ impl Builder {
             }
             "li" => self.list_item(""),
             "dd" => self.list_item("  "),
-            "pre" | "listing" | "xmp" | "plaintext" => self.open_block(Kind::Pre, name),
+            "pre" | "listing" | "xmp" | "plaintext" => {
+                self.open_block(Kind::Pre { language: code_language(attrs) }, name)
+            }
             "figure" => self.open_block(Kind::Figure { image: None }, name),
             "figcaption" => self.open_block(Kind::Caption, name),
             _ => {}
@@ -98,6 +100,13 @@ impl Builder {
         matches!(self.top(), Kind::Heading { .. } | Kind::Caption)
     }
 
+    /// A `<code>` inside `<pre>` names the language when the `<pre>` did not.
+    pub(super) fn name_code_language(&mut self, attrs: &[(&str, &str)]) {
+        if let Some(Container { kind: Kind::Pre { language: language @ None }, .. }) = self.containers.last_mut() {
+            *language = code_language(attrs);
+        }
+    }
+
     // ----- paragraphs -----
 
     /// Ends the paragraph being built. Returns whether a block may start
@@ -113,7 +122,7 @@ impl Builder {
                 self.inline.break_if_not_empty();
                 false
             }
-            Kind::Pre => false,
+            Kind::Pre { .. } => false,
             Kind::List { .. } | Kind::Table { .. } | Kind::Row { .. } => {
                 // Stray text (or text past the depth limit) still has a home.
                 self.flush_paragraph();
@@ -174,7 +183,7 @@ impl Builder {
         if self.containers.len() >= MAX_DEPTH {
             return;
         }
-        let inline_only = matches!(kind, Kind::Heading { .. } | Kind::Caption | Kind::Cell { .. } | Kind::Pre);
+        let inline_only = matches!(kind, Kind::Heading { .. } | Kind::Caption | Kind::Cell { .. } | Kind::Pre { .. });
         let outer_inline = inline_only.then(|| std::mem::take(&mut self.inline));
         self.containers.push(Container { kind, tag: tag.to_owned(), blocks: Vec::new(), outer_inline });
     }
@@ -313,11 +322,11 @@ impl Builder {
                     self.push_block(Block::Caption(text));
                 }
             }
-            Kind::Pre => {
+            Kind::Pre { language } => {
                 let text = inline.take_raw();
                 if !text.trim().is_empty() {
                     self.flush_paragraph();
-                    self.push_block(Block::Code(text));
+                    self.push_block(Block::Code { text, language });
                 }
             }
             Kind::Cell { header } => {
@@ -367,4 +376,18 @@ impl Builder {
         }
         self.push_block(Block::Table(table));
     }
+}
+
+/// The language a `<pre>` or `<code>` names: its class `language-rust` or
+/// `lang-rust` (as Markdown renderers and highlighters write it), else its
+/// `lang`, `data-lang` or `data-language`. Only a plain name (letters,
+/// digits, `+#._-`, at most 32 characters) is taken.
+fn code_language(attrs: &[(&str, &str)]) -> Option<String> {
+    let from_class = attr(attrs, "class").and_then(|class| {
+        class.split_ascii_whitespace().find_map(|name| name.strip_prefix("language-").or(name.strip_prefix("lang-")))
+    });
+    let named = from_class.or_else(|| ["lang", "data-lang", "data-language"].iter().find_map(|key| attr(attrs, key)));
+    let name = named?.trim();
+    let plain = name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '.' | '_' | '-'));
+    (plain && (1..=32).contains(&name.len())).then(|| name.to_owned())
 }

@@ -49,7 +49,10 @@ enum Kind {
     Cell {
         header: bool,
     },
-    Pre,
+    /// Preformatted text, and the language its tags name.
+    Pre {
+        language: Option<String>,
+    },
 }
 
 #[derive(Debug)]
@@ -138,7 +141,7 @@ impl Builder {
     }
 
     fn in_pre(&self) -> bool {
-        matches!(self.top(), Kind::Pre)
+        matches!(self.top(), Kind::Pre { .. })
     }
 
     fn in_cell(&self) -> bool {
@@ -190,9 +193,12 @@ impl Builder {
             return;
         }
         if self.in_pre() {
-            // Only a line break means something in preformatted text.
-            if name == "br" {
-                self.inline.push_raw("\n", Style::CODE);
+            // Only a line break means something in preformatted text, and
+            // the language a `<code>` inside names.
+            match name {
+                "br" => self.inline.push_raw("\n", Style::CODE),
+                "code" => self.name_code_language(attrs),
+                _ => {}
             }
             return;
         }
