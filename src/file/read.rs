@@ -5,7 +5,7 @@ use super::open::FolderCache;
 use super::title::title_from_body;
 use crate::encoding::{Decoded, decode, utf8_head};
 use crate::frontmatter::{FrontMatter, Value, closed_block_end, parse_block_in, split};
-use crate::model::{Article, Format, Problem, ProblemKind};
+use crate::model::{Article, ExtraValue, Format, Problem, ProblemKind};
 use crate::text::clean_field;
 use std::borrow::Cow;
 use std::ffi::OsStr;
@@ -179,8 +179,8 @@ fn article(
         .into_iter()
         .map(|(key, value)| {
             let value = match value {
-                Value::Text(text) => interner.get(&text),
-                other => interner.get(&other.to_text()),
+                Value::Text(text) => ExtraValue::text(interner.get(&text)),
+                other => ExtraValue::from_stored(interner.get(&ExtraValue::stored_json(&other.to_json()))),
             };
             (interner.get(&key), value)
         })

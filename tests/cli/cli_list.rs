@@ -231,3 +231,31 @@ fn titles_sort_by_script_then_kana_and_pinyin() {
     reversed.reverse();
     assert_eq!(list(&["--sort", "title", "--reverse"]), reversed);
 }
+
+#[test]
+fn extra_keys_keep_their_types_in_json() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let yaml = "---\ntitle: Y\ncomments: false\nviews: 12\nscore: 4.5\nlayout: post\naliases: [a, b]\nseries: {name: s, part: 2}\nnothing:\n---\n<p>y</p>\n";
+    std::fs::write(dir.path().join("y.md"), yaml).expect("write");
+    let toml = "+++\ntitle = \"T\"\ncomments = true\nviews = 7\nlayout = \"post\"\nweights = [1, 2]\n+++\n<p>t</p>\n";
+    std::fs::write(dir.path().join("t.md"), toml).expect("write");
+    // Read the files, then the index cache's copy of them: the same types.
+    let cache = dir.path().join("cache");
+    let cache = cache.to_string_lossy();
+    for pass in ["read", "cached"] {
+        let run = folio_env(
+            &["list", "--json", "--sort", "title", &dir.path().to_string_lossy()],
+            &[("FOLIO_CACHE_DIR", &cache)],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let records = records(&run.stdout);
+        assert_eq!(titles(&records), ["T", "Y"]);
+        let toml_extra = serde_json::json!({"comments": true, "views": 7, "layout": "post", "weights": [1, 2]});
+        assert_eq!(records[0]["extra"], toml_extra, "{pass}");
+        let yaml_extra = serde_json::json!({
+            "comments": false, "views": 12, "score": 4.5, "layout": "post",
+            "aliases": ["a", "b"], "series": {"name": "s", "part": 2}, "nothing": null,
+        });
+        assert_eq!(records[1]["extra"], yaml_extra, "{pass}");
+    }
+}
