@@ -5,6 +5,7 @@ use crate::loader::{self, LoadEvent, Loaded, LoadedArticle};
 use crate::model::{Article, Problem, ProblemKind, SortOrder};
 use crate::persist::Stamp;
 use crate::search::Entry;
+use crate::text::{TitleKey, compare_titles};
 use std::cmp::Ordering;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -93,8 +94,7 @@ impl Library {
     pub fn sort(&mut self, key: SortOrder, reverse: bool) {
         let articles = &self.articles;
         let mut order: Vec<usize> = (0..articles.len()).collect();
-        // Paths are unique, so the order is total and need not be stable.
-        order.sort_unstable_by(|&a, &b| compare(&articles[a], &articles[b], key, reverse));
+        sort_positions(&mut order, |i| &articles[i], key, reverse);
         self.reorder(&order);
         self.problems.sort_by(|a, b| a.path.cmp(&b.path));
     }
@@ -172,23 +172,116 @@ impl Sortable for Article {
     }
 }
 
+impl<T: Sortable + ?Sized> Sortable for &T {
+    fn date(&self) -> Option<jiff::Timestamp> {
+        (**self).date()
+    }
+
+    fn title(&self) -> &str {
+        (**self).title()
+    }
+
+    fn author(&self) -> Option<&str> {
+        (**self).author()
+    }
+
+    fn folder(&self) -> (usize, &Path) {
+        (**self).folder()
+    }
+
+    fn file_name(&self) -> &OsStr {
+        (**self).file_name()
+    }
+}
+
+/// Sorts `positions` (of the items `item` gives) into the list order, as
+/// `compare` does. By title, each title's key is computed once, before
+/// the sort, into a list dropped after it; titles whose keys are equal
+/// then get the rest of theirs, a run of equals at a time.
+pub fn sort_positions<T: Sortable>(
+    positions: &mut Vec<usize>,
+    item: impl Fn(usize) -> T,
+    key: SortOrder,
+    reverse: bool,
+) {
+    // Paths are unique, so the order is total and need not be stable.
+    if key.sort_key() != SortOrder::Title {
+        positions.sort_unstable_by(|&a, &b| compare(&item(a), &item(b), key, reverse));
+        return;
+    }
+    let mut keyed: Vec<(TitleKey, usize)> = positions.iter().map(|&i| (TitleKey::of(item(i).title()), i)).collect();
+    keyed.sort_unstable_by(|(a, _), (b, _)| directed(a.cmp(b), reverse));
+    positions.clear();
+    for run in keyed.chunk_by(|(a, _), (b, _)| a == b) {
+        if let [(_, only)] = run {
+            positions.push(*only);
+            continue;
+        }
+        let mut rests: Vec<(Box<[u64]>, usize)> =
+            run.iter().map(|&(_, i)| (TitleKey::rest(item(i).title()), i)).collect();
+        rests.sort_unstable_by(|(rest_a, a), (rest_b, b)| {
+            directed(rest_a.cmp(rest_b), reverse).then_with(|| ties(&item(*a), &item(*b)))
+        });
+        positions.extend(rests.into_iter().map(|(_, i)| i));
+    }
+}
+
+/// `old` and `new`, each in the list order, merged into it in one pass.
+/// By title, each title's key is computed once, as the merge reaches it.
+pub fn merge_positions<T: Sortable>(
+    old: Vec<usize>,
+    new: Vec<usize>,
+    item: impl Fn(usize) -> T,
+    key: SortOrder,
+) -> Vec<usize> {
+    let title_key = |i: usize| (key.sort_key() == SortOrder::Title).then(|| TitleKey::of(item(i).title()));
+    let mut merged = Vec::with_capacity(old.len() + new.len());
+    let (mut old, mut new) = (old.into_iter(), new.into_iter());
+    let (mut a, mut b) = (old.next().map(|i| (i, title_key(i))), new.next().map(|i| (i, title_key(i))));
+    loop {
+        let take_old = match (&a, &b) {
+            (Some((x, x_key)), Some((y, y_key))) => match x_key.cmp(y_key) {
+                Ordering::Equal => compare(&item(*x), &item(*y), key, false).is_le(),
+                unequal => unequal.is_lt(),
+            },
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if take_old {
+            merged.extend(a.map(|(i, _)| i));
+            a = old.next().map(|i| (i, title_key(i)));
+        } else {
+            merged.extend(b.map(|(i, _)| i));
+            b = new.next().map(|i| (i, title_key(i)));
+        }
+    }
+    merged
+}
+
 /// The list order of two articles.
 pub fn compare<T: Sortable + ?Sized>(a: &T, b: &T, key: SortOrder, reverse: bool) -> Ordering {
-    let directed = |ordering: Ordering| {
-        if reverse { ordering.reverse() } else { ordering }
-    };
     let primary = match key.sort_key() {
         // Newest first is the natural direction of a date list (and of
         // the list relevance ranks).
-        SortOrder::Date | SortOrder::Relevance => missing_last(&a.date(), &b.date(), |x, y| directed(y.cmp(x))),
-        SortOrder::Title => directed(caseless(a.title(), b.title())),
-        SortOrder::Author => missing_last(&a.author(), &b.author(), |x, y| directed(caseless(x, y))),
-        SortOrder::Path => directed(path_order(a, b)),
+        SortOrder::Date | SortOrder::Relevance => {
+            missing_last(&a.date(), &b.date(), |x, y| directed(y.cmp(x), reverse))
+        }
+        SortOrder::Title => directed(compare_titles(a.title(), b.title()), reverse),
+        SortOrder::Author => missing_last(&a.author(), &b.author(), |x, y| directed(caseless(x, y), reverse)),
+        SortOrder::Path => directed(path_order(a, b), reverse),
     };
-    primary
-        .then_with(|| caseless(a.title(), b.title()))
-        .then_with(|| a.title().cmp(b.title()))
-        .then_with(|| path_order(a, b))
+    primary.then_with(|| ties(a, b))
+}
+
+fn directed(ordering: Ordering, reverse: bool) -> Ordering {
+    if reverse { ordering.reverse() } else { ordering }
+}
+
+/// The order of articles equal by the list's key, whatever its direction:
+/// by title, told apart by case and accents, then by path.
+fn ties<T: Sortable + ?Sized>(a: &T, b: &T) -> Ordering {
+    caseless(a.title(), b.title()).then_with(|| a.title().cmp(b.title())).then_with(|| path_order(a, b))
 }
 
 fn path_order<T: Sortable + ?Sized>(a: &T, b: &T) -> Ordering {

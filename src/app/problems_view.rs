@@ -68,7 +68,7 @@ fn wrap(text: &str, columns: usize, indent: &str) -> Vec<String> {
         }
         for c in word.chars() {
             let w = char_width(c);
-            if used + w > room && !(c == ' ') {
+            if used + w > room && c != ' ' {
                 rows.push(std::mem::take(&mut row));
                 used = 0;
             }

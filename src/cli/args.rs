@@ -15,7 +15,8 @@ use std::path::PathBuf;
     after_help = "With no PATH, folio opens the sample library built into it.\n\
                   Settings: config.toml (folio --paths shows where; folio config init writes one).\n\
                   Exit status: 0 when every PATH exists (files with problems are reported \
-                  on stderr), 1 when a PATH does not exist or cannot be read, 2 on a usage error."
+                  on stderr), 1 when a PATH does not exist or cannot be read or no PATH \
+                  holds an article, 2 on a usage error."
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -1,7 +1,7 @@
 //! `folio list` output: aligned columns cut to the terminal, or JSON Lines.
 
 use crate::library::Library;
-use crate::model::Article;
+use crate::model::{Article, ExtraValue};
 use crate::width::{fit, truncate, width};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -157,8 +157,8 @@ struct JsonArticle<'a> {
     summary: Option<&'a str>,
     draft: bool,
     warnings: &'a [Box<str>],
-    /// Front-matter keys folio does not use.
-    extra: BTreeMap<&'a str, &'a str>,
+    /// Front-matter keys folio does not use, with their types.
+    extra: BTreeMap<&'a str, serde_json::Value>,
 }
 
 /// Writes serialized JSON with DEL and the C1 controls (U+0080–U+009F, which
@@ -186,6 +186,16 @@ fn write_escaping_c1(out: &mut impl Write, json: &[u8]) -> io::Result<()> {
     out.write_all(&json[start..])
 }
 
+/// A front-matter value folio does not use, as JSON: text as a string,
+/// anything else with its type.
+fn extra_json(value: &ExtraValue) -> serde_json::Value {
+    match value.json() {
+        // Written by the loader; should it not read back, it is text.
+        Some(json) => serde_json::from_str(json).unwrap_or_else(|_| json.into()),
+        None => value.stored().into(),
+    }
+}
+
 /// JSON Lines, one object per article, in list order.
 pub fn write_json(library: &Library) -> io::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
@@ -204,7 +214,7 @@ pub fn write_json(library: &Library) -> io::Result<()> {
             summary: article.summary.as_deref(),
             draft: article.draft,
             warnings: &article.warnings,
-            extra: article.extra.iter().map(|(k, v)| (&**k, &**v)).collect(),
+            extra: article.extra.iter().map(|(key, value)| (&**key, extra_json(value))).collect(),
         };
         line.clear();
         serde_json::to_writer(&mut line, &record)?;

@@ -79,6 +79,10 @@ pub fn run(cli: Cli) -> ExitCode {
     // A query on the list's text reads the search entries from the cache.
     let entries = query.as_ref().is_some_and(crate::search::Query::needs_text);
     let mut library = Library::load(&paths, places.index_cache(), entries);
+    // Before the query keeps some: which PATHs gave no article at all.
+    let without_articles: Vec<PathBuf> =
+        crate::loader::roots_without_articles(&paths, &library.articles).into_iter().cloned().collect();
+    let none_at_all = library.articles.is_empty();
     let index_chore = query.as_ref().and_then(|query| keep_matching(&mut library, query, &paths, &places));
     if (sort.sort_key(), args.reverse) != (SortOrder::Date, false) {
         // `load` gives the list newest first already.
@@ -94,6 +98,7 @@ pub fn run(cli: Cli) -> ExitCode {
         library.reorder(&order);
     }
     report_problems(&library);
+    let said_why = report_paths_without_articles(&without_articles, &library);
     let written = if args.json { list::write_json(&library) } else { list::write_columns(&library) };
     match written {
         Ok(()) => {}
@@ -104,7 +109,9 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    let code = if library.has_missing_path() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+    // A PATH that is missing fails, and so do PATHs that hold no article.
+    let code =
+        if library.has_missing_path() || (none_at_all && said_why) { ExitCode::FAILURE } else { ExitCode::SUCCESS };
     if let Some(chore) = index_chore {
         // After the answer: the next full-text search will not wait for it.
         chore.run();
@@ -155,6 +162,24 @@ fn report_config_problems(problems: &[config::ConfigProblem]) {
     }
 }
 
+/// Says on stderr why each of `roots` (PATHs that gave no article) holds
+/// none, unless a problem of the load said so already; whether any was
+/// said (a missing PATH was, as a problem).
+fn report_paths_without_articles(roots: &[PathBuf], library: &Library) -> bool {
+    let mut said = false;
+    for root in roots {
+        if library.problems.iter().any(|problem| problem.path == *root) {
+            said = true;
+            continue;
+        }
+        if let Some(why) = crate::loader::why_no_article(root) {
+            eprintln!("folio: {}: {}", printable(&root.to_string_lossy()), printable(&why.message()));
+            said = true;
+        }
+    }
+    said
+}
+
 /// For a PATH that is no file and reads like a mistyped command (`lsit`):
 /// the command meant.
 fn command_hint(path: &std::path::Path) -> String {
@@ -177,6 +202,17 @@ fn read(paths: Vec<PathBuf>, config: config::Config, config_problems: Vec<config
     };
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         eprintln!("folio: {}: no such file or folder{}", printable(&missing.to_string_lossy()), command_hint(missing));
+        return ExitCode::FAILURE;
+    }
+    // Every PATH a file that is no article, or a folder of files none of
+    // which is one: an empty reader would only say "No articles here".
+    // An empty folder opens: live reload shows what arrives in it.
+    let reasons: Vec<Option<crate::loader::NoArticle>> =
+        paths.iter().map(|p| crate::loader::why_no_article(p)).collect();
+    if !paths.is_empty() && reasons.iter().all(|why| matches!(why, Some(crate::loader::NoArticle::Reason(_)))) {
+        for (path, why) in paths.iter().zip(reasons.iter().flatten()) {
+            eprintln!("folio: {}: {}", printable(&path.to_string_lossy()), printable(&why.message()));
+        }
         return ExitCode::FAILURE;
     }
     match crate::term::run(paths, config, config_problems) {

@@ -76,7 +76,7 @@ fn read(file: &Path) -> Result<(Article, String), ExitCode> {
         let message = match library.problems.first() {
             Some(problem) => problem.message.clone(),
             None if file.is_dir() => "is a folder; `folio show` takes one article file".to_owned(),
-            None => "is no article".to_owned(),
+            None => crate::loader::why_no_article(file).map_or_else(|| "is no article".to_owned(), |why| why.message()),
         };
         eprintln!("folio: {}: {}", printable(&file.to_string_lossy()), printable(&message));
         return Err(ExitCode::FAILURE);

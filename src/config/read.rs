@@ -459,6 +459,27 @@ mod tests {
     }
 
     #[test]
+    fn unknown_keys_suggest_the_nearest_everywhere() {
+        let said = |text: &str| {
+            let problem = one_problem(text);
+            (problem.key.unwrap_or_default(), problem.message)
+        };
+        let suggests = |text: &str, key: &str, nearest: &str| {
+            let (named, message) = said(text);
+            assert_eq!(named, key, "{text}");
+            assert!(message.ends_with(&format!("did you mean `{nearest}`?")), "{text}: {message}");
+        };
+        suggests("srot = \"title\"", "srot", "sort");
+        suggests("sidebar_widht = 30", "sidebar_widht", "sidebar_width");
+        suggests("[theem]\ntitle = \"red\"", "theem", "theme");
+        suggests("[keys]\nqiut = \"x\"", "keys.qiut", "quit");
+        suggests("[theme]\nlnik = \"blue\"", "theme.lnik", "link");
+        // Nothing near: no guess.
+        let (_, message) = said("colour_scheme = 1");
+        assert_eq!(message, "unknown setting");
+    }
+
+    #[test]
     fn key_rebinds() {
         let (config, problems) =
             read("[keys]\nquit = [\"x\", \"ctrl-q\"]\nhelp = \"F\"\nfind = []\ntop = [\"home\", \"g\"]");

@@ -15,5 +15,6 @@ pub use body::{read_body, read_body_at, read_whole};
 pub use intern::Interner;
 pub use open::FolderCache;
 pub use read::{
-    FileJob, MAX_FILE_SIZE, Outcome, ReaderScratch, article_from_bytes, load_file, placed_article, title_from_file_name,
+    FileJob, MAX_FILE_SIZE, Outcome, ReaderScratch, article_from_bytes, folder_document_name, load_file,
+    placed_article, title_from_file_name,
 };

@@ -5,7 +5,7 @@ use super::open::FolderCache;
 use super::title::title_from_body;
 use crate::encoding::{Decoded, decode, utf8_head};
 use crate::frontmatter::{FrontMatter, Value, closed_block_end, parse_block_in, split};
-use crate::model::{Article, Format, Problem, ProblemKind};
+use crate::model::{Article, ExtraValue, Format, Problem, ProblemKind};
 use crate::text::clean_field;
 use std::borrow::Cow;
 use std::ffi::OsStr;
@@ -130,7 +130,7 @@ pub(super) fn parse_article(job: &FileJob, path: &Path, buffer: &[u8], interner:
     let parts = split(&text);
     let mut front_matter = match parts.block {
         Some(block) => parse_block_in(block, parts.syntax),
-        None if format == Format::Text || is_folder_document(path) => return Outcome::Skipped,
+        None if format == Format::Text || folder_document_name(path).is_some() => return Outcome::Skipped,
         // A saved page says what it is in its head (and SingleFile's comment).
         None if format == Format::Html || is_whole_page(parts.body) => {
             FrontMatter::from_entries(super::html_meta::entries(parts.body), Vec::new())
@@ -179,8 +179,8 @@ fn article(
         .into_iter()
         .map(|(key, value)| {
             let value = match value {
-                Value::Text(text) => interner.get(&text),
-                other => interner.get(&other.to_text()),
+                Value::Text(text) => ExtraValue::text(interner.get(&text)),
+                other => ExtraValue::from_stored(interner.get(&ExtraValue::stored_json(&other.to_json()))),
             };
             (interner.get(&key), value)
         })
@@ -279,9 +279,9 @@ fn read_limited(file: &std::fs::File, buffer: &mut Vec<u8>) -> Result<(), ReadEr
     Ok(())
 }
 
-/// A README, LICENSE or the like: it describes the folder, it is no article
-/// (unless it has front matter).
-fn is_folder_document(path: &Path) -> bool {
+/// For a README, LICENSE or the like, its name in capitals: it describes
+/// the folder, it is no article (unless it has front matter).
+pub fn folder_document_name(path: &Path) -> Option<String> {
     const NAMES: [&str; 9] = [
         "readme",
         "license",
@@ -294,7 +294,7 @@ fn is_folder_document(path: &Path) -> bool {
         "security",
     ];
     let stem = path.file_stem().map(|s| s.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    NAMES.contains(&stem.as_str())
+    NAMES.contains(&stem.as_str()).then(|| stem.to_ascii_uppercase())
 }
 
 /// The file name without its extension, cleaned like a title.

@@ -3,6 +3,7 @@
 //! outside that safe subset returns `None` and goes to the YAML parser, so
 //! this path never accepts what YAML would read differently.
 
+use super::tree::scalar_json;
 use super::{KeyValue, Value};
 use std::borrow::Cow;
 
@@ -25,11 +26,16 @@ pub fn parse(yaml: &str) -> Option<Vec<KeyValue<'_>>> {
             if *list_indent.get_or_insert(indent) != indent {
                 return None;
             }
-            let item = scalar(item.trim_start_matches(' '))?;
+            let item = item.trim_start_matches(' ');
+            // A list of numbers or booleans is YAML's to type.
+            if is_plain(item) && scalar_json(item).is_some() {
+                return None;
+            }
+            let item = scalar(item)?;
             match value {
                 Value::Null => *value = Value::List(vec![item]),
                 Value::List(items) => items.push(item),
-                Value::Text(_) => return None,
+                Value::Text(_) | Value::Typed(..) => return None,
             }
             continue;
         }
@@ -46,11 +52,20 @@ pub fn parse(yaml: &str) -> Option<Vec<KeyValue<'_>>> {
             None if value.is_empty() => "",
             None => return None,
         };
-        let value = if value.is_empty() { Value::Null } else { Value::Text(scalar(value)?) };
+        let value = match scalar_json(value).filter(|_| is_plain(value)) {
+            _ if value.is_empty() => Value::Null,
+            Some(json) => Value::Typed(Box::new(Value::Text(scalar(value)?)), json.into()),
+            None => Value::Text(scalar(value)?),
+        };
         list_indent = None;
         entries.push((Cow::Borrowed(key), value));
     }
     Some(entries)
+}
+
+/// Whether a scalar is written without quotes.
+fn is_plain(text: &str) -> bool {
+    !text.starts_with(['\'', '"'])
 }
 
 fn is_simple_key(key: &str) -> bool {
@@ -107,7 +122,7 @@ mod tests {
         let entries = parse(yaml).expect("simple");
         assert_eq!(entries[0], ("title".into(), text("俄罗斯希望 西方协调")));
         assert_eq!(entries[1].1, Value::List(vec!["新媒体".into(), "Aljazeera 半岛网".into(), "新闻".into()]));
-        assert_eq!(entries[4], ("comments".into(), text("false")));
+        assert_eq!(entries[4], ("comments".into(), Value::Typed(Box::new(text("false")), "false".into())));
         assert_eq!(entries[5].1, text("Thu, 30 Dec 2021 12:42:52 GMT"));
         assert_eq!(entries[6].1, text(""));
     }

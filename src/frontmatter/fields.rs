@@ -48,6 +48,10 @@ const SUMMARY_KEYS: [&str; 3] = ["description", "summary", "excerpt"];
 
 /// `true` or `false` (Jekyll's `published: false` is no date).
 fn is_flag(value: &Value<'_>) -> bool {
+    let value = match value {
+        Value::Typed(value, _) => value,
+        value => value,
+    };
     matches!(value, Value::Text(text) if matches!(text.trim(), "true" | "false" | "True" | "False" | "yes" | "no"))
 }
 
@@ -129,14 +133,15 @@ impl<'a> Value<'a> {
             Value::Null => None,
             Value::Text(text) => Some(text),
             Value::List(items) => items.into_iter().next(),
+            Value::Typed(value, _) => value.into_first(),
         }
     }
 
     fn into_all(self) -> impl Iterator<Item = Cow<'a, str>> {
-        let items = match self {
-            Value::Null => Vec::new(),
+        let items = match self.into_plain() {
             Value::Text(text) => vec![text],
             Value::List(items) => items,
+            Value::Null | Value::Typed(..) => Vec::new(),
         };
         items.into_iter()
     }
@@ -146,6 +151,7 @@ impl<'a> Value<'a> {
             Value::Null => Value::Null,
             Value::Text(text) => Value::Text(f(text)),
             Value::List(items) => Value::List(items.into_iter().map(f).collect()),
+            Value::Typed(value, json) => Value::Typed(Box::new(value.map(f)), json),
         }
     }
 }
@@ -198,7 +204,8 @@ mod tests {
         assert_eq!(fm.author.as_deref(), Some("巴哈姆特"));
         assert_eq!(fm.date.map(|d| d.to_string()).as_deref(), Some("2021-05-01T08:02:48Z"));
         assert_eq!(fm.images, ["https://x.test/a.JPG?v=1"]);
-        assert_eq!(fm.extra, [("comments".into(), super::Value::Text("false".into()))]);
+        let typed = super::Value::Typed(Box::new(super::Value::Text("false".into())), "false".into());
+        assert_eq!(fm.extra, [("comments".into(), typed)]);
         assert!(fm.warnings.is_empty());
     }
 

@@ -2,6 +2,7 @@
 //! (`key: value`, ` - item`, one level of quotes stripped), so an article
 //! with a stray quote or `- | 最新` keeps its real title and categories.
 
+use super::tree::scalar_json;
 use super::{KeyValue, Value};
 use std::borrow::Cow;
 
@@ -24,10 +25,12 @@ pub fn parse(yaml: &str) -> Vec<KeyValue<'static>> {
         if let Some(item) = trimmed.strip_prefix('-').filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t'])) {
             if let Some((_, value)) = entries.last_mut() {
                 let item = Cow::Owned(unquote(strip_block_indicator(item.trim())));
+                untype(value);
                 match value {
                     Value::Null => *value = Value::List(vec![item]),
                     Value::List(items) => items.push(item),
                     Value::Text(text) => text.to_mut().push_str(&format!(" {item}")),
+                    Value::Typed(..) => {}
                 }
             }
             continue;
@@ -43,14 +46,16 @@ pub fn parse(yaml: &str) -> Vec<KeyValue<'static>> {
                     let items = items.split(',').map(str::trim).filter(|i| !i.is_empty());
                     Value::List(items.map(|i| Cow::Owned(unquote(i))).collect())
                 } else {
-                    Value::Text(Cow::Owned(unquote(value)))
+                    text_or_typed(value)
                 };
                 entries.push((Cow::Owned(key.trim().to_owned()), value));
             }
             _ => {
                 // An indented continuation of the previous value.
                 if let Some((_, value)) = entries.last_mut() {
+                    untype(value);
                     match value {
+                        Value::Typed(..) => {}
                         Value::Null => *value = Value::Text(Cow::Owned(unquote(trimmed))),
                         Value::Text(text) => {
                             let text = text.to_mut();
@@ -70,6 +75,23 @@ pub fn parse(yaml: &str) -> Vec<KeyValue<'static>> {
         }
     }
     entries
+}
+
+/// A value read on its line: text, or a boolean or number when it is
+/// written as one, without quotes.
+fn text_or_typed(value: &str) -> Value<'static> {
+    let text = Value::Text(Cow::Owned(unquote(value)));
+    match scalar_json(value) {
+        Some(json) if !value.starts_with(['\'', '"']) => Value::Typed(Box::new(text), json.into()),
+        _ => text,
+    }
+}
+
+/// A value continued on the next line is text, whatever it began as.
+fn untype(value: &mut Value<'static>) {
+    if let Value::Typed(..) = value {
+        *value = std::mem::replace(value, Value::Null).into_plain();
+    }
 }
 
 /// `| 最新` → `最新`: a block-scalar indicator written where none belongs.
@@ -126,7 +148,7 @@ pub fn parse_pairs(block: &str, separator: char) -> Vec<KeyValue<'static>> {
                     .map(Cow::Owned)
                     .collect(),
             ),
-            None => Value::Text(Cow::Owned(unquote(value))),
+            None => text_or_typed(value),
         };
         entries.push((Cow::Owned(key), value));
     }
@@ -182,6 +204,7 @@ mod tests {
         assert_eq!(entries[1], (Cow::Borrowed("author"), Value::Text(Cow::Borrowed("Ann"))));
         assert_eq!(entries[2].1, Value::List(vec!["a".into(), "b".into()]));
         let entries = parse_pairs("{\n\"title\": \"x\",\n\"draft\": true,,\n}", ':');
-        assert_eq!(entries, [("title".into(), Value::Text("x".into())), ("draft".into(), Value::Text("true".into()))]);
+        let typed = Value::Typed(Box::new(Value::Text("true".into())), "true".into());
+        assert_eq!(entries, [("title".into(), Value::Text("x".into())), ("draft".into(), typed)]);
     }
 }

@@ -24,15 +24,38 @@ pub enum Value<'a> {
     Null,
     Text(Cow<'a, str>),
     List(Vec<Cow<'a, str>>),
+    /// A boolean, a number, a map, or a list of more than texts: the value
+    /// as folio reads it (`true`, `a: 1`), and as JSON (`true`, `{"a":1}`)
+    /// for the keys folio keeps without reading them.
+    Typed(Box<Value<'a>>, Box<str>),
 }
 
-impl Value<'_> {
+impl<'a> Value<'a> {
     /// The same value, owning its text.
     pub fn into_owned(self) -> Value<'static> {
         match self {
             Value::Null => Value::Null,
             Value::Text(text) => Value::Text(Cow::Owned(text.into_owned())),
             Value::List(items) => Value::List(items.into_iter().map(|i| Cow::Owned(i.into_owned())).collect()),
+            Value::Typed(value, json) => Value::Typed(Box::new(value.into_owned()), json),
+        }
+    }
+
+    /// The value as folio reads it, without its JSON.
+    pub fn into_plain(self) -> Value<'a> {
+        match self {
+            Value::Typed(value, _) => value.into_plain(),
+            value => value,
+        }
+    }
+
+    /// The value as JSON: text as a string, nothing as `null`.
+    pub fn to_json(&self) -> String {
+        match self {
+            Value::Null => "null".to_owned(),
+            Value::Text(text) => serde_json::Value::from(&**text).to_string(),
+            Value::List(items) => serde_json::Value::from(items.iter().map(|i| &**i).collect::<Vec<_>>()).to_string(),
+            Value::Typed(_, json) => json.to_string(),
         }
     }
 
@@ -42,6 +65,7 @@ impl Value<'_> {
             Value::Null => String::new(),
             Value::Text(text) => text.to_string(),
             Value::List(items) => items.join(", "),
+            Value::Typed(value, _) => value.to_text(),
         }
     }
 }
@@ -104,6 +128,88 @@ pub fn parse_block(yaml: &str) -> FrontMatter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each key folio does not use, with its value as JSON.
+    fn extra_json(fm: &FrontMatter<'_>) -> Vec<(String, String)> {
+        fm.extra.iter().map(|(key, value)| (key.to_string(), value.to_json())).collect()
+    }
+
+    fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+        expected.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn extra_values_keep_their_yaml_types() {
+        // The fast path (scalars and lists of text).
+        let fast =
+            parse_block("flag: false\ncount: 3\nratio: -1.5\nname: x\nquoted: 'true'\nlist:\n - a\n - b\nempty:\n");
+        assert!(fast.warnings.is_empty());
+        let scalars = [
+            ("flag", "false"),
+            ("count", "3"),
+            ("ratio", "-1.5"),
+            ("name", "\"x\""),
+            ("quoted", "\"true\""),
+            ("list", r#"["a","b"]"#),
+            ("empty", "null"),
+        ];
+        assert_eq!(extra_json(&fast), pairs(&scalars));
+        // The full parser: flow lists, numbers in lists, maps.
+        let yaml = parse_block(
+            "flag: False\nlist: [a, b]\nnumbers: [1, 2.5, true]\nmap: {k: v, n: 1, deep: [x]}\nhex: 0x1F\nwhen: 2024-01-02\n",
+        );
+        assert!(yaml.warnings.is_empty(), "{:?}", yaml.warnings);
+        let expected = [
+            ("flag", "false"),
+            ("list", r#"["a","b"]"#),
+            ("numbers", "[1,2.5,true]"),
+            ("map", r#"{"deep":["x"],"k":"v","n":1}"#),
+            ("hex", "31"),
+            ("when", "\"2024-01-02\""),
+        ];
+        assert_eq!(extra_json(&yaml), pairs(&expected));
+        // A number in a list is YAML's to read: the fast path passes it on.
+        let listed = parse_block("scores:\n - 1\n - 2\n");
+        assert_eq!(extra_json(&listed), pairs(&[("scores", "[1,2]")]));
+        // Read as text where folio reads the key.
+        assert_eq!(parse_block("title: 2021\n").title.as_deref(), Some("2021"));
+        assert!(parse_block("draft: true\n").draft);
+    }
+
+    #[test]
+    fn extra_values_keep_their_toml_types() {
+        let toml = parse_block_in(
+            "flag = false\ncount = 3\nratio = 1.5\nname = \"x\"\nquoted = \"true\"\nlist = [\"a\", \"b\"]\nnumbers = [1, 2]\nmap = { k = \"v\", n = 1 }\nwhen = 2024-01-02T03:04:05Z\n",
+            Syntax::Toml,
+        );
+        assert!(toml.warnings.is_empty(), "{:?}", toml.warnings);
+        let expected = [
+            ("flag", "false"),
+            ("count", "3"),
+            ("ratio", "1.5"),
+            ("name", "\"x\""),
+            ("quoted", "\"true\""),
+            ("list", r#"["a","b"]"#),
+            ("numbers", "[1,2]"),
+            ("map", r#"{"k":"v","n":1}"#),
+            ("when", "\"2024-01-02T03:04:05Z\""),
+        ];
+        assert_eq!(extra_json(&toml), pairs(&expected));
+    }
+
+    #[test]
+    fn extra_values_keep_their_types_read_line_by_line() {
+        // YAML refuses the title: every line is read on its own.
+        let yaml = parse_block("title: \"a \"b\" c\"\nflag: false\ncount: 3\nname: x\nquoted: 'true'\nlist: [a, b]\n");
+        assert_eq!(yaml.warnings.len(), 1, "{:?}", yaml.warnings);
+        let expected =
+            [("flag", "false"), ("count", "3"), ("name", "\"x\""), ("quoted", "\"true\""), ("list", r#"["a","b"]"#)];
+        assert_eq!(extra_json(&yaml), pairs(&expected));
+        // TOML the same, `=` for `:`.
+        let toml = parse_block_in("title = \"a \"b\" c\"\nflag = true\ncount = 3\nname = 'x'\n", Syntax::Toml);
+        assert_eq!(toml.warnings.len(), 1, "{:?}", toml.warnings);
+        assert_eq!(extra_json(&toml), pairs(&[("flag", "true"), ("count", "3"), ("name", "\"x\"")]));
+    }
 
     /// The fast path must agree with YAML on every block it accepts.
     #[test]

@@ -7,6 +7,7 @@
 //! and a list inside a list is a path (Hexo's `[[技术, Rust]]`: `技术/Rust`).
 
 use super::{KeyValue, Value};
+use crate::text::strip_controls;
 use serde::de::{self, Deserialize, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -18,8 +19,9 @@ pub enum Tree {
     Null,
     Text(String),
     /// A number, boolean or date as the parser read it (YAML reads `1.10`
-    /// as 1.1: the block's own text is looked up for those).
-    Read(String),
+    /// as 1.1: the block's own text is looked up for those), with its JSON
+    /// when it has one (a date has none: it is text to JSON).
+    Read(String, Option<String>),
     List(Vec<Tree>),
     Map(Vec<(String, Tree)>),
 }
@@ -49,13 +51,13 @@ impl Tree {
         for (key, value) in map {
             match value {
                 Tree::Map(inner) if LIFTED.iter().any(|name| key.eq_ignore_ascii_case(name)) => {
-                    lifted.extend(inner.into_iter().map(|(key, value)| (Cow::Owned(key), value.into_value())));
+                    lifted.extend(inner.into_iter().map(|(key, value)| (Cow::Owned(key), value.into_entry(None))));
                 }
-                Tree::Read(read) => {
-                    let text = written(&key).unwrap_or(read);
-                    own.push((Cow::Owned(key), Value::Text(Cow::Owned(text))));
+                Tree::Read(..) => {
+                    let text = written(&key);
+                    own.push((Cow::Owned(key), value.into_entry(text)));
                 }
-                value => own.push((Cow::Owned(key), value.into_value())),
+                value => own.push((Cow::Owned(key), value.into_entry(None))),
             }
         }
         // The article's own keys last: where both say, they win.
@@ -63,10 +65,51 @@ impl Tree {
         Some(lifted)
     }
 
+    /// An entry's value, with its JSON when it is more than text (see
+    /// `Value::Typed`); `written` is the block's own text for a number.
+    fn into_entry(self, written: Option<String>) -> Value<'static> {
+        let json = self.is_typed().then(|| self.to_json().to_string().into_boxed_str());
+        let value = match self {
+            Tree::Read(read, _) => Value::Text(Cow::Owned(written.unwrap_or(read))),
+            other => other.into_value(),
+        };
+        match json {
+            Some(json) => Value::Typed(Box::new(value), json),
+            None => value,
+        }
+    }
+
+    /// Whether JSON tells the value from text (or a list of texts).
+    fn is_typed(&self) -> bool {
+        let is_text = |tree: &Tree| matches!(tree, Tree::Text(_) | Tree::Read(_, None));
+        match self {
+            Tree::Null => false,
+            Tree::Read(_, json) => json.is_some(),
+            Tree::Text(_) => false,
+            Tree::List(items) => !items.iter().all(is_text),
+            Tree::Map(_) => true,
+        }
+    }
+
+    /// The value as JSON, its text without control characters.
+    fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as Json;
+        let text = |text: &str| Json::String(strip_controls(text).into_owned());
+        match self {
+            Tree::Null => Json::Null,
+            Tree::Text(t) | Tree::Read(t, None) => text(t),
+            Tree::Read(t, Some(json)) => serde_json::from_str(json).unwrap_or_else(|_| text(t)),
+            Tree::List(items) => Json::Array(items.iter().map(Tree::to_json).collect()),
+            Tree::Map(map) => Json::Object(
+                map.iter().map(|(key, value)| (strip_controls(key).into_owned(), value.to_json())).collect(),
+            ),
+        }
+    }
+
     fn into_value(self) -> Value<'static> {
         match self {
             Tree::Null => Value::Null,
-            Tree::Text(text) | Tree::Read(text) => Value::Text(Cow::Owned(text)),
+            Tree::Text(text) | Tree::Read(text, _) => Value::Text(Cow::Owned(text)),
             Tree::List(items) => Value::List(items.into_iter().filter_map(Tree::into_item).map(Cow::Owned).collect()),
             Tree::Map(map) => Value::Text(Cow::Owned(named(map))),
         }
@@ -76,7 +119,7 @@ impl Tree {
     fn into_item(self) -> Option<String> {
         match self {
             Tree::Null => None,
-            Tree::Text(text) | Tree::Read(text) => Some(text),
+            Tree::Text(text) | Tree::Read(text, _) => Some(text),
             Tree::List(parts) => {
                 let parts: Vec<String> = parts.into_iter().filter_map(Tree::into_item).collect();
                 (!parts.is_empty()).then(|| parts.join("/"))
@@ -89,7 +132,7 @@ impl Tree {
     fn into_line(self) -> String {
         match self {
             Tree::Null => String::new(),
-            Tree::Text(text) | Tree::Read(text) => text,
+            Tree::Text(text) | Tree::Read(text, _) => text,
             Tree::List(items) => items.into_iter().map(Tree::into_line).collect::<Vec<_>>().join(", "),
             Tree::Map(map) => named(map),
         }
@@ -101,7 +144,7 @@ impl Tree {
 fn named(map: Vec<(String, Tree)>) -> String {
     let name = NAMED_BY.iter().find_map(|wanted| {
         map.iter().find_map(|(key, value)| match value {
-            Tree::Text(text) | Tree::Read(text) if key.eq_ignore_ascii_case(wanted) && !text.trim().is_empty() => {
+            Tree::Text(text) | Tree::Read(text, _) if key.eq_ignore_ascii_case(wanted) && !text.trim().is_empty() => {
                 Some(text.clone())
             }
             _ => None,
@@ -128,19 +171,19 @@ impl<'de> Visitor<'de> for TreeVisitor {
     }
 
     fn visit_bool<E: de::Error>(self, value: bool) -> Result<Tree, E> {
-        Ok(Tree::Read(value.to_string()))
+        Ok(Tree::Read(value.to_string(), Some(value.to_string())))
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Tree, E> {
-        Ok(Tree::Read(value.to_string()))
+        Ok(Tree::Read(value.to_string(), Some(value.to_string())))
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Tree, E> {
-        Ok(Tree::Read(value.to_string()))
+        Ok(Tree::Read(value.to_string(), Some(value.to_string())))
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Tree, E> {
-        Ok(Tree::Read(value.to_string()))
+        Ok(Tree::Read(value.to_string(), float_json(value)))
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Tree, E> {
@@ -191,7 +234,7 @@ impl<'de> Visitor<'de> for TreeVisitor {
         while let Some((key, value)) = access.next_entry::<Tree, Tree>()? {
             let key = key.into_line();
             if key == TOML_DATETIME {
-                return Ok(Tree::Read(value.into_line()));
+                return Ok(Tree::Read(value.into_line(), None));
             }
             match places.get(&key) {
                 // Given twice: the last value, in the first one's place.
@@ -206,12 +249,48 @@ impl<'de> Visitor<'de> for TreeVisitor {
     }
 }
 
+/// A float as JSON (none for infinities and NaN, which JSON lacks).
+fn float_json(value: f64) -> Option<String> {
+    serde_json::Number::from_f64(value).map(|number| number.to_string())
+}
+
+/// The JSON of a plain (unquoted) scalar that YAML's core schema, and
+/// TOML, read as a boolean or a number (`false`, `3`, `-1.5`, `0x1F`), for
+/// the parsers that read a block line by line.
+pub(super) fn scalar_json(plain: &str) -> Option<String> {
+    match plain {
+        "true" | "True" | "TRUE" => return Some("true".to_owned()),
+        "false" | "False" | "FALSE" => return Some("false".to_owned()),
+        _ => {}
+    }
+    let unsigned = plain.strip_prefix(['-', '+']).unwrap_or(plain);
+    if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        return match plain.parse::<i64>() {
+            Ok(number) => Some(number.to_string()),
+            Err(_) => plain.parse::<f64>().ok().and_then(float_json),
+        };
+    }
+    for (prefix, radix) in [("0x", 16), ("0o", 8)] {
+        if let Some(digits) = plain.strip_prefix(prefix) {
+            return i64::from_str_radix(digits, radix).ok().map(|number| number.to_string());
+        }
+    }
+    let float_like = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && plain.bytes().any(|b| b.is_ascii_digit())
+        && plain.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b));
+    if float_like { plain.parse::<f64>().ok().and_then(float_json) } else { None }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn entries(tree: Tree) -> Vec<(String, Value<'static>)> {
-        tree.into_entries(|_| None).unwrap_or_default().into_iter().map(|(k, v)| (k.into_owned(), v)).collect()
+        tree.into_entries(|_| None)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, v)| (k.into_owned(), v.into_plain()))
+            .collect()
     }
 
     fn text(s: &str) -> Value<'static> {
@@ -270,7 +349,8 @@ n: 1.10
         )
         .expect("yaml");
         let written = |key: &str| (key == "n").then(|| "1.10".to_owned());
-        let entries: Vec<_> = tree.into_entries(written).unwrap_or_default();
+        let entries: Vec<_> =
+            tree.into_entries(written).unwrap_or_default().into_iter().map(|(k, v)| (k, v.into_plain())).collect();
         assert_eq!(
             entries,
             [

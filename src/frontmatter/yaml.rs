@@ -29,15 +29,17 @@ mod tests {
     fn flow_lists_and_numbers() {
         let entries = parse("tags: [a, b]\ntitle: 2021\nnested:\n  k: v\n").expect("valid");
         assert_eq!(entries[0].1, Value::List(vec!["a".into(), "b".into()]));
-        assert_eq!(entries[1].1, Value::Text("2021".into()));
-        assert_eq!(entries[2].1, Value::Text("k: v".into()));
+        assert_eq!(entries[1].1.clone().into_plain(), Value::Text("2021".into()));
+        assert_eq!(entries[2].1.clone().into_plain(), Value::Text("k: v".into()));
+        assert_eq!(entries[2].1.to_json(), r#"{"k":"v"}"#);
     }
 
     #[test]
     fn numbers_keep_their_written_form() {
         let entries = parse("title: 1.10\ntags: [a]\nhex: 0x1F # note\nflag: yes\n").expect("valid");
-        assert_eq!(entries[0].1, Value::Text("1.10".into()));
-        assert_eq!(entries[2].1, Value::Text("0x1F".into()));
+        // Read as the text written, typed as the number it is.
+        assert_eq!(entries[0].1, Value::Typed(Box::new(Value::Text("1.10".into())), "1.1".into()));
+        assert_eq!(entries[2].1, Value::Typed(Box::new(Value::Text("0x1F".into())), "31".into()));
         assert_eq!(entries[3].1, Value::Text("yes".into()));
     }
 

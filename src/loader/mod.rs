@@ -4,10 +4,12 @@
 
 mod cache;
 mod credits;
+mod empty;
 mod walk;
 mod watch;
 
 pub use credits::Batch;
+pub use empty::{NoArticle, roots_without_articles, why_no_article};
 pub use walk::group_of;
 pub use watch::{Changes, Watch, read_changes, watch};
 

@@ -61,14 +61,57 @@ pub struct Article {
     pub summary: Option<Box<str>>,
     /// `draft: true` (or Jekyll's `published: false`).
     pub draft: bool,
-    /// Front-matter keys folio does not use, kept as they were (a list
-    /// joined with `, `).
-    pub extra: Box<[(Arc<str>, Arc<str>)]>,
+    /// Front-matter keys folio does not use, kept as they were.
+    pub extra: Box<[(Arc<str>, ExtraValue)]>,
     pub warnings: Box<[Box<str>]>,
     pub format: Format,
     /// The legacy encoding the file was decoded from (`None`: UTF-8, or not
     /// yet known because only the front matter was read).
     pub encoding: Option<&'static Encoding>,
+}
+
+/// The value of a front-matter key folio does not use: text, or the JSON
+/// of anything else (a boolean, number, list, map or nothing), so that
+/// `folio list --json` gives it with its type. One shared string either
+/// way (values repeat across a library), JSON marked by a first character
+/// no text keeps (control characters are taken out of front matter).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraValue(Arc<str>);
+
+/// Starts the stored form of a JSON value.
+const JSON_MARK: char = '\u{1}';
+
+impl ExtraValue {
+    /// A text value.
+    pub fn text(text: Arc<str>) -> ExtraValue {
+        ExtraValue(text)
+    }
+
+    /// The stored form of `json`, to be shared and made an `ExtraValue`
+    /// with `from_stored`.
+    pub fn stored_json(json: &str) -> String {
+        format!("{JSON_MARK}{json}")
+    }
+
+    /// A value from its stored form (`stored`, `stored_json`).
+    pub fn from_stored(stored: Arc<str>) -> ExtraValue {
+        ExtraValue(stored)
+    }
+
+    /// The stored form: the text, or the marked JSON.
+    pub fn stored(&self) -> &str {
+        &self.0
+    }
+
+    /// The JSON, unless the value is text.
+    pub fn json(&self) -> Option<&str> {
+        ExtraValue::json_in(&self.0)
+    }
+
+    /// The JSON of a stored form, unless it is text.
+    pub fn json_in(stored: &str) -> Option<&str> {
+        stored.strip_prefix(JSON_MARK)
+    }
 }
 
 impl Article {

@@ -9,7 +9,7 @@ mod key;
 mod order;
 mod problem;
 
-pub use article::{Article, Format};
+pub use article::{Article, ExtraValue, Format};
 pub use command::{BINDINGS, Binding, Command, KeyMap, Scope, command_for, help_lines};
 pub use key::{EXPECTED as KEY_EXPECTED, Key};
 pub use order::SortOrder;

@@ -1,11 +1,15 @@
-//! Cleaning text from articles: control characters out, HTML entities decoded.
+//! Cleaning text from articles: control characters out, HTML entities decoded;
+//! and the order titles sort in.
 
 mod line_edit;
 mod suggest;
+mod title_order;
 
 pub use line_edit::{Edit, Line};
 
 pub use suggest::{closest, suggestion};
+pub use title_order::TitleKey;
+pub use title_order::compare as compare_titles;
 
 use std::borrow::Cow;
 

@@ -4,6 +4,7 @@
 
 use crate::common::cli::*;
 use crate::common::fixtures;
+use folio::text::compare_titles;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -132,9 +133,10 @@ fn sort_flags() {
     let lower = |s: &str| s.to_lowercase();
     let reversed = by(&["--sort", "title", "--reverse"]);
     assert_eq!(reversed.len(), 28);
-    assert_eq!(reversed[0]["title"], "联合国：今年是难民海上旅行最危险的一年 多国协调救援");
+    // Chinese titles last by pinyin: 心 (xin), after the emoji, the last.
+    assert_eq!(reversed[0]["title"], "\u{2764}\u{fe0f} 心 مرحبا بالعالم 👍🏽 cafe\u{301}");
     let t = titles(&reversed);
-    assert!(t.windows(2).all(|w| lower(w[0]) >= lower(w[1])), "{t:#?}");
+    assert!(t.windows(2).all(|w| compare_titles(w[0], w[1]).is_ge()), "{t:#?}");
     let forward = by(&["--sort", "title"]);
     let mut back = titles(&forward);
     back.reverse();
@@ -177,5 +179,83 @@ fn help_and_version() {
     assert_eq!(list_help.code, 0);
     for flag in ["--sort", "--reverse", "--json", "date", "title", "author", "path"] {
         assert!(list_help.stdout.contains(flag), "{flag}: {}", list_help.stdout);
+    }
+}
+
+#[test]
+fn titles_sort_by_script_then_kana_and_pinyin() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Code points would put 俄 慢 獨 终 in this order, kana before them all
+    // and katakana after hiragana.
+    let written = [
+        "终于到了",
+        "Zebra crossing",
+        "俄罗斯",
+        "さくら",
+        "慢慢来",
+        "アニメ",
+        "獨立報",
+        "2024 review",
+        "apple",
+        "独立",
+    ];
+    for (n, title) in written.iter().enumerate() {
+        let text = format!("---\ntitle: '{title}'\ndate: 2024-01-{:02}\n---\n<p>x</p>\n", n + 1);
+        std::fs::write(dir.path().join(format!("{n}.md")), text).expect("write");
+    }
+    let list = |args: &[&str]| {
+        let mut all = vec!["list", "--json"];
+        all.extend_from_slice(args);
+        let lib = dir.path().to_string_lossy().into_owned();
+        all.push(&lib);
+        let run = folio(&all);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        titles(&records(&run.stdout)).into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    // Digits, Latin, kana (あいうえお order), then Chinese by pinyin: du
+    // (独 and 獨 together), e, man, zhong.
+    let expected = [
+        "2024 review",
+        "apple",
+        "Zebra crossing",
+        "アニメ",
+        "さくら",
+        "独立",
+        "獨立報",
+        "俄罗斯",
+        "慢慢来",
+        "终于到了",
+    ];
+    assert_eq!(list(&["--sort", "title"]), expected);
+    let mut reversed = expected.to_vec();
+    reversed.reverse();
+    assert_eq!(list(&["--sort", "title", "--reverse"]), reversed);
+}
+
+#[test]
+fn extra_keys_keep_their_types_in_json() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let yaml = "---\ntitle: Y\ncomments: false\nviews: 12\nscore: 4.5\nlayout: post\naliases: [a, b]\nseries: {name: s, part: 2}\nnothing:\n---\n<p>y</p>\n";
+    std::fs::write(dir.path().join("y.md"), yaml).expect("write");
+    let toml = "+++\ntitle = \"T\"\ncomments = true\nviews = 7\nlayout = \"post\"\nweights = [1, 2]\n+++\n<p>t</p>\n";
+    std::fs::write(dir.path().join("t.md"), toml).expect("write");
+    // Read the files, then the index cache's copy of them: the same types.
+    let cache = dir.path().join("cache");
+    let cache = cache.to_string_lossy();
+    for pass in ["read", "cached"] {
+        let run = folio_env(
+            &["list", "--json", "--sort", "title", &dir.path().to_string_lossy()],
+            &[("FOLIO_CACHE_DIR", &cache)],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let records = records(&run.stdout);
+        assert_eq!(titles(&records), ["T", "Y"]);
+        let toml_extra = serde_json::json!({"comments": true, "views": 7, "layout": "post", "weights": [1, 2]});
+        assert_eq!(records[0]["extra"], toml_extra, "{pass}");
+        let yaml_extra = serde_json::json!({
+            "comments": false, "views": 12, "score": 4.5, "layout": "post",
+            "aliases": ["a", "b"], "series": {"name": "s", "part": 2}, "nothing": null,
+        });
+        assert_eq!(records[1]["extra"], yaml_extra, "{pass}");
     }
 }

@@ -1,7 +1,7 @@
 //! Rough edges a new user meets on the command line: a mistyped command
-//! is named, `folio show` of a folder says it takes a file, and outside
-//! text (file names) reaches stderr without the bidi controls that would
-//! reorder the line.
+//! is named, `folio show` of a folder says it takes a file, a PATH that
+//! holds no article says why, and outside text (file names) reaches stderr
+//! without the bidi controls that would reorder the line.
 
 use std::process::Command;
 
@@ -51,4 +51,38 @@ fn folio_show_of_a_folder_says_it_takes_a_file() {
     assert!(out.stdout.is_empty(), "nothing shown");
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     assert!(stderr.contains("is a folder; `folio show` takes one article file"), "{stderr}");
+}
+
+#[test]
+fn a_path_that_holds_no_article_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("write");
+    write("README.md", "# About\n");
+    write("notes.txt", "a note\n");
+    write("empty.md", "");
+    write("a.md", "---\ntitle: A\n---\n<p>a</p>\n");
+    std::fs::create_dir_all(dir.path().join("folder")).expect("mkdir");
+    write("folder/README.md", "# x\n");
+    write("folder/data.json", "{}");
+    std::fs::create_dir_all(dir.path().join("nothing")).expect("mkdir");
+    let cases = [
+        ("README.md", "folio: README.md: skipped as a README, not an article (front matter would make it one)\n"),
+        ("notes.txt", "folio: notes.txt: a text file without front matter, not an article\n"),
+        ("empty.md", "folio: empty.md: empty file\n"),
+        ("nothing", "folio: nothing: no articles in this folder (it is empty)\n"),
+    ];
+    for (path, said) in cases {
+        let (code, stderr) = folio(&["list", path], dir.path());
+        assert_eq!((code, stderr.as_str()), (1, said), "{path}");
+    }
+    let (code, stderr) = folio(&["list", "folder"], dir.path());
+    assert_eq!(code, 1);
+    assert!(stderr.starts_with("folio: folder: no articles in this folder (2 files, none an article;"), "{stderr}");
+    // With an article beside it: said, and the list is what it is.
+    let (code, stderr) = folio(&["list", "README.md", "a.md"], dir.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("README.md: skipped as a README"), "{stderr}");
+    // `folio show` says the same.
+    let (code, stderr) = folio(&["show", "notes.txt"], dir.path());
+    assert_eq!((code, stderr.as_str()), (1, "folio: notes.txt: a text file without front matter, not an article\n"));
 }

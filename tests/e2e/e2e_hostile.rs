@@ -62,7 +62,8 @@ fn fifos_as_state_config_and_caches_are_reported_and_keys_are_answered() {
     let mut term = Term::folio(&library, &[library.root()], &[]);
     term.wait_for("3/3 articles");
     term.send("P");
-    term.wait_for("config.toml: cannot be read: not a file: it is a FIFO");
+    term.wait_for("config.toml (");
+    term.wait_for("  cannot be read: not a file: it is a FIFO");
     term.wait_for("state.json: not a file");
     term.wait_for("not a file: it is a FIFO; not read");
     term.send("\x1b");

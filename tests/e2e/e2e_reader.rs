@@ -354,3 +354,23 @@ fn the_outline_and_the_brackets_jump_to_headings() {
     term.send("q");
     assert!(term.wait_exit().success());
 }
+
+#[test]
+fn the_reader_does_not_open_on_paths_that_hold_no_article() {
+    let library = Library::new();
+    let readme = library.path("README.md");
+    std::fs::write(&readme, "# About\n").expect("write");
+    let mut term = Term::folio(&library, &[&readme], &[]);
+    let status = term.wait_exit();
+    assert!(!status.success(), "exits non-zero");
+    let said = String::from_utf8_lossy(&term.raw()).into_owned();
+    assert!(said.contains("README.md: skipped as a README, not an article"), "{said}");
+    assert!(!said.contains("No articles here"), "no empty reader: {said}");
+    // An empty folder opens: live reload shows what arrives in it.
+    let empty = library.path("empty-folder");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let mut term = Term::folio(&library, &[&empty], &[]);
+    term.wait_for("No articles here");
+    term.send("q");
+    assert!(term.wait_exit().success());
+}

@@ -15,7 +15,7 @@ pub use store::{ArticleRow, ListStore};
 
 use super::Effect;
 use super::query_line::{Choices, History, LineAid, LineKey};
-use crate::library::compare;
+use crate::library::{merge_positions, sort_positions};
 use crate::loader::Loaded;
 use crate::model::{Problem, SortOrder};
 use crate::search::{self, Query};
@@ -329,7 +329,7 @@ impl List {
         let store = &self.store;
         self.places.clear();
         self.order = store.live().collect();
-        self.order.sort_unstable_by(|&a, &b| compare(&store.row(a), &store.row(b), key, false));
+        sort_positions(&mut self.order, |i| store.row(i), key, false);
         self.merged = self.store.len();
         self.index_order();
     }
@@ -355,21 +355,10 @@ impl List {
     fn merge_new(&mut self, mut new: Vec<usize>) {
         let key = self.order_by.sort_key();
         let store = &self.store;
-        let order = |a: usize, b: usize| compare(&store.row(a), &store.row(b), key, false);
-        new.sort_unstable_by(|&a, &b| order(a, b));
+        sort_positions(&mut new, |i| store.row(i), key, false);
         self.places.clear();
         let old = std::mem::take(&mut self.order);
-        let mut merged = Vec::with_capacity(old.len() + new.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
-        loop {
-            let take_old = match (a.peek(), b.peek()) {
-                (Some(&x), Some(&y)) => order(x, y).is_le(),
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            merged.extend(if take_old { a.next() } else { b.next() });
-        }
+        let merged = merge_positions(old, new, |i| store.row(i), key);
         self.order = merged;
         self.index_order();
     }

@@ -36,6 +36,21 @@ fn batches_are_merged_newest_first_whatever_their_order() {
 }
 
 #[test]
+fn titles_sort_as_read_while_batches_arrive() {
+    let mut list = List::default();
+    list.set_rows(10);
+    list.order_by(SortOrder::Title, now());
+    list.add(vec![article("1.md", "终于", "2022-01-01"), article("2.md", "さくら", "2022-01-02")], now());
+    let batch = ["俄罗斯", "Zebra", "獨立", "あさひ", "独立"];
+    list.add(batch.iter().enumerate().map(|(n, t)| article(&format!("b{n}.md"), t, "2022-01-03")).collect(), now());
+    let expected = ["Zebra", "あさひ", "さくら", "独立", "獨立", "俄罗斯", "终于"];
+    assert_eq!(titles(&list), expected, "merged batch by batch");
+    list.order_by(SortOrder::Date, now());
+    list.order_by(SortOrder::Title, now());
+    assert_eq!(titles(&list), expected, "sorted at once");
+}
+
+#[test]
 fn the_newest_article_is_selected_while_batches_arrive_until_one_is_chosen() {
     let mut list = List::default();
     list.set_rows(5);

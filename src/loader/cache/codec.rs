@@ -2,7 +2,7 @@
 //! read back with every length and every string checked.
 
 use crate::file::Interner;
-use crate::model::Article;
+use crate::model::{Article, ExtraValue};
 use crate::persist::{Input, put_bytes, put_varint};
 use crate::search::Entry;
 use jiff::Timestamp;
@@ -29,7 +29,7 @@ pub fn encode(article: &Article, entry: Option<&Entry>, out: &mut Vec<u8>) {
     put_varint(out, article.extra.len() as u64);
     for (key, value) in &article.extra {
         put_str(out, key);
-        put_str(out, value);
+        put_str(out, value.stored());
     }
     put_list(out, article.warnings.iter().map(|w| &**w), article.warnings.len());
     put_option(out, article.encoding.map(encoding_rs::Encoding::name));
@@ -86,7 +86,13 @@ pub fn decode(
     let mut extra = Vec::with_capacity(extras);
     for _ in 0..extras {
         let key = interner.get(&clean(input.str()?));
-        extra.push((key, interner.get(&clean(input.str()?))));
+        let stored = input.str()?;
+        // The JSON mark is a control character: kept, the rest cleaned.
+        let value = match ExtraValue::json_in(stored) {
+            Some(json) => ExtraValue::from_stored(interner.get(&ExtraValue::stored_json(&clean(json)))),
+            None => ExtraValue::text(interner.get(&clean(stored))),
+        };
+        extra.push((key, value));
     }
     article.extra = extra.into();
     article.warnings = input.list(|s| Some(clean(s).into()))?;

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 const MAGIC: &[u8; 8] = b"FOLIOIX\x01";
 const END: &[u8; 8] = b"FOLIOEND";
 /// Changes whenever the format or what the loader makes of a file does.
-const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/index-5");
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/index-6");
 /// Files changed this recently may change again within the clock's
 /// resolution without a new time: they are read afresh next time.
 const SETTLE_SECONDS: i64 = 2;

@@ -3,6 +3,7 @@
 use super::*;
 use crate::Format;
 use crate::file::{FileJob, placed_article};
+use crate::model::ExtraValue;
 use std::sync::Arc;
 
 fn job() -> FileJob {
@@ -24,7 +25,11 @@ fn sample() -> Article {
     article.unreadable_date = Some("someday".into());
     article.images = vec!["https://x/1.jpg".into()].into();
     article.link = Some("https://x/".into());
-    article.extra = vec![(Arc::from("k"), Arc::from("v"))].into();
+    article.extra = vec![
+        (Arc::from("k"), ExtraValue::text(Arc::from("v"))),
+        (Arc::from("n"), ExtraValue::from_stored(ExtraValue::stored_json("[1,true]").into())),
+    ]
+    .into();
     article.warnings = vec!["bad date".into()].into();
     article.encoding = Some(encoding_rs::GBK);
     article
