@@ -21,7 +21,13 @@ impl App {
                 match article.and_then(|a| self.list.store.get(a)) {
                     Some(row) => match row.link() {
                         Some(link) => ("the original link", Some(link.to_owned())),
-                        None => ("the file's path", Some(row.path().to_string_lossy().into_owned())),
+                        // Absolute: a path as given on the command line means
+                        // nothing where it is pasted.
+                        None => {
+                            let path = row.path();
+                            let path = std::path::absolute(&path).unwrap_or(path);
+                            ("the file's path", Some(path.to_string_lossy().into_owned()))
+                        }
                     },
                     None => ("", None),
                 }
