@@ -221,29 +221,14 @@ impl Columns {
         self.len() == 0
     }
 
-    /// The distinct values of a shared field (`author`, `cat`, `in` with
-    /// each folder's parents) that start with `prefix`, folded as the
-    /// filter folds (for completing them), sorted; at most `limit`.
-    pub fn values(&self, field: &str, prefix: &str, limit: usize) -> Vec<String> {
-        let column = match field {
-            "author" => &self.author,
-            "cat" => &self.categories,
-            "in" => &self.group,
-            _ => return Vec::new(),
-        };
+    /// The distinct categories and tags that start with `prefix`, folded
+    /// as the filter folds (for completing `cat:`), sorted; at most `limit`.
+    pub fn categories(&self, prefix: &str, limit: usize) -> Vec<String> {
         let prefix = super::fold(prefix);
+        let values = &self.categories.values;
         let mut found = std::collections::BTreeSet::new();
-        for value in (0..column.values.len()).map(|row| column.values.row(row)) {
-            let value = value.strip_prefix(GROUP_START).unwrap_or(value);
-            for part in value.split('\n').filter(|part| !part.is_empty()) {
-                if field == "in" {
-                    // `a/b/c` offers `a` and `a/b` too.
-                    let ends = part.match_indices('/').map(|(at, _)| at).chain([part.len()]);
-                    found.extend(ends.map(|end| &part[..end]).filter(|p| !p.is_empty() && p.starts_with(&prefix)));
-                } else if part.starts_with(&prefix) {
-                    found.insert(part);
-                }
-            }
+        for value in (0..values.len()).map(|row| values.row(row)) {
+            found.extend(value.split('\n').filter(|part| !part.is_empty() && part.starts_with(&prefix)));
         }
         found.into_iter().take(limit).map(str::to_owned).collect()
     }

@@ -94,7 +94,7 @@ pub struct List {
 impl Choices for ListStore {
     fn values(&self, field: &str, prefix: &str) -> Vec<String> {
         if field == "cat" {
-            return self.columns().values(field, prefix, MAX_COMPLETIONS);
+            return self.columns().categories(prefix, MAX_COMPLETIONS);
         }
         let mut distinct: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for row in self.live().filter_map(|number| self.get(number)) {
