@@ -98,6 +98,9 @@ pub struct ConfigProblem {
     /// The setting, dotted for tables: `sort`, `theme.link`, `keys.quit`.
     pub key: Option<String>,
     pub message: String,
+    /// The setting applies as written all the same (a `[keys]` clash); a
+    /// problem otherwise leaves that setting at its default.
+    pub applied: bool,
 }
 
 impl fmt::Display for ConfigProblem {
@@ -121,7 +124,7 @@ impl fmt::Display for ConfigProblem {
 /// problem and keeps its default while the rest apply.
 pub fn load(path: &Path) -> (Config, Vec<ConfigProblem>) {
     let problem = |line: Option<usize>, message: String| {
-        (Config::default(), vec![ConfigProblem { file: path.to_owned(), line, key: None, message }])
+        (Config::default(), vec![ConfigProblem { file: path.to_owned(), line, key: None, message, applied: false }])
     };
     let bytes = match read_regular(path) {
         Ok(bytes) => bytes,
@@ -190,6 +193,7 @@ mod tests {
             line: Some(12),
             key: Some("sort".to_owned()),
             message: "expected one of date, relevance, title, author, found the string \"name\"".to_owned(),
+            applied: false,
         };
         assert_eq!(
             problem.to_string(),

@@ -4,7 +4,7 @@
 use super::text::{describe, integer, line_of};
 use super::theme::{self, Element, indexed, parse_colour};
 use super::{Config, ConfigProblem};
-use crate::model::{Command, Key, SortOrder};
+use crate::model::{Command, Key, KeyMap, SortOrder};
 use crate::text::suggestion;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -52,7 +52,7 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<ConfigProblem>) {
                 .filter(|key| message.contains("duplicate key") && !key.is_empty() && !key.contains('\n'))
                 .map(str::to_owned);
             let message = format!("not valid TOML: {message}");
-            reader.problems.push(ConfigProblem { file: file.to_owned(), line, key, message });
+            reader.problems.push(ConfigProblem { file: file.to_owned(), line, key, message, applied: false });
         }
     }
     let mut problems = reader.problems;
@@ -80,7 +80,8 @@ impl TableReader<'_> {
 
     fn problem(&mut self, at: Range<usize>, offset: usize, key: &str, message: String) {
         let line = Some(line_of(self.text, at.start + offset));
-        self.problems.push(ConfigProblem { file: self.file.to_owned(), line, key: Some(key.to_owned()), message });
+        let key = Some(key.to_owned());
+        self.problems.push(ConfigProblem { file: self.file.to_owned(), line, key, message, applied: false });
     }
 
     /// What `found` made of `value`, a setting that is one of `names`; if
@@ -297,7 +298,39 @@ impl TableReader<'_> {
             }
         }
         rebinds.sort_by_key(|(start, _, _)| *start);
+        self.clashes(&rebinds, offset);
         rebinds.into_iter().map(|(_, command, keys)| (command, keys)).collect()
+    }
+
+    /// A problem for each key the rebinds give to two commands in one pane,
+    /// on the line of the last rebind that binds it (they still apply).
+    fn clashes(&mut self, rebinds: &[(usize, Command, Vec<Key>)], offset: usize) {
+        let map = KeyMap::new(rebinds.iter().map(|(_, command, keys)| (*command, keys.clone())).collect());
+        for clash in map.clashes() {
+            let Some((start, command, _)) =
+                rebinds.iter().rev().find(|(_, command, keys)| clash.involves(*command) && keys.contains(&clash.key))
+            else {
+                continue;
+            };
+            let key = clash.key.spec();
+            let others: Vec<String> = clash.shadowed.iter().map(|c| format!("`{}`", c.name())).collect();
+            let message = if clash.key == Key::Ctrl('c') {
+                format!("`{key}` always quits, so it never runs {}", others.join(" or "))
+            } else {
+                format!(
+                    "`{key}` is bound to `{}` and {} in {}; it runs `{}` there, never {}",
+                    clash.runs.name(),
+                    others.join(" and "),
+                    clash.panes_named(),
+                    clash.runs.name(),
+                    others.join(" or ")
+                )
+            };
+            self.problem(*start..*start, offset, &format!("keys.{}", command.name()), message);
+            if let Some(problem) = self.problems.last_mut() {
+                problem.applied = true;
+            }
+        }
     }
 }
 
@@ -504,6 +537,33 @@ mod tests {
         let problem = one_problem("[keys]\nquit = 'x'\nsort = 'title'");
         assert_eq!(problem.key.as_deref(), Some("keys.sort"));
         assert!(problem.message.contains("move it above the tables"), "{problem}");
+    }
+
+    #[test]
+    fn keys_bound_twice_in_a_pane_are_named_on_the_rebinds_line() {
+        let problem = one_problem("[keys]\nhelp = \"F\"\n\nquit = [\"x\", \"j\"]");
+        assert_eq!((problem.line, problem.key.as_deref()), (Some(4), Some("keys.quit")));
+        assert_eq!(
+            problem.message,
+            "`j` is bound to `down` and `quit` in the list and the reader; it runs `down` there, never `quit`"
+        );
+        // The rebind still applies: `x` quits.
+        assert_eq!(
+            read("[keys]\nquit = [\"x\", \"j\"]").0.keys,
+            [(Command::Quit, vec![Key::Char('x'), Key::Char('j')])]
+        );
+        // Two rebinds of one key: on the later one's line.
+        let problem = one_problem("[keys]\ntop = \"z\"\nbottom = \"z\"");
+        assert_eq!((problem.line, problem.key.as_deref()), (Some(3), Some("keys.bottom")));
+        assert!(problem.message.contains("it runs `top` there, never `bottom`"), "{problem}");
+        // One pane only.
+        let problem = one_problem("[keys]\nnext_heading = \"n\"");
+        assert!(problem.message.contains("in the reader; it runs `next_match`"), "{problem}");
+        let problem = one_problem("[keys]\nhelp = [\"?\", \"ctrl-c\"]");
+        assert_eq!(problem.message, "`ctrl-c` always quits, so it never runs `help`");
+        // The defaults' own overlap (`/` in the reader) is no problem, even
+        // when rebound as it was.
+        assert!(read("[keys]\nfilter = [\"/\", \"F\"]").1.is_empty());
     }
 
     #[test]

@@ -104,7 +104,8 @@ fn start(
                 message: problem.to_string(),
             })
             .collect();
-        app.update(Action::Report { message: format!("{first}{more}; using the defaults there"), problems });
+        let defaults = if first.applied { "" } else { "; using the defaults there" };
+        app.update(Action::Report { message: format!("{first}{more}{defaults}"), problems });
     }
     if let Some(problem) = state_problem {
         let path = places.data.join(crate::state::STATE_FILE);

@@ -1,7 +1,8 @@
 //! Rough edges a new user meets on the command line: a mistyped command
 //! is named, `folio show` of a folder says it takes a file, a PATH that
 //! holds no article says why, and outside text (file names) reaches stderr
-//! without the bidi controls that would reorder the line.
+//! without the bidi controls that would reorder the line; `folio config
+//! check` names a key bound to two actions in one pane.
 
 use std::process::Command;
 
@@ -85,4 +86,24 @@ fn a_path_that_holds_no_article_says_why() {
     // `folio show` says the same.
     let (code, stderr) = folio(&["show", "notes.txt"], dir.path());
     assert_eq!((code, stderr.as_str()), (1, "folio: notes.txt: a text file without front matter, not an article\n"));
+}
+
+#[test]
+fn config_check_names_a_key_bound_twice_in_a_pane() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("config")).expect("config folder");
+    let file = dir.path().join("config").join("config.toml");
+    std::fs::write(&file, "[keys]\nhelp = \"F\"\ndown = [\"j\", \"q\"]\n").expect("config");
+    let (code, stderr) = folio(&["config", "check"], dir.path());
+    assert_eq!(code, 1, "{stderr}");
+    let expected = format!(
+        "folio: {}:3: `keys.down`: `q` is bound to `down` and `quit` in the list and the reader; it runs `down` \
+         there, never `quit`\n",
+        file.display()
+    );
+    assert_eq!(stderr, expected);
+    // Moved out of the way: no problem.
+    std::fs::write(&file, "[keys]\ndown = [\"j\", \"q\"]\nquit = \"x\"\n").expect("config");
+    let (code, stderr) = folio(&["config", "check"], dir.path());
+    assert_eq!((code, stderr.as_str()), (0, ""));
 }

@@ -98,3 +98,23 @@ fn folio_opener_wins_over_the_configured_opener() {
     let config_now = std::fs::read_to_string(&config_out).expect("the first record");
     assert_eq!(config_now, format!("{ORIGINAL}\n"), "config.toml's opener ran although FOLIO_OPENER is set");
 }
+
+#[test]
+fn a_key_bound_twice_is_reported_at_start_and_the_rebind_still_applies() {
+    let library = Library::new();
+    library.write_config("[keys]\nquit = [\"x\", \"j\"]\n");
+    let mut term = Term::spawn_sized(
+        &[FOLIO.as_ref(), library.article().as_os_str()],
+        &library.env(),
+        library.dir.path(),
+        (30, 120),
+    );
+    term.wait_for("`j` is bound to `down` and `quit`");
+    let status = term.contents();
+    assert!(!status.contains("using the defaults"), "the rebind applies:\n{status}");
+    term.send("P");
+    term.wait_for("it runs `down` there, never `quit`");
+    term.send("\x1b");
+    term.send("x");
+    assert!(term.wait_exit().success());
+}
