@@ -23,7 +23,7 @@ pub fn rows(problems: &[Problem], columns: usize) -> Vec<(RowKind, String)> {
     if let Some(first) = config.first() {
         let path = printable(&first.path.to_string_lossy()).into_owned();
         rows.extend(
-            wrap(&format!("config.toml ({path}): defaults used where it is wrong"), columns, "")
+            wrap(&format!("config.toml ({path}): what folio could not use as written"), columns, "")
                 .into_iter()
                 .map(|r| (RowKind::Heading, r)),
         );
@@ -106,7 +106,7 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "config.toml (/c/config.toml): defaults used where it is wrong",
+                "config.toml (/c/config.toml): what folio could not use as written",
                 "  3: `sort`: unknown value",
                 "  5: `keys.quit`: a key twice",
                 "",

@@ -174,6 +174,11 @@ impl App {
         let key = self.reading.article().and_then(|i| self.state.key(&self.list.store, i));
         let filter = self.list.filter.text.clone();
         let Kept { store: Some(store), roots, .. } = &mut self.state else { return };
+        // Nothing open, no filter and no last kept: the next start is the
+        // same without one (and a session that changed nothing saves nothing).
+        if key.is_none() && filter.is_empty() && roots.all_stored().all(|root| store.last(root).is_none()) {
+            return;
+        }
         let Some(root) = roots.stored(key.as_ref().map_or(0, |(root, _)| *root)) else { return };
         store.set_last(root, key.as_ref().map(|(_, rel)| rel.as_str()), &filter);
     }

@@ -216,9 +216,17 @@ fn read(paths: Vec<PathBuf>, config: config::Config, config_problems: Vec<config
         return ExitCode::FAILURE;
     }
     match crate::term::run(paths, config, config_problems) {
-        Ok(crate::term::Ending::Quit) => ExitCode::SUCCESS,
-        // As a shell reports a process a signal ended: 128 + its number.
-        Ok(crate::term::Ending::Signal(number)) => ExitCode::from((128 + number).clamp(0, 255) as u8),
+        Ok(finished) => {
+            if let Some(why) = &finished.unsaved {
+                eprintln!("folio: {why}; marks and reading places since the last save are lost");
+            }
+            match finished.ending {
+                // As a shell reports a process a signal ended: 128 + its number.
+                crate::term::Ending::Signal(number) => ExitCode::from((128 + number).clamp(0, 255) as u8),
+                crate::term::Ending::Quit if finished.unsaved.is_some() => ExitCode::FAILURE,
+                crate::term::Ending::Quit => ExitCode::SUCCESS,
+            }
+        }
         Err(error) => {
             eprintln!("folio: the terminal failed: {error}");
             ExitCode::FAILURE

@@ -39,10 +39,19 @@ pub enum Ending {
     Signal(i32),
 }
 
+/// How the reader ended, and whether the reading state was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    pub ending: Ending,
+    /// Why the reading state could not be saved at the end, and where
+    /// (`None`: saved, or nothing to save).
+    pub unsaved: Option<String>,
+}
+
 /// Runs the reader on `paths` until the user quits or a signal comes.
 /// `config` is config.toml's settings, `config_problems` what was wrong
 /// with it (shown, the defaults used instead).
-pub fn run(paths: Vec<PathBuf>, config: Config, config_problems: Vec<config::ConfigProblem>) -> io::Result<Ending> {
+pub fn run(paths: Vec<PathBuf>, config: Config, config_problems: Vec<config::ConfigProblem>) -> io::Result<Finished> {
     install_panic_hook();
     let (wake, wakes) = channel();
     // Signals are caught before the terminal changes, so none can leave it raw.
@@ -54,9 +63,9 @@ pub fn run(paths: Vec<PathBuf>, config: Config, config_problems: Vec<config::Con
         let ending = shell.run(&wakes);
         // Whatever ended the run, the reading state is kept.
         shell.app.remember_last();
-        shell.save_state(true);
+        let unsaved = shell.save_state(true);
         shell.forget_pictures();
-        ending
+        ending.map(|ending| Finished { ending, unsaved })
     });
     leave();
     // The terminal is given back; the index cache the loader is writing

@@ -103,7 +103,7 @@ impl Shell<'_> {
             {
                 return Ok(ending);
             }
-            self.save_state(false);
+            let _shown = self.save_state(false);
         }
     }
 
@@ -181,26 +181,27 @@ impl Shell<'_> {
         Some((since + SAVE_AFTER).max(after_failure.unwrap_or(since)))
     }
 
-    /// Saves the reading state if it is due (or at all, when `now`).
-    pub fn save_state(&mut self, now: bool) {
+    /// Saves the reading state if it is due (or at all, when `now`). If it
+    /// could not be saved: why, and where (also shown in the status bar).
+    pub fn save_state(&mut self, now: bool) -> Option<String> {
         let due = self.save_due().is_some_and(|due| now || due <= Instant::now());
-        let Some(store) = self.app.state.store.as_mut().filter(|_| due) else { return };
-        let mut message = match store.save() {
+        let store = self.app.state.store.as_mut().filter(|_| due)?;
+        let failure = match store.save() {
             Ok(()) => {
                 self.save_failed = None;
                 None
             }
             Err(error) => {
                 self.save_failed = Some(Instant::now());
-                Some(format!("Cannot save the reading state: {error}"))
+                let folder = crate::text::printable(&store.folder().to_string_lossy()).into_owned();
+                Some(format!("cannot save the reading state in {folder}: {error}"))
             }
         };
-        if let Some(problem) = store.take_problem() {
-            message = Some(problem);
-        }
+        let message = store.take_problem().or_else(|| failure.as_deref().map(capitalised));
         if let Some(message) = message {
             self.app.update(Action::Message(message));
         }
+        failure
     }
 
     /// Hands the app what was collected; `false` means quit.
@@ -321,4 +322,10 @@ fn suspend(screen: &mut Screen) -> io::Result<()> {
     screen.swap_buffers();
     screen.swap_buffers();
     Ok(())
+}
+
+/// `text` with its first letter upper-case, for the status bar.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }

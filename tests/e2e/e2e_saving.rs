@@ -1,6 +1,7 @@
 //! The reading state as a person sees it kept: a change is in `state.json`
 //! about a second later while folio still runs, and an article open for
-//! three seconds counts as read, not before.
+//! three seconds counts as read, not before; a state that cannot be saved
+//! is said on stderr at quit, with a failing exit.
 
 use crate::pty::{Library, PLAIN, Term, poll};
 use std::time::{Duration, Instant};
@@ -68,4 +69,32 @@ fn an_open_article_counts_as_read_after_three_seconds_not_before() {
     term.send("q");
     assert!(term.wait_exit().success());
     assert_eq!(library.saved_marks("plain.md"), Some((true, false)), "{}", library.state_text());
+}
+
+#[test]
+fn a_state_that_cannot_be_saved_is_said_on_stderr_at_quit_and_the_exit_is_not_zero() {
+    let library = Library::new();
+    // The data folder lies under a regular file: it can never be made.
+    let blocker = library.path("blocker");
+    std::fs::write(&blocker, "a file, not a folder").expect("the blocker");
+    let data = blocker.join("folio");
+    let data_dir = data.to_str().expect("UTF-8");
+    let mut term = Term::folio(&library, &[library.root()], &[("FOLIO_DATA_DIR", data_dir)]);
+    term.wait_for("3/3 articles · 3 unread");
+    term.send("m");
+    // The save a second later fails, and the status bar says so.
+    term.wait_for("Cannot save the reading state in");
+    term.send("q");
+    let status = term.wait_exit();
+    assert_eq!(status.exit_code(), 1, "{}", term.live_contents());
+    term.assert_restored();
+    let said = format!("folio: cannot save the reading state in {data_dir}: ");
+    term.wait_for_output(&said);
+    let screen = term.live_contents();
+    assert!(screen.contains("since the last save are lost"), "{screen}");
+    // With nothing changed, there is nothing to lose: a clean exit.
+    let mut term = Term::folio(&library, &[library.root()], &[("FOLIO_DATA_DIR", data_dir)]);
+    term.wait_for("3/3 articles · 3 unread");
+    term.send("q");
+    assert!(term.wait_exit().success(), "{}", term.live_contents());
 }
