@@ -2,6 +2,7 @@
 //! overlays. Nothing here changes state.
 
 mod ambiguous;
+mod clusters;
 mod figures;
 mod overlay;
 mod query_line;
@@ -46,6 +47,7 @@ pub fn draw_with(frame: &mut Frame<'_>, app: &App, pictures: &Pictures) {
         reader::draw(frame, app, area, pictures);
     }
     status::draw(frame, app, panes.status);
+    clusters::settle(frame.buffer_mut());
     if crate::width::ambiguous_wide() {
         // Each pane on its own, so that a wide `“` never pushes text over the rule.
         let areas = [panes.sidebar, panes.reader, Some(panes.status)];
@@ -56,6 +58,7 @@ pub fn draw_with(frame: &mut Frame<'_>, app: &App, pictures: &Pictures) {
     }
     if let Some(overlay) = app.panels.overlay {
         overlay::draw(frame, app, overlay);
+        clusters::settle(frame.buffer_mut());
     }
 }
 

@@ -4,6 +4,7 @@ mod e2e_archives;
 mod e2e_commands;
 mod e2e_config;
 mod e2e_copy;
+mod e2e_emoji;
 mod e2e_find;
 mod e2e_hostile;
 mod e2e_images;
