@@ -25,7 +25,7 @@ impl App {
                         // nothing where it is pasted.
                         None => {
                             let path = row.path();
-                            let path = std::path::absolute(&path).unwrap_or(path);
+                            let path = std::path::absolute(&path).map_or(path, |path| tidied(&path));
                             ("the file's path", Some(path.to_string_lossy().into_owned()))
                         }
                     },
@@ -47,5 +47,37 @@ impl App {
 
     fn entry_url(&self, entry: usize) -> Option<String> {
         self.panel_entries().get(entry).map(|(url, _)| url.clone())
+    }
+}
+
+/// An absolute path without `.` and `..` parts, read as written
+/// (`/work/main/../lib/a.md` is `/work/lib/a.md`).
+fn tidied(path: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut tidy = std::path::PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(tidy.components().next_back(), Some(Component::Normal(_))) {
+                    tidy.pop();
+                }
+            }
+            other => tidy.push(other),
+        }
+    }
+    tidy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidied;
+    use std::path::Path;
+
+    #[test]
+    fn a_copied_path_has_no_dot_parts() {
+        assert_eq!(tidied(Path::new("/work/main/../shared/./corpus/a.md")), Path::new("/work/shared/corpus/a.md"));
+        assert_eq!(tidied(Path::new("/../a/b/..")), Path::new("/a"));
+        assert_eq!(tidied(Path::new("/a/b.md")), Path::new("/a/b.md"));
     }
 }

@@ -62,10 +62,7 @@ impl App {
             self.status.say("Nothing to undo");
             return;
         };
-        for &(number, read, starred) in &before.articles {
-            self.set_read(number, read);
-            self.set_starred(number, starred);
-        }
+        self.set_marks(&before.articles);
         let count = before.articles.len();
         self.status.say(format!("Undone: {} ({count} article{})", before.what, plural(count)));
     }

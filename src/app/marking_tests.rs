@@ -131,3 +131,26 @@ fn the_unread_only_view_toggles_and_keeps_the_filter() {
     live.app.update(Action::Command(Command::UnreadOnly));
     assert_eq!(live.app.list.filter.text, "a");
 }
+
+#[test]
+fn undoing_a_mark_of_the_unread_only_list_brings_every_article_back_with_its_star() {
+    let (mut live, _data) = Live::with_state(&FOUR);
+    live.app.update(Action::Command(Command::ToggleStar));
+    live.app.update(Action::Command(Command::UnreadOnly));
+    live.app.update(Action::Command(Command::MarkAllRead));
+    live.app.update(Action::Answer(true));
+    assert!(live.app.list.visible.is_empty(), "all read: the unread list is empty");
+    live.app.update(Action::Command(Command::UndoMarks));
+    assert_eq!(live.app.list.visible.len(), 4, "the list refreshed after the undo");
+    assert_eq!(live.app.list.unread_count(), 4);
+    let starred = (0..4).filter(|&i| live.app.list.store.state(i).starred).count();
+    assert_eq!(starred, 1, "the star stays");
+    // The store agrees, each article of it.
+    let root = std::fs::canonicalize(live.dir.path()).expect("canonical");
+    let store = live.app.state.store.as_ref().expect("a store");
+    for article in 0..4 {
+        let key = crate::state::relative_key(live.dir.path(), &live.app.list.store.row(article).path()).expect("a key");
+        assert!(!store.is_read(&root, &key), "{key} still read in the store");
+        assert_eq!(store.is_starred(&root, &key), live.app.list.store.state(article).starred, "{key}");
+    }
+}

@@ -6,7 +6,7 @@
 use super::query_line::History;
 use super::{Action, App, Effect, Focus};
 use crate::app::list::ListStore as Rows;
-use crate::state::{FINISHED, Position, ReadState, Roots, StateKey, Store, part_way};
+use crate::state::{FINISHED, Marks, Position, ReadState, Roots, StateKey, Store, part_way};
 use std::path::Path;
 use std::time::Instant;
 
@@ -86,6 +86,40 @@ impl App {
         self.list.state_changed(number, self.reading.article(), self.now.time);
     }
 
+    /// Sets the (read, starred) marks of many articles — the list's rows,
+    /// then the store a library at a time — and refreshes the list once
+    /// (a list of `is:unread` filters by them).
+    pub(super) fn set_marks(&mut self, marks: &[(usize, bool, bool)]) {
+        let mut changed: Vec<(StateKey, Marks)> = Vec::new();
+        let mut first = None;
+        for &(number, read, starred) in marks {
+            let Some(state) = self.list.store.state_mut(number) else { continue };
+            let wanted = Marks {
+                read: (state.read != read).then_some(read),
+                starred: (state.starred != starred).then_some(starred),
+            };
+            if wanted == Marks::default() {
+                continue;
+            }
+            state.read = read;
+            state.starred = starred;
+            first.get_or_insert(number);
+            if let Some(key) = self.state.key(&self.list.store, number) {
+                changed.push((key, wanted));
+            }
+        }
+        changed.sort_by_key(|((root, _), _)| *root);
+        if let Kept { store: Some(store), roots, .. } = &mut self.state {
+            for run in changed.chunk_by(|((a, _), _), ((b, _), _)| a == b) {
+                let Some(root) = run.first().and_then(|((root, _), _)| roots.stored(*root)) else { continue };
+                store.set_marks_many(root, run.iter().map(|((_, rel), marks)| (rel.as_str(), *marks)));
+            }
+        }
+        if let Some(first) = first {
+            self.list.state_changed(first, None, self.now.time);
+        }
+    }
+
     pub(super) fn set_starred(&mut self, number: usize, starred: bool) {
         let Some(state) = self.list.store.state_mut(number).filter(|s| s.starred != starred) else { return };
         state.starred = starred;
@@ -117,16 +151,10 @@ impl App {
         let unread: Vec<usize> =
             self.list.visible.iter().copied().filter(|&i| !self.list.store.state(i).read).collect();
         self.before_marking(&unread, "marked every article of the list read");
-        for &number in &unread {
-            if let Some(state) = self.list.store.state_mut(number) {
-                state.read = true;
-            }
-            self.state.change(&self.list.store, number, |store, root, rel| store.set_read(root, rel, true));
-        }
+        let marks: Vec<(usize, bool, bool)> =
+            unread.iter().map(|&number| (number, true, self.list.store.state(number).starred)).collect();
+        self.set_marks(&marks);
         self.status.say(Self::marked_message(unread.len()));
-        if let Some(&first) = unread.first() {
-            self.list.state_changed(first, None, self.now.time);
-        }
     }
 
     /// Remembers how far the open article is read, and marks it read at its end.

@@ -85,6 +85,13 @@ enum Unusable {
 }
 
 /// Which field a setter changes.
+/// Marks to set on an article: `None` leaves that one as it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub read: Option<bool>,
+    pub starred: Option<bool>,
+}
+
 #[derive(Clone, Copy)]
 enum Field {
     Read,
@@ -199,6 +206,21 @@ impl Store {
         }
     }
 
+    /// Sets the read and starred marks of many articles of one library
+    /// (`None`: that mark as it is), with one change time for all.
+    pub fn set_marks_many<'a>(&mut self, root: &Path, marks: impl IntoIterator<Item = (&'a str, Marks)>) {
+        let root = root_key(root);
+        let now = self.now();
+        for (rel, marks) in marks {
+            if let Some(read) = marks.read {
+                self.update(&root, rel, Field::Read, now, |a| a.read = read);
+            }
+            if let Some(starred) = marks.starred {
+                self.update(&root, rel, Field::Starred, now, |a| a.starred = starred);
+            }
+        }
+    }
+
     pub fn set_starred(&mut self, root: &Path, rel: &str, starred: bool) {
         let now = self.now();
         self.update(&root_key(root), rel, Field::Starred, now, |a| a.starred = starred);
@@ -255,13 +277,20 @@ impl Store {
             return;
         }
         after.changed = now;
-        let library = self.state.libraries.entry(root.to_owned()).or_default();
+        // Looked up before made: a library's key is copied once, not per change.
+        if !self.state.libraries.contains_key(root) {
+            self.state.libraries.insert(root.to_owned(), LibraryState::default());
+        }
+        let Some(library) = self.state.libraries.get_mut(root) else { return };
         if after.is_blank() {
             library.articles.remove(rel);
         } else {
             library.articles.insert(rel.to_owned(), after);
         }
-        let pending = self.pending.libraries.entry(root.to_owned()).or_default();
+        if !self.pending.libraries.contains_key(root) {
+            self.pending.libraries.insert(root.to_owned(), Default::default());
+        }
+        let Some(pending) = self.pending.libraries.get_mut(root) else { return };
         let entry = pending
             .articles
             .entry(rel.to_owned())
