@@ -154,3 +154,20 @@ fn undoing_a_mark_of_the_unread_only_list_brings_every_article_back_with_its_sta
         assert_eq!(store.is_starred(&root, &key), live.app.list.store.state(article).starred, "{key}");
     }
 }
+
+#[test]
+fn a_filtered_list_counts_its_own_unread_as_marks_change() {
+    let (mut live, _data) = Live::with_state(&FOUR);
+    live.app.update(Action::Command(Command::Filter));
+    live.app.update(Action::FilterText("Alpha".to_owned()));
+    live.app.update(Action::FilterAccept);
+    assert_eq!((live.app.list.visible.len(), live.app.list.unread_here()), (1, 1));
+    live.app.update(Action::Command(Command::ToggleRead));
+    assert_eq!(live.app.list.unread_here(), 0, "counted again after the mark");
+    assert_eq!(live.app.list.unread_count(), 3, "the library's own count");
+    live.app.update(Action::Command(Command::Filter));
+    live.app.update(Action::FilterText("a".to_owned()));
+    live.app.update(Action::FilterAccept);
+    let here = live.app.list.visible.iter().filter(|&&i| !live.app.list.store.state(i).read).count();
+    assert_eq!(live.app.list.unread_here(), here, "counted again for the new list");
+}

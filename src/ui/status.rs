@@ -28,7 +28,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
         left.push_str(&format!(" · “{}” {}", find.line.text, super::query_line::count(find)));
     }
     if app.state.store.is_some() {
-        left.push_str(&format!(" · {} unread", app.list.unread_count()));
+        // A filtered list counts its own unread, then the library's, as the
+        // articles are counted.
+        let all = app.list.unread_count();
+        if app.list.visible.len() == app.list.article_count() {
+            left.push_str(&format!(" · {all} unread"));
+        } else {
+            left.push_str(&format!(" · {}/{all} unread", app.list.unread_here()));
+        }
     }
     if app.list.searching_bodies {
         left.push_str(" · searching bodies…");

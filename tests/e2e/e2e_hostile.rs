@@ -68,7 +68,7 @@ fn fifos_as_state_config_and_caches_are_reported_and_keys_are_answered() {
     term.wait_for("not a file: it is a FIFO; not read");
     term.send("\x1b");
     term.wait_until("the panel closed", |s| !s.contents().contains("files with problems"));
-    let code = filter_open_and_quit(&mut term, "1/3 articles · /雨天", "雨天适合去旧书店");
+    let code = filter_open_and_quit(&mut term, "1/3 articles · /雨天 · 1/3 unread", "雨天适合去旧书店");
     term.assert_restored();
     // The state could not be kept in a FIFO: said at quit, and the exit fails.
     term.wait_for_output("folio: cannot save the reading state in");
@@ -89,5 +89,5 @@ fn an_article_swapped_for_a_fifo_while_reading_leaves_the_list_and_nothing_block
     // The newest article, selected: its file becomes a FIFO.
     mkfifo(&library.plain());
     term.wait_for("3/3 articles");
-    assert_eq!(filter_open_and_quit(&mut term, "1/3 articles · /雨天", "雨天适合去旧书店"), Some(0));
+    assert_eq!(filter_open_and_quit(&mut term, "1/3 articles · /雨天 · 1/3 unread", "雨天适合去旧书店"), Some(0));
 }

@@ -67,6 +67,7 @@ impl List {
         }
         merged.extend_from_slice(&old[from..]);
         self.visible = merged;
+        self.visible_version += 1;
         self.reselect(keep);
     }
 }

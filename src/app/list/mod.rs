@@ -76,6 +76,10 @@ pub struct List {
     pub searching_bodies: bool,
     /// The list as shown: article numbers, filtered and sorted.
     pub visible: Vec<usize>,
+    /// Counts the times `visible` was made again.
+    visible_version: u64,
+    /// Unread articles of `visible`, with the versions counted at.
+    unread_here: std::cell::Cell<Option<(u64, u64, usize)>>,
     /// The selection, a position in `visible`…
     pub selected: usize,
     /// …chosen by the person (or brought back from the last session): until
@@ -128,6 +132,20 @@ impl List {
     /// The query in force (the last filter that parsed).
     pub fn query(&self) -> &Query {
         &self.query
+    }
+
+    /// Unread articles in the list as shown (counted once per change of
+    /// the list or of the marks, not per frame).
+    pub fn unread_here(&self) -> usize {
+        let versions = (self.visible_version, self.store.marks_version());
+        if let Some((list, marks, count)) = self.unread_here.get()
+            && (list, marks) == versions
+        {
+            return count;
+        }
+        let count = self.store.unread_among(&self.visible);
+        self.unread_here.set(Some((versions.0, versions.1, count)));
+        count
     }
 
     /// Articles in the library now (not counting those deleted on disk).
@@ -402,6 +420,7 @@ impl List {
             })
             .map(|(&i, _)| i)
             .collect();
+        self.visible_version += 1;
         if self.order_by == SortOrder::Relevance && !self.query.is_empty() {
             let (query, store) = (&self.query, &self.store);
             let columns = store.columns();

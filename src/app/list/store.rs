@@ -43,6 +43,12 @@ pub struct ListStore {
     hits: Vec<bool>,
     /// Unread live articles, counted when first asked since a change.
     unread: std::cell::Cell<Option<usize>>,
+    /// Counts the changes that may change what is unread.
+    marks_version: std::cell::Cell<u64>,
+    /// Whether each article is live and unread, by number: made again in
+    /// one pass over the rows after a change, so that counting a list's
+    /// unread at each keystroke reads no row.
+    unread_flags: std::cell::RefCell<Option<Vec<bool>>>,
 }
 
 /// One article of the store, for reading.
@@ -83,7 +89,7 @@ impl ListStore {
         self.rows.push(row);
         self.search_rows.push(search);
         self.hits.push(false);
-        self.unread.set(None);
+        self.marks_changed();
         if !self.by_path.is_empty() {
             let key = hash64(self.path_bytes(number).as_slice());
             self.by_path.entry(key).or_default().push(number as u32);
@@ -99,7 +105,7 @@ impl ListStore {
             row.state = state;
             self.rows[number] = row;
             self.search_rows[number] = search;
-            self.unread.set(None);
+            self.marks_changed();
         }
     }
 
@@ -197,7 +203,7 @@ impl ListStore {
         if let Some(row) = self.rows.get_mut(number) {
             row.gone = true;
         }
-        self.unread.set(None);
+        self.marks_changed();
     }
 
     pub fn state(&self, number: usize) -> ReadState {
@@ -205,8 +211,32 @@ impl ListStore {
     }
 
     pub fn state_mut(&mut self, number: usize) -> Option<&mut ReadState> {
-        self.unread.set(None);
+        self.marks_changed();
         self.rows.get_mut(number).map(|row| &mut row.state)
+    }
+
+    /// What is unread may have changed: counts are taken again.
+    fn marks_changed(&self) {
+        self.unread.set(None);
+        if let Ok(mut flags) = self.unread_flags.try_borrow_mut() {
+            *flags = None;
+        }
+        self.marks_version.set(self.marks_version.get().wrapping_add(1));
+    }
+
+    /// Changes with each change that may change what is unread.
+    pub fn marks_version(&self) -> u64 {
+        self.marks_version.get()
+    }
+
+    /// How many of the articles `numbers` are live and unread.
+    pub fn unread_among(&self, numbers: &[usize]) -> usize {
+        let unread = |row: &Row| !row.gone && !row.state.read;
+        let Ok(mut flags) = self.unread_flags.try_borrow_mut() else {
+            return numbers.iter().filter(|&&i| self.rows.get(i).is_some_and(unread)).count();
+        };
+        let flags = flags.get_or_insert_with(|| self.rows.iter().map(unread).collect());
+        numbers.iter().filter(|&&i| flags.get(i).copied().unwrap_or(false)).count()
     }
 
     /// Live articles not read (counted once per change, not per frame).

@@ -123,3 +123,22 @@ fn the_unread_count_follows_every_change() {
     store.push(loaded("/l/d.md", "title: D"));
     assert_eq!(store.unread_count(), 3, "one more");
 }
+
+#[test]
+fn unread_among_counts_live_unread_articles_and_follows_each_change() {
+    let mut store = ListStore::default();
+    for name in ["a", "b", "c"] {
+        store.push(loaded(&format!("/l/{name}.md"), &format!("title: {name}")));
+    }
+    assert_eq!(store.unread_among(&[0, 2, 7]), 2, "a number past the end counts for nothing");
+    let version = store.marks_version();
+    if let Some(state) = store.state_mut(2) {
+        state.read = true;
+    }
+    assert_ne!(store.marks_version(), version);
+    assert_eq!(store.unread_among(&[0, 2]), 1);
+    store.set_gone(0);
+    assert_eq!(store.unread_among(&[0, 1, 2]), 1, "a deleted article is not unread");
+    store.push(loaded("/l/d.md", "title: d"));
+    assert_eq!(store.unread_among(&[1, 3]), 2);
+}
