@@ -41,9 +41,15 @@ pub fn groups<'a>(groups_of_articles: impl Iterator<Item = &'a str>) -> Vec<Grou
 /// The filter after choosing `group`: any `in:` clause replaced by it
 /// (quoted words stay quoted).
 pub fn filter_for(filter: &str, group: &str) -> String {
+    replace_words(filter, |word| word.starts_with("in:"), Some(&format!("in:{group}")))
+}
+
+/// `filter` without the words `drop` picks, and with `add` at its end
+/// (each word quoted again as it must be typed).
+pub(super) fn replace_words(filter: &str, drop: impl Fn(&str) -> bool, add: Option<&str>) -> String {
     let words = crate::search::query::words(filter).unwrap_or_default();
-    let mut kept: Vec<String> = words.iter().filter(|w| !w.starts_with("in:")).map(|w| quoted(w)).collect();
-    kept.push(quoted(&format!("in:{group}")));
+    let mut kept: Vec<String> = words.iter().filter(|w| !drop(w)).map(|w| quoted(w)).collect();
+    kept.extend(add.map(quoted));
     kept.join(" ")
 }
 

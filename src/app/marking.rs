@@ -130,12 +130,7 @@ impl App {
         let words = crate::search::query::words(&self.list.filter.text).unwrap_or_default();
         let shown = words.iter().any(|w| w.eq_ignore_ascii_case(UNREAD_ONLY));
         let filter = if shown {
-            let kept: Vec<String> = words
-                .iter()
-                .filter(|w| !w.eq_ignore_ascii_case(UNREAD_ONLY))
-                .map(|w| super::groups::quoted(w))
-                .collect();
-            kept.join(" ")
+            super::groups::replace_words(&self.list.filter.text, |w| w.eq_ignore_ascii_case(UNREAD_ONLY), None)
         } else {
             let text = self.list.filter.text.trim();
             if text.is_empty() { UNREAD_ONLY.to_owned() } else { format!("{text} {UNREAD_ONLY}") }
