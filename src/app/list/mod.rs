@@ -57,6 +57,9 @@ pub struct List {
     /// The search-column row of each article of `order`, beside it (a
     /// keystroke reads them in order, not scattered over the store).
     order_rows: Vec<u32>,
+    /// The orders by other keys made before, while the articles stay as
+    /// they were: `S` back to one of them sorts nothing.
+    earlier_orders: Vec<EarlierOrder>,
     /// …of the articles numbered below this: those loaded since wait to
     /// join it until there are enough of them to be worth a pass.
     merged: usize,
@@ -118,6 +121,15 @@ impl Choices for ListStore {
         found.sort_unstable();
         found.into_iter().take(MAX_COMPLETIONS).map(str::to_owned).collect()
     }
+}
+
+/// The list's order by another key, made when the articles were at
+/// `version` (`ListStore::articles_version`).
+#[derive(Debug)]
+struct EarlierOrder {
+    key: SortOrder,
+    version: u64,
+    order: Vec<u32>,
 }
 
 /// How many completions Tab offers for a word at most.
@@ -219,10 +231,23 @@ impl List {
     /// Orders the list by `order`.
     pub fn order_by(&mut self, order: SortOrder, now: Timestamp) {
         if self.order_by != order {
+            self.keep_order();
             self.order_by = order;
             self.sort_order();
             self.refresh(now);
         }
+    }
+
+    /// Keeps the order as it is for a later return to its key, if every
+    /// article is in it.
+    fn keep_order(&mut self) {
+        let (key, version) = (self.order_by.sort_key(), self.store.articles_version());
+        if self.merged != self.store.len() {
+            return;
+        }
+        self.earlier_orders.retain(|earlier| earlier.version == version && earlier.key != key);
+        let Ok(order) = self.order.iter().map(|&i| u32::try_from(i)).collect::<Result<Vec<u32>, _>>() else { return };
+        self.earlier_orders.push(EarlierOrder { key, version, order });
     }
 
     // ----- the filter line -----
@@ -346,8 +371,18 @@ impl List {
         let key = self.order_by.sort_key();
         let store = &self.store;
         self.places.clear();
-        self.order = store.live().collect();
-        sort_positions(&mut self.order, |i| store.row(i), key, false);
+        let version = store.articles_version();
+        self.earlier_orders.retain(|earlier| earlier.version == version);
+        match self.earlier_orders.iter().position(|earlier| earlier.key == key && earlier.version == version) {
+            Some(at) => {
+                let earlier = self.earlier_orders.swap_remove(at);
+                self.order = earlier.order.into_iter().map(|i| i as usize).collect();
+            }
+            None => {
+                self.order = store.live().collect();
+                sort_positions(&mut self.order, |i| store.row(i), key, false);
+            }
+        }
         self.merged = self.store.len();
         self.index_order();
     }

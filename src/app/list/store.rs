@@ -45,6 +45,9 @@ pub struct ListStore {
     unread: std::cell::Cell<Option<usize>>,
     /// Counts the changes that may change what is unread.
     marks_version: std::cell::Cell<u64>,
+    /// Counts the articles added, read again or gone: a list order made
+    /// at one count holds while it stays.
+    articles_version: u64,
     /// Whether each article is live and unread, by number: made again in
     /// one pass over the rows after a change, so that counting a list's
     /// unread at each keystroke reads no row.
@@ -90,6 +93,7 @@ impl ListStore {
         self.search_rows.push(search);
         self.hits.push(false);
         self.marks_changed();
+        self.articles_version += 1;
         if !self.by_path.is_empty() {
             let key = hash64(self.path_bytes(number).as_slice());
             self.by_path.entry(key).or_default().push(number as u32);
@@ -106,6 +110,7 @@ impl ListStore {
             self.rows[number] = row;
             self.search_rows[number] = search;
             self.marks_changed();
+            self.articles_version += 1;
         }
     }
 
@@ -204,6 +209,7 @@ impl ListStore {
             row.gone = true;
         }
         self.marks_changed();
+        self.articles_version += 1;
     }
 
     pub fn state(&self, number: usize) -> ReadState {
@@ -222,6 +228,11 @@ impl ListStore {
             *flags = None;
         }
         self.marks_version.set(self.marks_version.get().wrapping_add(1));
+    }
+
+    /// Changes with each article added, read again or gone.
+    pub fn articles_version(&self) -> u64 {
+        self.articles_version
     }
 
     /// Changes with each change that may change what is unread.

@@ -45,9 +45,34 @@ fn titles_sort_as_read_while_batches_arrive() {
     list.add(batch.iter().enumerate().map(|(n, t)| article(&format!("b{n}.md"), t, "2022-01-03")).collect(), now());
     let expected = ["Zebra", "あさひ", "さくら", "独立", "獨立", "俄罗斯", "终于"];
     assert_eq!(titles(&list), expected, "merged batch by batch");
-    list.order_by(SortOrder::Date, now());
+    let mut at_once = List::default();
+    at_once.set_rows(10);
+    let all = ["终于", "さくら"].iter().chain(batch.iter());
+    at_once.add(all.enumerate().map(|(n, t)| article(&format!("{n}.md"), t, "2022-01-03")).collect(), now());
+    at_once.order_by(SortOrder::Title, now());
+    assert_eq!(titles(&at_once), expected, "sorted at once");
+}
+
+#[test]
+fn an_order_made_before_comes_back_until_the_articles_change() {
+    let mut list = List::default();
+    list.set_rows(10);
+    list.add(vec![article("b.md", "B", "2022-01-01"), article("a.md", "A", "2022-01-02")], now());
     list.order_by(SortOrder::Title, now());
-    assert_eq!(titles(&list), expected, "sorted at once");
+    list.order_by(SortOrder::Date, now());
+    assert_eq!(titles(&list), ["A", "B"], "newest first");
+    list.order_by(SortOrder::Title, now());
+    assert_eq!(titles(&list), ["A", "B"]);
+    assert_eq!(list.earlier_orders.len(), 1, "the date order kept");
+    // A new article: every kept order is stale.
+    list.add(vec![article("c.md", "0 first", "2021-01-01")], now());
+    assert_eq!(titles(&list), ["0 first", "A", "B"]);
+    list.order_by(SortOrder::Date, now());
+    assert_eq!(titles(&list), ["A", "B", "0 first"], "sorted again, the new one in it");
+    list.order_by(SortOrder::Author, now());
+    list.order_by(SortOrder::Title, now());
+    assert_eq!(titles(&list), ["0 first", "A", "B"]);
+    assert!(list.earlier_orders.len() <= 2, "one order per other key at most");
 }
 
 #[test]
