@@ -25,7 +25,10 @@ impl App {
                         // nothing where it is pasted.
                         None => {
                             let path = row.path();
-                            let path = std::path::absolute(&path).map_or(path, |path| tidied(&path));
+                            // Through links as the system resolves them:
+                            // `..` after a symlink is not the folder above.
+                            let path =
+                                std::fs::canonicalize(&path).or_else(|_| std::path::absolute(&path)).unwrap_or(path);
                             ("the file's path", Some(path.to_string_lossy().into_owned()))
                         }
                     },
@@ -50,34 +53,28 @@ impl App {
     }
 }
 
-/// An absolute path without `.` and `..` parts, read as written
-/// (`/work/main/../lib/a.md` is `/work/lib/a.md`).
-fn tidied(path: &std::path::Path) -> std::path::PathBuf {
-    use std::path::Component;
-    let mut tidy = std::path::PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if matches!(tidy.components().next_back(), Some(Component::Normal(_))) {
-                    tidy.pop();
-                }
-            }
-            other => tidy.push(other),
-        }
-    }
-    tidy
-}
-
 #[cfg(test)]
 mod tests {
-    use super::tidied;
-    use std::path::Path;
+    use super::super::{Action, App, Command, Effect, Moment};
+    use crate::loader::Loaded;
 
     #[test]
-    fn a_copied_path_has_no_dot_parts() {
-        assert_eq!(tidied(Path::new("/work/main/../shared/./corpus/a.md")), Path::new("/work/shared/corpus/a.md"));
-        assert_eq!(tidied(Path::new("/../a/b/..")), Path::new("/a"));
-        assert_eq!(tidied(Path::new("/a/b.md")), Path::new("/a/b.md"));
+    fn an_articles_path_is_copied_as_the_system_resolves_it_through_links() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (deep, library) = (dir.path().join("x/y"), dir.path().join("x/lib"));
+        std::fs::create_dir_all(&deep).expect("folders");
+        std::fs::create_dir_all(&library).expect("folders");
+        std::fs::write(library.join("a.md"), "---\ntitle: A\n---\n<p>a</p>").expect("an article");
+        std::os::unix::fs::symlink(&deep, dir.path().join("sl")).expect("a link");
+        // `sl/..` is x, not the folder the path reads as.
+        let given = dir.path().join("sl/../lib");
+        let loaded = crate::library::load(&[given]);
+        let mut app = App::new((100, 30), Moment::now());
+        app.update(Action::Loaded(loaded.articles.into_iter().map(Loaded::from).collect()));
+        app.update(Action::LoadFinished);
+        let effects = app.update(Action::Command(Command::Copy));
+        let real = std::fs::canonicalize(library.join("a.md")).expect("canonical");
+        assert_eq!(effects, [Effect::Copy(real.to_string_lossy().into_owned())]);
+        assert!(std::path::Path::new(&real).exists());
     }
 }

@@ -22,11 +22,7 @@ pub fn rows(problems: &[Problem], columns: usize) -> Vec<(RowKind, String)> {
         problems.iter().partition(|problem| problem.kind == ProblemKind::Config);
     if let Some(first) = config.first() {
         let path = printable(&first.path.to_string_lossy()).into_owned();
-        rows.extend(
-            wrap(&format!("config.toml ({path}): what folio could not use as written"), columns, "")
-                .into_iter()
-                .map(|r| (RowKind::Heading, r)),
-        );
+        rows.extend(wrap(&format!("config.toml ({path})"), columns, "").into_iter().map(|r| (RowKind::Heading, r)));
         for problem in &config {
             // Each message starts with the file's path: said once above.
             let message = printable(&problem.message).into_owned();
@@ -106,7 +102,7 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "config.toml (/c/config.toml): what folio could not use as written",
+                "config.toml (/c/config.toml)",
                 "  3: `sort`: unknown value",
                 "  5: `keys.quit`: a key twice",
                 "",

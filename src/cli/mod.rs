@@ -218,7 +218,7 @@ fn read(paths: Vec<PathBuf>, config: config::Config, config_problems: Vec<config
     match crate::term::run(paths, config, config_problems) {
         Ok(finished) => {
             if let Some(why) = &finished.unsaved {
-                eprintln!("folio: {why}; marks and reading places since the last save are lost");
+                eprintln!("folio: {why}; the marks and reading places not yet saved are lost");
             }
             match finished.ending {
                 // As a shell reports a process a signal ended: 128 + its number.

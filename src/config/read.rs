@@ -303,27 +303,31 @@ impl TableReader<'_> {
     }
 
     /// A problem for each key the rebinds give to two commands in one pane,
-    /// on the line of the last rebind that binds it (they still apply).
+    /// on the line of the last rebind that gave it to a command it never
+    /// runs (else to the one it runs). The rebinds still apply.
     fn clashes(&mut self, rebinds: &[(usize, Command, Vec<Key>)], offset: usize) {
         let map = KeyMap::new(rebinds.iter().map(|(_, command, keys)| (*command, keys.clone())).collect());
         for clash in map.clashes() {
-            let Some((start, command, _)) =
-                rebinds.iter().rev().find(|(_, command, keys)| clash.involves(*command) && keys.contains(&clash.key))
-            else {
+            let binds = |(_, command, keys): &&(usize, Command, Vec<Key>)| {
+                clash.involves(*command) && keys.contains(&clash.key)
+            };
+            let loser = rebinds.iter().rev().filter(binds).find(|(_, command, _)| *command != clash.runs);
+            let Some((start, command, _)) = loser.or_else(|| rebinds.iter().rev().find(binds)) else {
                 continue;
             };
             let key = clash.key.spec();
             let others: Vec<String> = clash.shadowed.iter().map(|c| format!("`{}`", c.name())).collect();
             let message = if clash.key == Key::Ctrl('c') {
-                format!("`{key}` always quits, so it never runs {}", others.join(" or "))
+                format!("`{key}` always quits, so it never runs {}", listed(&others, "or"))
             } else {
+                let all: Vec<String> =
+                    std::iter::once(format!("`{}`", clash.runs.name())).chain(others.clone()).collect();
                 format!(
-                    "`{key}` is bound to `{}` and {} in {}; it runs `{}` there, never {}",
-                    clash.runs.name(),
-                    others.join(" and "),
+                    "`{key}` is bound to {} in {}; it runs `{}` there, never {}",
+                    listed(&all, "and"),
                     clash.panes_named(),
                     clash.runs.name(),
-                    others.join(" or ")
+                    listed(&others, "or")
                 )
             };
             self.problem(*start..*start, offset, &format!("keys.{}", command.name()), message);
@@ -331,6 +335,15 @@ impl TableReader<'_> {
                 problem.applied = true;
             }
         }
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn listed(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
 
@@ -552,10 +565,18 @@ mod tests {
             read("[keys]\nquit = [\"x\", \"j\"]").0.keys,
             [(Command::Quit, vec![Key::Char('x'), Key::Char('j')])]
         );
-        // Two rebinds of one key: on the later one's line.
+        // Two rebinds of one key: on the line of the one that loses.
         let problem = one_problem("[keys]\ntop = \"z\"\nbottom = \"z\"");
         assert_eq!((problem.line, problem.key.as_deref()), (Some(3), Some("keys.bottom")));
         assert!(problem.message.contains("it runs `top` there, never `bottom`"), "{problem}");
+        let problem = one_problem("[keys]\nhelp = \"ctrl-c\"\nquit = [\"x\", \"ctrl-c\"]");
+        assert_eq!((problem.line, problem.key.as_deref()), (Some(2), Some("keys.help")));
+        let problem = one_problem("[keys]\nquit = \"j\"\ndown = [\"j\", \"e\"]");
+        assert_eq!((problem.line, problem.key.as_deref()), (Some(2), Some("keys.quit")));
+        // Three on one key, listed as a person would.
+        let problem = one_problem("[keys]\ntop = \"z\"\nbottom = \"z\"\nhelp = \"z\"");
+        assert!(problem.message.contains("bound to `top`, `bottom` and `help` in"), "{problem}");
+        assert!(problem.message.ends_with("never `bottom` or `help`"), "{problem}");
         // One pane only.
         let problem = one_problem("[keys]\nnext_heading = \"n\"");
         assert!(problem.message.contains("in the reader; it runs `next_match`"), "{problem}");

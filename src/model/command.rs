@@ -362,18 +362,25 @@ impl KeyMap {
         if scope == Scope::Overlay && matches!(key, Char('k') | Up) {
             return Some(Command::Up);
         }
-        BINDINGS
-            .iter()
-            .find(|b| (b.scope == scope || b.scope == Scope::Everywhere) && self.keys(b).contains(&key))
-            .map(|b| b.command)
+        // A box's own keys come first: no rebind of an everywhere command
+        // takes `j`, `h` or Enter from it.
+        let bound = |b: &&Binding| self.keys(b).contains(&key);
+        if scope == Scope::Overlay
+            && let Some(own) = BINDINGS.iter().filter(|b| b.scope == Scope::Overlay).find(bound)
+        {
+            return Some(own.command);
+        }
+        BINDINGS.iter().filter(|b| b.scope == scope || b.scope == Scope::Everywhere).find(bound).map(|b| b.command)
     }
 
-    /// The first key of `command` (in the panes), as the help writes it.
-    pub fn first_key(&self, command: Command) -> Option<String> {
+    /// The first key of `command` that runs it in the pane `scope` (a key
+    /// another command took there is no hint), as the help writes it.
+    pub fn first_key(&self, command: Command, scope: Scope) -> Option<String> {
         BINDINGS
             .iter()
             .filter(|b| b.command == command && b.scope != Scope::Overlay)
-            .find_map(|b| self.keys(b).first())
+            .flat_map(|b| self.keys(b))
+            .find(|&&key| self.command_for(key, scope) == Some(command))
             .map(ToString::to_string)
     }
 
@@ -434,9 +441,18 @@ mod tests {
         assert_eq!(map.command_for(Char('n'), Scope::Reader), Some(Command::Down));
         // The reader's own `n` (next match) comes after the rebound `down`.
         assert_eq!(map.command_for(Char('j'), Scope::Sidebar), None);
-        // Boxes keep their keys.
+        // Boxes keep their keys, even those an everywhere command is given.
         assert_eq!(map.command_for(Char('j'), Scope::Overlay), Some(Command::Down));
+        let taken = KeyMap::new(vec![(Command::Top, vec![Char('j')]), (Command::ToggleStar, vec![Char('h')])]);
+        assert_eq!(taken.command_for(Char('j'), Scope::Overlay), Some(Command::Down));
+        assert_eq!(taken.command_for(Char('h'), Scope::Overlay), Some(Command::Back));
+        assert_eq!(taken.command_for(Char('h'), Scope::Reader), Some(Command::Back), "the reader's own h first");
+        assert_eq!(taken.command_for(Char('h'), Scope::Sidebar), Some(Command::ToggleStar));
         assert!(map.help_lines().iter().any(|(keys, help)| keys == "x" && help == "quit"));
+        // The hint's key is one that works there.
+        let map = KeyMap::new(vec![(Command::Quit, vec![Char('j'), Char('x')]), (Command::Help, vec![Ctrl('c')])]);
+        assert_eq!(map.first_key(Command::Quit, Scope::Sidebar).as_deref(), Some("x"));
+        assert_eq!(map.first_key(Command::Help, Scope::Reader), None);
     }
 
     #[test]

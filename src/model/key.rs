@@ -115,7 +115,20 @@ impl FromStr for Key {
                 && !c.is_control()
                 && !c.is_whitespace()
             {
-                return Ok(Key::Ctrl(c.to_ascii_lowercase()));
+                let c = c.to_ascii_lowercase();
+                // Terminals send these as the keys they share a byte with.
+                let same = match c {
+                    'i' => Some("tab"),
+                    'm' => Some("enter"),
+                    '[' => Some("esc"),
+                    _ => None,
+                };
+                return match same {
+                    Some(name) => Err(format!(
+                        "{spec:?} reaches folio as {name} (the terminal sends the same byte); write \"{name}\""
+                    )),
+                    None => Ok(Key::Ctrl(c)),
+                };
             }
             return Err(format!("{spec:?} is not a key: after ctrl- comes one character"));
         }
@@ -150,6 +163,11 @@ mod tests {
         assert_eq!(parse_key("c-x"), Ok(Ctrl('x')));
         assert_eq!(parse_key("ctrl--"), Ok(Ctrl('-')));
         assert_eq!(parse_key("ctrl-space"), Ok(Ctrl(' ')));
+        // Keys no terminal tells apart from others: named as those.
+        let tab = parse_key("ctrl-i").expect_err("ctrl-i is tab");
+        assert!(tab.contains("reaches folio as tab") && tab.ends_with("write \"tab\""), "{tab}");
+        assert!(parse_key("C-m").is_err_and(|e| e.contains("as enter")));
+        assert!(parse_key("ctrl-[").is_err_and(|e| e.contains("as esc")));
     }
 
     #[test]

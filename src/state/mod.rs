@@ -80,8 +80,9 @@ pub struct Store {
 enum Unusable {
     /// Moved aside: the store may write a new file.
     MovedAside(String),
-    /// Still in place: it must not be overwritten.
-    Stuck(String),
+    /// Still in place: it must not be overwritten. What to show at start,
+    /// and why it is stuck (a save's error).
+    Stuck(String, String),
 }
 
 /// Which field a setter changes.
@@ -124,7 +125,7 @@ impl Store {
                 store.seen = Some(seen);
             }
             Ok(None) => {}
-            Err(Unusable::MovedAside(problem) | Unusable::Stuck(problem)) => store.problem = Some(problem),
+            Err(Unusable::MovedAside(problem) | Unusable::Stuck(problem, _)) => store.problem = Some(problem),
         }
         drop(lock);
         let problem = store.problem.take();
@@ -145,10 +146,11 @@ impl Store {
         let path = self.path();
         match disk::read(&path) {
             Ok(found) => Ok(found),
-            Err(bad) if !bad.movable => Err(Unusable::Stuck(format!(
-                "Reading state unusable: starting clean, changes will not be saved ({STATE_FILE}: {})",
-                bad.reason
-            ))),
+            Err(bad) if !bad.movable => {
+                let why = format!("{STATE_FILE}: {}", bad.reason);
+                let shown = format!("Reading state unusable: starting clean, changes will not be saved ({why})");
+                Err(Unusable::Stuck(shown, why))
+            }
             Err(bad) => match disk::move_aside(&path) {
                 Ok(aside) => {
                     let aside = aside.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -157,11 +159,11 @@ impl Store {
                         bad.reason
                     )))
                 }
-                Err(error) => Err(Unusable::Stuck(format!(
-                    "Reading state unreadable: starting clean, changes will not be saved \
-                     ({STATE_FILE}: {}; it could not be moved aside: {error})",
-                    bad.reason
-                ))),
+                Err(error) => {
+                    let why = format!("{STATE_FILE}: {}; it could not be moved aside: {error}", bad.reason);
+                    let shown = format!("Reading state unreadable: starting clean, changes will not be saved ({why})");
+                    Err(Unusable::Stuck(shown, why))
+                }
             },
         }
     }
@@ -369,7 +371,7 @@ impl Store {
                 self.seen = Some(seen);
                 self.state = merge::merge(disk, &self.state, &mut self.pending);
             }
-            Err(Unusable::Stuck(problem)) => return Err(io::Error::other(problem)),
+            Err(Unusable::Stuck(_, why)) => return Err(io::Error::other(why)),
             // Gone or moved aside: what this store knows is the best there is.
             Ok(None) => return Ok(self.seen.take().is_some()),
             Err(Unusable::MovedAside(problem)) => {

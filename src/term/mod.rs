@@ -113,7 +113,7 @@ fn start(
                 message: problem.to_string(),
             })
             .collect();
-        let defaults = if first.applied { "" } else { "; using the defaults there" };
+        let defaults = if config_problems.iter().all(|p| p.applied) { "" } else { "; using the defaults there" };
         app.update(Action::Report { message: format!("{first}{more}{defaults}"), problems });
     }
     if let Some(problem) = state_problem {

@@ -1,7 +1,8 @@
 //! Emoji sequences that terminals draw at different widths — joined by
 //! U+200D (👨‍👩‍👧), with a variation selector (❤️), a skin tone (👍🏽), a
 //! keycap (1️⃣) or tag characters (🏴 flags) — are drawn as their first
-//! character, padded with spaces to the columns ratatui gave them. One
+//! character, padded with spaces to the columns ratatui gave them; a flag
+//! of regional indicators (🇯🇵) as its two letters (`JP`). One
 //! terminal draws 👨‍👩‍👧 in two columns, another in six, tmux's ❤️ in one:
 //! ratatui cannot know which, and a row drawn at another width than it
 //! counts leaves stale or shifted cells behind. A lone character's width
@@ -16,6 +17,19 @@ pub fn settle(buffer: &mut Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
+            if let Some((letters, columns)) = flag_letters(buffer[(x, y)].symbol()) {
+                let style = buffer[(x, y)].style();
+                for (column, letter) in (0..columns).zip(letters.chars().chain(std::iter::repeat(' '))) {
+                    let Some(at) = u16::try_from(column).ok().and_then(|c| x.checked_add(c)) else { break };
+                    if at >= area.right() {
+                        break;
+                    }
+                    buffer[(at, y)].reset();
+                    buffer[(at, y)].set_char(letter).set_style(style);
+                }
+                x = x.saturating_add(u16::try_from(columns.max(1)).unwrap_or(u16::MAX));
+                continue;
+            }
             let Some((base, columns)) = unsettled(buffer[(x, y)].symbol()) else {
                 x += 1;
                 continue;
@@ -24,6 +38,9 @@ pub fn settle(buffer: &mut Buffer) {
             let style = buffer[(x, y)].style();
             match base.filter(|_| base_width > 0) {
                 Some(base) => buffer[(x, y)].set_char(base),
+                // A wide character given one column (⌚︎, text style): a
+                // stand-in, not a gap.
+                None if base.is_some() => buffer[(x, y)].set_char('?'),
                 None => buffer[(x, y)].set_char(' '),
             };
             // The columns the cluster covered beyond its first character:
@@ -53,6 +70,26 @@ fn unsettled(symbol: &str) -> Option<(Option<char>, usize)> {
     }
     let base = Some(first).filter(|c| !is_unsettling(*c) && !c.is_control());
     Some((base, symbol.width()))
+}
+
+/// A flag written in regional indicators (🇯🇵) as its letters (`JP`),
+/// and the columns it was given: one terminal draws the pair as one
+/// flag, tmux each letter in a column of its own.
+fn flag_letters(symbol: &str) -> Option<(String, usize)> {
+    let first = symbol.chars().next()?;
+    if !is_regional_indicator(first) {
+        return None;
+    }
+    let letters = symbol
+        .chars()
+        .filter(|&c| is_regional_indicator(c))
+        .filter_map(|c| char::from_u32(u32::from('A') + (u32::from(c) - 0x1f1e6)))
+        .collect();
+    Some((letters, symbol.width()))
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
 }
 
 /// A character whose part in a cluster's width terminals disagree on.
@@ -124,11 +161,30 @@ mod tests {
 
     #[test]
     fn other_clusters_and_lone_characters_are_left_alone() {
-        for text in ["e\u{301}", "\u{1100}\u{1161}\u{11a8}", "\u{1f1ef}\u{1f1f5}", "中文", "\u{1f468}"] {
+        for text in ["e\u{301}", "\u{1100}\u{1161}\u{11a8}", "中文", "\u{1f468}"] {
             let mut expected = Buffer::empty(Rect::new(0, 0, 4, 1));
             expected.set_string(0, 0, text, Style::default().add_modifier(Modifier::REVERSED));
             assert_eq!(settled(text, 4), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn flags_of_regional_indicators_are_their_letters() {
+        let buffer = settled("\u{1f1ef}\u{1f1f5}\u{1f1fa}\u{1f1f8}!", 6);
+        assert_eq!(symbols(&buffer), ["J", "P", "U", "S", "!", " "]);
+        assert!(buffer.content[1].modifier.contains(Modifier::REVERSED), "the letters keep the style");
+        let lone = "\u{1f1ef}";
+        let buffer = settled(&format!("{lone}x"), 3);
+        assert_eq!(symbols(&buffer)[0], "J");
+        assert_eq!(symbols(&buffer)[lone.width()], "x");
+    }
+
+    #[test]
+    fn a_wide_character_given_one_column_is_a_stand_in() {
+        let watch = "\u{231a}\u{fe0e}";
+        let buffer = settled(&format!("{watch}x"), 3);
+        assert_eq!(symbols(&buffer)[0], if watch.width() == 1 { "?" } else { "\u{231a}" });
+        assert_eq!(symbols(&buffer)[watch.width()], "x");
     }
 
     #[test]

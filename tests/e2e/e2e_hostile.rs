@@ -72,6 +72,8 @@ fn fifos_as_state_config_and_caches_are_reported_and_keys_are_answered() {
     term.assert_restored();
     // The state could not be kept in a FIFO: said at quit, and the exit fails.
     term.wait_for_output("folio: cannot save the reading state in");
+    let said = term.live_contents();
+    assert!(said.contains("state.json: not a file") && !said.contains("starting clean"), "{said}");
     assert_eq!(code, Some(1), "{}", term.live_contents());
 }
 

@@ -91,7 +91,7 @@ fn a_state_that_cannot_be_saved_is_said_on_stderr_at_quit_and_the_exit_is_not_ze
     let said = format!("folio: cannot save the reading state in {data_dir}: ");
     term.wait_for_output(&said);
     let screen = term.live_contents();
-    assert!(screen.contains("since the last save are lost"), "{screen}");
+    assert!(screen.contains("; the marks and reading places not yet saved are lost"), "{screen}");
     // With nothing changed, there is nothing to lose: a clean exit.
     let mut term = Term::folio(&library, &[library.root()], &[("FOLIO_DATA_DIR", data_dir)]);
     term.wait_for("3/3 articles · 3 unread");
