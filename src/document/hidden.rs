@@ -1,5 +1,5 @@
-//! The elements whose content no reader sees: one list, kept by the
-//! document builder (what `folio` shows) and by the body search (what
+//! The elements whose content no reader sees (and those with the `hidden`
+//! attribute): one list, kept by the document builder (what `folio` shows) and by the body search (what
 //! `body:` finds), so the two agree on what text is visible.
 
 /// Elements whose content is hidden, up to their end tag (a nested element
@@ -108,6 +108,19 @@ const BLOCK_STARTS: [&str; 22] = [
     "ul",
 ];
 
+/// Elements whose end tag may be left out (the next one ends them): the
+/// `hidden` attribute hides nothing on them, lest text after them vanish.
+const ENDS_OPTIONAL: [&str; 16] = [
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rt", "rp", "colgroup",
+    "caption",
+];
+
+/// Whether attributes holding `hidden` (not `hidden="until-found"`, which
+/// a search shows) hide the element, as a browser does.
+pub fn hidden_attribute<'a>(mut attributes: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
+    attributes.any(|(name, value)| name.eq_ignore_ascii_case("hidden") && !value.eq_ignore_ascii_case("until-found"))
+}
+
 /// Elements without content (and so without an end tag).
 fn is_void(name: &str) -> bool {
     matches!(
@@ -174,7 +187,8 @@ impl Visibility {
     }
 
     /// A start tag: whether it is shown (to be handled by the caller).
-    pub fn start(&mut self, name: &str, self_closing: bool) -> bool {
+    /// `hidden_attribute`: the tag has the `hidden` attribute.
+    pub fn start(&mut self, name: &str, self_closing: bool, hidden_attribute: bool) -> bool {
         if let Some((hidden, at)) = &self.hiding {
             if !ends_hidden(hidden, name) {
                 self.push(name, self_closing);
@@ -185,7 +199,9 @@ impl Visibility {
         }
         let at = self.open.len();
         let pushed = self.push(name, self_closing);
-        if pushed && is_hidden(name) && !self.never_closed.contains(&name) {
+        let hides = (is_hidden(name) && !self.never_closed.contains(&name))
+            || (hidden_attribute && !ENDS_OPTIONAL.contains(&name));
+        if pushed && hides {
             self.hiding = Some((name.into(), at));
         }
         true

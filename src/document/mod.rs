@@ -11,7 +11,7 @@ mod markdown;
 mod plain;
 mod urls;
 
-pub use hidden::{HIDDEN_ELEMENTS, Visibility, ends_hidden, is_hidden};
+pub use hidden::{HIDDEN_ELEMENTS, Visibility, ends_hidden, hidden_attribute, is_hidden};
 pub use html::is_raw_text;
 pub use markdown::to_html as markdown_to_html;
 pub use urls::Base;

@@ -3,7 +3,7 @@
 //! (`document::HIDDEN_ELEMENTS`) left out, a space where a block ends,
 //! entities decoded; in one linear pass, without building a document.
 
-use crate::document::{Visibility, is_raw_text};
+use crate::document::{Visibility, hidden_attribute, is_raw_text};
 
 /// Elements that break the text: a word never runs across them.
 const BLOCKS: [&str; 24] = [
@@ -68,7 +68,12 @@ pub(super) fn strip_html(html: &str) -> String {
         let name = tag_name(&html[open + 1..end]);
         let closing = next == b'/';
         let self_closing = is_self_closing(bytes, end);
-        let shown = if closing { visibility.end(&name) } else { visibility.start(&name, self_closing) };
+        let shown = if closing {
+            visibility.end(&name)
+        } else {
+            let hidden = hidden_attribute(attributes(&html[open + 1..end]));
+            visibility.start(&name, self_closing, hidden)
+        };
         if shown && BLOCKS.contains(&name.as_str()) {
             text.push(' ');
         }
@@ -130,6 +135,37 @@ fn tag_end(bytes: &[u8], open: usize) -> usize {
         }
     }
     bytes.len()
+}
+
+/// The attributes of a tag's inside (`div hidden class="a b">`): names
+/// and values as written, quotes taken off.
+fn attributes(inside: &str) -> impl Iterator<Item = (&str, &str)> {
+    let inside = inside.trim_end_matches('>').trim_end_matches('/');
+    let mut rest = inside.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() {
+            return None;
+        }
+        let name_end = rest.find(|c: char| c.is_whitespace() || c == '=').unwrap_or(rest.len());
+        let name = &rest[..name_end.max(1).min(rest.len())];
+        rest = rest[name.len()..].trim_start();
+        let Some(after) = rest.strip_prefix('=') else { return Some((name, "")) };
+        let after = after.trim_start();
+        let (value, left) = match after.chars().next() {
+            Some(quote @ ('"' | '\'')) => {
+                let body = &after[1..];
+                let close = body.find(quote).unwrap_or(body.len());
+                (&body[..close], body.get(close + 1..).unwrap_or(""))
+            }
+            _ => {
+                let close = after.find(char::is_whitespace).unwrap_or(after.len());
+                (&after[..close], &after[close..])
+            }
+        };
+        rest = left;
+        Some((name, value))
+    })
 }
 
 /// The lower-cased element name of a tag's inside (`/p class=x` → `p`).
@@ -267,6 +303,29 @@ mod tests {
             assert!(read.contains(word.as_str()), "the reader hides {word}: {read}");
             assert!(searched.contains(word.as_str()), "the search misses {word}: {searched}");
         }
+    }
+
+    #[test]
+    fn attributes_are_read_as_a_browser_reads_them() {
+        fn read(inside: &str) -> Vec<(&str, &str)> {
+            super::attributes(inside).collect()
+        }
+        assert_eq!(read("div hidden class=\"a b\">"), [("hidden", ""), ("class", "a b")]);
+        assert_eq!(read("div title='x > y' HIDDEN=until-found/>"), [("title", "x > y"), ("HIDDEN", "until-found")]);
+        assert_eq!(read("p"), []);
+        assert_eq!(read("a href = x data-hidden"), [("href", "x"), ("data-hidden", "")]);
+    }
+
+    #[test]
+    fn the_hidden_attribute_hides_in_the_reader_and_the_search_alike() {
+        let html = "<div hidden><p>hiddendivword</p><div>hiddennestedword</div></div>\
+                    <section HIDDEN=\"\">hiddensectionword</section><span data-hidden>shownspanword</span>\
+                    <div hidden=until-found>shownfoundword</div><p hidden>shownpword<p>shownnextword</p>\
+                    <p>shownafterword</p>";
+        let hidden = ["hiddendivword", "hiddennestedword", "hiddensectionword"].map(String::from);
+        let shown =
+            ["shownspanword", "shownfoundword", "shownpword", "shownnextword", "shownafterword"].map(String::from);
+        assert_agree(html, &hidden, &shown);
     }
 
     #[test]

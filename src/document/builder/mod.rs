@@ -189,7 +189,8 @@ impl Builder {
     // ----- tags -----
 
     pub fn start_tag(&mut self, name: &str, attrs: &[(&str, &str)], self_closing: bool) {
-        if !self.visibility.start(name, self_closing) {
+        let hidden = super::hidden_attribute(attrs.iter().copied());
+        if !self.visibility.start(name, self_closing, hidden) {
             return;
         }
         if self.in_pre() {

@@ -23,7 +23,8 @@ const MAGIC: &[u8; 8] = b"FOLIOIX\0";
 const END: &[u8; 8] = b"\0XIOILOF";
 /// Version 2: the visible text of a body changed (its hidden elements are
 /// the reader's, `document::HIDDEN_ELEMENTS`): older indexes are rebuilt.
-const VERSION: u32 = 3;
+/// Version 4: elements with the `hidden` attribute are hidden too.
+const VERSION: u32 = 4;
 /// Checksum and `END`.
 const TRAILER: u64 = 16;
 
