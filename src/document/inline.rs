@@ -13,6 +13,8 @@ pub struct Inline {
     /// Whitespace was seen since the last character; `true` if it held a
     /// line break (which vanishes between two wide characters).
     pending: Option<bool>,
+    /// The pending space is only `soft_space`'s (none was in the text).
+    soft: bool,
     last: Option<char>,
 }
 
@@ -28,6 +30,7 @@ impl Inline {
             if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
                 let line_break = c == '\n' || c == '\r';
                 self.pending = Some(self.pending.unwrap_or(false) || line_break);
+                self.soft = false;
                 continue;
             }
             self.push_char(c, style);
@@ -51,9 +54,13 @@ impl Inline {
     }
 
     fn push_char(&mut self, c: char, style: Style) {
+        let soft = std::mem::take(&mut self.soft);
         if let (Some(line_break), Some(last)) = (self.pending.take(), self.last) {
             let between_wide = line_break && is_wide(last) && is_wide(c);
-            if last != '\n' && !between_wide {
+            // `[image 1].`, not `[image 1] .`: a space no text had does not
+            // go before closing punctuation.
+            let before_closing = soft && is_closing_punctuation(c);
+            if last != '\n' && !between_wide && !before_closing {
                 // The space belongs with the text before it.
                 let before = self.spans.last().map_or(style, |span| span.style);
                 self.put(' ', before);
@@ -87,6 +94,7 @@ impl Inline {
     /// A space between two pieces that must not run together.
     pub fn soft_space(&mut self) {
         if self.last.is_some() {
+            self.soft = self.pending.is_none();
             self.pending = Some(self.pending.unwrap_or(false));
         }
     }
@@ -107,6 +115,7 @@ impl Inline {
     pub fn take(&mut self) -> Text {
         let mut spans = std::mem::take(&mut self.spans);
         self.pending = None;
+        self.soft = false;
         self.last = None;
         while let Some(last) = spans.last_mut() {
             let kept = last.text.trim_end_matches([' ', '\n']).len();
@@ -193,9 +202,33 @@ fn is_wide(c: char) -> bool {
     c.width() == Some(2)
 }
 
+/// Punctuation that closes what comes before it, and never starts a word.
+fn is_closing_punctuation(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…')
+        || matches!(c, '，' | '。' | '、' | '！' | '？' | '；' | '：' | '）' | '」' | '』' | '】' | '》' | '〉' | '〕')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_soft_space_does_not_go_before_closing_punctuation() {
+        let joined = |after: &str| {
+            let mut inline = Inline::default();
+            inline.push_text("See", Style::PLAIN);
+            inline.soft_space();
+            inline.push_marker("[image 1]", Style::MARKER);
+            inline.soft_space();
+            inline.push_text(after, Style::PLAIN);
+            inline.take().spans.iter().map(|s| s.text.as_str()).collect::<String>()
+        };
+        assert_eq!(joined(". Next"), "See [image 1]. Next");
+        assert_eq!(joined("，然后"), "See [image 1]，然后");
+        assert_eq!(joined("next"), "See [image 1] next");
+        // A space the text had stays.
+        assert_eq!(joined(" ."), "See [image 1] .");
+    }
 
     fn text(parts: &[&str]) -> String {
         let mut inline = Inline::default();
