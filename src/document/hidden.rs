@@ -1,6 +1,7 @@
 //! The elements whose content no reader sees (and those with the `hidden`
-//! attribute): one list, kept by the document builder (what `folio` shows) and by the body search (what
-//! `body:` finds), so the two agree on what text is visible.
+//! attribute): one list, kept by the document builder (what `folio`
+//! shows) and by the body search (what `body:` finds), so the two agree on
+//! what text is visible.
 
 /// Elements whose content is hidden, up to their end tag (a nested element
 /// of the same name nests): scripts and styles, drawings and formulas,

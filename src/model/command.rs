@@ -373,7 +373,7 @@ impl KeyMap {
         BINDINGS.iter().filter(|b| b.scope == scope || b.scope == Scope::Everywhere).find(bound).map(|b| b.command)
     }
 
-    /// The first key of `command` that runs it in the pane `scope` (a key
+    /// The first key of `command` that runs it where `scope`'s keys apply (a key
     /// another command took there is no hint), as the help writes it.
     pub fn first_key(&self, command: Command, scope: Scope) -> Option<String> {
         BINDINGS

@@ -85,7 +85,6 @@ enum Unusable {
     Stuck(String, String),
 }
 
-/// Which field a setter changes.
 /// Marks to set on an article: `None` leaves that one as it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Marks {
@@ -93,6 +92,7 @@ pub struct Marks {
     pub starred: Option<bool>,
 }
 
+/// Which field a setter changes.
 #[derive(Clone, Copy)]
 enum Field {
     Read,

@@ -17,46 +17,43 @@ pub fn settle(buffer: &mut Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
-            if let Some((letters, columns)) = flag_letters(buffer[(x, y)].symbol()) {
-                let style = buffer[(x, y)].style();
-                for (column, letter) in (0..columns).zip(letters.chars().chain(std::iter::repeat(' '))) {
-                    let Some(at) = u16::try_from(column).ok().and_then(|c| x.checked_add(c)) else { break };
-                    if at >= area.right() {
-                        break;
-                    }
-                    buffer[(at, y)].reset();
-                    buffer[(at, y)].set_char(letter).set_style(style);
-                }
-                x = x.saturating_add(u16::try_from(columns.max(1)).unwrap_or(u16::MAX));
-                continue;
-            }
-            let Some((base, columns)) = unsettled(buffer[(x, y)].symbol()) else {
+            let Some((stand_in, columns)) = stand_in(buffer[(x, y)].symbol()) else {
                 x += 1;
                 continue;
             };
-            let base_width = base.and_then(UnicodeWidthChar::width).filter(|w| *w <= columns).unwrap_or(0);
+            // The stand-in, then spaces of the cluster's style over the
+            // columns it covered, drawn like any other cell.
             let style = buffer[(x, y)].style();
-            match base.filter(|_| base_width > 0) {
-                Some(base) => buffer[(x, y)].set_char(base),
-                // A wide character given one column (⌚︎, text style): a
-                // stand-in, not a gap.
-                None if base.is_some() => buffer[(x, y)].set_char('?'),
-                None => buffer[(x, y)].set_char(' '),
-            };
-            // The columns the cluster covered beyond its first character:
-            // spaces of its style, drawn like any other cell.
-            let drawn = base_width.max(1);
-            for pad in drawn..columns {
-                let Some(at) = u16::try_from(pad).ok().and_then(|pad| x.checked_add(pad)) else { break };
-                if at >= area.right() {
+            let mut column = 0;
+            for c in stand_in.chars().chain(std::iter::repeat(' ')) {
+                let Some(at) = u16::try_from(column).ok().and_then(|c| x.checked_add(c)) else { break };
+                if column >= columns || at >= area.right() {
                     break;
                 }
                 buffer[(at, y)].reset();
-                buffer[(at, y)].set_char(' ').set_style(style);
+                buffer[(at, y)].set_char(c).set_style(style);
+                column += c.width().unwrap_or(1).max(1);
             }
             x = x.saturating_add(u16::try_from(columns.max(1)).unwrap_or(u16::MAX));
         }
     }
+}
+
+/// What to draw for a cell's symbol that is a cluster of that kind, and
+/// the columns ratatui gave it: a flag's letters, else the first character
+/// if it fits (a wide one given one column, ⌚︎, is `?`: a stand-in, not a
+/// gap), else nothing.
+fn stand_in(symbol: &str) -> Option<(String, usize)> {
+    if let Some(flag) = flag_letters(symbol) {
+        return Some(flag);
+    }
+    let (base, columns) = unsettled(symbol)?;
+    let drawn = match base {
+        Some(base) if base.width().is_some_and(|w| w > 0 && w <= columns) => base.to_string(),
+        Some(_) => "?".to_owned(),
+        None => String::new(),
+    };
+    Some((drawn, columns))
 }
 
 /// A cell's symbol that is a cluster of that kind: its first character

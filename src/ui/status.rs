@@ -50,11 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Area) {
             left.push_str(" · deleted on disk");
         }
     }
-    let pane = match app.focus {
-        crate::app::Focus::Sidebar => crate::model::Scope::Sidebar,
-        crate::app::Focus::Reader => crate::model::Scope::Reader,
-    };
-    let key = |command| app.keymap.first_key(command, pane);
+    let key = |command| app.keymap.first_key(command, app.scope());
     let hint = match (key(crate::app::Command::Help), key(crate::app::Command::Quit)) {
         (Some(help), Some(quit)) => format!("{help} help  {quit} quit"),
         (None, Some(quit)) => format!("{quit} quit"),

@@ -241,10 +241,10 @@ impl List {
     /// Keeps the order as it is for a later return to its key, if every
     /// article is in it.
     fn keep_order(&mut self) {
-        let (key, version) = (self.order_by.sort_key(), self.store.articles_version());
         if self.merged != self.store.len() {
             return;
         }
+        let (key, version) = (self.order_by.sort_key(), self.store.articles_version());
         self.earlier_orders.retain(|earlier| earlier.version == version && earlier.key != key);
         let Ok(order) = self.order.iter().map(|&i| u32::try_from(i)).collect::<Result<Vec<u32>, _>>() else { return };
         self.earlier_orders.push(EarlierOrder { key, version, order });
@@ -373,7 +373,7 @@ impl List {
         self.places.clear();
         let version = store.articles_version();
         self.earlier_orders.retain(|earlier| earlier.version == version);
-        match self.earlier_orders.iter().position(|earlier| earlier.key == key && earlier.version == version) {
+        match self.earlier_orders.iter().position(|earlier| earlier.key == key) {
             Some(at) => {
                 let earlier = self.earlier_orders.swap_remove(at);
                 self.order = earlier.order.into_iter().map(|i| i as usize).collect();

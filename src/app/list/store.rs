@@ -92,8 +92,7 @@ impl ListStore {
         self.rows.push(row);
         self.search_rows.push(search);
         self.hits.push(false);
-        self.marks_changed();
-        self.articles_version += 1;
+        self.articles_changed();
         if !self.by_path.is_empty() {
             let key = hash64(self.path_bytes(number).as_slice());
             self.by_path.entry(key).or_default().push(number as u32);
@@ -109,8 +108,7 @@ impl ListStore {
             row.state = state;
             self.rows[number] = row;
             self.search_rows[number] = search;
-            self.marks_changed();
-            self.articles_version += 1;
+            self.articles_changed();
         }
     }
 
@@ -208,8 +206,7 @@ impl ListStore {
         if let Some(row) = self.rows.get_mut(number) {
             row.gone = true;
         }
-        self.marks_changed();
-        self.articles_version += 1;
+        self.articles_changed();
     }
 
     pub fn state(&self, number: usize) -> ReadState {
@@ -230,6 +227,13 @@ impl ListStore {
         self.marks_version.set(self.marks_version.get().wrapping_add(1));
     }
 
+    /// An article was added, read again or gone: orders are made again,
+    /// and counts taken again.
+    fn articles_changed(&mut self) {
+        self.marks_changed();
+        self.articles_version += 1;
+    }
+
     /// Changes with each article added, read again or gone.
     pub fn articles_version(&self) -> u64 {
         self.articles_version
@@ -242,12 +246,7 @@ impl ListStore {
 
     /// How many of the articles `numbers` are live and unread.
     pub fn unread_among(&self, numbers: &[usize]) -> usize {
-        let unread = |row: &Row| !row.gone && !row.state.read;
-        let Ok(mut flags) = self.unread_flags.try_borrow_mut() else {
-            return numbers.iter().filter(|&&i| self.rows.get(i).is_some_and(unread)).count();
-        };
-        let flags = flags.get_or_insert_with(|| self.rows.iter().map(unread).collect());
-        numbers.iter().filter(|&&i| flags.get(i).copied().unwrap_or(false)).count()
+        self.with_unread_flags(|flags| numbers.iter().filter(|&&i| flags.get(i).copied().unwrap_or(false)).count())
     }
 
     /// Live articles not read (counted once per change, not per frame).
@@ -255,9 +254,19 @@ impl ListStore {
         if let Some(count) = self.unread.get() {
             return count;
         }
-        let count = self.rows.iter().filter(|row| !row.gone && !row.state.read).count();
+        let count = self.with_unread_flags(|flags| flags.iter().filter(|&&unread| unread).count());
         self.unread.set(Some(count));
         count
+    }
+
+    /// `count` over the flags of live unread articles, made in one pass
+    /// over the rows when first asked since a change.
+    fn with_unread_flags(&self, count: impl Fn(&[bool]) -> usize) -> usize {
+        let unread = |row: &Row| !row.gone && !row.state.read;
+        match self.unread_flags.try_borrow_mut() {
+            Ok(mut flags) => count(flags.get_or_insert_with(|| self.rows.iter().map(unread).collect())),
+            Err(_) => count(&self.rows.iter().map(unread).collect::<Vec<bool>>()),
+        }
     }
 
     pub fn is_hit(&self, number: usize) -> bool {
